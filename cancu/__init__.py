@@ -1,0 +1,1 @@
+"""cancu: the command-line front of the ingest and graph packages."""

@@ -1,0 +1,134 @@
+"""The `cancu` command: parse arguments, call one library function, print.
+
+Errors: exit 1 (bad input) or 2 (usage) with one line on stderr naming the file and the problem.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+DEFAULT_STORE = os.environ.get("CANCU_STORE", str(Path(__file__).resolve().parent.parent / "data" / "store"))
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
+    print(f"cancu: {message}", file=sys.stderr)
+    return code
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------- extract
+
+def cmd_extract(args) -> int:
+    from ingest.errors import IngestError
+    from ingest.pipeline import extract_file, walk
+
+    try:
+        paths = walk(args.paths)
+    except IngestError as e:
+        return _fail(str(e))
+    single = len(args.paths) == 1 and len(paths) == 1 and not Path(args.paths[0]).is_dir()
+    fmt = args.format or ("json" if single else "jsonl")
+    failed = 0
+    for path in paths:
+        try:
+            facts = extract_file(path)
+        except IngestError as e:
+            failed += 1
+            if fmt == "jsonl" or not single:
+                print(_dump({"source": {"path": str(path)}, "error": e.problem}), flush=True)
+            print(f"cancu: {e}", file=sys.stderr)
+            continue
+        if fmt == "text":
+            print(facts.source.text)
+        elif fmt == "json" and single:
+            print(json.dumps(facts.to_json(), ensure_ascii=False, indent=1))
+        else:
+            print(_dump(facts.to_json()), flush=True)
+    return EXIT_BAD_INPUT if failed else 0
+
+
+# ---------------------------------------------------------------- graph commands (graph/ owns them)
+
+def cmd_ingest(args) -> int:
+    from graph.commands import ingest
+    return ingest(args)
+
+
+def cmd_ask(args) -> int:
+    from graph.commands import ask
+    return ask(args)
+
+
+def cmd_export(args) -> int:
+    from graph.commands import export
+    return export(args)
+
+
+def cmd_sparql(args) -> int:
+    from graph.commands import sparql
+    return sparql(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cancu", description="cancu: the legal basis of Vietnamese plans, as a graph")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    e = sub.add_parser("extract", help="print the facts of documents (touches no store)")
+    e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("--format", choices=["json", "jsonl", "text"])
+    e.set_defaults(func=cmd_extract)
+
+    i = sub.add_parser("ingest", help="extract documents and write them into the graph store")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--store", default=DEFAULT_STORE)
+    i.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
+    i.add_argument("--delete", action="store_true", help="remove these documents from the store instead")
+    i.add_argument("--quiet", "-q", action="store_true")
+    i.set_defaults(func=cmd_ingest)
+
+    a = sub.add_parser("ask", help="answer a question (Vietnamese or English) over the store")
+    a.add_argument("question")
+    a.add_argument("--store", default=DEFAULT_STORE)
+    a.add_argument("--unit", default=os.environ.get("CANCU_UNIT"))
+    a.add_argument("--format", choices=["json", "text"], default="text")
+    a.set_defaults(func=cmd_ask)
+
+    x = sub.add_parser("export", help="export the graph or the task list")
+    x.add_argument("--format", choices=["ttl", "trig", "jsonld", "graphml", "csv", "xlsx"], required=True)
+    x.add_argument("--store", default=DEFAULT_STORE)
+    x.add_argument("-o", "--output")
+    x.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("sparql", help="run a read-only SPARQL query over the store")
+    s.add_argument("query")
+    s.add_argument("--store", default=DEFAULT_STORE)
+    s.add_argument("--format", choices=["json", "text", "csv"], default="text")
+    s.set_defaults(func=cmd_sparql)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse already printed one usage line
+        return EXIT_USAGE if e.code else 0
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

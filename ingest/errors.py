@@ -1,0 +1,35 @@
+"""Typed errors of the ingest package. Each carries one line that names the file and the problem."""
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """Base class: a document could not be read or extracted."""
+
+    def __init__(self, path: str | None, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+
+class ReadError(IngestError):
+    """The file cannot be read as a document (missing, empty, binary, too large, damaged)."""
+
+
+class UnsupportedFormat(ReadError):
+    """The file's format is not one cancu reads."""
+
+
+class EncodingError(ReadError):
+    """The text's encoding cannot be recognised or converted."""
+
+
+class NoTextLayer(ReadError):
+    """A PDF without a text layer (a scan); cancu does no OCR."""
+
+
+class TooLarge(ReadError):
+    """The file is larger than the configured limit."""
+
+
+class PatternError(IngestError):
+    """A pattern data file is invalid (raised at load time, listing every problem)."""
