@@ -1,0 +1,37 @@
+"""Typed errors of the graph package. ``str(e)`` is one line fit for an officer or stderr."""
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Base class of every error raised by ``graph``."""
+
+
+class StoreUnavailable(GraphError):
+    """The store cannot be opened or reached (locked by another writer, endpoint down)."""
+
+
+class UnknownNode(GraphError):
+    """No node with this IRI (or name) is in the store."""
+
+
+class BadQuery(GraphError):
+    """A SPARQL query that cannot be parsed or that would change the store."""
+
+
+class QueryTimeout(GraphError):
+    """A query ran longer than its time limit."""
+
+
+class InvalidDocument(GraphError):
+    """A document's graph violates the SHACL shapes; the store was left unchanged."""
+
+    def __init__(self, document: str, problems: list[str]):
+        self.document = document
+        self.problems = problems
+        first = problems[0] if problems else "invalid"
+        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{document}: refused by the shapes: {first}{more}")
+
+
+class UploadRejected(GraphError):
+    """An uploaded file is too large, of an unsupported type, or unreadable."""
