@@ -1,0 +1,327 @@
+"""Facts → the triples of one named graph per source document (IRIs come from :mod:`graph.ids`).
+
+The graph of a source document holds what that document says: its own description, the
+documents it cites (as it describes them), the relations between them, its items (tasks) with
+their units, the units it names, an ``oa:Annotation`` with a ``TextPositionSelector`` and a
+``TextQuoteSelector`` for every extracted fact, and one ``prov:Activity`` for the ingestion.
+Shared nodes (a cited decree, a unit) are simply described in every graph that mentions them;
+queries read the union of the graphs. No blank nodes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from rdflib import Graph, Literal, URIRef
+
+from . import ids
+from .ids import fold
+from .vocab import CANCU, DCTERMS, DOC_TYPES, ELI, OA, ORG, PROV, RDF, RDFS, REL_LABELS, SKOS, XSD, bind
+
+__all__ = ["DocumentGraph", "build_document", "build_schemes", "EXTRACTOR"]
+
+EXTRACTOR = ids.ID["agent/cancu"]
+
+_REL = {"implements": "applies", "applies": "applies", "thuc hien": "applies", "based_on": "based_on",
+        "details": "details", "guides": "guides", "amends": "amends", "replaces": "replaces",
+        "repeals": "repeals", "cites": "cites"}
+
+
+@dataclass(frozen=True)
+class DocumentGraph:
+    """One source document's named graph, built in memory, not yet written."""
+
+    document: URIRef
+    graph_iri: URIRef
+    graph: Graph
+    path: str
+    tasks: int
+    citations: int
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+
+def _type_slug(t: str | None) -> str | None:
+    if not t:
+        return None
+    s = ids.slug(t)
+    return s if s in DOC_TYPES else s
+
+
+def _date_literal(v: str | None) -> Literal | None:
+    if not v:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return Literal(v, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", v):
+        return Literal(v, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", v):
+        return Literal(v, datatype=XSD.gYear)
+    return Literal(v)
+
+
+class _Builder:
+    def __init__(self, facts, ingested_at: str | None):
+        self.f = facts
+        self.g = Graph()
+        bind(self.g)
+        self.text = facts.source.text
+        d = facts.document
+        self.juris = (ids.jurisdiction_of(d.issuer) or (ids.slug(d.place) if d.place else None))
+        self.year = ids.year_of(d.date, d.symbol, d.title)
+        national_issuer = ids.is_national_unit(d.issuer) or ids.is_national(d.symbol)
+        if national_issuer:
+            self.juris = "vn"
+        self.doc = ids.document_iri(d.symbol, jurisdiction=self.juris, year=self.year, type_=d.type,
+                                    title=d.title, sha256=facts.source.sha256)
+        self.scope = self.juris or f"doc-{ids.short_hash(str(self.doc))}"
+        self.ingested_at = ingested_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
+        self.symbols: dict[str, URIRef] = {}
+        self.units: dict[str, URIRef] = {}
+        self.sources_seen: set[URIRef] = set()
+
+    def add(self, s, p, o):
+        if o is not None:
+            self.g.add((s, p, o))
+
+    # -- shared pieces
+    def annotate(self, body: URIRef, kind: str, start: int, end: int, extra: str = "") -> URIRef:
+        """An oa:Annotation pointing at text[start:end] of this document, about ``body``."""
+        ann = ids.annotation_iri(self.doc, kind, start, end, extra or str(body))
+        target = URIRef(f"{ann}/target")
+        pos, quote = URIRef(f"{ann}/pos"), URIRef(f"{ann}/quote")
+        g = self.g
+        g.add((ann, RDF.type, OA.Annotation))
+        g.add((ann, OA.hasBody, body))
+        g.add((ann, OA.hasTarget, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, self.doc))
+        g.add((target, OA.hasSelector, pos))
+        g.add((target, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(start)))
+        g.add((pos, OA.end, Literal(end)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(self.text[start:end])))
+        return ann
+
+    def unit(self, name: str, aliases=()) -> URIRef:
+        key = fold(name)
+        if key in self.units:
+            return self.units[key]
+        u = ids.unit_iri(name, self.scope)
+        self.units[key] = u
+        self.add(u, RDF.type, ORG.Organization)
+        self.add(u, SKOS.prefLabel, Literal(name, lang="vi"))
+        for a in aliases:
+            if a and fold(a) != key:
+                self.add(u, SKOS.altLabel, Literal(a, lang="vi"))
+                self.units.setdefault(fold(a), u)
+        self.add(u, CANCU.jurisdiction, Literal(u.split("/id/org/")[1].split("/")[0]))
+        return u
+
+    def describe_doc(self, iri: URIRef, *, type_: str | None, symbol: str | None, date: str | None,
+                     issuer: str | None, title: str | None):
+        self.add(iri, RDF.type, ELI.Work)
+        ts = _type_slug(type_)
+        if ts and DOC_TYPES.get(ts, ("", "", False))[2]:
+            self.add(iri, RDF.type, ELI.LegalResource)
+        if type_:
+            concept = ids.doctype_iri(type_)
+            self.add(iri, ELI.type_document, concept)
+            self.add(concept, RDF.type, SKOS.Concept)
+            if ts not in DOC_TYPES:  # a type outside the scheme: described where it is used
+                self.add(concept, SKOS.prefLabel, Literal(type_, lang="vi"))
+                self.add(concept, SKOS.inScheme, ids.ID["doctype"])
+        if symbol:
+            self.add(iri, ELI.id_local, Literal(ids.canonical_symbol(symbol)))
+        self.add(iri, ELI.date_document, _date_literal(date))
+        if issuer:
+            self.add(iri, CANCU.issuerName, Literal(issuer, lang="vi"))
+            self.add(iri, ELI.passed_by, self.unit(issuer))
+        if title:
+            self.add(iri, DCTERMS.title, Literal(title, lang="vi"))
+        label = " ".join(x for x in (type_, ids.canonical_symbol(symbol) if symbol else None) if x) or title
+        if label:
+            self.add(iri, RDFS.label, Literal(label, lang="vi"))
+
+    def cited_iri(self, symbol: str | None, *, issuer=None, date=None, type_=None, name=None) -> URIRef:
+        if symbol:
+            key = ids.canonical_symbol(symbol)
+            if key in self.symbols:
+                return self.symbols[key]
+            j = ids.jurisdiction_of(issuer) if issuer else None
+            iri = ids.document_iri(key, jurisdiction=j or self.juris, year=ids.year_of(date, key),
+                                   scope=self.scope)
+            if self.f.document.symbol and ids.canonical_symbol(self.f.document.symbol) == key:
+                iri = self.doc
+            self.symbols[key] = iri
+            return iri
+        return ids.named_document_iri(type_, name or "")
+
+    # -- the document
+    def build(self) -> DocumentGraph:
+        f, d, doc = self.f, self.f.document, self.doc
+        self.activity = URIRef(f"{doc}/ingestion")
+        g = self.g
+        self.describe_doc(doc, type_=d.type, symbol=d.symbol, date=d.date, issuer=d.issuer, title=d.title)
+        self.add(doc, RDF.type, CANCU.SourceDocument)
+        self.add(doc, CANCU.ingested, Literal(True))
+        self.add(doc, CANCU.sourcePath, Literal(f.source.path))
+        self.add(doc, CANCU.sourceText, Literal(f.source.text))
+        self.add(doc, CANCU.sha256, Literal(f.source.sha256))
+        self.add(doc, CANCU.sourceFormat, Literal(f.source.format))
+        self.add(doc, CANCU.jurisdiction, Literal(self.scope))
+        if d.signer:
+            self.add(doc, CANCU.signer, Literal(d.signer, lang="vi"))
+        if not (d.symbol or d.type or d.title):
+            self.add(doc, RDFS.label, Literal(f.source.path.rsplit("/", 1)[-1]))
+        for name, span in d.spans:
+            self.annotate(doc, f"header-{ids.slug(name)}", span.start, span.end)
+        # the ingestion run
+        g.add((self.activity, RDF.type, PROV.Activity))
+        g.add((self.activity, PROV.generated, doc))
+        g.add((self.activity, PROV.used, Literal(f.source.path)))
+        g.add((self.activity, PROV.wasAssociatedWith, EXTRACTOR))
+        g.add((self.activity, PROV.endedAtTime, Literal(self.ingested_at, datatype=XSD.dateTime)))
+        g.add((doc, PROV.generatedAtTime, Literal(self.ingested_at, datatype=XSD.dateTime)))
+        g.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
+        g.add((EXTRACTOR, RDFS.label, Literal("cancu")))
+
+        # units first (tasks refer to them by name)
+        for u in f.units:
+            ui = self.unit(u.name, u.aliases)
+            for (s, e) in u.mentions:
+                self.annotate(ui, "unit", s, e)
+
+        # citations
+        cite_by_section: dict[str, list[URIRef]] = {}
+        n_cites = 0
+        for c in f.citations:
+            if c.kind == "self":
+                target = doc
+            elif c.symbol:
+                target = self.cited_iri(c.symbol, issuer=c.issuer, date=c.date, type_=c.type)
+            elif c.resolved:
+                target = self.cited_iri(c.resolved, type_=c.type)
+            else:
+                target = self.cited_iri(None, type_=c.type, name=c.text)
+            if target != doc:
+                n_cites += 1
+                sym = c.symbol or c.resolved
+                self.describe_doc(target, type_=c.type, symbol=sym, date=c.date, issuer=c.issuer,
+                                  title=c.subject)
+                if c.kind == "named":
+                    self.add(target, SKOS.altLabel, Literal(c.text, lang="vi"))
+                    if not sym:
+                        self.add(target, RDFS.label, Literal(c.text, lang="vi"))
+                g.add((doc, ELI.cites, target))
+                if c.section and c.section not in ("preamble", None):
+                    cite_by_section.setdefault(c.section, []).append(target)
+                if c.section == "preamble" or (c.section is None and c.start < 1500):
+                    rel = self._preamble_relation(c.start)
+                    if rel:
+                        g.add((doc, REL_LABELS[rel][0], target))
+            ann = self.annotate(target, "citation", c.start, c.end)
+            if c.symbol or c.resolved:
+                g.add((ann, CANCU.citedAs, Literal(ids.canonical_symbol(c.symbol or c.resolved))))
+            if c.section:
+                g.add((ann, CANCU.section, Literal(c.section)))
+
+        # relations between documents
+        own = ids.canonical_symbol(d.symbol) if d.symbol else None
+        for r in f.relations:
+            rel = _REL.get(fold(r.rel).replace(" ", "_"), _REL.get(fold(r.rel)))
+            if not rel:
+                continue
+            a = doc if (not r.from_ or r.from_ in ("self", own)) else self.cited_iri(r.from_)
+            b = doc if (not r.to or r.to in ("self", own)) else self.cited_iri(r.to)
+            if a == b:
+                continue
+            prop = REL_LABELS[rel][0]
+            g.add((a, prop, b))
+            if a != doc:
+                self.add(a, RDF.type, ELI.Work)
+                self.add(a, ELI.id_local, Literal(ids.canonical_symbol(r.from_)))
+            if b != doc:
+                self.add(b, RDF.type, ELI.Work)
+                self.add(b, ELI.id_local, Literal(ids.canonical_symbol(r.to)))
+            self.annotate(a, f"relation-{rel}", r.start, r.end, extra=f"{a}|{rel}|{b}")
+
+        # tasks (numbered items)
+        item_iris = {t.id: ids.task_iri(doc, t.id) for t in f.tasks}
+        spans = sorted(((t.end - t.start, t.start, t.end, t.id) for t in f.tasks), key=lambda x: x[0])
+        for t in f.tasks:
+            ti = item_iris[t.id]
+            g.add((ti, RDF.type, CANCU.Task))
+            g.add((ti, RDF.type, ELI.WorkSubdivision))
+            g.add((ti, CANCU.itemNumber, Literal(t.id)))
+            g.add((ti, CANCU.itemKind, Literal(t.kind)))
+            g.add((ti, PROV.hadPrimarySource, doc))
+            first = self.text[t.start:t.end].strip().split("\n", 1)[0][:120]
+            g.add((ti, RDFS.label, Literal(f"{t.id}. {first}" if first else t.id, lang="vi")))
+            parent = item_iris.get(t.parent) if t.parent else None
+            g.add((parent or doc, ELI.has_part, ti))
+            g.add((ti, ELI.is_part_of, parent or doc))
+            for role, prop in (("lead", CANCU.leadUnit), ("support", CANCU.supportUnit),
+                               ("report_to", CANCU.reportTo)):
+                for name in getattr(t, role):
+                    if name:
+                        g.add((ti, prop, self.unit(name)))
+            if t.inherited_lead:
+                g.add((ti, CANCU.inheritedLead, Literal(True)))
+            self.add(ti, CANCU.deadline, _date_literal(t.deadline))
+            if t.deadline_text:
+                g.add((ti, CANCU.deadlineText, Literal(t.deadline_text, lang="vi")))
+            targets = [self.cited_iri(s) for s in t.cites if s and s != own]
+            targets += cite_by_section.get(t.id, [])
+            for target in dict.fromkeys(targets):
+                if target != doc:
+                    g.add((ti, CANCU.derivesFrom, target))
+            self.annotate(ti, "task", t.start, t.end)
+        # units named inside an item without a role: the innermost item holding the mention
+        for u in f.units:
+            ui = self.units[fold(u.name)]
+            for (s, e) in u.mentions:
+                holder = next((tid for _, ts, te, tid in spans if ts <= s and e <= te), None)
+                if holder:
+                    ti = item_iris[holder]
+                    if not any((ti, p, ui) in g for p in (CANCU.leadUnit, CANCU.supportUnit, CANCU.reportTo)):
+                        g.add((ti, CANCU.mentionsUnit, ui))
+        return DocumentGraph(doc, ids.graph_iri(doc), g, f.source.path, len(f.tasks), n_cites)
+
+    def _preamble_relation(self, start: int) -> str | None:
+        """"Căn cứ …" → based_on, "Thực hiện …" → applies: the words that open the clause."""
+        head = self.text[max(0, start - 300):start]
+        clause = re.split(r"[;\n]\s*\n|;", head)[-1]
+        f = fold(clause)
+        if re.search(r"(^|\s)can cu\b", f):
+            return "based_on"
+        if re.search(r"(^|\s)(thuc hien|trien khai)\b", f):
+            return "applies"
+        return None
+
+
+def build_document(facts, *, ingested_at: str | None = None) -> DocumentGraph:
+    """Build the named graph of one source document from its facts (pure, no I/O)."""
+    return _Builder(facts, ingested_at).build()
+
+
+def build_schemes() -> Graph:
+    """The SKOS scheme of document types (its own named graph)."""
+    g = Graph()
+    bind(g)
+    scheme = ids.ID["doctype"]
+    g.add((scheme, RDF.type, SKOS.ConceptScheme))
+    g.add((scheme, SKOS.prefLabel, Literal("Loại văn bản", lang="vi")))
+    g.add((scheme, SKOS.prefLabel, Literal("Document types", lang="en")))
+    for key, (vi, en, legal) in DOC_TYPES.items():
+        c = ids.ID[f"doctype/{key}"]
+        g.add((c, RDF.type, SKOS.Concept))
+        g.add((c, RDF.type, ELI.ResourceType))
+        g.add((c, SKOS.inScheme, scheme))
+        g.add((c, SKOS.prefLabel, Literal(vi, lang="vi")))
+        g.add((c, SKOS.prefLabel, Literal(en, lang="en")))
+    return g

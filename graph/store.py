@@ -1,0 +1,369 @@
+"""The store behind one small interface: embedded Oxigraph (default) or any SPARQL 1.1 endpoint.
+
+Both backends hold one named graph per source document and answer queries over the union of
+the graphs. Writing a document is one SPARQL UPDATE (``DROP SILENT GRAPH <g>; INSERT DATA {…}``
+plus the store's version marker), which both Oxigraph and SPARQL 1.1 servers apply
+transactionally: a crash (even ``kill -9``) leaves the previous version of that document or the
+new one, never half of it.
+
+Embedded store (``pyoxigraph.Store``, RocksDB) is single-writer: a process opened for writing
+holds the lock; readers open a read-only snapshot (``Store.read_only``) and re-open it when the
+files on disk change, so readers keep answering while ``cancu ingest`` writes.
+
+HTTP endpoint: ``http://host:port`` (Oxigraph server: ``/query`` and ``/update``) or a query URL
+ending in ``/query`` or ``/sparql`` whose update URL is the same with ``/update`` (Fuseki:
+``http://host:3030/ds/query``). Queries ask for the union of named graphs as default graph
+(Oxigraph's ``union-default-graph`` parameter; configure ``tdb2:unionDefaultGraph`` on Fuseki).
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import BadQuery, QueryTimeout, StoreUnavailable
+from .vocab import CANCU, GRAPH, sparql_prefixes
+
+__all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "META_GRAPH"]
+
+META_GRAPH = GRAPH["meta"]
+_STORE_NODE = "https://cancu.vn/id/store"
+_UPDATE_WORDS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")
+
+
+def _nt(graph: Graph) -> str:
+    """N-Triples of an rdflib graph (no blank nodes by construction)."""
+    return graph.serialize(format="nt")
+
+
+def is_update(query: str) -> bool:
+    """True when a SPARQL string is an update (after its prologue).
+
+    >>> is_update("PREFIX a: <x:> SELECT * {?s ?p ?o}"), is_update("prefix a: <x:>\\nDROP ALL")
+    (False, True)
+    """
+    import re
+    body = re.sub(r"(?is)^\s*(?:#[^\n]*\n\s*)*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*(?:#[^\n]*\n\s*)*)*", "", query)
+    word = re.match(r"\s*([A-Za-z]+)", body)
+    return bool(word) and word.group(1).lower() in _UPDATE_WORDS
+
+
+class Store:
+    """What graph/ needs from a store. Rows are dicts of plain strings (or None)."""
+
+    location: str
+
+    # -- writing
+    def replace_graph(self, graph_iri: str, ntriples: str) -> None:
+        """Atomically replace one named graph with the given triples."""
+        self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+                    f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }} ;\n" + self._bump())
+
+    def replace_graphs(self, graphs: list[tuple[str, str]]) -> None:
+        """Atomically replace several named graphs (one transaction)."""
+        parts = []
+        for g, nt in graphs:
+            parts.append(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt}\n}} }} ;\n")
+        self.update("".join(parts) + self._bump())
+
+    def drop_graph(self, graph_iri: str) -> bool:
+        """Remove one named graph; True when it existed."""
+        existed = self.ask(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+        if existed:
+            self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n" + self._bump())
+        return existed
+
+    def _bump(self) -> str:
+        v = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
+        return (f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> ?v }} }} ;\n"
+                f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> \"{v}\" }} }}")
+
+    # -- reading
+    def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
+        raise NotImplementedError
+
+    def ask(self, query: str) -> bool:
+        raise NotImplementedError
+
+    def update(self, update: str) -> None:
+        raise NotImplementedError
+
+    def graphs(self) -> list[str]:
+        """Named graphs holding source documents."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(r["g"] for r in rows if r["g"].startswith(str(GRAPH)) and r["g"] not in
+                      (str(META_GRAPH), str(GRAPH["schemes"])))
+
+    def version(self) -> str:
+        rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> ?v }} }}")
+        return rows[0]["v"] if rows else "empty"
+
+    def dump(self, fmt: str = "trig") -> bytes:
+        """Every named graph, as TriG or N-Quads (the meta graph left out)."""
+        raise NotImplementedError
+
+    def count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _term(t) -> str | None:
+    if t is None:
+        return None
+    return t.value
+
+
+class EmbeddedStore(Store):
+    """Oxigraph on disk (``data/store``). ``mode='w'`` takes the writer lock; ``'r'`` does not."""
+
+    def __init__(self, path: str | os.PathLike | None, mode: str = "r"):
+        import pyoxigraph as ox
+        self._ox = ox
+        self.location = str(path) if path is not None else ":memory:"
+        self.mode = mode
+        self._lock = threading.Lock()
+        self._stamp = None
+        if path is None:  # in memory (tests, doctests, benchmarks)
+            self.mode = "w"
+            self._store = ox.Store()
+            return
+        p = Path(path)
+        if mode == "w":
+            p.mkdir(parents=True, exist_ok=True)
+            try:
+                self._store = ox.Store(str(p))
+            except OSError as e:
+                if "lock" in str(e).lower():
+                    raise StoreUnavailable(f"{p}: the store is being written by another process "
+                                           "(another cancu ingest or the app's upload); try again when it ends") from None
+                raise StoreUnavailable(f"{p}: cannot open the store ({e})") from None
+        else:
+            if not (p / "CURRENT").exists():
+                raise StoreUnavailable(f"{p}: no store here (run `cancu ingest` first)")
+            self._open_ro()
+
+    def _disk_stamp(self):
+        try:
+            return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in os.scandir(self.location)
+                                if e.name.endswith((".log", ".sst")) or e.name in ("CURRENT",) or e.name.startswith("MANIFEST")))
+        except OSError:
+            return None
+
+    def _open_ro(self):
+        try:
+            self._stamp = self._disk_stamp()
+            self._store = self._ox.Store.read_only(self.location)
+        except OSError as e:
+            raise StoreUnavailable(f"{self.location}: cannot open the store read-only ({e})") from None
+
+    def refresh(self) -> bool:
+        """Read-only mode: re-open when the files changed; True when it did."""
+        if self.mode == "w" or self.location == ":memory:":
+            return False
+        stamp = self._disk_stamp()
+        if stamp != self._stamp:
+            with self._lock:
+                self._open_ro()
+            return True
+        return False
+
+    def update(self, update: str) -> None:
+        if self.mode != "w":
+            raise StoreUnavailable(f"{self.location}: the store is open read-only")
+        try:
+            self._store.update(update)
+        except SyntaxError as e:
+            raise BadQuery(f"invalid update: {e}") from None
+        except OSError as e:
+            raise StoreUnavailable(f"{self.location}: write failed ({e})") from None
+
+    def _query(self, query: str):
+        try:
+            return self._store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise BadQuery(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
+
+    def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
+        def run():
+            res = self._query(query)
+            if isinstance(res, bool):
+                return [{"_ask": "true" if res else "false"}]
+            if not hasattr(res, "variables"):  # CONSTRUCT/DESCRIBE: triples as rows
+                out = []
+                for t in res:
+                    out.append({"subject": _term(t.subject), "predicate": _term(t.predicate), "object": _term(t.object)})
+                    if limit and len(out) > limit:
+                        break
+                return out
+            names = [v.value for v in res.variables]
+            out = []
+            for sol in res:
+                out.append({n: _term(sol[n]) for n in names})
+                if limit and len(out) > limit:
+                    break
+            return out or [dict.fromkeys(names)][:0]
+        if timeout_s is None:
+            return run()
+        box: dict = {}
+
+        def target():
+            try:
+                box["rows"] = run()
+            except BaseException as e:  # noqa: BLE001 - re-raised in the caller
+                box["error"] = e
+        th = threading.Thread(target=target, daemon=True)
+        th.start()
+        th.join(timeout_s)
+        if th.is_alive():
+            raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was abandoned")
+        if "error" in box:
+            raise box["error"]
+        return box["rows"]
+
+    def variables(self, query: str) -> list[str]:
+        res = self._query(query)
+        return [v.value for v in getattr(res, "variables", [])]
+
+    def ask(self, query: str) -> bool:
+        return bool(self._query(query))
+
+    def dump(self, fmt: str = "trig") -> bytes:
+        ox = self._ox
+        quads = [q for q in self._store.quads_for_pattern(None, None, None, None)
+                 if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(META_GRAPH))]
+        rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+        return ox.serialize(quads, format=rdf_fmt, prefixes=None) if fmt == "nquads" else \
+            ox.serialize(quads, format=rdf_fmt)
+
+    def bulk_load_nquads(self, data: bytes) -> None:
+        """Fast, non-transactional load (benchmarks, imports into an empty store)."""
+        self._store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
+        self.update(self._bump())
+
+    def size_bytes(self) -> int:
+        return sum(f.stat().st_size for f in Path(self.location).rglob("*") if f.is_file())
+
+    def close(self) -> None:
+        st = getattr(self, "_store", None)
+        if st is not None and self.mode == "w":
+            try:
+                st.flush()
+            except OSError:
+                pass
+        self._store = None
+
+
+class HttpStore(Store):
+    """A SPARQL 1.1 Protocol endpoint (query + update)."""
+
+    def __init__(self, location: str, timeout_s: float = 60.0):
+        self.location = location.rstrip("/")
+        base = self.location
+        if base.endswith(("/query", "/sparql")):
+            self.query_url = base
+            self.update_url = base.rsplit("/", 1)[0] + "/update"
+        else:
+            self.query_url, self.update_url = base + "/query", base + "/update"
+        self.timeout_s = timeout_s
+        # Oxigraph: the union of named graphs as default graph
+        self.union_param = os.environ.get("CANCU_UNION_PARAM", "union-default-graph")
+
+    def _post(self, url: str, body: str, content_type: str, accept: str, timeout: float, params: str = "") -> bytes:
+        req = urllib.request.Request(url + (("?" + params) if params else ""), data=body.encode("utf-8"),
+                                     headers={"Content-Type": content_type, "Accept": accept}, method="POST")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return r.read()
+        except urllib.error.HTTPError as e:
+            msg = e.read().decode("utf-8", "replace").strip().splitlines()
+            msg = msg[0][:200] if msg else e.reason
+            if e.code == 400:
+                raise BadQuery(f"the endpoint refused the query: {msg}") from None
+            raise StoreUnavailable(f"{self.location}: HTTP {e.code}: {msg}") from None
+        except TimeoutError:
+            raise QueryTimeout(f"the endpoint did not answer within {timeout:g} s") from None
+        except (urllib.error.URLError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+                raise QueryTimeout(f"the endpoint did not answer within {timeout:g} s") from None
+            raise StoreUnavailable(f"{self.location}: cannot reach the endpoint ({reason})") from None
+
+    def update(self, update: str) -> None:
+        self._post(self.update_url, update, "application/sparql-update", "*/*", self.timeout_s * 10)
+
+    def _json(self, query: str, timeout_s: float | None):
+        params = urllib.parse.urlencode({self.union_param: "true"}) if self.union_param else ""
+        raw = self._post(self.query_url, query, "application/sparql-query",
+                         "application/sparql-results+json", timeout_s or self.timeout_s, params)
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError:
+            raise BadQuery("the endpoint did not return SPARQL JSON results (a CONSTRUCT query?)") from None
+
+    def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
+        data = self._json(query, timeout_s)
+        if "boolean" in data:
+            return [{"_ask": "true" if data["boolean"] else "false"}]
+        names = data["head"].get("vars", [])
+        rows = []
+        for b in data["results"]["bindings"]:
+            rows.append({n: (b[n]["value"] if n in b else None) for n in names})
+            if limit and len(rows) > limit:
+                break
+        return rows
+
+    def variables(self, query: str) -> list[str]:
+        return self._json(query, None)["head"].get("vars", [])
+
+    def ask(self, query: str) -> bool:
+        return bool(self._json(query, None).get("boolean"))
+
+    def refresh(self) -> bool:
+        return False
+
+    def dump(self, fmt: str = "trig") -> bytes:
+        import pyoxigraph as ox
+        q = ("SELECT ?g ?s ?p ?o (DATATYPE(?o) AS ?dt) (LANG(?o) AS ?lang) (isIRI(?o) AS ?iri) "
+             "WHERE { GRAPH ?g { ?s ?p ?o } }")
+        quads = []
+        for r in self.select(q):
+            if r["g"] == str(META_GRAPH):
+                continue
+            if r["iri"] in ("true", "1"):
+                o = ox.NamedNode(r["o"])
+            elif r["lang"]:
+                o = ox.Literal(r["o"], language=r["lang"])
+            else:
+                o = ox.Literal(r["o"], datatype=ox.NamedNode(r["dt"])) if r["dt"] else ox.Literal(r["o"])
+            quads.append(ox.Quad(ox.NamedNode(r["s"]), ox.NamedNode(r["p"]), o, ox.NamedNode(r["g"])))
+        return ox.serialize(quads, format={"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt])
+
+
+def open_store(location: str | os.PathLike | None = None, *, write: bool = False) -> Store:
+    """Open a store: a folder (embedded Oxigraph) or an ``http(s)://`` SPARQL endpoint."""
+    loc = str(location or os.environ.get("CANCU_STORE") or "data/store")
+    if loc.startswith(("http://", "https://")):
+        return HttpStore(loc)
+    return EmbeddedStore(loc, mode="w" if write else "r")
+
+
+def prefixed(query: str) -> str:
+    """Our PREFIX lines + the query."""
+    return sparql_prefixes() + query

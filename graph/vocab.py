@@ -1,0 +1,203 @@
+"""The RDF vocabulary as code: standard terms reused, our own terms only where none exists.
+
+Reused (see ../shared/research/anchors-model-ux.md, part A):
+
+- ELI (``eli:``) for documents and the relations between them: ``eli:LegalResource`` (legal
+  normative documents), ``eli:Work`` (plans, letters, Party documents), ``eli:cites``,
+  ``eli:based_on`` ("Căn cứ"), ``eli:applies`` ("thực hiện"; never the deprecated
+  ``eli:implements``), ``eli:type_document``, ``eli:id_local``, ``eli:date_document``,
+  ``eli:passed_by``, ``eli:has_part``/``eli:is_part_of`` (sections and items).
+- W3C ORG (``org:``) for bodies and units (``org:Organization``).
+- PROV-O (``prov:``) for ingestion runs, Web Annotation (``oa:``) for the source span of every
+  extracted fact (``oa:TextPositionSelector`` + ``oa:TextQuoteSelector``).
+- SKOS for the scheme of document types, DCTERMS for titles.
+
+Ours (``cancu:``): ``Task``, ``leadUnit``, ``supportUnit``, ``reportTo`` (the recipient of a
+task's report, deliberately not ``org:reportsTo``, which is an org-chart line), ``deadline``,
+``derivesFrom`` (a task → the document it requires action because of), ``details`` (a decree
+details a law), ``mentionsUnit`` (a unit named in an item without a role) and a few bookkeeping
+properties (``sourcePath``, ``sourceText``, ``itemNumber`` …).
+
+Every IRI of the project is minted from :data:`ID` (instances) and :data:`CANCU` (terms); no
+other module writes an ``http`` string.
+"""
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, URIRef
+
+__all__ = ["ELI", "ORG", "OA", "PROV", "SKOS", "DCTERMS", "RDF", "RDFS", "XSD", "OWL", "SCHEMA",
+           "CANCU", "ID", "GRAPH", "PREFIXES", "bind", "sparql_prefixes", "DOC_TYPES", "REL_LABELS"]
+
+
+class ELI(DefinedNamespace):
+    """European Legislation Identifier ontology (1.5): the terms we use."""
+
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _fail = True
+
+    Work: URIRef
+    LegalResource: URIRef
+    WorkSubdivision: URIRef
+    LegalResourceSubdivision: URIRef
+    ResourceType: URIRef
+    cites: URIRef
+    based_on: URIRef
+    applies: URIRef
+    amends: URIRef
+    repeals: URIRef
+    changes: URIRef
+    related_to: URIRef
+    has_part: URIRef
+    is_part_of: URIRef
+    passed_by: URIRef
+    type_document: URIRef
+    id_local: URIRef
+    number: URIRef
+    date_document: URIRef
+    title: URIRef
+
+
+class ORG(DefinedNamespace):
+    """W3C Organization Ontology."""
+
+    _NS = Namespace("http://www.w3.org/ns/org#")
+    _fail = True
+
+    Organization: URIRef
+    OrganizationalUnit: URIRef
+    subOrganizationOf: URIRef
+    identifier: URIRef
+
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation vocabulary."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    Annotation: URIRef
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasBody: URIRef
+    hasTarget: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+    motivatedBy: URIRef
+    identifying: URIRef
+    describing: URIRef
+
+
+class SCHEMA(DefinedNamespace):
+    """schema.org, for alignment only."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+
+    Action: URIRef
+    agent: URIRef
+    participant: URIRef
+
+
+class CANCU(DefinedNamespace):
+    """cancu's own terms, used only where no standard term exists."""
+
+    _NS = Namespace("https://cancu.vn/def#")
+    _fail = True
+
+    # classes
+    Task: URIRef            # one numbered item of a plan (⊑ prov:Entity, aligned with schema:Action)
+    SourceDocument: URIRef  # a document whose text was ingested (⊑ eli:Work)
+    DocTypeScheme: URIRef   # the skos:ConceptScheme of document types
+    # task properties
+    leadUnit: URIRef        # "chủ trì": Task → org:Organization (⊑ schema:agent)
+    supportUnit: URIRef     # "phối hợp": Task → org:Organization (⊑ schema:participant)
+    reportTo: URIRef        # "báo cáo …": Task → org:Organization; NOT org:reportsTo
+    mentionsUnit: URIRef    # a unit named inside the item without an extracted role
+    deadline: URIRef        # normalised deadline (xsd:date / gYearMonth / gYear / string keyword)
+    deadlineText: URIRef    # the deadline as printed
+    derivesFrom: URIRef     # Task → the document it cites (⊑ prov:wasDerivedFrom)
+    itemNumber: URIRef      # "II.2.1"
+    itemKind: URIRef        # objective | task | assignment | heading | article | row
+    inheritedLead: URIRef   # the lead unit comes from the heading
+    # document-to-document
+    details: URIRef         # "quy định chi tiết": a decree details a law (⊑ eli:related_to)
+    guides: URIRef          # "hướng dẫn"
+    replaces: URIRef        # "thay thế" (⊑ eli:changes)
+    # documents
+    issuerName: URIRef      # the issuer as printed ("UBND tỉnh")
+    signer: URIRef
+    jurisdiction: URIRef    # slug of the issuing body's jurisdiction ("vn", "bac-ninh" …)
+    sourcePath: URIRef      # the file ingested
+    sourceText: URIRef      # the text of record
+    sha256: URIRef
+    sourceFormat: URIRef
+    ingested: URIRef        # true on documents whose text we hold
+    # annotations
+    citedAs: URIRef         # the symbol as cited (on an oa:Annotation of a citation)
+    section: URIRef         # section id where a citation occurs
+    # ingestion runs
+    tripleCount: URIRef
+    storeVersion: URIRef    # changes on every write (cache keys)
+    extractor: URIRef
+
+
+ID = Namespace("https://cancu.vn/id/")          # instances: documents, units, tasks, annotations
+GRAPH = Namespace("https://cancu.vn/graph/")    # named graphs, one per source document
+
+PREFIXES = {
+    "eli": ELI._NS, "org": ORG._NS, "oa": OA._NS, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS,
+    "schema": SCHEMA._NS, "cancu": CANCU._NS, "id": ID, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+}
+
+
+def bind(g) -> None:
+    """Bind our prefixes on an rdflib Graph/Dataset."""
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns, override=True)
+
+
+def sparql_prefixes() -> str:
+    """``PREFIX`` lines for every prefix, to prepend to queries."""
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+# Document types: slug → (Vietnamese label, English label, legal normative?)
+DOC_TYPES: dict[str, tuple[str, str, bool]] = {
+    "hien-phap": ("Hiến pháp", "Constitution", True),
+    "luat": ("Luật", "Law", True),
+    "bo-luat": ("Bộ luật", "Code", True),
+    "phap-lenh": ("Pháp lệnh", "Ordinance", True),
+    "nghi-quyet": ("Nghị quyết", "Resolution", True),
+    "nghi-dinh": ("Nghị định", "Decree", True),
+    "thong-tu": ("Thông tư", "Circular", True),
+    "quyet-dinh": ("Quyết định", "Decision", True),
+    "chi-thi": ("Chỉ thị", "Directive", False),
+    "ke-hoach": ("Kế hoạch", "Plan", False),
+    "chuong-trinh": ("Chương trình", "Programme", False),
+    "cong-van": ("Công văn", "Official letter", False),
+    "thong-bao": ("Thông báo", "Notice", False),
+    "quy-dinh": ("Quy định", "Regulation", False),
+    "ket-luan": ("Kết luận", "Conclusion", False),
+    "huong-dan": ("Hướng dẫn", "Guidance", False),
+    "de-an": ("Đề án", "Scheme", False),
+    "van-ban-hop-nhat": ("Văn bản hợp nhất", "Consolidated text", True),
+    "quy-che": ("Quy chế", "Rules", False),
+    "van-ban": ("Văn bản", "Document", False),
+}
+
+# Relations between documents: key → (property, Vietnamese label, English label)
+REL_LABELS: dict[str, tuple[URIRef, str, str]] = {
+    "cites": (ELI.cites, "Dẫn chiếu", "cites"),
+    "based_on": (ELI.based_on, "Căn cứ", "based on"),
+    "applies": (ELI.applies, "Thực hiện", "applies"),
+    "details": (CANCU.details, "Quy định chi tiết", "details"),
+    "guides": (CANCU.guides, "Hướng dẫn", "guides"),
+    "amends": (ELI.amends, "Sửa đổi, bổ sung", "amends"),
+    "replaces": (CANCU.replaces, "Thay thế", "replaces"),
+    "repeals": (ELI.repeals, "Bãi bỏ", "repeals"),
+}
