@@ -1,0 +1,54 @@
+"""cancu — the officers' app: browse, ask and explore the legal-reference graph.
+
+Run: ``.venv/bin/streamlit run app.py`` (the store is ``$CANCU_STORE`` or ``data/store``; an empty
+store is filled with the embedded seed plan on first open). Layout only: every fact comes from
+``graph.api`` through ``ui.data``; pages live in ``ui/pages``.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import data
+from ui.i18n import t
+from ui.nav import PAGES, navigation, page
+from ui.render import PATHS
+
+st.set_page_config(page_title="Căn cứ", page_icon=":material/account_tree:", layout="wide")
+
+# LANGUAGE: Vietnamese first; ?lang=en (deep link) or the sidebar toggle switches to English
+if "lang" not in st.session_state:
+    st.session_state["lang"] = "en" if st.query_params.get("lang") == "en" else "vi"
+
+
+def _toggle_lang() -> None:
+    st.session_state["lang"] = "en" if st.session_state.get("lang_toggle") else "vi"
+    if st.session_state["lang"] == "en":
+        st.query_params["lang"] = "en"
+    elif "lang" in st.query_params:
+        del st.query_params["lang"]
+
+
+lang = st.session_state["lang"]
+
+# LEGACY DEEP LINKS: ?page=van-ban&doc=… → the page's own url
+wanted = st.query_params.get("page")
+if wanted:
+    key = next((k for k in PAGES if PATHS[k] == wanted or k == wanted), None)
+    if key:
+        rest = {k: v for k, v in st.query_params.to_dict().items() if k != "page"}
+        st.switch_page(page(key, lang), query_params=rest)
+
+# FRAME
+pg = st.navigation(navigation(lang))
+with st.sidebar:
+    st.toggle(t("lang.toggle", lang), value=(lang == "en"), key="lang_toggle", on_change=_toggle_lang)
+    handle = data.handle()
+    if handle.kg is None:
+        st.error(t("store.unavailable", lang, error=handle.error))
+    else:
+        if handle.seeded:
+            st.success(t("store.seeded", lang, n=handle.seeded))
+        if handle.seed_error and handle.seed_error != "not implemented":
+            st.warning(t("store.seed_failed", lang, error=handle.seed_error))
+    st.caption(f"{t('store.label', lang)}: `{data.store_location()}`")
+pg.run()

@@ -1,0 +1,219 @@
+"""The app's only door to the graph: one cached store handle, cached query results, and errors
+turned into one line on screen.
+
+Every query goes through :func:`fetch`, which calls one method of :class:`graph.api.KnowledgeGraph`
+and caches its result with ``st.cache_data`` keyed by ``(location, kg.version(), method, args)``,
+so an ingest (which changes the version) invalidates everything at once.
+
+Adapters over the facade (things the app needs that ``graph.api`` does not offer as one call)
+live here and are listed in ``ADAPTERS``; each is a thin composition of facade calls.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from graph import api
+from graph.errors import GraphError
+
+from .i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "data" / "seed"
+DEFAULT_STORE = ROOT / "data" / "store"
+
+# Things the facade does not (yet) provide in one call, composed here from facade calls.
+ADAPTERS = {
+    "ensure_seed": "ingest data/seed through KnowledgeGraph.ingest_upload when the store is empty",
+    "page_target": "which page opens a node (document / unit / task's document), from NodeDetails",
+    "sparql_examples": "example queries: KnowledgeGraph.sparql_examples() when present, else ui/sparql_examples.rq",
+}
+
+
+def store_location() -> str:
+    """The store the app opens: ``$CANCU_STORE`` (as the CLI reads it), else ``data/store``."""
+    return os.environ.get("CANCU_STORE") or str(DEFAULT_STORE)
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "vi")
+
+
+class Handle:
+    """The open knowledge graph plus what happened when it was opened."""
+
+    def __init__(self, kg: api.KnowledgeGraph | None, error: str | None, read_only: bool, seeded: int | None,
+                 seed_error: str | None):
+        self.kg, self.error, self.read_only = kg, error, read_only
+        self.seeded, self.seed_error = seeded, seed_error
+
+
+def _seed_files() -> list[Path]:
+    if not SEED_DIR.is_dir():
+        return []
+    return sorted(p for p in SEED_DIR.iterdir() if p.is_file() and p.suffix.lower() in {".txt", ".pdf", ".docx"})
+
+
+def ensure_seed(kg: api.KnowledgeGraph) -> tuple[int | None, str | None]:
+    """Adapter: when the store holds no document, ingest the embedded seed (data/seed) into it."""
+    if kg.overview(top=1).documents:
+        return None, None
+    done, errors = 0, []
+    for path in _seed_files():
+        res = kg.ingest_upload(path.name, path.read_bytes())
+        if res.ok:
+            done += 1
+        else:
+            errors.append(f"{path.name}: {res.error}")
+    return done, "; ".join(errors) or None
+
+
+@st.cache_resource(show_spinner=False)
+def _open(location: str) -> Handle:
+    try:
+        kg = api.open_graph(location)
+        read_only = False
+    except GraphError:
+        try:
+            kg = api.open_graph(location, read_only=True)  # another process writes: browse what is there
+            read_only = True
+        except GraphError as e:
+            return Handle(None, str(e), True, None, None)
+    except Exception as e:  # noqa: BLE001 - an unfinished backend must not show a traceback
+        return Handle(None, f"{type(e).__name__}: {e}", True, None, None)
+    seeded = seed_error = None
+    if not read_only:
+        try:
+            seeded, seed_error = ensure_seed(kg)
+        except NotImplementedError:
+            seed_error = "not implemented"
+        except GraphError as e:
+            seed_error = str(e)
+    return Handle(kg, None, read_only, seeded, seed_error)
+
+
+def handle() -> Handle:
+    return _open(store_location())
+
+
+def version() -> str:
+    h = handle()
+    if h.kg is None:
+        return ""
+    try:
+        return h.kg.version()
+    except (GraphError, NotImplementedError):
+        return ""
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(location: str, version_: str, method: str, args: tuple, kwargs: dict) -> Any:
+    kg = _open(location).kg
+    return getattr(kg, method)(*args, **kwargs)
+
+
+class Unavailable(Exception):
+    """A fetch failed; its message has already been shown."""
+
+
+def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs) -> Any:
+    """``kg.<method>(*args, **kwargs)``, cached per store version; errors become one line on screen.
+
+    Raises :class:`Unavailable` after showing the message (pages catch it and stop drawing).
+    """
+    h = handle()
+    if h.kg is None:
+        if not quiet:
+            st.error(t("store.unavailable", lang(), error=h.error))
+        raise Unavailable(h.error)
+    try:
+        if cache:
+            return _cached(store_location(), version(), method, args, kwargs)
+        return getattr(h.kg, method)(*args, **kwargs)
+    except GraphError as e:
+        if not quiet:
+            st.error(t("error.generic", lang(), error=str(e)))
+        raise Unavailable(str(e)) from None
+    except NotImplementedError:
+        if not quiet:
+            st.info(t("error.not_ready", lang()))
+        raise Unavailable("not implemented") from None
+
+
+def try_fetch(method: str, *args, default=None, **kwargs) -> Any:
+    """Like :func:`fetch` but returns ``default`` (silently) on failure."""
+    try:
+        return fetch(method, *args, quiet=True, **kwargs)
+    except Unavailable:
+        return default
+
+
+def write(method: str, *args) -> Any:
+    """Call a writing method (an upload ingest) and drop every cached result."""
+    h = handle()
+    if h.kg is None:
+        raise Unavailable(h.error)
+    try:
+        out = getattr(h.kg, method)(*args)
+    except NotImplementedError:
+        raise Unavailable(t("error.not_ready", lang())) from None
+    _cached.clear()
+    return out
+
+
+def page_target(details: api.NodeDetails) -> tuple[str, dict[str, str]] | None:
+    """Adapter: the page (url path, query params) that shows a node, or None."""
+    node = details.node
+    if node.type in ("Document", "CitedDocument"):
+        return "van-ban", {"doc": node.id}
+    if node.type == "Unit":
+        return "don-vi", {"unit": node.id}
+    if node.type in ("Task", "Section"):
+        for e in details.incoming:
+            if e.type == "has_part":
+                return "van-ban", {"doc": e.source, "tab": "structure"}
+    return None
+
+
+EXAMPLES_FILE = Path(__file__).resolve().parent / "sparql_examples.rq"
+
+
+@st.cache_data(show_spinner=False)
+def _file_examples() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    title, lines = None, []
+    for line in EXAMPLES_FILE.read_text(encoding="utf-8").splitlines() + ["#: end"]:
+        if line.startswith("#:"):
+            if title and "".join(lines).strip():
+                vi, _, en = title.partition("|")
+                out.append((vi.strip(), (en or vi).strip(), "\n".join(lines).strip()))
+            title, lines = line[2:].strip(), []
+        elif title and not line.startswith("#"):
+            lines.append(line)
+    return out
+
+
+def sparql_examples() -> list[tuple[str, str, str]]:
+    """Adapter: (vi title, en title, query) — from the facade when it offers them, else ui/sparql_examples.rq."""
+    h = handle()
+    own = getattr(h.kg, "sparql_examples", None) if h.kg is not None else None
+    if callable(own):
+        try:
+            return [tuple(x) for x in own()]
+        except (GraphError, NotImplementedError):
+            pass
+    return _file_examples()
+
+
+def to_csv(columns: list[str], rows: list[list]) -> bytes:
+    """A result table as CSV (UTF-8 with BOM, so Excel reads Vietnamese)."""
+    import csv
+    import io
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

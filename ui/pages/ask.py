@@ -1,0 +1,60 @@
+"""Hỏi: a question box on the same engine as ``cancu ask``; the answer as a table of tasks with
+quotes and links to the document view.
+
+URL: ``hoi?q=<question>[&unit=<unit>]``.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import data
+from ..common import param, set_params, tr
+from ..render import links_html, task_table
+
+EXAMPLES = (
+    "Nghị định 59/2023 yêu cầu gì?",
+    "Luật Thực hiện dân chủ ở cơ sở yêu cầu gì?",
+    "Phòng Tổ chức - Hành chính - Quản trị phải làm gì?",
+    "Kế hoạch này căn cứ vào văn bản nào?",
+)
+
+
+def _use_example(question: str) -> None:
+    st.session_state["ask_q"] = question
+
+
+def render() -> None:
+    lang = data.lang()
+    st.title(tr("ask.title"))
+    if "ask_q" not in st.session_state:
+        st.session_state["ask_q"] = param("q")
+    if "ask_unit" not in st.session_state:
+        st.session_state["ask_unit"] = param("unit")
+    with st.form("ask_form", border=False):
+        q = st.text_input(tr("ask.box"), placeholder=tr("ask.placeholder"), key="ask_q")
+        unit = st.text_input(tr("ask.unit"), key="ask_unit")
+        st.form_submit_button(tr("ask.submit"), type="primary", icon=":material/search:")
+    st.caption(tr("ask.examples"))
+    cols = st.columns(len(EXAMPLES))
+    for i, example in enumerate(EXAMPLES):
+        cols[i].button(example, key=f"ask_ex_{i}", on_click=_use_example, args=(example,), type="tertiary")
+    if (q or "") != param("q") or (unit or "") != param("unit"):
+        set_params(q=q, unit=unit)
+    if not q or not q.strip():
+        return
+    try:
+        answer = data.fetch("ask", q.strip(), unit=(unit or "").strip() or None)
+    except data.Unavailable:
+        return
+    docs = ", ".join(answer.documents) or tr("ask.nothing")
+    st.markdown(tr("ask.understood", docs=docs, unit=answer.unit or tr("ask.nothing")))
+    if answer.message:
+        st.info(answer.message)
+    if answer.tasks:
+        st.subheader(tr("ask.n_tasks", n=len(answer.tasks)))
+        task_table(answer.tasks, lang, key="ask_tasks")
+    elif not answer.links:
+        st.warning(tr("ask.no_answer"))
+    if answer.links:
+        st.subheader(tr("ask.links"))
+        st.html(links_html(answer.links, lang))

@@ -1,0 +1,204 @@
+"""Đồ thị: search to a node, draw its ego graph (capped), expand neighbours, filter and colour by
+node and edge type with a legend, click a node for its details and a link to its page, and find
+a path between two nodes.
+
+URL: ``do-thi?node=<IRI>[&hops=1][&max=150][&types=Document,Unit][&edges=cites,lead][&layout=cose]
+[&sel=<IRI>][&to=<IRI>]``. Expansions and removals made by clicking live in the session.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from graph import api
+
+from .. import data
+from ..common import go, param, set_params, tr
+from ..graphview import LAYOUTS, NODE_COLORS, render_graph
+from ..render import legend_html
+
+MAX_CHOICES = (50, 100, 150, 300, 500)
+
+
+def _csv(name: str) -> list[str]:
+    return [x for x in param(name).split(",") if x]
+
+
+def _merge(base: api.Subgraph, extras: list[api.Subgraph], removed: set[str]) -> api.Subgraph:
+    """The drawn graph: the ego graph plus what was expanded, minus what was removed (bookkeeping only)."""
+    nodes = {n.id: n for g in (base, *extras) for n in g.nodes if n.id not in removed}
+    edges = {(e.source, e.target, e.type): e for g in (base, *extras) for e in g.edges
+             if e.source in nodes and e.target in nodes}
+    return api.Subgraph(list(nodes.values()), list(edges.values()), base.truncated or any(x.truncated for x in extras))
+
+
+def _search_box(label: str, key: str) -> str | None:
+    """A search box with a result picker; returns the picked node id."""
+    lang = data.lang()
+    q = st.text_input(label, key=key, placeholder="59/2023, Sở Nội vụ, II.2.1 …")
+    if not q or not q.strip():
+        return None
+    try:
+        hits = data.fetch("search_nodes", q.strip(), limit=20)
+    except data.Unavailable:
+        return None
+    if not hits:
+        st.caption(tr("graph.no_results"))
+        return None
+    legend = dict(_legend().node_types)
+    labels = {h.id: f"{h.label} · {legend.get(h.type, h.type)}" for h in hits}
+    return st.selectbox(tr("graph.results"), [h.id for h in hits], format_func=labels.get, key=f"{key}_pick_{lang}")
+
+
+def _legend() -> api.Legend:
+    legend = data.try_fetch("legend")
+    return legend if legend is not None else api.Legend(
+        node_types=[(k, k) for k in NODE_COLORS], edge_types=[])
+
+
+def _default_center() -> str | None:
+    ov = data.try_fetch("overview", top=10)
+    if ov is None:
+        return None
+    if ov.ingest_log:
+        return ov.ingest_log[0].document
+    return ov.most_cited[0].id if ov.most_cited else None
+
+
+def render() -> None:
+    lang = data.lang()
+    st.title(tr("graph.title"))
+    legend = _legend()
+    type_labels = dict(legend.node_types)
+    edge_labels = dict(legend.edge_types)
+
+    top = st.columns([3, 1])
+    with top[0]:
+        picked = _search_box(tr("graph.search"), "g_q")
+    with top[1]:
+        st.write("")
+        st.write("")
+        if picked and st.button(tr("graph.center"), key="g_go", type="primary", width="stretch"):
+            _recenter(picked)
+
+    center = param("node") or _default_center()
+    if not center:
+        st.info(tr("graph.start"))
+        return
+
+    with st.expander(tr("graph.layout") + " · " + tr("graph.node_types") + " · " + tr("graph.edge_types"),
+                     expanded=False):
+        c = st.columns([1, 1, 1, 3, 3])
+        hops = c[0].selectbox(tr("graph.hops"), (1, 2, 3), index=max(0, min(2, int(param("hops", "1") or 1) - 1)),
+                              key="g_hops")
+        max_default = int(param("max", "150") or 150)
+        max_nodes = c[1].selectbox(tr("graph.max_nodes"), MAX_CHOICES,
+                                   index=MAX_CHOICES.index(max_default) if max_default in MAX_CHOICES else 2,
+                                   key="g_max")
+        layout = c[2].selectbox(tr("graph.layout"), LAYOUTS,
+                                index=LAYOUTS.index(param("layout")) if param("layout") in LAYOUTS else 0, key="g_layout")
+        node_types = c[3].multiselect(tr("graph.node_types"), list(type_labels), default=[
+            x for x in _csv("types") if x in type_labels], format_func=type_labels.get, key=f"g_types_{lang}")
+        edge_types = c[4].multiselect(tr("graph.edge_types"), list(edge_labels), default=[
+            x for x in _csv("edges") if x in edge_labels], format_func=edge_labels.get, key=f"g_edges_{lang}")
+    set_params(node=center, hops=hops if hops != 1 else None, max=max_nodes if max_nodes != 150 else None,
+               layout=layout if layout != "cose" else None, types=",".join(node_types), edges=",".join(edge_types))
+    st.html(legend_html(legend, NODE_COLORS, lang))
+    _canvas(center, hops, max_nodes, node_types, edge_types, layout)
+
+
+def _recenter(node_id: str) -> None:
+    st.session_state.pop("g_state", None)
+    set_params(node=node_id, sel=node_id, to=None)
+    st.rerun()
+
+
+@st.fragment
+def _canvas(center: str, hops: int, max_nodes: int, node_types: list[str], edge_types: list[str], layout: str) -> None:
+    lang = data.lang()
+    state = st.session_state.setdefault("g_state", {})
+    if state.get("center") != center:
+        state.clear()
+        state.update(center=center, extras=[], removed=set(), ts=0)
+    try:
+        ego = data.fetch("ego", center, hops=hops, max_nodes=max_nodes, node_types=node_types or None,
+                         edge_types=edge_types or None)
+    except data.Unavailable:
+        return
+    target = param("to")
+    path = None
+    if target:
+        path = data.try_fetch("path", param("sel") or center, target)
+    shown = path if path is not None else _merge(ego, state["extras"], state["removed"])
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.caption(tr("graph.nodes_edges", n=len(shown.nodes), m=len(shown.edges)) + " · " + tr("graph.hint"))
+        if shown.truncated:
+            st.warning(tr("graph.truncated", n=max_nodes))
+        event = render_graph(shown, _legend(), key=f"canvas_{abs(hash((center, bool(path))))}", layout=layout,
+                             selected=param("sel") or center)
+        if event and event[2] > state.get("ts", 0):
+            state["ts"] = event[2]
+            action, node_id, _ts = event
+            if action == "select":
+                set_params(sel=node_id)
+            elif action == "expand":
+                drawn = [n.id for n in shown.nodes]
+                more = data.try_fetch("expand", node_id, exclude=drawn, max_nodes=50, edge_types=edge_types or None)
+                if more is not None:
+                    state["extras"].append(more)
+                set_params(sel=node_id)
+                st.rerun(scope="fragment")
+            elif action == "remove":
+                state["removed"].add(node_id)
+                st.rerun(scope="fragment")
+        if path is not None or target:
+            if path is None:
+                st.info(tr("graph.no_path"))
+            else:
+                st.success(tr("graph.path_len", n=len(path.edges)))
+            if st.button(tr("graph.reset"), key="g_reset"):
+                set_params(to=None)
+                st.rerun(scope="fragment")
+    with right:
+        _details(param("sel") or center, lang)
+        with st.expander(tr("graph.path"), expanded=bool(target)):
+            other = _search_box(tr("graph.path_to"), "g_to")
+            if other and st.button(tr("graph.path_find"), key="g_path"):
+                set_params(to=other)
+                st.rerun(scope="fragment")
+
+
+def _details(node_id: str, lang: str) -> None:
+    st.subheader(tr("graph.details"))
+    try:
+        d = data.fetch("node", node_id, quiet=True)
+    except data.Unavailable:
+        st.caption(tr("graph.no_selection"))
+        return
+    legend = _legend()
+    types, edges = dict(legend.node_types), dict(legend.edge_types)
+    st.markdown(f"**{d.node.label}**")
+    st.caption(f"{types.get(d.node.type, d.node.type)} · {tr('graph.degree')}: {d.degree} · "
+               f"{tr('graph.centrality')}: {d.centrality:.3f}")
+    b = st.columns(2)
+    target = data.page_target(d)
+    if target and b[0].button(tr("graph.open_page"), key="g_open", icon=":material/open_in_new:", type="primary"):
+        page_key = {"van-ban": "document", "don-vi": "units"}[target[0]]
+        go(page_key, **target[1])
+    if node_id != param("node") and b[1].button(tr("graph.center"), key="g_center", icon=":material/center_focus_strong:"):
+        _recenter(node_id)
+    if d.properties:
+        st.dataframe([{tr("col.property"): k, tr("col.value"): v} for k, v in d.properties],
+                     hide_index=True, width="stretch", key="g_props")
+    for title, rows, other in ((tr("graph.outgoing", n=len(d.outgoing)), d.outgoing, "target"),
+                               (tr("graph.incoming", n=len(d.incoming)), d.incoming, "source")):
+        if rows:
+            with st.expander(title):
+                st.dataframe([{tr("col.relation"): edges.get(e.type, e.label), tr("col.document"): getattr(e, other)}
+                              for e in rows[:200]], hide_index=True, width="stretch")
+    if d.evidence:
+        with st.expander(tr("graph.evidence"), expanded=True):
+            for span in d.evidence[:10]:
+                st.markdown(f"> {span.text}")
+                st.caption(f"{span.path} [{span.start}:{span.end}]")

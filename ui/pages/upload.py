@@ -1,0 +1,67 @@
+"""Nạp văn bản: upload .txt, .pdf or .docx (size-limited), preview what was extracted, then ingest.
+Errors are shown as one line, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from graph import api
+
+from .. import data
+from ..common import go, tr
+
+TYPES = ["txt", "pdf", "docx"]
+MAX_MB = api.MAX_UPLOAD_BYTES // (1024 * 1024)
+
+
+def render() -> None:
+    st.title(tr("upload.title"))
+    st.caption(tr("upload.intro", mb=MAX_MB))
+    handle = data.handle()
+    if handle.read_only:
+        st.warning(tr("upload.readonly"))
+    up = st.file_uploader(tr("upload.file"), type=TYPES, key="up_file", max_upload_size=MAX_MB)
+    if up is None:
+        return
+    size = up.size
+    if size > api.MAX_UPLOAD_BYTES:
+        st.error(tr("upload.too_large", name=up.name, size=size / 1024 / 1024, mb=MAX_MB))
+        return
+    blob = up.getvalue()
+    try:
+        preview = data.fetch("preview_upload", up.name, blob, cache=False)
+    except data.Unavailable:
+        return
+    st.subheader(tr("upload.preview"))
+    if not preview.ok:
+        st.error(tr("upload.failed", name=up.name, error=preview.error))
+        return
+    doc = preview.document or {}
+    st.markdown(" · ".join(str(doc.get(k)) for k in ("type", "symbol", "date", "issuer") if doc.get(k)) or up.name)
+    if doc.get("title"):
+        st.caption(str(doc["title"]))
+    st.info(tr("upload.summary", citations=preview.citations, tasks=preview.tasks, units=preview.units,
+               triples=preview.triples))
+    if preview.replaces:
+        st.warning(tr("upload.replaces"))
+    if preview.facts:
+        with st.expander(tr("upload.facts")):
+            st.code(json.dumps(preview.facts, ensure_ascii=False, indent=1)[:200_000], language="json")
+    if st.button(tr("upload.ingest"), type="primary", key="up_ingest", disabled=handle.read_only,
+                 icon=":material/database_upload:"):
+        try:
+            res = data.write("ingest_upload", up.name, blob)
+        except data.Unavailable as e:
+            st.error(str(e))
+            return
+        if res.ok:
+            st.session_state["up_done"] = (up.name, res.document)
+        else:
+            st.error(tr("upload.failed", name=up.name, error=res.error))
+    done = st.session_state.get("up_done")
+    if done and done[0] == up.name:
+        st.success(tr("upload.done", name=done[0]))
+        if done[1] and st.button(tr("upload.open"), key="up_open"):
+            go("document", doc=done[1])

@@ -1,0 +1,201 @@
+"""Render helpers: plain data in, Streamlit elements out. Every piece of document text or label
+that reaches HTML goes through :func:`esc` first (a document containing ``<script>`` shows it as text).
+"""
+from __future__ import annotations
+
+import html
+from typing import Iterable, Sequence
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from graph import api
+
+from .i18n import t
+
+# url paths of the pages (kept here so links are built in one place)
+PATHS = {
+    "overview": "", "document": "van-ban", "directives": "chi-dao", "ask": "hoi",
+    "units": "don-vi", "graph": "do-thi", "sparql": "sparql", "upload": "nap",
+}
+
+HIGHLIGHT_COLORS = {
+    "citation": "#ffe08a", "unit": "#b8e2c8", "date": "#cfe0ff", "header": "#e6d5f7", "task": "#f2f2f2",
+}
+
+
+def esc(value) -> str:
+    """HTML-escape anything (None → empty)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def url(page: str, lang: str = "vi", **params) -> str:
+    """A relative link to a page with its query parameters (works under any base path)."""
+    q = {k: v for k, v in params.items() if v not in (None, "")}
+    if lang == "en":
+        q["lang"] = "en"
+    path = PATHS.get(page, page)
+    return f"./{path}" + (f"?{urlencode(q)}" if q else "")
+
+
+def doc_url(doc_id: str, lang: str = "vi", **extra) -> str:
+    return url("document", lang, doc=doc_id, **extra)
+
+
+# ---------------------------------------------------------------- document text
+
+def highlighted_html(text: str, highlights: Iterable[api.Highlight], lang: str = "vi",
+                     kinds: Sequence[str] = ("citation", "unit", "date", "header")) -> str:
+    """The document's text, escaped, with highlights as ``<mark>`` (citations/units link to their page).
+
+    Highlights nest (a date inside a citation); one that crosses another's boundary is dropped.
+    """
+    marks = sorted((h for h in highlights if h.kind in kinds and 0 <= h.start < h.end <= len(text)),
+                   key=lambda h: (h.start, -h.end))
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []  # (end, closing tag)
+    pos = 0
+    for h in marks:
+        while stack and stack[-1][0] <= h.start:
+            end, close = stack.pop()
+            out.append(esc(text[pos:end]) + close)
+            pos = end
+        if stack and h.end > stack[-1][0]:
+            continue  # crosses the enclosing mark: skip it
+        out.append(esc(text[pos:h.start]))
+        pos = h.start
+        title = esc(f"{t('hl.' + h.kind, lang)}: {h.label}")
+        style = f"background:{HIGHLIGHT_COLORS.get(h.kind, '#eee')};padding:0 2px;border-radius:3px"
+        link = None
+        if h.target and not stack:
+            if h.kind == "citation":
+                link = doc_url(h.target, lang)
+            elif h.kind == "unit":
+                link = url("units", lang, unit=h.target)
+        if link:
+            out.append(f'<a href="{esc(link)}" target="_self" style="color:inherit;text-decoration:none">'
+                       f'<mark class="hl-{esc(h.kind)}" title="{title}" style="{style}">')
+            stack.append((h.end, "</mark></a>"))
+        else:
+            out.append(f'<mark class="hl-{esc(h.kind)}" title="{title}" style="{style}">')
+            stack.append((h.end, "</mark>"))
+    while stack:
+        end, close = stack.pop()
+        out.append(esc(text[pos:end]) + close)
+        pos = end
+    out.append(esc(text[pos:]))
+    body = "".join(out)
+    return ('<div class="cancu-text" style="white-space:pre-wrap;font-family:inherit;line-height:1.6;'
+            'max-height:70vh;overflow:auto;border:1px solid #ddd;border-radius:6px;padding:12px">'
+            f"{body}</div>")
+
+
+def highlight_legend_html(lang: str, kinds: Sequence[str] = ("citation", "unit", "date", "header")) -> str:
+    chips = "".join(f'<mark style="background:{HIGHLIGHT_COLORS[k]};padding:0 6px;border-radius:3px;'
+                    f'margin-right:8px">{esc(t("hl." + k, lang))}</mark>' for k in kinds)
+    return f'<div style="margin:4px 0 8px 0">{esc(t("doc.legend", lang))} {chips}</div>'
+
+
+# ---------------------------------------------------------------- structure tree
+
+def structure_html(nodes: Sequence[api.SectionNode], open_depth: int = 1) -> str:
+    """The document's item tree as nested ``<details>`` (escaped)."""
+    def one(n: api.SectionNode, depth: int) -> str:
+        head = f"<b>{esc(n.number)}</b> {esc(n.text)}"
+        if not n.children:
+            return f'<div style="margin-left:1.2em;padding:2px 0">{head}</div>'
+        kids = "".join(one(c, depth + 1) for c in n.children)
+        opened = " open" if depth < open_depth else ""
+        return (f'<details{opened} style="margin-left:{0 if depth == 0 else 1.2}em;padding:2px 0">'
+                f"<summary>{head}</summary>{kids}</details>")
+    return "<div class='cancu-tree'>" + "".join(one(n, 0) for n in nodes) + "</div>"
+
+
+# ---------------------------------------------------------------- tables
+
+def task_records(tasks: Sequence[api.TaskRow], lang: str, *, with_document: bool = True) -> list[dict]:
+    rows = []
+    for task in tasks:
+        row = {}
+        if with_document:
+            row[t("col.document", lang)] = task.document_label
+        row.update({
+            t("col.number", lang): task.number,
+            t("col.text", lang): task.source.text if task.source else task.text,
+            t("col.lead", lang): "; ".join(task.lead),
+            t("col.support", lang): "; ".join(task.support),
+            t("col.report_to", lang): "; ".join(task.report_to),
+            t("col.deadline", lang): task.deadline or "",
+            t("col.cites", lang): "; ".join(task.cites),
+        })
+        if any(x.via for x in tasks):
+            row[t("col.via", lang)] = "; ".join(task.via)
+        row[t("col.link", lang)] = doc_url(task.document, lang, item=task.number)
+        rows.append(row)
+    return rows
+
+
+def task_table(tasks: Sequence[api.TaskRow], lang: str, *, key: str, with_document: bool = True,
+               height: int | str = "auto") -> None:
+    """Tasks with their units and the quoted source text; each row links to its document."""
+    rows = task_records(tasks, lang, with_document=with_document)
+    st.dataframe(
+        rows, key=key, hide_index=True, height=height, width="stretch",
+        column_config={
+            t("col.text", lang): st.column_config.TextColumn(width="large"),
+            t("col.link", lang): st.column_config.LinkColumn(display_text=t("open", lang), width="small"),
+        },
+    )
+
+
+def doc_rows(docs: Sequence[api.DocumentRow], lang: str) -> list[dict]:
+    return [{
+        t("col.symbol", lang): d.symbol or t("doc.untitled", lang),
+        t("col.type", lang): d.type or "",
+        t("col.title", lang): d.title or "",
+        t("col.date", lang): d.date or "",
+        t("col.issuer", lang): d.issuer or "",
+        t("col.ingested", lang): t("yes", lang) if d.ingested else t("no", lang),
+        t("col.cited_by", lang): d.cited_by,
+        t("col.tasks", lang): d.tasks,
+    } for d in docs]
+
+
+def selectable_table(rows: list[dict], *, key: str, height: int | str = "auto",
+                     column_config: dict | None = None) -> int | None:
+    """A single-row-select table; returns the selected row's index or None."""
+    event = st.dataframe(rows, key=key, hide_index=True, on_select="rerun", selection_mode="single-row",
+                         height=height, width="stretch", column_config=column_config)
+    try:
+        selected = event.selection.rows
+    except AttributeError:
+        return None
+    return selected[0] if selected else None
+
+
+def links_html(links: Sequence[api.DocLink], lang: str) -> str:
+    """A "Lược đồ" column: links grouped by relation, with counts; indirect ones indented."""
+    if not links:
+        return f"<p>{esc(t('doc.no_links', lang))}</p>"
+    groups: dict[str, list[api.DocLink]] = {}
+    for link in links:
+        groups.setdefault(link.rel_label or link.rel, []).append(link)
+    parts = []
+    for label, items in groups.items():
+        lis = []
+        for link in sorted(items, key=lambda x: (x.depth, x.label)):
+            depth = t("doc.depth_direct", lang) if link.depth <= 1 else t("doc.depth_via", lang, n=link.depth)
+            quote = f'<div style="color:#666;font-size:0.85em">“{esc(link.evidence.text)}”</div>' if link.evidence else ""
+            lis.append(f'<li style="margin-left:{(link.depth - 1) * 1.2}em">'
+                       f'<a href="{esc(doc_url(link.id, lang))}" target="_self">{esc(link.label)}</a> '
+                       f'<span style="color:#888;font-size:0.85em">({esc(depth)})</span>{quote}</li>')
+        parts.append(f"<p style='margin-bottom:2px'><b>{esc(label)}</b> ({len(items)})</p><ul>{''.join(lis)}</ul>")
+    return "".join(parts)
+
+
+def legend_html(legend: api.Legend, colors: dict[str, str], lang: str) -> str:
+    chips = "".join(
+        f'<span style="display:inline-block;margin:2px 10px 2px 0"><span style="display:inline-block;width:12px;'
+        f'height:12px;border-radius:6px;background:{colors.get(kind, "#999")};vertical-align:middle"></span> '
+        f"{esc(label)}</span>" for kind, label in legend.node_types)
+    return f'<div style="font-size:0.9em">{chips}</div>'
