@@ -31,5 +31,17 @@ class TooLarge(ReadError):
     """The file is larger than the configured limit."""
 
 
+class EmptyDocument(ReadError):
+    """The file holds no text (0 bytes, or only whitespace once read)."""
+
+
+class BinaryContent(ReadError):
+    """A text file whose bytes are not text (an image, an executable, random bytes)."""
+
+
+class DamagedFile(ReadError):
+    """A PDF/DOCX/DOC/RTF that is truncated, corrupt or encrypted."""
+
+
 class PatternError(IngestError):
     """A pattern data file is invalid (raised at load time, listing every problem)."""
