@@ -1,26 +1,174 @@
-"""The extraction pipeline: Source → Facts, one stage per module."""
+"""The extraction pipeline: Source → Facts, one stage per module.
+
+read → clean (offset map) → outline + header → citations (numbered, named, partial, self) →
+units → assignments → Facts with every offset mapped back to ``Source.text``.
+"""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+from . import assignments as A
+from .citations import RawCitation, find_citations, find_dates, find_named, find_partial, find_self, relations_of
+from .clean import clean
 from .errors import ReadError
-from .facts import DocumentInfo, Facts, Source
+from .facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, Unit
+from .header import read_header
 from .read import SUPPORTED, read
+from .structure import outline
+from .units import find_units, merge_units, unit_key
+
+__all__ = ["extract", "extract_text", "extract_file", "walk"]
+
+
+def _catalogue():
+    try:
+        from . import catalogue
+    except ImportError:  # pragma: no cover - the catalogue ships with the package
+        return None
+    return catalogue.load()
+
+
+def _task_kind(item) -> str:
+    if item.kind in ("row",):
+        return "task"
+    if item.kind == "row_heading":
+        return "heading"
+    sk = item.section_kind or "task"
+    if item.kind in ("section",) or (item.kind == "article" and item.children):
+        return "heading"
+    if item.children and sk != "assignment":
+        return "heading"
+    return {"objective": "objective", "assignment": "assignment"}.get(sk, "task")
 
 
 def extract(source: Source) -> Facts:
     """Extract every fact from one read document."""
-    return Facts(source=source, document=DocumentInfo())
+    c = clean(source.text)
+    t = c.text
+    src = source.text
+
+    def span(s: int, e: int) -> tuple[int, int]:
+        return c.span(s, e)
+
+    def quote(s: int, e: int) -> Span:
+        a, b = span(s, e)
+        return Span(a, b, src[a:b])
+
+    o = outline(t)
+    h = read_header(t, o.body_start)
+    doc_date = h["date"]
+    own = h["symbol"]
+    cat = _catalogue()
+
+    raw = find_citations(t)
+    taken = [(r.start, r.end) for r in raw]
+    named = find_named(t, cat, doc_date, taken=[r.symbol_span for r in raw if r.symbol_span])
+    partial = find_partial(t, taken + [(n.start, n.end) for n in named])
+    selfs = find_self(t, h["type"])
+    allc: list[RawCitation] = sorted(raw + named + partial + selfs, key=lambda r: (r.start, r.end))
+
+    # the document's own number repeated (annex headers) is a self-reference
+    fixed = []
+    own_span = h["spans"].get("symbol")
+    for r in allc:
+        if r.kind == "numbered" and own and r.symbol == own:
+            if own_span and r.symbol_span == tuple(own_span):
+                continue  # the header's "Số: …" itself
+            r = RawCitation(start=r.start, end=r.end, kind="self", type=r.type, symbol=r.symbol, date=r.date,
+                            issuer=r.issuer, symbol_span=r.symbol_span)
+        fixed.append(r)
+    allc = fixed
+    # partial references resolved against full symbols of the same document
+    full = [r for r in allc if r.kind == "numbered"]
+    for i, r in enumerate(allc):
+        if r.kind == "partial":
+            for f in full:
+                num = f.symbol.split("/")[0].split("-")[0]
+                if num.lstrip("0") == (r.number or "").lstrip("0") and (r.year is None or f"/{r.year}/" in f.symbol) \
+                        and (r.type is None or f.type == r.type):
+                    allc[i] = RawCitation(**{**{k: getattr(r, k) for k in r.__slots__}, "resolved": f.symbol})
+                    break
+
+    citations = []
+    for r in allc:
+        a, b = span(r.start, r.end)
+        sym_span = span(*r.symbol_span) if r.symbol_span else None
+        symbol = r.symbol if r.kind != "self" else (r.symbol or own)
+        citations.append(Citation(start=a, end=b, text=src[a:b], kind=r.kind, type=r.type, symbol=symbol,
+                                  date=r.date, issuer=r.issuer, subject=r.subject,
+                                  resolved=r.resolved, section=o.section_at(r.start), symbol_span=sym_span,
+                                  typo=r.typo))
+
+    rels = []
+    for outer, rel, inner in relations_of([r for r in allc if r.kind in ("numbered", "named")], t):
+        to = inner.symbol or inner.resolved
+        if outer.symbol and to and to != outer.symbol:
+            a, b = span(inner.start, inner.end)
+            rels.append(Relation(from_=outer.symbol, rel=rel, to=to, start=a, end=b, text=src[a:b]))
+
+    # units: every mention outside citation symbols
+    symbol_spans = [r.symbol_span for r in allc if r.symbol_span]
+    mentions = [m for m in find_units(t) if not any(s <= m.start < e for s, e in symbol_spans)]
+    merged = merge_units(mentions, t)
+    units = tuple(Unit(name=n, aliases=al, mentions=tuple(span(s, e) for s, e in sp)) for n, al, sp in merged)
+    display = {}
+    for n, al, _ in merged:
+        for x in (n,) + al:
+            display[unit_key(x)] = n
+
+    # tasks: every numbered item
+    by_id = {}
+    tasks = []
+    ms = sorted(mentions, key=lambda m: m.start)
+    import bisect
+    mstarts = [m.start for m in ms]
+    cit_starts = sorted((r.start, r) for r in allc if r.kind in ("numbered", "named", "partial"))
+    for it in o.items:
+        s, e = it.start, it.end
+        k0, k1 = bisect.bisect_left(mstarts, s), bisect.bisect_left(mstarts, e)
+        inside = ms[k0:k1]
+        if it.kind == "row":
+            asg = A.assign_row(t, it.body_start, e, [m for m in inside if m.start >= it.body_start])
+        else:
+            asg = A.assign_text(t, it.body_start, e, [m for m in inside if m.start >= it.body_start])
+        by_id[it.id] = asg
+        parent = by_id.get(it.parent) if it.parent else None
+        lead = list(asg.lead)
+        if parent is not None and parent.lead and it.kind != "row":
+            lead = list(dict.fromkeys(parent.lead + lead))
+            asg.lead = lead
+        cites = []
+        for _, r in cit_starts:
+            if s <= r.start < e:
+                sym = r.symbol if r.kind == "numbered" else r.resolved
+                if sym and sym not in cites:
+                    cites.append(sym)
+        a, b = span(s, e)
+        while b > a and src[b - 1].isspace():
+            b -= 1
+        tasks.append(Task(id=it.id, kind=_task_kind(it), start=a, end=b, text=src[a:b], parent=it.parent,
+                          cites=tuple(cites), lead=tuple(lead), support=tuple(asg.support),
+                          report_to=tuple(asg.report_to), deadline=asg.deadline, deadline_text=asg.deadline_text,
+                          inherited_lead=bool(parent and parent.lead)))
+
+    spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
+    doc = DocumentInfo(type=h["type"], symbol=own, date=doc_date, issuer=h["issuer"], title=h["title"],
+                       signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)
+    recipients = (quote(*o.recipients),) if o.recipients else ()
+    dates = tuple((quote(s, e), iso) for s, e, iso in find_dates(t))
+    return Facts(source=source, document=doc, citations=tuple(citations), units=units, tasks=tuple(tasks),
+                 relations=tuple(rels), recipients=recipients, dates=dates)
 
 
 def extract_text(text: str, path: str = "<text>") -> Facts:
     """Extract from a string (for tests, the app's preview and questions)."""
-    import hashlib
     src = Source(text=text, format="txt", path=path, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return extract(src)
 
 
 def extract_file(path: str | Path) -> Facts:
+    """Read and extract one file; bad input raises a typed ``IngestError`` with one clear line."""
     return extract(read(path))
 
 

@@ -1,0 +1,192 @@
+"""Stage 3d: who does what: lead, support and report-to units and the deadline of each item.
+
+Rules (on the item's own text, before its first child):
+
+- lead: "Giao X …", "X chủ trì", "X có/chịu trách nhiệm", "Đề nghị X", "Đồng chủ trì với X" (X co-leads),
+  an item or dash bullet that opens with a unit ("Bộ Y tế trình …"), or a heading that is just a
+  unit ("2. Sở Nội vụ:"); an item without a lead of its own inherits its heading's.
+- support: units after "phối hợp (với)"; report_to: units after "báo cáo" / "gửi … tổng hợp".
+- annex rows: the first cell after the description leads, the second supports.
+- deadline: "trước ngày 15/12/2026", "Quý I/2026", "tháng 6/2026", "năm 2026", "thường xuyên", "hằng năm".
+
+    >>> from ingest.pipeline import extract_text
+    >>> t = "III. TỔ CHỨC THỰC HIỆN\\n1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\\n"
+    >>> task = extract_text(t).tasks[-1]
+    >>> task.lead, task.support, task.report_to, task.deadline
+    (('Sở Nội vụ',), ('Sở Tài chính',), ('UBND tỉnh',), '2026-12-15')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import regexes as R
+from .units import Mention, find_units, unit_key
+
+__all__ = ["Assignment", "assign"]
+
+_GIAO = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[-+]\s*)?(?:Giao|giao)(?:\s+cho)?\s+$")
+_DENGHI = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[-+]\s*)?(?:Đề\s+nghị|Yêu\s+cầu)\s+$")
+_AFTER_LEAD = re.compile(r"^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan\s+chủ\s+trì|"
+                         r"đồng\s+chủ\s+trì|thực\s+hiện|tổ\s+chức|chỉ\s+đạo|tham\s+mưu|xây\s+dựng|trình|ban\s+hành|"
+                         r"hướng\s+dẫn|rà\s+soát|theo\s+dõi|triển\s+khai|bố\s+trí|nghiên\s+cứu|đưa|phối\s+hợp|cần|"
+                         r"tiếp\s+tục|khẩn\s+trương|chủ\s+động|căn\s+cứ|kiểm\s+tra|phụ\s+trách)\b")
+_SUPPORT = re.compile(r"(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng\s+với)\s+$")
+_COLEAD = re.compile(r"[Đđ]ồng\s+chủ\s+trì(?:\s+với)?\s+$")
+_REPORT = re.compile(r"(?:báo\s+cáo(?:\s+(?:kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|về))*(?:\s+(?:cho|lên|về))?|"
+                     r"gửi(?:\s+(?:báo\s+cáo|về|kết\s+quả))*)\s+$")
+_ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc)\s*$")
+
+_DEADLINE = re.compile(
+    r"(?P<before>trước|chậm\s+nhất|hạn\s+chót|trong)?\s*(?:ngày\s+)?"
+    r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)"
+    r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?)"
+    r"|(?P<q>[Qq]uý\s+(?P<qn>I{1,3}|IV|[1-4]))(?:\s*(?:/|năm)\s*(?P<qy>(?:19|20)\d\d))?"
+    r"|(?P<mo>[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<moy>(?:19|20)\d\d))"
+    r"|(?P<kw>[Tt]hường\s+xuyên|[Hh]ằng\s+năm|[Hh]àng\s+năm|[Đđ]ịnh\s+kỳ|[Hh]ằng\s+quý|[Hh]ằng\s+tháng)"
+    r"|(?P<yr>(?:[Nn]ăm|[Tt]rong\s+năm)\s+(?P<yy>20\d\d))")
+_QN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Assignment:
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    report_to: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    deadline_text: str | None = None
+    own_lead: bool = False
+
+
+def _add(lst: list[str], name: str):
+    k = unit_key(name)
+    if all(unit_key(x) != k for x in lst):
+        lst.append(name)
+
+
+def _chain(units: list[Mention], k: int, text: str) -> list[Mention]:
+    """The unit at k and the ones enumerated right after it ("X, Y và Z")."""
+    out = [units[k]]
+    j = k + 1
+    while j < len(units) and _ENUM_GAP.match(text[out[-1].end:units[j].start]):
+        out.append(units[j])
+        j += 1
+    return out
+
+
+def deadline_of(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    best = None
+    for m in _DEADLINE.finditer(text, start, end):
+        g = m.groupdict()
+        if g["d"] or g["ld"]:
+            if not g["before"]:
+                continue  # a date alone is a reference date, not a deadline
+            y = g["y"] or g["ly"]
+            if not y:
+                continue
+            iso = f"{int(y):04d}-{int(g['m'] or g['lm']):02d}-{int(g['d'] or g['ld']):02d}"
+            return iso, " ".join(m.group().split())
+        if g["q"]:
+            y = g["qy"]
+            val = f"{y}-Q{_QN[g['qn'].upper()]}" if y else f"Q{_QN[g['qn'].upper()]}"
+            return val, " ".join(m.group().split())
+        if g["mo"]:
+            return f"{int(g['moy']):04d}-{int(g['mon']):02d}", " ".join(m.group().split())
+        if g["kw"] and best is None:
+            best = (" ".join(g["kw"].lower().split()), g["kw"])
+        if g["yr"] and best is None and m.group().lower().startswith("trong"):
+            best = (g["yy"], " ".join(m.group().split()))
+    return best if best else (None, None)
+
+
+def assign_text(text: str, start: int, end: int, units: list[Mention]) -> Assignment:
+    """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
+    a = Assignment()
+    head = text[start:end]
+    for k, u in enumerate(units):
+        before = text[max(start, u.start - 60):u.start]
+        after = text[u.end:min(end, u.end + 40)]
+        rel_start = u.start - start
+        pre = text[start:u.start]
+        in_paren = pre.count("(") > pre.count(")")
+        if _COLEAD.search(before):
+            for x in _chain(units, k, text):
+                _add(a.lead, x.name)
+            continue
+        if _SUPPORT.search(before):
+            for x in _chain(units, k, text):
+                _add(a.support, x.name)
+            continue
+        if _REPORT.search(before):
+            for x in _chain(units, k, text):
+                _add(a.report_to, x.name)
+            continue
+        if _GIAO.search(text[start:u.start][-40:] if rel_start else "") or (rel_start <= 6 and re.match(r"\s*(?:[-+]\s*)?(?:Giao|giao)(?:\s+cho)?\s+$", text[start:u.start])):
+            for x in _chain(units, k, text):
+                _add(a.lead, x.name)
+            a.own_lead = True
+            continue
+        if _DENGHI.search(text[max(start, u.start - 30):u.start]) or (rel_start <= 12 and re.match(r"\s*(?:Đề\s+nghị|Yêu\s+cầu)\s+$", text[start:u.start])):
+            for x in _chain(units, k, text):
+                _add(a.lead, x.name)
+            a.own_lead = True
+            continue
+        # a unit opening the item (or a dash bullet / sentence) and followed by a duty verb
+        if in_paren:
+            continue
+        opening = text[start:u.start].strip() == "" or re.search(r"(?:\n\s*[-+•]|[.;:]\s*\n?)\s*$", text[start:u.start])
+        if opening:
+            chain = _chain(units, k, text)
+            tail_after = text[chain[-1].end:min(end, chain[-1].end + 40)]
+            if _AFTER_LEAD.match(tail_after) or text[chain[-1].end:end].strip() in ("", ":") or \
+                    re.match(r"\s*:\s*$", tail_after[:3]):
+                for x in chain:
+                    _add(a.lead, x.name)
+                a.own_lead = True
+                continue
+    a.deadline, a.deadline_text = deadline_of(text, start, end)
+    return a
+
+
+_CELL_BREAK = re.compile(r"\n")
+
+
+def assign_row(text: str, start: int, end: int, units: list[Mention]) -> Assignment:
+    """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
+    a = Assignment()
+    if not units:
+        return a
+    # the lead cell starts at the first unit that opens a line
+    lines = []
+    pos = start
+    for ln in text[start:end].split("\n"):
+        lines.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    line_starts = {s + (len(text[s:e]) - len(text[s:e].lstrip())) for s, e in lines}
+    first = None
+    for k, u in enumerate(units):
+        if u.start in line_starts and u.start > start + 2:
+            first = k
+            break
+    if first is None:
+        return a
+    cells: list[list[Mention]] = [[units[first]]]
+    for u in units[first + 1:]:
+        gap = text[cells[-1][-1].end:u.start]
+        if "\n" in gap and not re.search(r"[,&]\s*$|\bvà\s*$|-\s*$", text[cells[-1][-1].end - 5:cells[-1][-1].end] + gap.split("\n")[0]) \
+                and u.start in line_starts:
+            cells.append([u])
+        elif _ENUM_GAP.match(gap) or gap.strip() in ("", ",", ";"):
+            cells[-1].append(u)
+        else:
+            cells.append([u])
+        if len(cells) > 2:
+            break
+    for x in cells[0]:
+        _add(a.lead, x.name)
+    a.own_lead = True
+    if len(cells) > 1:
+        for x in cells[1]:
+            _add(a.support, x.name)
+    a.deadline, a.deadline_text = deadline_of(text, start, end)
+    return a

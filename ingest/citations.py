@@ -1,0 +1,399 @@
+"""Stage 3b: citations: numbered symbols, laws by name, partial and self references, relations.
+
+``find_citations(clean_text)`` returns ``RawCitation`` values with offsets into the clean text;
+the pipeline maps them back to the source. Anchor first (the symbol), then expand left (type word,
+"số") and right (date, "của" issuer, subject), as eyecite does with its tokens.
+
+    >>> cs = find_citations("Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ ban hành quy định chi tiết.")
+    >>> [(c.type, c.symbol, c.date, c.issuer) for c in cs]
+    [('Nghị định', '59/2023/NĐ-CP', '2023-08-14', 'Chính phủ')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import regexes as R
+from .patterns import load
+
+__all__ = ["RawCitation", "find_citations", "canonical_symbol", "iso_date", "find_dates", "relations_of"]
+
+_P = load()
+_TYPE_BY_WORD = {k.lower(): v for k, v in _P.word_to_type.items()}
+_TYPE_BY_WORD.update({"nđ": "Nghị định", "nq": "Nghị quyết", "qđ": "Quyết định", "tt": "Thông tư", "ct": "Chỉ thị",
+                      "kl": "Kết luận", "kh": "Kế hoạch", "cv": "Công văn", "hd": "Hướng dẫn"})
+_CODE_TYPE = {c.upper(): t for c, t in _P.code_to_type.items()}
+_CODE_CANON = dict(_P.code_canonical)
+_ISSUER_CODES = {c.upper(): c for c in list(_P.national_issuers) + ["UBND", "HĐND", "TU", "ĐU", "TW", "HU", "QU"]}
+
+
+@dataclass(frozen=True, slots=True)
+class RawCitation:
+    """A citation found in the clean text (offsets index the clean text)."""
+
+    start: int
+    end: int
+    kind: str  # numbered | named | partial | self
+    type: str | None
+    symbol: str | None
+    date: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    subject_span: tuple[int, int] | None = None
+    symbol_span: tuple[int, int] | None = None
+    resolved: str | None = None
+    typo: bool = False
+    number: str | None = None
+    year: int | None = None
+    name: str | None = None  # named laws: the name as written
+
+
+# ------------------------------------------------------------------ symbols
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _canon_code(code: str) -> str:
+    return _CODE_CANON.get(code.upper(), code)
+
+
+def _split_glued(tail: str) -> str | None:
+    """NĐCP → NĐ-CP, QĐUBND → QĐ-UBND: a type code glued to a known issuer code."""
+    up = tail.upper()
+    for code in sorted(_CODE_TYPE, key=len, reverse=True):
+        if up.startswith(code) and up[len(code):] in _ISSUER_CODES:
+            return _canon_code(code) + "-" + _ISSUER_CODES[up[len(code):]]
+    return None
+
+
+def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
+    """The canonical symbol of a SYMBOL match, the type its codes imply, and whether it was repaired."""
+    if m.group("ptype"):
+        num = m.group("num")
+        ptype = _canon_code(m.group("ptype"))
+        issuer = "-".join(_squash(x) for x in re.split(r"-", m.group("pissuer")))
+        typo = not re.search(r"\d[ \t]*-", m.group(0)[: m.group(0).find(m.group("ptype")) + 1])
+        implied = _CODE_TYPE.get(ptype.upper())
+        if ptype in ("QĐi", "QyĐ"):
+            implied = "Quy định"
+        return f"{num}-{ptype}/{issuer}", implied, typo
+    num = m.group("num2")
+    year = m.group("year")
+    tail_raw = _squash(m.group("tail"))
+    parts = tail_raw.split("-")
+    typo = False
+    implied: str | None = None
+    if year:
+        if len(parts) == 1 and not re.fullmatch(r"(?:UBTVQH|QH)\d{1,2}", parts[0]):
+            glued = _split_glued(parts[0])
+            if glued:
+                parts = glued.split("-")
+                typo = True
+        parts[0] = _canon_code(parts[0])
+        implied = _CODE_TYPE.get(parts[0].upper())
+        if re.fullmatch(r"QH\d{1,2}", parts[0]):
+            implied = None  # a law or a resolution of the National Assembly: the text must say
+        sep = "/" if "/" + year + "/" in _squash(m.group(0)) or "/" + year + "-" not in _squash(m.group(0)) else "-"
+        return f"{num}/{year}{sep}{'-'.join(parts)}", implied, typo
+    first = parts[0].upper()
+    if first in _CODE_TYPE and len(parts) > 1:
+        parts[0] = _canon_code(parts[0])
+        implied = _CODE_TYPE[first]
+    elif first == "VBHN":
+        implied = "Văn bản hợp nhất"
+    else:
+        implied = "Công văn"  # issuer first, no type code
+    return f"{num}/{'-'.join(parts)}", implied, typo
+
+
+def iso_date(m: re.Match) -> str | None:
+    g = m.groupdict()
+    d, mo, y = (g.get("d"), g.get("m"), g.get("y")) if g.get("d") else (g.get("ld"), g.get("lm"), g.get("ly"))
+    try:
+        d, mo, y = int(d), int(mo), int(y)
+    except (TypeError, ValueError):
+        return None
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every date written in the text: (start, end, ISO)."""
+    out = []
+    for m in R.DATE.finditer(text):
+        iso = iso_date(m)
+        if iso:
+            out.append((m.start(), m.end(), iso))
+    return out
+
+
+# ------------------------------------------------------------------ expansion
+
+def _type_from_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    return _TYPE_BY_WORD.get(re.sub(r"\s+", " ", word).lower())
+
+
+def _issuer_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
+    """The issuer written after "của" at ``pos``: (name, start, end)."""
+    m = R.OF.match(text, pos, min(limit, pos + 20))
+    if not m:
+        return None
+    s = m.end()
+    window_end = min(limit, s + 160)
+    stop = R.ISSUER_STOP.search(text, s, window_end)
+    e = stop.start() if stop else window_end
+    name = " ".join(text[s:e].split())
+    words = name.split()
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return None
+    if len(words) > 12:
+        words = words[:12]
+        name = " ".join(words)
+    # trim the end back to the last word kept
+    end = s
+    for w in words:
+        end = text.index(w, end) + len(w)
+    return name, s, end
+
+
+def _subject_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
+    m = R.SUBJECT_START.match(text, pos, min(limit, pos + 30))
+    if not m:
+        return None
+    s = m.end()
+    depth = 0
+    i = s
+    end = min(limit, s + 600)
+    while i < end:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch == ";":
+            break
+        elif ch == "." and (i + 1 >= len(text) or text[i + 1].isspace()):
+            break
+        elif ch == "\n":
+            item = R.ITEM.match(text, i + 1)
+            if item and (item.group("dec") or item.group("roman") or item.group("dash") or item.group("letter")
+                         or item.group("article") or item.group("part")):
+                break
+        i += 1
+    subject = " ".join(text[s:i].split())
+    if not subject:
+        return None
+    return subject, s, i
+
+
+# ------------------------------------------------------------------ main finder
+
+def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> list[RawCitation]:
+    """Every citation in the clean text, in order of appearance."""
+    out: list[RawCitation] = []
+    prev_end = -1
+    prev_type = None
+    for m in R.SYMBOL.finditer(text):
+        s, e = m.span()
+        symbol, implied, typo = canonical_symbol(m)
+        # left: a type word and/or "số" just before
+        left_start = max(0, s - 60)
+        lm = R.LEFT.search(text, left_start, s)
+        tword = None
+        start = s
+        if lm and lm.end() == s:
+            tword = lm.group("tword")
+            if lm.group("tword") or lm.group("so"):
+                start = lm.start("tword") if tword else lm.start("so")
+        ctype = _type_from_word(tword)
+        if ctype == "Công văn" and implied and implied not in ("Công văn",):
+            ctype = implied  # "văn bản số 12/KH-UBND" is a Kế hoạch
+        if ctype in ("Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị", "Kết luận", "Kế hoạch",
+                     "Hướng dẫn") and tword and tword.isupper() and len(tword) <= 2:
+            pass  # an abbreviation like "NĐ 59/2023/NĐ-CP"
+        if ctype is None:
+            # a list continuation inherits the type word of the previous citation
+            if prev_end >= 0 and s - prev_end < 40 and R.LIST_GAP.fullmatch(text, prev_end, s) \
+                    and prev_type and (implied is None or implied == prev_type or implied == "Công văn"):
+                ctype = prev_type
+            else:
+                ctype = implied
+        if ctype is None and re.search(r"/(?:UBTVQH|QH)\d", symbol):
+            back = text[max(0, s - 120):s]
+            lw = list(re.finditer(r"\b(Bộ luật|Luật|Nghị quyết|Pháp lệnh)\b", back))
+            if lw and not re.search(r"[;.]", back[lw[-1].end():]):
+                ctype = "Luật" if "uật" in lw[-1].group(1) else lw[-1].group(1)
+        end = e
+        date = None
+        dm = R.DATE_AFTER.match(text, e)
+        if dm:
+            date = iso_date(dm)
+            end = dm.end()
+        issuer = None
+        iss = _issuer_after(text, end, len(text))
+        if iss:
+            issuer, _, end = iss
+        if issuer is None:
+            issuer = _implied_issuer(symbol)
+        subj = _subject_after(text, end, len(text))
+        subject, subject_span = (subj[0], (subj[1], subj[2])) if subj else (None, None)
+        out.append(RawCitation(start=start, end=end, kind="numbered", type=ctype, symbol=symbol, date=date,
+                               issuer=issuer, subject=subject, subject_span=subject_span, symbol_span=(s, e),
+                               typo=typo))
+        prev_end = e if not dm else end
+        prev_end = end
+        prev_type = ctype
+    return out
+
+
+def _implied_issuer(symbol: str) -> str | None:
+    tail = symbol.split("/")[-1]
+    codes = tail.split("-")
+    m = re.fullmatch(r"(UBTVQH|QH)\d{1,2}", codes[0])
+    if m:
+        return _P.term_issuers[m.group(1)]
+    if "/" in symbol and "-" in symbol.split("/", 1)[0]:  # Party: 05-CT/TW
+        return _P.national_issuers.get(codes[0]) if codes[0] in ("VPTW", "BTCTW") else None
+    if len(codes) >= 2 and codes[0].upper() in _CODE_TYPE:
+        return _P.national_issuers.get(codes[1])
+    return _P.national_issuers.get(codes[0])
+
+
+_REL_CUES = [
+    (re.compile(r"quy\s+định\s+chi\s+tiết|hướng\s+dẫn\s+thi\s+hành|hướng\s+dẫn\s+thực\s+hiện|hướng\s+dẫn\s+một\s+số|hướng\s+dẫn", re.I), "details"),
+    (re.compile(r"sửa\s+đổi|bổ\s+sung", re.I), "amends"),
+    (re.compile(r"thay\s+thế|bãi\s+bỏ", re.I), "replaces"),
+    (re.compile(r"thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá", re.I), "implements"),
+]
+
+
+def relations_of(cits: list[RawCitation], text: str) -> list[tuple[RawCitation, str, RawCitation]]:
+    """Citations inside another citation's subject: (outer, rel, inner)."""
+    out = []
+    for outer in cits:
+        if not outer.subject_span or outer.kind == "self":
+            continue
+        ss, se = outer.subject_span
+        for inner in cits:
+            if inner is outer or not (ss <= inner.start < se):
+                continue
+            cue_text = text[ss:inner.start]
+            rel = "cites"
+            best = -1
+            for rx, name in _REL_CUES:
+                for m in rx.finditer(cue_text):
+                    if m.start() > best:
+                        best, rel = m.start(), name
+            out.append((outer, rel, inner))
+    return out
+
+
+# ------------------------------------------------------------------ laws by name, partial and self references
+
+_NAME_STOP = re.compile(r"\s+(?:ngày|năm|số|và|của|được|đã|quy|về|theo|tại|có|thì|là|để|trong|với|nhằm|hiện|sửa)\b|[;,.:()\"“”]|\n\s*\n\s*\n|$")
+
+
+def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tuple[int, int]] | None = None) -> list[RawCitation]:
+    """Laws, codes and the constitution cited by name ("Luật Thực hiện dân chủ ở cơ sở")."""
+    from .clean import fold
+
+    out: list[RawCitation] = []
+    taken = taken or []
+    keys = _catalogue_keys(catalogue)
+    for m in R.NAMED_HEAD.finditer(text):
+        s = m.start()
+        if text[max(0, s - 5):s].lower().endswith("pháp ") or any(a <= s < b for a, b in taken):
+            continue
+        # words after the head, with their end offsets
+        words = [(wm.group(), wm.end()) for wm in re.finditer(r"[^\s;,.:()\"“”]+", text[m.end():m.end() + 200])]
+        best = None
+        phrase = m.group("head")
+        cand = [(fold(phrase), m.end())]
+        for w, wend in words[:18]:
+            if not cand:
+                break
+            phrase_end = m.end() + wend
+            gap = text[cand[-1][1]:phrase_end - len(w)]
+            if re.search(r"[;:.()\"“”]|\n[ \t]*\n[ \t]*\n", gap) or (gap.count(",") and "," in gap and len(cand) < 2):
+                if "," in gap and not re.search(r"[;:.()]", gap):
+                    cand.append((cand[-1][0] + ",", cand[-1][1]))
+                else:
+                    break
+            cand.append((cand[-1][0] + " " + fold(w), phrase_end))
+        for key, e in reversed(cand):
+            k = key.replace(" ,", ",")
+            if k in keys:
+                best = (keys[k], e)
+                break
+        if best:
+            name_key, e = best
+        else:
+            stop = _NAME_STOP.search(text, m.end())
+            e = stop.start() if stop else m.end()
+            if e - m.end() < 3 or not re.match(r"\s+\S", text[m.end():e]) or e - s > 120:
+                continue
+            nxt = text[m.end():e].split()
+            if not nxt or not nxt[0][0].isupper() and m.group("head") in ("Luật",) and nxt[0] not in ("sửa",):
+                continue
+            name_key = None
+        name = " ".join(text[s:e].split())
+        year = None
+        after = text[e:e + 60]
+        ym = re.match(r"\s*(?:năm\s+(?P<y>(?:19|20)\d\d)|,?\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(?P<y2>(?:19|20)\d\d))", after)
+        if ym:
+            year = int(ym.group("y") or ym.group("y2"))
+        # a number written after the name is a numbered citation, found elsewhere
+        if re.match(r"\s*(?:số\s*)?\d{1,4}/(?:19|20)\d\d/(?:QH|UBTVQH|PL)", after):
+            pass
+        resolved = None
+        if catalogue is not None and name_key:
+            entry = catalogue.resolve(name, year=year, on=doc_date)
+            resolved = entry.symbol if entry else None
+        head = m.group("head")
+        ltype = "Bộ luật" if head.lower().startswith("bộ") else ("Hiến pháp" if head.startswith("Hiến") else
+                                                                ("Pháp lệnh" if head.startswith("Pháp") else "Luật"))
+        out.append(RawCitation(start=s, end=e, kind="named", type=ltype, symbol=None, resolved=resolved,
+                               name=name, year=year))
+    return out
+
+
+_KEYS_CACHE: dict = {}
+
+
+def _catalogue_keys(catalogue) -> dict:
+    if catalogue is None:
+        return {}
+    k = id(catalogue)
+    if k not in _KEYS_CACHE:
+        from .clean import fold
+        _KEYS_CACHE[k] = {fold(n).replace(" ,", ","): n for n in catalogue.names()}
+    return _KEYS_CACHE[k]
+
+
+def find_partial(text: str, taken: list[tuple[int, int]]) -> list[RawCitation]:
+    """"Nghị quyết 57", "Nghị định 59/2023": a number without a full symbol."""
+    out = []
+    for m in R.PARTIAL.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        if re.match(r"\s*(?:[/\-]\s*[A-ZĐ]|\d)", text[e:e + 4]):
+            continue
+        out.append(RawCitation(start=s, end=e, kind="partial", type=_type_from_word(m.group("tword")), symbol=None,
+                               number=m.group("pnum"), year=int(m.group("pyear")) if m.group("pyear") else None))
+    return out
+
+
+def find_self(text: str, own_type: str | None) -> list[RawCitation]:
+    """"Kế hoạch này", "Quyết định này": the document itself."""
+    out = []
+    for m in R.SELF.finditer(text):
+        t = _type_from_word(m.group("tword"))
+        out.append(RawCitation(start=m.start(), end=m.end(), kind="self", type=t, symbol=None))
+    return out

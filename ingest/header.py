@@ -1,0 +1,163 @@
+"""Stage 3a': the document's own identity: type, number and symbol, date, issuer, title, signer.
+
+Read from the header block (before the preamble), the signature block, and, for consolidated
+texts (văn bản hợp nhất), the "Số: …/VBHN-…" line near the end.
+
+    >>> h = read_header("CHÍNH PHỦ\\nSố: 59/2023/NĐ-CP\\nHà Nội, ngày 14 tháng 8 năm 2023\\nNGHỊ ĐỊNH\\nQuy định chi tiết một số điều\\nCăn cứ Luật …", 60)
+    >>> h["type"], h["symbol"], h["date"], h["issuer"], h["title"]
+    ('Nghị định', '59/2023/NĐ-CP', '2023-08-14', 'Chính phủ', 'Quy định chi tiết một số điều')
+"""
+from __future__ import annotations
+
+import re
+
+from . import regexes as R
+from .citations import canonical_symbol
+from .patterns import load
+
+__all__ = ["read_header", "proper_case"]
+
+_P = load()
+_TYPE_LINE = re.compile(
+    r"(?m)^[ \t]*(?P<t>" + "|".join(sorted({w.upper() for t in _P.types for w in t.words if w[0].isupper()}, key=len, reverse=True))
+    + r")(?:[ \t]+(?:HÀNH ĐỘNG|LIÊN TỊCH))?[ \t]*$")
+_MOTTO = re.compile(r"CỘNG\s+H[ÒO]A|ĐỘC\s+LẬP|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|^[\s_\-=*.]+$")
+_TITLE_STOP = re.compile(r"^\s*(?:Căn\s+cứ|Thực\s+hiện\s+(?:" + "|".join(w for t in _P.types for w in t.words if w[0].isupper()) +
+                         r")|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để|Nhằm|Điều\s+1|I\.|[_\-=–]{3,}|\(Kèm\s+theo|Kính\s+gửi)")
+_PLACE_WORDS = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+(\w)")
+_UPPER_LINE = re.compile(r"^[\s" + R.UPPER + r"0-9,.&\-–()/]+$")
+_SIGN_MARK = re.compile(r"(?m)^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)[ \t]*(?P<org>[^\n]*)$")
+_PERSON = re.compile(r"^[ \t]*(?P<name>(?:" + R.UP + r"[" + R.LOWER + r"]+[ \t]+){1,4}" + R.UP + r"[" + R.LOWER + r"]+)[ \t]*$", re.M)
+_SIGNER_TITLE = re.compile(r"(?m)^[ \t]*(?P<title>(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
+                           r"CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|BÍ THƯ|PHÓ BÍ THƯ|TRƯỞNG PHÒNG|"
+                           r"CHỦ NHIỆM|TỔNG THƯ KÝ|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THỐNG ĐỐC|TỔNG GIÁM ĐỐC)[^\n]*)$")
+
+
+def proper_case(s: str) -> str:
+    """ỦY BAN NHÂN DÂN TỈNH BẮC NINH → Ủy ban nhân dân tỉnh Bắc Ninh (place names capitalised)."""
+    s = " ".join(s.split())
+    if not s.isupper():
+        return s
+    words = s.lower().split()
+    out = []
+    cap_next = True
+    for i, w in enumerate(words):
+        if w in ("ubnd", "hđnd", "ubmttq", "bch", "btv"):
+            out.append(w.upper())
+            continue
+        out.append(w[:1].upper() + w[1:] if cap_next else w)
+        cap_next = False
+        prev2 = " ".join(words[max(0, i - 1):i + 1])
+        if w in ("tỉnh", "huyện", "quận", "xã", "phường") or prev2 in ("thành phố", "thị xã", "thị trấn"):
+            cap_next = True
+        elif out and i > 0 and out[-2:-1] and out[-2][:1].isupper() and cap_next is False and i >= 1 and \
+                words[i - 1] in ("tỉnh", "huyện", "quận", "xã", "phường", "phố", "trấn"):
+            cap_next = True
+    text = " ".join(out)
+    # words following a capitalised place word continue the place name
+    text = re.sub(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) (\w+)((?: \w+){0,2})$",
+                  lambda m: m.group(1) + " " + " ".join(x[:1].upper() + x[1:] for x in (m.group(2) + m.group(3)).split()),
+                  text)
+    for name, full in (("Chính phủ", "chính phủ"), ("Quốc hội", "quốc hội")):
+        text = text.replace(" " + full, " " + name)
+    return text
+
+
+def read_header(text: str, body_start: int) -> dict:
+    """Fields of the document's own identity, each with its span in ``text`` (clean offsets)."""
+    head_end = min(body_start, 4000) if body_start > 0 else min(len(text), 4000)
+    head = text[:head_end]
+    out = {"type": None, "symbol": None, "date": None, "issuer": None, "title": None, "signer": None,
+           "signer_title": None, "place": None, "spans": {}}
+    # number and symbol
+    so = re.search(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=\S)", head)
+    type_code = None
+    if so:
+        line_end = text.find("\n", so.end())
+        line_end = len(text) if line_end == -1 else line_end
+        m = R.SYMBOL.search(text, so.end(), min(line_end + 40, len(text)))
+        if m and m.start() - so.end() < 6:
+            sym, implied, _ = canonical_symbol(m)
+            out["symbol"] = sym
+            type_code = implied
+            out["spans"]["symbol"] = m.span()
+    if out["symbol"] is None:
+        # consolidated texts carry their number near the end
+        tail_from = max(0, len(text) - 5000)
+        for m in re.finditer(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:[ \t]*", text[tail_from:]):
+            sm = R.SYMBOL.match(text, tail_from + m.end())
+            if sm and "VBHN" in sm.group(0).upper():
+                out["symbol"], type_code, _ = canonical_symbol(sm)
+                out["spans"]["symbol"] = sm.span()
+    # place and date
+    pd = R.PLACE_DATE.search(head)
+    if pd and pd.group("ld").isdigit() and pd.group("lm").isdigit():
+        out["date"] = f"{int(pd.group('ly')):04d}-{int(pd.group('lm')):02d}-{int(pd.group('ld')):02d}"
+        out["place"] = " ".join(pd.group("place").split())
+        out["spans"]["date"] = pd.span()
+    # type and title
+    tl = None
+    for m in _TYPE_LINE.finditer(head):
+        tl = m
+        break
+    if tl:
+        word = tl.group("t").title() if tl.group("t") != "LUẬT" else "Luật"
+        out["type"] = _P.word_to_type.get(" ".join(tl.group("t").lower().split()), None) or word
+        out["spans"]["type"] = tl.span("t")
+        lines = []
+        pos = tl.end() + 1
+        title_start = None
+        title_end = None
+        for ln in text[pos:head_end + 400].split("\n")[:8]:
+            s = pos
+            pos += len(ln) + 1
+            if not ln.strip():
+                if lines:
+                    # blank lines inside a title are common in PDF text; stop at the second
+                    continue
+                continue
+            if _TITLE_STOP.match(ln) or _MOTTO.search(ln) or (_UPPER_LINE.match(ln) and lines and not lines[-1].isupper()):
+                break
+            if _SIGN_MARK.match(ln):
+                break
+            lines.append(ln.strip())
+            title_start = s if title_start is None else title_start
+            title_end = s + len(ln.rstrip())
+            if len(lines) >= 4 or ln.rstrip().endswith(")"):
+                break
+        if lines:
+            out["title"] = " ".join(" ".join(lines).split())
+            out["spans"]["title"] = (title_start, title_end)
+    if out["symbol"] and "VBHN" in out["symbol"]:
+        out["type"] = "Văn bản hợp nhất"
+    elif out["type"] is None and type_code:
+        out["type"] = type_code
+    # issuer: the upper-case lines of the top-left block, before "Số"
+    limit = so.start() if so else (tl.start() if tl else 0)
+    block = []
+    for ln in text[:limit].split("\n"):
+        s = ln.strip()
+        if not s or _MOTTO.search(s) or not _UPPER_LINE.match(s) or re.fullmatch(r"[\d\s]+", s):
+            if s and block and not _UPPER_LINE.match(s):
+                block = []
+            continue
+        block.append(s)
+    if block:
+        out["issuer"] = proper_case(" ".join(block[-2:]) if len(block) >= 2 and len(block[-1].split()) <= 3 else block[-1])
+    else:
+        bm = re.search(r"(?P<iss>(?:Văn phòng|Sở|Ban|Phòng|Ủy ban nhân dân|UBND|Trung tâm)[^.\n;]{0,60}?)\s+ban\s+hành\s+(?:kế\s+hoạch|quyết\s+định|hướng\s+dẫn|chương\s+trình)",
+                       text[:max(body_start, 0) or 3000])
+        if bm:
+            out["issuer"] = " ".join(bm.group("iss").split())
+            out["spans"]["issuer"] = bm.span("iss")
+    # signature: the last signer title and the person under it
+    st = None
+    for m in _SIGNER_TITLE.finditer(text):
+        st = m
+    if st:
+        out["signer_title"] = " ".join(st.group("title").split())
+        pm = _PERSON.search(text, st.end(), min(len(text), st.end() + 400))
+        if pm:
+            out["signer"] = " ".join(pm.group("name").split())
+            out["spans"]["signer"] = pm.span("name")
+    return out

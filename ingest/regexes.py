@@ -1,0 +1,106 @@
+"""The grammar of document symbols, dates and item markers, composed from named pieces.
+
+All regular expressions of the ingest package are compiled here (the catalogue and the pattern
+data are the only other sources of matching). They run on the *clean* text (see clean.py): dashes
+are ``-``, Đ is U+0110, and page furniture is blanked to spaces.
+"""
+from __future__ import annotations
+
+import re
+
+from .patterns import load
+
+_P = load()
+
+# ------------------------------------------------------------------ pieces
+
+# Vietnamese upper- and lower-case letters (a range like À-Ỹ would mix both cases)
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha())
+UP = "[" + UPPER + "]"
+
+# a line break inside a symbol: the separator ends a line, the symbol goes on after blanks
+BREAK = r"(?:[ \t]*\n\s*)?"
+# a code group of a symbol: upper-case letters, digits and &; a few codes have lower-case letters
+# (TTg, CTr, QĐi, QyĐ, TTr, Ctr); they must be followed by a separator or a boundary.
+CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|(?:tr|r|y|i|g|h)(?=[A-ZĐ0-9&/\-\s.,;:)]|$))*"
+DASH = r"-" + BREAK
+SLASH = r"[ \t]*/[ \t]*" + BREAK
+NUM = r"(?<![\w/.\-])(?P<num>\d{1,5}[a-z]?)"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+PARTY_TYPES = ["CTrPH", "CTr", "Ctr", "QĐi", "QyĐ", "TTr", "NQ", "QĐ", "CT", "KL", "QC", "HD", "TB",
+               "TC", "BC", "KH", "ĐA", "CV", "BB", "BS", "TT", "TTr", "HĐ", "TTg"]
+_party_types = "|".join(sorted(set(PARTY_TYPES), key=len, reverse=True))
+
+# 05-CT/TW · 429-QĐ/TU · 05-CTrPH/BDVTU-BCSĐ · 37QĐ/TW (hyphen missing) · 47 - QĐ/TW
+PARTY = (NUM + r"(?:[ \t]*-[ \t]*" + BREAK + r"|(?=(?:" + _party_types + r")/))"
+         r"(?P<ptype>" + _party_types + r")" + SLASH +
+         r"(?P<pissuer>" + CODE + r"(?:" + DASH + CODE + r")*)(?![\w/])")
+
+# 59/2023/NĐ-CP · 10/2022/QH15 · 32/KH-UBND · 3266/UBND-NC · 23/VBHN-VPQH · 82/2005-QĐ-UBND
+SLASHED = (NUM + SLASH + r"(?:" + YEAR + r"(?:" + SLASH + r"|-))?"
+           r"(?P<tail>" + CODE + r"(?:" + DASH + CODE + r")*)(?![\w/])")
+
+SYMBOL = re.compile(r"(?:" + PARTY + r")|(?:" + SLASHED.replace("(?P<num>", "(?P<num2>") + r")")
+
+# ------------------------------------------------------------------ dates
+
+DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?P<m>0?[1-9]|1[0-2])"
+YEAR4 = r"(?P<y>(?:19|20)\d\d)"
+DATE_SHORT = DAY + r"[ \t]*(?P<sep>[/.\-])[ \t]*" + MONTH + r"[ \t]*(?P=sep)[ \t]*" + YEAR4 + r"(?!\d)"
+DATE_LONG = (DAY.replace("?P<d>", "?P<ld>") + r"\s+tháng\s+" + MONTH.replace("?P<m>", "?P<lm>") +
+             r"\s+năm\s+" + YEAR4.replace("?P<y>", "?P<ly>") + r"(?!\d)")
+DATE = re.compile(r"(?<![\d/.\-])(?:" + DATE_SHORT + r"|" + DATE_LONG + r")", re.I)
+# "ngày 14/8/2023" right after a symbol (an optional comma first)
+DATE_AFTER = re.compile(r"[ \t]*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:" + DATE_SHORT + r"|" + DATE_LONG + r")", re.I)
+
+# ------------------------------------------------------------------ type words and their context
+
+_words = sorted({w for t in _P.types for w in t.words} | {"NĐ", "NQ", "QĐ", "TT", "CT", "KL", "KH", "CV", "HD"},
+                key=len, reverse=True)
+TYPE_WORD = r"(?P<tword>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words) + r")"
+# what may stand just before a symbol: a type word, "số", a colon (looked for at the end of a window)
+LEFT = re.compile(r"(?:" + TYPE_WORD + r"(?:\s+(?:(?:liên\s+tịch|hành\s+động|kết\s+luận)\s+)?)?)?"
+                  r"(?P<so>\b(?:số|Số|SỐ)\b)?[ \t]*:?\s*$", re.I)
+# list continuation between two symbols: ", " / " và " / "; " (optionally with "số")
+LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:số|Số)\s*:?\s*)?$")
+# "của <issuer>" right after a symbol or its date
+OF = re.compile(r"[ \t]*,?\s*của\s+")
+# where a subject starts
+SUBJECT_START = re.compile(
+    r"[ \t]*,?\s*(?:(?P<ve>về\s+việc|về|V/v|v/v)\s+|(?=(?:ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|sửa\s+đổi|"
+    r"thành\s+lập|triển\s+khai|thực\s+hiện|bãi\s+bỏ|giao|công\s+bố|kiện\s+toàn)\s))", re.I)
+SUBJECT_END = re.compile(r"[;]|\.(?=\s|$)|\)|\n[ \t]*\n[ \t]*(?=[A-ZĐ0-9\-+•])|$")
+ISSUER_STOP = re.compile(
+    r"\s(?:về|V/v|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|tại|trong|đối\s+với|"
+    r"nhằm|để|đã|được|theo|có|sửa\s+đổi|bổ\s+sung|thành\s+lập|giao|kiện\s+toàn|công\s+bố|là|cho|với|"
+    r"số|ngày|năm|gửi|tổ\s+chức|tiếp\s+tục|bãi\s+bỏ|thông\s+qua|và\s+(?=[a-zđ]|(?:"
+    + "|".join(re.escape(w) for w in _words if w[0].isupper()) + r")\b|các\b|số\b))\b"
+    r"|[,;:.()\"“”]|\n[ \t]*\n[ \t]*\n", re.I)
+
+SELF = re.compile(r"\b(?P<tword>" + "|".join(re.escape(w) for w in _words if w[0].isupper() and " " in w or w in ("Luật",))
+                  + r")\s+này\b")
+
+# partial references: a type word and a number, no full symbol ("Nghị quyết 57", "NĐ 59/2023")
+PARTIAL = re.compile(TYPE_WORD + r"\s+(?:số\s+)?(?P<pnum>\d{1,5})(?:\s*/\s*(?P<pyear>(?:19|20)\d\d))?(?![\w/\-])")
+
+# laws cited by name
+NAMED_HEAD = re.compile(r"(?<![\w])(?P<head>Bộ\s+[Ll]uật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\b(?!\s+(?:số|này|sư)\b)")
+
+# ------------------------------------------------------------------ structure
+
+ROMAN = r"(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3}))"
+ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?:"
+    r"(?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b\.?)"
+    r"|(?P<article>Điều\s+(?P<artnum>\d+[a-z]?)\s*[.:])"
+    r"|(?=[IVX])" + ROMAN + r"\s*[.:/]\s"
+    r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?P<decend>\.|\)|(?=\s))[ \t]+(?=\S)"
+    r"|(?P<letter>[a-zđ])\)[ \t]+"
+    r"|(?P<dash>[-+•*▪])[ \t]+"
+    r")", re.M)
+
+SO_HEADER = re.compile(r"(?m)^[^\S\n]*(?:Số|SỐ|số)\s*:?[ \t]*(?P<sym>[^\n]{0,60}?)[ \t]*$|(?<=\n)[^\S\n]*(?:Số|SỐ)\s*:[ \t]*(?P<sym2>\S[^\n]{0,50})")
+PLACE_DATE = re.compile(r"" + r"(?P<place>" + UP + r"[^\n,]{1,40}),\s*ngày\s+(?P<ld>\d{1,2}|\.+|…+)\s+tháng\s+(?P<lm>\d{1,2}|\.+|…+)\s+năm\s+(?P<ly>\d{4})")

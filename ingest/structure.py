@@ -1,0 +1,297 @@
+"""Stage 3a: the document's outline: header, preamble, numbered items, annex rows, recipients, signature.
+
+``outline(clean_text)`` returns an ``Outline`` whose offsets index the clean text. Item ids follow
+the contract: the Roman numeral first (``II.2.1``), ``Điều 2.1.a`` in decisions, ``PL.<row>`` or
+``PL.<section>.<row>`` for the rows of an annex table, ``preamble`` before the first item.
+
+    >>> o = outline("KẾ HOẠCH\\nI. MỤC TIÊU\\n1. Một.\\nII. NHIỆM VỤ\\n1. Hai.\\n1.1. Ba.\\na) Bốn.\\n")
+    >>> [i.id for i in o.items]
+    ['I', 'I.1', 'II', 'II.1', 'II.1.1', 'II.1.1.a']
+    >>> o.section_at(o.items[-1].start)
+    'II.1.1.a'
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from . import regexes as R
+
+__all__ = ["Item", "Outline", "outline", "roman_value"]
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def roman_value(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN.get(a, 0)
+        total += -v if _ROMAN.get(b, 0) > v else v
+    return total
+
+
+@dataclass
+class Item:
+    id: str
+    kind: str  # section | item | letter | article | row | row_heading
+    marker: str
+    start: int  # start of the marker
+    end: int = -1  # end of the item's own text (before its first child or next item)
+    body_start: int = -1  # start of the text after the marker
+    parent: str | None = None
+    level: int = 0
+    section_kind: str | None = None  # objective | task | assignment | other, from the Roman heading
+    children: list = field(default_factory=list)
+    cells: tuple = ()  # annex rows: the cells after the description
+
+    def heading(self, text: str) -> str:
+        line_end = text.find("\n", self.body_start)
+        return text[self.body_start: line_end if line_end != -1 else len(text)].strip()
+
+
+@dataclass
+class Outline:
+    items: list[Item]
+    body_start: int  # first numbered item (end of the preamble)
+    body_end: int  # start of "Nơi nhận" / signature
+    header_end: int
+    annex_start: int | None = None
+    recipients: tuple[int, int] | None = None
+    signature: tuple[int, int] | None = None
+    _starts: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self._starts = [i.start for i in self.items]
+
+    def section_at(self, pos: int) -> str:
+        """The id of the innermost item holding ``pos`` (``preamble`` before the first)."""
+        k = bisect.bisect_right(self._starts, pos) - 1
+        if k < 0 or pos < self.body_start:
+            return "preamble"
+        it = self.items[k]
+        return it.id if pos < it.end else "closing"
+
+    def item(self, item_id: str) -> Item | None:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        return None
+
+
+_SECTION_KIND = [
+    (re.compile(r"mục\s+(đích|tiêu)|yêu\s+cầu|quan\s+điểm", re.I), "objective"),
+    (re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|điều\s+khoản\s+thi\s+hành", re.I), "assignment"),
+    (re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I), "task"),
+]
+_END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*" + R.UP)
+_ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
+_TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
+_ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
+_ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
+
+
+def _kind_of_section(title: str) -> str:
+    for rx, kind in _SECTION_KIND:
+        if rx.search(title):
+            return kind
+    return "other"
+
+
+def _next_letter_ok(prev: str | None, cur: str) -> bool:
+    if cur not in LETTERS:
+        return False
+    if prev is None:
+        return cur == "a"
+    i = LETTERS.index(prev)
+    return LETTERS.index(cur) in (i + 1, i + 2)  # tolerate one skipped letter
+
+
+def outline(text: str) -> Outline:
+    """Parse the numbered structure of a (clean) document text."""
+    n = len(text)
+    end_marks = [m.start() for m in _END_MARK.finditer(text)]
+    end_m = None
+    annex_m = None
+    for m in _ANNEX.finditer(text):
+        if end_marks and m.start() > end_marks[0] and _TABLE_HEAD.search(text, m.end(), min(n, m.end() + 3000)):
+            annex_m = m
+            break
+    region_end = annex_m.start() if annex_m else n
+    closing = [e for e in end_marks if e < region_end]
+    body_end = closing[-1] if closing else region_end
+    items: list[Item] = []
+    top: Item | None = None  # current Roman section or article
+    last_roman = 0
+    dec_stack: list[Item] = []  # decimal items under the current top
+    letter_parent: Item | None = None
+    last_letter: str | None = None
+    last_article = 0
+
+    def add(it: Item):
+        items.append(it)
+
+    for m in R.ITEM.finditer(text, 0, region_end):
+        kind = None
+        line_end = text.find("\n", m.end())
+        line_end = n if line_end == -1 else line_end
+        rest = text[m.end():line_end]
+        if m.group("article"):
+            num = int(re.match(r"\d+", m.group("artnum")).group())
+            if num != last_article + 1 and num != 1:
+                continue
+            last_article = num
+            top = Item(id=f"Điều {m.group('artnum')}", kind="article", marker=m.group("article"), start=m.start("article"),
+                       body_start=m.end(), level=0, section_kind=_kind_of_section(rest) if rest else "other")
+            add(top)
+            dec_stack, letter_parent, last_letter = [], top, None
+        elif m.group("roman") is not None and m.group("roman") != "":
+            v = roman_value(m.group("roman"))
+            if v != last_roman + 1 and v != 1:
+                continue
+            if not rest.strip() or not (rest.lstrip()[:1].isupper()):
+                continue
+            last_roman = v
+            if v == 1 and items and last_article == 0 and top is not None and top.kind == "section":
+                pass
+            top = Item(id=m.group("roman"), kind="section", marker=m.group(0).strip(), start=m.start("roman"),
+                       body_start=m.end(), level=0, section_kind=_kind_of_section(rest))
+            add(top)
+            dec_stack, letter_parent, last_letter = [], top, None
+        elif m.group("dec"):
+            dec = m.group("dec")
+            parts = [int(x) for x in dec.split(".")]
+            if m.group("decend") not in (".", ")") and len(parts) == 1:
+                continue  # "20 tỉnh" wrapped: a bare number without a dot is no item
+            if not rest.strip() or not (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"(") :
+                continue
+            # plausibility: first number continues the sequence at its depth
+            depth = len(parts)
+            siblings = [d for d in dec_stack if d.level == depth]
+            if depth == 1:
+                prev = [int(d.marker.rstrip(".)").split(".")[0]) for d in dec_stack if d.level == 1]
+                if prev and parts[0] not in (prev[-1] + 1,) and not (parts[0] == 1 and not prev):
+                    if parts[0] != prev[-1] + 1:
+                        continue
+                if not prev and parts[0] != 1 and top is not None:
+                    continue
+            else:
+                parent_marker = ".".join(map(str, parts[:-1]))
+                par = [d for d in dec_stack if d.marker.rstrip(".)") == parent_marker]
+                if not par:
+                    continue
+                prev_sib = [d for d in dec_stack if d.level == depth and d.marker.rstrip(".)").rsplit(".", 1)[0] == parent_marker]
+                want = (int(prev_sib[-1].marker.rstrip(".)").rsplit(".", 1)[1]) + 1) if prev_sib else 1
+                if parts[-1] != want:
+                    continue
+            prefix = (top.id + ".") if top else ""
+            it = Item(id=prefix + ".".join(map(str, parts)), kind="item", marker=dec + (m.group("decend") or ""),
+                      start=m.start("dec"), body_start=m.end(), level=depth,
+                      section_kind=top.section_kind if top else None)
+            # parent: the decimal item one level up, else the top
+            par_items = [d for d in dec_stack if d.level == depth - 1] if depth > 1 else []
+            it.parent = par_items[-1].id if par_items else (top.id if top else None)
+            dec_stack = [d for d in dec_stack if d.level < depth] + [it]
+            add(it)
+            letter_parent, last_letter = it, None
+        elif m.group("letter"):
+            letter = m.group("letter")
+            if not _next_letter_ok(last_letter, letter):
+                continue
+            if not rest.strip():
+                continue
+            base = letter_parent or top
+            if base is None:
+                continue
+            it = Item(id=f"{base.id}.{letter}", kind="letter", marker=letter + ")", start=m.start("letter"),
+                      body_start=m.end(), level=base.level + 1, parent=base.id,
+                      section_kind=base.section_kind)
+            last_letter = letter
+            add(it)
+    body_start = items[0].start if items else body_end
+    # annex table rows
+    annex_start = None
+    if annex_m:
+        annex_start = annex_m.start()
+        rows = _annex_rows(text, annex_m.end(), n)
+        items.extend(rows)
+    # ends: each item's own text runs to the next item's start (children included in the
+    # parent's span only up to the first child)
+    items.sort(key=lambda i: i.start)
+    for k, it in enumerate(items):
+        nxt = items[k + 1].start if k + 1 < len(items) else n
+        k2 = bisect.bisect_right(end_marks, it.start)
+        mark = end_marks[k2] if k2 < len(end_marks) else n
+        if annex_start is not None and it.start < annex_start:
+            mark = min(mark, annex_start)
+        it.end = max(min(nxt, mark), it.body_start)
+    by_id = {}
+    for it in items:
+        by_id.setdefault(it.id, it)
+        if it.parent and it.parent in by_id:
+            by_id[it.parent].children.append(it.id)
+    header_end = body_start
+    recipients = None
+    signature = None
+    nr = re.search(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", text)
+    if nr:
+        rs = nr.start()
+        re_end = re.search(r"\n[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|" + R.UP + "{2,}[" + R.UPPER + r" ]*\n)", text[rs:])
+        recipients = (rs, rs + re_end.start() if re_end else min(n, rs + 600))
+    return Outline(items=items, body_start=body_start, body_end=body_end, header_end=header_end,
+                   annex_start=annex_start, recipients=recipients, signature=signature)
+
+
+def _annex_rows(text: str, start: int, end: int) -> list[Item]:
+    """Rows of an assignment table in an annex, flattened one cell per line by PDF extraction."""
+    head = _TABLE_HEAD.search(text, start, min(end, start + 3000))
+    if not head:
+        return []
+    rows: list[Item] = []
+    section = None
+    pos = head.end()
+    expect_next: list[tuple[int, ...]] = []
+    last: tuple[int, ...] | None = None
+    line_starts = [m.start() for m in re.finditer(r"(?m)^", text[pos:end])]
+    for ls in line_starts:
+        ls += pos
+        le = text.find("\n", ls)
+        le = end if le == -1 else le
+        line = text[ls:le]
+        sm = _ROW_SECTION.match(line)
+        if sm and roman_value(sm.group("roman")) in ((roman_value(section) + 1) if section else 1,):
+            section = sm.group("roman")
+            rows.append(Item(id=f"PL.{section}", kind="row_heading", marker=sm.group("roman"), start=ls + sm.start("roman"),
+                             body_start=ls + sm.end(), level=0, section_kind="task"))
+            continue
+        rm = _ROW_ID.match(line)
+        if not rm:
+            continue
+        rid = rm.group("id") or rm.group("id2")
+        parts = tuple(int(x) for x in rid.split("."))
+        ok = False
+        if last is None:
+            ok = parts in ((1,), (1, 1))
+        else:
+            cands = {(last[0] + 1,), (last[0] + 1, 1)}
+            if len(last) == 2:
+                cands |= {(last[0], last[1] + 1)}
+            else:
+                cands |= {(last[0], 1)}
+            ok = parts in cands
+        if not ok:
+            continue
+        if rm.group("id2") and len(parts) == 1 and not line.rstrip().endswith(".") and False:
+            continue
+        last = parts
+        rid_text = ".".join(map(str, parts))
+        ident = f"PL.{section}.{rid_text}" if section else f"PL.{rid_text}"
+        rows.append(Item(id=ident, kind="row", marker=rid, start=ls + (rm.start("id") if rm.group("id") else rm.start("id2")),
+                         body_start=ls + rm.end(), level=len(parts), section_kind="task"))
+    # a row with sub-rows (1. then 1.1) is a group heading
+    ids = {r.id for r in rows}
+    for r in rows:
+        if r.kind == "row" and any(o.startswith(r.id + ".") for o in ids):
+            r.kind = "row_heading"
+    return rows
