@@ -83,14 +83,15 @@ WHERE {{
     return sorted(out, key=lambda r: order.get(r["task"], 0))
 
 
-def _unit_filter(unit: str | None) -> str:
+def _unit_filter(unit: str | list[str] | None) -> str:
     if not unit:
         return ""
-    return (f"?task (cancu:leadUnit|cancu:supportUnit|cancu:mentionsUnit) <{unit}> .\n"
+    units_ = [unit] if isinstance(unit, str) else list(unit)
+    return (f"{_values('unit', units_)}\n?task (cancu:leadUnit|cancu:supportUnit|cancu:mentionsUnit) ?unit .\n"
             "FILTER NOT EXISTS { ?task cancu:itemKind \"heading\" ; eli:has_part ?child }")
 
 
-def requirements_of(store: Store, document: str, unit: str | None = None) -> list[dict]:
+def requirements_of(store: Store, document: str, unit: str | list[str] | None = None) -> list[dict]:
     """Tasks that require something because of ``document`` (directly or through documents that
     detail, apply or guide it), optionally only those of ``unit`` (lead, support or named).
 
@@ -120,7 +121,7 @@ SELECT DISTINCT ?task ?via ?start WHERE {{
     return [{"task": r["task"], "via": r["via"]} for r in rows]
 
 
-def worklist(store: Store, unit: str) -> dict[str, list[str]]:
+def worklist(store: Store, unit: str | list[str]) -> dict[str, list[str]]:
     """A unit's tasks by role: ``lead``, ``support``, ``report_to``, ``mentioned`` (named in the item
     without a role). Headings with sub-items are left out (their items are listed).
 
@@ -129,12 +130,14 @@ def worklist(store: Store, unit: str) -> dict[str, list[str]]:
     >>> {k: [t.rsplit("/", 1)[-1] for t in v] for k, v in worklist(store, u).items()}
     {'lead': ['iii.3'], 'support': [], 'report_to': [], 'mentioned': ['iii.1']}
     """
+    units_ = [unit] if isinstance(unit, str) else list(unit)
     q = prefixed(f"""
 SELECT DISTINCT ?task ?role ?start WHERE {{
-  {{ ?task cancu:leadUnit <{unit}> . BIND("lead" AS ?role) }}
-  UNION {{ ?task cancu:supportUnit <{unit}> . BIND("support" AS ?role) }}
-  UNION {{ ?task cancu:reportTo <{unit}> . BIND("report_to" AS ?role) }}
-  UNION {{ ?task cancu:mentionsUnit <{unit}> . BIND("mentioned" AS ?role) }}
+  {_values("unit", units_)}
+  {{ ?task cancu:leadUnit ?unit . BIND("lead" AS ?role) }}
+  UNION {{ ?task cancu:supportUnit ?unit . BIND("support" AS ?role) }}
+  UNION {{ ?task cancu:reportTo ?unit . BIND("report_to" AS ?role) }}
+  UNION {{ ?task cancu:mentionsUnit ?unit . BIND("mentioned" AS ?role) }}
   FILTER NOT EXISTS {{ ?task cancu:itemKind "heading" ; eli:has_part ?child }}
   OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget/oa:hasSelector/oa:start ?start }}
 }}""")

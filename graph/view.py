@@ -1,0 +1,111 @@
+"""networkx views of the store, built with SPARQL over IRI links and cached per store version.
+
+Nodes are IRIs with ``label`` and ``type`` (Document, Unit, Task); edges carry ``type``
+(cites, based_on, applies, details, lead, support, report_to, mentions, derives_from, has_part,
+passed_by). Literals never become nodes.
+
+>>> from graph.fixtures import seed_store
+>>> G = graph_view(seed_store())
+>>> G.number_of_nodes() > 20, sorted({d["type"] for _, d in G.nodes(data=True)})
+(True, ['Document', 'Task', 'Unit'])
+"""
+from __future__ import annotations
+
+import threading
+
+import networkx as nx
+
+from .store import Store, prefixed
+
+__all__ = ["graph_view", "EDGE_TYPES", "NODE_TYPES", "ego", "shortest_path", "pagerank"]
+
+EDGE_TYPES = {
+    "cites": ("eli:cites", "Dẫn chiếu"), "based_on": ("eli:based_on", "Căn cứ"),
+    "applies": ("eli:applies", "Thực hiện"), "details": ("cancu:details", "Quy định chi tiết"),
+    "guides": ("cancu:guides", "Hướng dẫn"), "lead": ("cancu:leadUnit", "Chủ trì"),
+    "support": ("cancu:supportUnit", "Phối hợp"), "report_to": ("cancu:reportTo", "Báo cáo"),
+    "mentions": ("cancu:mentionsUnit", "Nêu tên"), "derives_from": ("cancu:derivesFrom", "Xuất phát từ"),
+    "has_part": ("eli:has_part", "Gồm"), "passed_by": ("eli:passed_by", "Ban hành bởi"),
+}
+NODE_TYPES = {"Document": "Văn bản", "CitedDocument": "Văn bản được dẫn chiếu", "Unit": "Đơn vị",
+              "Task": "Nhiệm vụ"}
+
+_cache: dict = {}
+_lock = threading.Lock()
+
+
+def graph_view(store: Store) -> nx.MultiDiGraph:
+    """The document/unit/task graph of the whole store (cached until the store changes)."""
+    key = (id(store), store.version())
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+    G = nx.MultiDiGraph()
+    rows = store.select(prefixed("""
+SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) (SAMPLE(?src) AS ?ingested) WHERE {
+  { ?n a eli:Work FILTER NOT EXISTS { ?n a cancu:Task } BIND("Document" AS ?k) OPTIONAL { ?n rdfs:label ?l }
+    OPTIONAL { ?n a cancu:SourceDocument BIND(true AS ?src) } }
+  UNION { ?n a org:Organization ; skos:prefLabel ?l BIND("Unit" AS ?k) }
+  UNION { ?n a cancu:Task ; rdfs:label ?l BIND("Task" AS ?k) }
+} GROUP BY ?n"""))
+    for r in rows:
+        G.add_node(r["n"], label=r["label"] or r["n"].rsplit("/", 1)[-1], type=r["kind"],
+                   ingested=r["ingested"] in ("true", "1"))
+    union = " UNION ".join(f'{{ ?s {p} ?o BIND("{k}" AS ?t) }}' for k, (p, _) in EDGE_TYPES.items())
+    for r in store.select(prefixed(f"SELECT DISTINCT ?s ?t ?o WHERE {{ {union} FILTER(isIRI(?o)) }}")):
+        if r["s"] in G and r["o"] in G:
+            G.add_edge(r["s"], r["o"], key=r["t"], type=r["t"], label=EDGE_TYPES[r["t"]][1])
+    with _lock:
+        if len(_cache) > 4:
+            _cache.clear()
+        _cache[key] = G
+    return G
+
+
+def ego(G: nx.MultiDiGraph, node: str, hops: int = 1, max_nodes: int = 150,
+        node_types=None, edge_types=None) -> tuple[nx.MultiDiGraph, bool]:
+    """The neighbourhood of ``node`` (both directions) up to ``hops``, at most ``max_nodes`` nodes.
+
+    Returns (subgraph, truncated). Breadth first, so the nearest nodes are kept.
+    """
+    keep, frontier, truncated = [node], [node], False
+    seen = {node}
+    for _ in range(hops):
+        nxt = []
+        for n in frontier:
+            nbrs = [(v, d) for _, v, d in G.out_edges(n, data=True)] + [(u, d) for u, _, d in G.in_edges(n, data=True)]
+            for v, d in nbrs:
+                if v in seen or (edge_types and d["type"] not in edge_types) or \
+                        (node_types and G.nodes[v]["type"] not in node_types):
+                    continue
+                if len(keep) >= max_nodes:
+                    truncated = True
+                    break
+                seen.add(v)
+                keep.append(v)
+                nxt.append(v)
+        frontier = nxt
+    H = G.subgraph(keep).copy()
+    if edge_types:
+        H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["type"] not in edge_types])
+    return H, truncated
+
+
+def shortest_path(G: nx.MultiDiGraph, a: str, b: str, max_len: int = 8) -> list[str] | None:
+    """A shortest path between two nodes ignoring direction, or None."""
+    try:
+        p = nx.shortest_path(G.to_undirected(as_view=True), a, b)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return None
+    return p if len(p) - 1 <= max_len else None
+
+
+def pagerank(G: nx.MultiDiGraph) -> dict[str, float]:
+    key = ("pr", id(G))
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+    pr = nx.pagerank(nx.DiGraph(G)) if G.number_of_nodes() else {}
+    with _lock:
+        _cache[key] = pr
+    return pr
