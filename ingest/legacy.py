@@ -111,10 +111,11 @@ _HINT = re.compile("[" + "".join(
     c for c in map(chr, range(0xA1, 0xFF))
     if c not in "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
 ) + "\u2212\u2219]")
+_NOT_HINT_BYTES = bytes(b for b in range(256) if not _HINT.match(chr(b)))
 # Letters only Unicode Vietnamese has (precomposed toned vowels, ă đ ơ ư, ĩ ũ).
 _VIET = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
-SAMPLE = 20_000
+SAMPLE = 8_000
 
 
 def _count(rx: re.Pattern, text: str) -> int:
@@ -131,9 +132,11 @@ def detect(text: str) -> str | None:
     if text.isascii():
         return None
     sample = text[:SAMPLE]
-    hints, viet = _count(_HINT, sample), _count(_VIET, sample)
-    if viet >= 20 and hints * 20 < viet:
+    latin1 = sample.encode("latin-1", errors="ignore")  # C speed: drops every char above U+00FF
+    wide = len(sample) - len(latin1)  # Vietnamese letters (and typography such as “ ” –)
+    if wide >= 20 and len(latin1.translate(None, _NOT_HINT_BYTES)) * 20 < wide:
         return None  # ordinary Unicode Vietnamese: the usual, cheap case
+    hints, viet = _count(_HINT, sample), _count(_VIET, sample)
     if len(text) > SAMPLE:
         hints, viet = _count(_HINT, text), _count(_VIET, text)
     if hints < 5 or hints < 2 * viet:

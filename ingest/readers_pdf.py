@@ -2,8 +2,8 @@
 
 Each page's text comes in PDFium's reading order, one printed line per text line; pages are
 joined by :data:`PAGE_SEP`. Running headers ("CÔNG BÁO/Số 286/Ngày 27-05-2026"), page numbers
-and signature stamps are kept: PDFium puts them on their own lines, and the cleaning stage
-masks them later. ``\\r\\n`` becomes ``\\n``; PDFium's marker for a hyphen it generated
+and signature stamps (annotations, flattened into the page first) are kept on lines of their
+own; the cleaning stage masks them later. ``\\r\\n`` becomes ``\\n``; PDFium's marker for a hyphen it generated
 (U+FFFE) becomes ``-``.
 """
 from __future__ import annotations
@@ -37,10 +37,16 @@ def pdf_pages(data: bytes) -> list[str]:
         pages = []
         for i in range(n):
             page = pdf[i]
+            if pdfium.raw.FPDFPage_GetAnnotCount(page) > 0:
+                # A gazette's signature stamp ("Ký bởi: …") is an annotation, outside the page's
+                # text layer: flatten it in so that it is kept like the rest of the page.
+                if pdfium.raw.FPDFPage_Flatten(page, pdfium.raw.FLAT_NORMALDISPLAY) == pdfium.raw.FLATTEN_SUCCESS:
+                    page.close()
+                    page = pdf[i]
             try:
                 tp = page.get_textpage()
                 try:
-                    pages.append(_clean(tp.get_text_range()))
+                    pages.append(_clean(_mend_breaks(tp, _split_edges(tp, tp.get_text_range()))))
                 finally:
                     tp.close()
             finally:
@@ -55,6 +61,87 @@ def pdf_pages(data: bytes) -> list[str]:
 def _pdfium_reason(msg: str) -> str:
     line = (msg.splitlines() or ["unknown error"])[0]
     return line.rstrip(".")[:120]
+
+
+def _mend_breaks(tp, text: str) -> str:
+    """Drop the line breaks PDFium puts inside a printed line.
+
+    Some PDFs place each glyph run on its own (tables, rotated pages, toned letters drawn in
+    two pieces: "v" + "ề"); PDFium then starts a new line in mid-word. A break is dropped
+    when the characters on both sides sit on one line (they overlap across the reading
+    direction, horizontal or rotated) and follow each other closely along it.
+    """
+    if "\r\n" not in text or tp.count_chars() != len(text):
+        return text
+    out, last = [], 0
+    i = text.find("\r\n")
+    while i != -1:
+        p, n = i - 1, i + 2
+        while p >= 0 and text[p] == " ":
+            p -= 1
+        if p >= 0 and n < len(text) and not text[n].isspace() and text[p] not in "\r\n":
+            join = _same_line(tp.get_charbox(p), tp.get_charbox(n))
+            if join is not None:
+                out.append(text[last:i].rstrip(" ") + (" " if join or text[p + 1:i].strip(" ") != text[p + 1:i] else ""))
+                last = i + 2
+        i = text.find("\r\n", i + 2)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _split_edges(tp, text: str, edge_lines: int = 2) -> str:
+    """Put a page's running header and its page number on lines of their own.
+
+    PDFium joins text on one baseline with a space however far apart it is
+    ("68 CÔNG BÁO/Số 577/Ngày 07-3-2023"). In the first and last ``edge_lines`` lines of the
+    page, a space across a gap wider than twice the type size becomes a line break.
+    """
+    if tp.count_chars() != len(text):
+        return text  # _mend_breaks changed the text: positions no longer match the boxes
+    lines = text.split("\r\n")
+    if not lines:
+        return text
+    pos, starts = 0, []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 2
+    edges = set(range(min(edge_lines, len(lines)))) | set(range(max(0, len(lines) - edge_lines), len(lines)))
+    cut: list[int] = []
+    for li in sorted(edges):
+        line, base = lines[li], starts[li]
+        for j, ch in enumerate(line):
+            if ch != " " or j == 0 or j == len(line) - 1 or line[j - 1] == " " or line[j + 1] == " ":
+                continue
+            a, b = tp.get_charbox(base + j - 1), tp.get_charbox(base + j + 1)
+            size = max(a[3] - a[1], b[3] - b[1])
+            if size > 0 and b[0] - a[2] > 2 * size:
+                cut.append(base + j)
+    if not cut:
+        return text
+    chars = list(text)
+    for k in cut:
+        chars[k] = "\n"
+    return "".join(chars)
+
+
+def _same_line(a, b) -> bool | None:
+    """None: a new line. False: the same word continues. True: the same line, after a space."""
+    al, ab, ar, at = a
+    bl, bb, br, bt = b
+    size = max(ar - al, at - ab, br - bl, bt - bb)
+    if size <= 0:
+        return None
+    h_overlap = min(at, bt) - max(ab, bb)
+    v_overlap = min(ar, br) - max(al, bl)
+    if h_overlap >= 0.5 * min(at - ab, bt - bb) > 0:  # horizontal text
+        gap = bl - ar
+    elif v_overlap >= 0.5 * min(ar - al, br - bl) > 0:  # rotated text, read upwards or downwards
+        gap = bb - at if bb >= ab else ab - bt
+    else:
+        return None
+    if -0.3 * size <= gap <= 0.4 * size:
+        return gap > 0.2 * size
+    return None
 
 
 def _clean(text: str) -> str:
