@@ -1,0 +1,311 @@
+"""The app, page by page, with streamlit.testing.v1.AppTest on an in-memory FakeKG.
+
+These tests check the UI alone (layout, deep links, language, escaping, error handling);
+``test_app_seed.py`` runs the same pages on the real store built from the seed plan.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+st = pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from e2e.fake_kg import EVIL, ND59, PLAN, TCHC, FakeKG  # noqa: E402
+from graph import api  # noqa: E402
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture()
+def fake(monkeypatch):
+    kg = FakeKG()
+    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: kg)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield kg
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def run(page: str = "", **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if page:
+        at.query_params["page"] = page
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Everything rendered as text (markdown, captions, html, tables), for content checks."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [str(getattr(e, "proto", e)) for e in at.get("html")]
+    for df in at.dataframe:
+        parts.append(df.value.to_csv())
+    parts += [str(m.value) for m in at.metric]
+    return "\n".join(parts)
+
+
+def htmls(at: AppTest) -> list[str]:
+    return [e.proto.body for e in at.get("html")]
+
+
+# ---------------------------------------------------------------- every page renders
+
+PAGES = ["", "van-ban", "chi-dao", "hoi", "don-vi", "do-thi", "sparql", "nap"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p or "tong-quan" for p in PAGES])
+def test_every_page_renders_without_exception(fake, page):
+    at = run(page)
+    assert at.title, "every page has a title"
+    assert not at.error
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p or "tong-quan" for p in PAGES])
+def test_every_page_speaks_english_on_the_toggle(fake, page):
+    at = run(page, lang="en")
+    assert at.title
+    assert at.session_state["lang"] == "en"
+
+
+def test_overview_shows_counts_most_cited_and_log(fake):
+    at = run()
+    assert at.title[0].value == "Tổng quan"
+    assert [m.label for m in at.metric][:2] == ["Văn bản đã nạp", "Văn bản được dẫn chiếu"]
+    body = texts(at)
+    assert "59/2023/NĐ-CP" in body and "Phòng Tổ chức - Hành chính - Quản trị" in body
+    assert "Nhật ký nạp văn bản" in body
+
+
+def test_language_toggle_switches_to_english(fake):
+    at = run()
+    at.toggle(key="lang_toggle").set_value(True).run()
+    assert at.title[0].value == "Overview"
+    assert at.query_params.get("lang") in ("en", ["en"])
+
+
+# ---------------------------------------------------------------- Văn bản
+
+def test_document_page_highlights_citations_units_dates(fake):
+    at = run("van-ban", doc=PLAN)
+    html = "\n".join(htmls(at))
+    assert 'class="hl-citation"' in html and 'class="hl-unit"' in html and 'class="hl-date"' in html
+    assert "./van-ban?doc=urn%3Adoc%3A59-2023-nd-cp" in html  # a citation links to the cited document
+    assert "Trần Bình Minh" in texts(at)
+
+
+@pytest.mark.parametrize("tab,expect", [
+    ("structure", "III.2.2"), ("schema", "32/KH-UBND"), ("tasks", "III.2.2"),
+])
+def test_document_tabs_are_deep_linkable(fake, tab, expect):
+    at = run("van-ban", doc=PLAN, tab=tab)
+    assert expect in texts(at)
+
+
+def test_document_shows_what_derives_from_a_directive(fake):
+    at = run("van-ban", doc=ND59, tab="required")
+    body = texts(at)
+    for item in ("II.2.1", "II.2.5", "III.2.2"):
+        assert item in body
+
+
+def test_document_search_lists_documents(fake):
+    at = run("van-ban", q="59/2023")
+    assert "59/2023/NĐ-CP" in texts(at)
+
+
+def test_unknown_document_is_one_line_not_a_traceback(fake):
+    at = run("van-ban", doc="urn:doc:nope")
+    assert at.error and "unknown node" in at.error[0].value
+
+
+# ---------------------------------------------------------------- security: escaping
+
+def test_document_text_and_labels_are_escaped(fake):
+    at = run("van-ban", doc=EVIL)
+    html = "\n".join(htmls(at))
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
+    assert "onerror=&quot;" in html  # the attribute stays text
+
+
+def test_lluoc_do_links_are_escaped(fake):
+    at = run("van-ban", doc=EVIL, tab="schema")
+    html = "\n".join(htmls(at))
+    assert "<script" not in html and "<img" not in html and "<b>Dẫn" not in html
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
+
+
+def test_graph_elements_are_inert_in_the_component_panel():
+    from ui.graphview import elements
+    sub = api.Subgraph([api.NodeRef("urn:x", "<img src=x onerror=alert(1)>", "Document")],
+                       [api.Edge("urn:x", "urn:x", "cites", "<b>x</b>")])
+    els, back = elements(sub)
+    flat = repr(els)
+    assert "<" not in flat and ">" not in flat
+    assert back == {"urn:x": "urn:x"}
+
+
+def test_highlight_renderer_nests_and_escapes():
+    from ui.render import highlighted_html
+    text = "Căn cứ Nghị định 59/2023/NĐ-CP ngày 14/8/2023 & <script>x</script>"
+    s = text.index("Nghị")
+    d = text.index("14/8/2023")
+    hs = [api.Highlight(s, d + 9, "citation", "59/2023/NĐ-CP", "urn:a"),
+          api.Highlight(d, d + 9, "date", "2023-08-14"),
+          api.Highlight(d + 3, len(text), "unit", "crosses")]  # crosses the citation: dropped
+    html = highlighted_html(text, hs)
+    assert html.count("<mark") == 2 and html.count("</mark>") == 2
+    assert "&amp; &lt;script&gt;x&lt;/script&gt;" in html
+    assert "<script>" not in html
+
+
+# ---------------------------------------------------------------- Chỉ đạo → Nhiệm vụ
+
+def test_directive_matrix_and_tasks(fake):
+    at = run("chi-dao", directive=ND59)
+    body = texts(at)
+    assert "Ma trận chỉ đạo × nhiệm vụ" in body
+    for item in ("II.2.1", "II.2.5", "III.2.2"):
+        assert item in body
+    assert "Sở Nội vụ" in body  # report unit column
+    assert "Nghị định số 59/2023/NĐ-CP" in body  # the quoted source text
+
+
+# ---------------------------------------------------------------- Hỏi
+
+def test_ask_deep_link_answers_with_tasks_and_links(fake):
+    at = run("hoi", q="Nghị định 59/2023 yêu cầu gì?")
+    body = texts(at)
+    for item in ("II.2.1", "II.2.5", "III.2.2"):
+        assert item in body
+    assert "./van-ban?doc=" in body  # each row links to the document view
+
+
+def test_ask_box_submits(fake):
+    at = run("hoi")
+    at.text_input(key="ask_q").input("Nghị định 59/2023 yêu cầu gì?")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "III.2.2" in texts(at)
+    assert any(c.startswith("ask:") for c in fake.calls)
+
+
+def test_ask_unknown_question_says_so(fake):
+    at = run("hoi", q="thời tiết hôm nay?")
+    assert "Không hiểu câu hỏi." in texts(at)
+
+
+# ---------------------------------------------------------------- Đơn vị
+
+def test_unit_worklist_and_exports(fake):
+    at = run("don-vi", unit=TCHC)
+    body = texts(at)
+    assert "III.2.2" in body
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Tải CSV" in labels and "Tải Excel (XLSX)" in labels
+
+
+# ---------------------------------------------------------------- Đồ thị
+
+def test_graph_page_shows_details_of_the_selected_node(fake):
+    at = run("do-thi", node=PLAN, sel=ND59)
+    body = texts(at)
+    assert "Chi tiết nút" in body and "59/2023/NĐ-CP" in body
+    assert any(b.label == "Mở trang của nút này" for b in at.button)
+
+
+def test_graph_search_finds_a_node(fake):
+    at = run("do-thi")
+    at.text_input(key="g_q").input("59/2023").run()
+    assert not at.exception
+    picker = [s for s in at.selectbox if s.label == "Kết quả"]
+    assert picker and any("59/2023/NĐ-CP" in o for o in picker[0].options)
+
+
+def test_graph_path_between_two_nodes(fake):
+    at = run("do-thi", node=PLAN, sel=PLAN, to=ND59)
+    assert "Đường đi 1 bước." in texts(at)
+
+
+def test_graph_event_parsing():
+    from ui.graphview import parse_event
+    back = {"a": "urn:a"}
+    assert parse_event({"action": "select", "data": {"target_id": "a"}, "timestamp": 5}, back) == ("select", "urn:a", 5)
+    assert parse_event({"action": "expand", "data": {"node_ids": ["a"]}, "timestamp": 6}, back) == ("expand", "urn:a", 6)
+    assert parse_event(None, back) is None
+
+
+# ---------------------------------------------------------------- SPARQL
+
+def test_sparql_runs_an_example(fake):
+    at = run("sparql", ex="0")
+    assert at.dataframe, "a result table"
+
+
+def test_sparql_refuses_updates(fake):
+    at = run("sparql", query="INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert at.error and "chỉ cho phép truy vấn đọc" in at.error[0].value
+    assert not at.dataframe
+
+
+def test_sparql_time_limit_is_a_message(fake):
+    at = run("sparql", query="SELECT * WHERE { SLEEP }")
+    assert at.error and "giây" in at.error[0].value
+
+
+# ---------------------------------------------------------------- Nạp văn bản and the seed
+
+def test_upload_page_states_the_limit(fake):
+    at = run("nap")
+    assert "20 MB" in texts(at)
+
+
+def test_empty_store_is_seeded_on_first_open(monkeypatch):
+    kg = FakeKG(empty=True)
+    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: kg)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = run()
+    assert at.success and "kế hoạch mẫu" in at.success[0].value
+    assert [m.value for m in at.metric][0] == "2"
+    st.cache_resource.clear()
+
+
+def test_unfinished_backend_shows_a_message_not_a_traceback(monkeypatch):
+    class Stub(api.KnowledgeGraph):
+        location = "stub"
+    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: Stub())
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    for page in PAGES:
+        at = run(page)
+        assert at.title
+    st.cache_resource.clear()
+
+
+def test_store_env_var_is_read(monkeypatch, tmp_path):
+    from ui import data
+    monkeypatch.setenv("CANCU_STORE", str(tmp_path))
+    assert data.store_location() == str(tmp_path)
+
+
+def test_app_code_does_not_compute():
+    """No regex, SPARQL strings, rdflib/networkx or pyoxigraph in app.py and the pages."""
+    import re
+    files = [ROOT / "app.py", *sorted((ROOT / "ui" / "pages").glob("*.py"))]
+    banned = re.compile(r"\bimport re\b|re\.compile|\brdflib\b|\bnetworkx\b|\bnx\.|pyoxigraph|\bSELECT\s+\?|\bWHERE\s*\{")
+    for f in files:
+        hits = banned.findall(f.read_text(encoding="utf-8"))
+        assert not hits, f"{f.name}: {hits}"
