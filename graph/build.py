@@ -143,7 +143,10 @@ class _Builder:
             self.add(iri, ELI.passed_by, self.unit(issuer))
         if title:
             self.add(iri, DCTERMS.title, Literal(title, lang="vi"))
-        label = " ".join(x for x in (type_, ids.canonical_symbol(symbol) if symbol else None) if x) or title
+        if symbol:
+            label = " ".join(x for x in (type_, ids.canonical_symbol(symbol)) if x)
+        else:
+            label = " ".join(x for x in (type_, title[:1].lower() + title[1:] if title and type_ else title) if x)
         if label:
             self.add(iri, RDFS.label, Literal(label, lang="vi"))
 

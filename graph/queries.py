@@ -88,7 +88,7 @@ def _unit_filter(unit: str | list[str] | None) -> str:
         return ""
     units_ = [unit] if isinstance(unit, str) else list(unit)
     return (f"{_values('unit', units_)}\n?task (cancu:leadUnit|cancu:supportUnit|cancu:mentionsUnit) ?unit .\n"
-            "FILTER NOT EXISTS { ?task cancu:itemKind \"heading\" ; eli:has_part ?child }")
+            "FILTER NOT EXISTS { ?task eli:has_part ?child . ?child a cancu:Task }")
 
 
 def requirements_of(store: Store, document: str, unit: str | list[str] | None = None) -> list[dict]:
@@ -123,7 +123,7 @@ SELECT DISTINCT ?task ?via ?start WHERE {{
 
 def worklist(store: Store, unit: str | list[str]) -> dict[str, list[str]]:
     """A unit's tasks by role: ``lead``, ``support``, ``report_to``, ``mentioned`` (named in the item
-    without a role). Headings with sub-items are left out (their items are listed).
+    without a role). Items with sub-items are left out (their items are listed).
 
     >>> store = _doctest_store()
     >>> u = [u["unit"] for u in units(store) if u["name"] == "Trung tâm Thông tin"][0]
@@ -138,7 +138,7 @@ SELECT DISTINCT ?task ?role ?start WHERE {{
   UNION {{ ?task cancu:supportUnit ?unit . BIND("support" AS ?role) }}
   UNION {{ ?task cancu:reportTo ?unit . BIND("report_to" AS ?role) }}
   UNION {{ ?task cancu:mentionsUnit ?unit . BIND("mentioned" AS ?role) }}
-  FILTER NOT EXISTS {{ ?task cancu:itemKind "heading" ; eli:has_part ?child }}
+  FILTER NOT EXISTS {{ ?task eli:has_part ?child . ?child a cancu:Task }}
   OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget/oa:hasSelector/oa:start ?start }}
 }}""")
     out: dict[str, list[str]] = {"lead": [], "support": [], "report_to": [], "mentioned": []}

@@ -1,10 +1,375 @@
-"""Implementation of :class:`graph.api.KnowledgeGraph` (filled in progressively)."""
+"""Implementation of :class:`graph.api.KnowledgeGraph` over a :class:`graph.store.Store`."""
 from __future__ import annotations
 
-from .api import KnowledgeGraph
+import hashlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from . import queries
+from .api import (MAX_UPLOAD_BYTES, Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight,
+                  IngestLogRow, IngestResult, KnowledgeGraph, Legend, Matrix, NodeDetails, NodeRef, Overview,
+                  SectionNode, SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
+from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode
+from .ids import fold
+from .store import EmbeddedStore, Store, is_update, open_store, prefixed
+from .vocab import REL_LABELS
+
+__all__ = ["KnowledgeGraphImpl", "run_sparql"]
+
+
+def run_sparql(store: Store, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
+    """A read-only query: updates are refused, results capped at ``limit`` rows, time-limited."""
+    if not query.strip():
+        raise BadQuery("empty query")
+    if is_update(query):
+        raise BadQuery("read-only: updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused")
+    t0 = time.perf_counter()
+    rows = store.select(prefixed(query) if "PREFIX" not in query.upper() else query, timeout_s=timeout_s, limit=limit)
+    ms = (time.perf_counter() - t0) * 1000
+    if rows and "_ask" in rows[0]:
+        return SparqlResult([], [], boolean=rows[0]["_ask"] == "true", elapsed_ms=ms)
+    cols = list(rows[0].keys()) if rows else []
+    truncated = len(rows) > limit
+    return SparqlResult(cols, [[r.get(c) for c in cols] for r in rows[:limit]], truncated=truncated, elapsed_ms=ms)
+
+
+def _row(d: dict) -> DocumentRow:
+    return DocumentRow(id=d["document"], symbol=d["symbol"], type=d["type"], title=d["title"], date=d["date"],
+                       issuer=d["issuer"], ingested=d["ingested"], cited_by=d["cited_by"], tasks=d["tasks"])
 
 
 class KnowledgeGraphImpl(KnowledgeGraph):
     def __init__(self, location: str | None, *, read_only: bool = False):
-        self.location = location or "data/store"
+        self.location = str(location or os.environ.get("CANCU_STORE") or "data/store")
         self.read_only = read_only
+        self._store: Store | None = None
+        self._open()
+
+    # -- housekeeping
+    def _open(self):
+        if self.location.startswith(("http://", "https://")):
+            self._store = open_store(self.location)
+            return
+        p = Path(self.location)
+        if not (p / "CURRENT").exists():
+            if self.read_only:
+                raise StoreUnavailable(f"{p}: no store here (run `cancu ingest` first)")
+            EmbeddedStore(p, mode="w").close()  # create it empty
+        # read-only snapshot: `cancu ingest` may write meanwhile; writes open a writer briefly
+        self._store = EmbeddedStore(p, mode="r")
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise StoreUnavailable(f"{self.location}: the store is closed")
+        if isinstance(self._store, EmbeddedStore):
+            self._store.refresh()
+        return self._store
+
+    def version(self) -> str:
+        return self.store.version()
+
+    def refresh(self) -> None:
+        if isinstance(self._store, EmbeddedStore):
+            self._store.refresh()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # -- home
+    def overview(self, top: int = 10) -> Overview:
+        s = self.store
+        c = queries.counts(s)
+        return Overview(
+            documents=c["documents"], cited_documents=c["cited_documents"], tasks=c["tasks"], units=c["units"],
+            citations=c["citations"], triples=s.count(),
+            most_cited=[CountRow(r["document"], r["label"], r["count"]) for r in queries.most_cited(s, top)],
+            busiest_units=[CountRow(r["unit"], r["name"], r["count"]) for r in queries.busiest_units(s, top)],
+            ingest_log=[IngestLogRow(r["document"], r["label"], r["path"], r["at"], 0, r["tasks"], r["citations"])
+                        for r in queries.ingest_log(s)])
+
+    # -- documents
+    def documents(self, query: str = "", *, ingested_only: bool = False, limit: int = 500) -> list[DocumentRow]:
+        q = fold(query)
+        out = []
+        for d in queries.documents(self.store, ingested_only=ingested_only):
+            hay = fold(" ".join(str(d[k] or "") for k in ("symbol", "title", "issuer", "label", "type")))
+            if not q or q in hay:
+                out.append(_row(d))
+            if len(out) >= limit:
+                break
+        return out
+
+    def resolve_document(self, text: str) -> str | None:
+        from .ask import understand
+        docs = understand(self.store, text)["documents"]
+        return docs[0] if docs else None
+
+    def _doc(self, doc_id: str) -> dict:
+        for d in queries.documents(self.store):
+            if d["document"] == doc_id:
+                return d
+        raise UnknownNode(f"{doc_id}: no such document")
+
+    def document(self, doc_id: str) -> DocumentRecord:
+        from .ask import task_row
+        s = self.store
+        d = self._doc(doc_id)
+        meta = s.select(prefixed(f"""SELECT ?text ?signer WHERE {{ OPTIONAL {{ <{doc_id}> cancu:sourceText ?text }}
+                                     OPTIONAL {{ <{doc_id}> cancu:signer ?signer }} }}"""))
+        text = meta[0]["text"] if meta else None
+        hl = []
+        if d["ingested"]:
+            rows = s.select(prefixed(f"""SELECT ?body ?start ?end ?cited ?kind WHERE {{
+                ?ann oa:hasTarget ?t ; oa:hasBody ?body . ?t oa:hasSource <{doc_id}> ; oa:hasSelector ?p .
+                ?p oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ann cancu:citedAs ?cited }}
+                OPTIONAL {{ ?body a ?kind FILTER(?kind IN (cancu:Task, org:Organization)) }} }}"""))
+            for r in rows:
+                kind = "citation" if "/ann/citation/" in str(r.get("body")) or r["cited"] else None
+                if r["kind"] and r["kind"].endswith("Task"):
+                    kind = "task"
+                elif r["kind"]:
+                    kind = "unit"
+                elif r["body"] == doc_id:
+                    kind = "header"
+                else:
+                    kind = kind or "citation"
+                hl.append(Highlight(int(r["start"]), int(r["end"]), kind, r["cited"] or r["body"].rsplit("/", 1)[-1],
+                                    r["body"]))
+            hl.sort(key=lambda h: (h.start, -h.end))
+        task_ids = [r["t"] for r in s.select(prefixed(
+            f"SELECT ?t WHERE {{ ?t a cancu:Task ; prov:hadPrimarySource <{doc_id}> }}"))]
+        details = queries.task_details(s, task_ids)
+        details.sort(key=lambda t: t["source"]["start"] or 0)
+        tasks = [task_row(t) for t in details]
+        parents = {r["t"]: r["p"] for r in s.select(prefixed(
+            f"SELECT ?t ?p WHERE {{ ?t prov:hadPrimarySource <{doc_id}> ; eli:is_part_of ?p }}"))}
+        nodes = {t.id: SectionNode(t.id, t.number, t.kind, " ".join(t.text.split())[:160],
+                                   t.source.start if t.source else 0, t.source.end if t.source else 0, [])
+                 for t in tasks}
+        roots = []
+        for t in tasks:
+            p = parents.get(t.id)
+            (nodes[p].children if p in nodes else roots).append(nodes[t.id])
+        basis = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["to"], self._label(r["to"]), r["depth"])
+                 for r in queries.basis_chain(s, doc_id)]
+        applied = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["from"], self._label(r["from"]))
+                   for r in queries.cited_by(s, doc_id)]
+        return DocumentRecord(row=_row(d), signer=meta[0]["signer"] if meta else None, path=d["path"], text=text,
+                              highlights=hl, structure=roots, basis=basis, applied_by=applied, tasks=tasks,
+                              required_by_it=self.requirements(doc_id))
+
+    def _label(self, iri: str) -> str:
+        rows = self.store.select(prefixed(f"SELECT ?l WHERE {{ <{iri}> rdfs:label|skos:prefLabel ?l }} LIMIT 1"))
+        return rows[0]["l"] if rows else iri.rsplit("/", 1)[-1]
+
+    # -- tasks and directives
+    def requirements(self, doc_id: str, unit: str | None = None) -> list[TaskRow]:
+        from .ask import lexicon, resolve_unit, task_row
+        s = self.store
+        units = resolve_unit(lexicon(s), unit)[1] if unit else None
+        rows = queries.requirements_of(s, doc_id, units)
+        via: dict[str, list[str]] = {}
+        for r in rows:
+            via.setdefault(r["task"], []).append(self._label(r["via"]))
+        return [task_row(t, via.get(t["task"])) for t in queries.task_details(s, list(via))]
+
+    def matrix(self, *, directives: list[str] | None = None, max_directives: int = 40) -> Matrix:
+        from .ask import task_row
+        s = self.store
+        rows = queries.directive_task_matrix(s, directives)
+        by_dir: dict[str, set[str]] = {}
+        for r in rows:
+            by_dir.setdefault(r["directive"], set()).add(r["task"])
+        dirs = sorted(by_dir, key=lambda d: (-len(by_dir[d]), d))[:max_directives]
+        task_ids = sorted({t for d in dirs for t in by_dir[d]})
+        tasks = [task_row(t) for t in queries.task_details(s, task_ids)]
+        tasks.sort(key=lambda t: (t.document, t.source.start if t.source else 0))
+        return Matrix([CountRow(d, self._label(d), len(by_dir[d])) for d in dirs], tasks,
+                      [[t.id in by_dir[d] for t in tasks] for d in dirs])
+
+    def ask(self, question: str, unit: str | None = None) -> Answer:
+        from .ask import ask
+        return ask(self.store, question, unit)
+
+    # -- units
+    def units(self, query: str = "", limit: int = 500) -> list[CountRow]:
+        q = fold(query)
+        return [CountRow(u["unit"], u["name"], u["lead"]) for u in queries.units(self.store)
+                if not q or q in fold(u["name"] + " " + " ".join(u["aliases"]))][:limit]
+
+    def worklist(self, unit: str) -> Worklist:
+        from .ask import lexicon, resolve_unit, task_row
+        s = self.store
+        name, iris = resolve_unit(lexicon(s), unit)
+        if not iris:
+            raise UnknownNode(f"{unit}: no such unit in the store")
+        wl = queries.worklist(s, iris)
+        allt = list(dict.fromkeys(t for v in wl.values() for t in v))
+        det = {t["task"]: task_row(t) for t in queries.task_details(s, allt)}
+        pick = lambda keys: [det[t] for k in keys for t in wl[k] if t in det]  # noqa: E731
+        return Worklist(name, iris[0], pick(["lead"]), pick(["support", "mentioned"]), pick(["report_to"]))
+
+    def export_tasks(self, tasks: list[TaskRow], fmt: str) -> bytes:
+        from .export import tasks_csv, tasks_xlsx
+        rows = [t.to_dict() for t in tasks]
+        if fmt == "csv":
+            return tasks_csv(rows)
+        if fmt == "xlsx":
+            return tasks_xlsx(rows)
+        raise BadQuery(f"unknown task export format {fmt!r} (csv, xlsx)")
+
+    def export_graph(self, fmt: str) -> bytes:
+        from .export import export_graph
+        return export_graph(self.store, fmt)
+
+    # -- exploration
+    def _G(self):
+        from .view import graph_view
+        return graph_view(self.store)
+
+    def _ref(self, G, n) -> NodeRef:
+        d = G.nodes[n]
+        t = d["type"]
+        if t == "Document" and not d.get("ingested"):
+            t = "CitedDocument"
+        return NodeRef(n, d["label"], t, d["type"])
+
+    def _sub(self, H, truncated=False, layout=False) -> Subgraph:
+        nodes = [self._ref(H, n) for n in H.nodes]
+        edges = [Edge(u, v, d["type"], d["label"]) for u, v, d in H.edges(data=True)]
+        pos = {}
+        if layout and H.number_of_nodes():
+            import networkx as nx
+            pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(nx.Graph(H), seed=1).items()}
+        return Subgraph(nodes, edges, truncated, pos)
+
+    def search_nodes(self, text: str, *, types: list[str] | None = None, limit: int = 20) -> list[NodeRef]:
+        G = self._G()
+        q = fold(text)
+        hits = []
+        for n, d in G.nodes(data=True):
+            lab = fold(d["label"])
+            if q and q in lab:
+                ref = self._ref(G, n)
+                if types and ref.type not in types and d["type"] not in types:
+                    continue
+                hits.append((lab.find(q), len(lab), ref))
+        hits.sort(key=lambda h: (h[0], h[1]))
+        return [h[2] for h in hits[:limit]]
+
+    def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150, node_types=None, edge_types=None,
+            layout: bool = False) -> Subgraph:
+        from .view import ego
+        G = self._G()
+        if node_id not in G:
+            raise UnknownNode(f"{node_id}: no such node")
+        H, trunc = ego(G, node_id, hops, max_nodes, node_types, edge_types)
+        return self._sub(H, trunc, layout)
+
+    def expand(self, node_id: str, *, exclude=None, max_nodes: int = 50, edge_types=None) -> Subgraph:
+        from .view import ego
+        G = self._G()
+        if node_id not in G:
+            raise UnknownNode(f"{node_id}: no such node")
+        H, trunc = ego(G, node_id, 1, max_nodes + 1 + len(exclude or []), None, edge_types)
+        ex = set(exclude or [])
+        keep = [n for n in H.nodes if n == node_id or n not in ex][: max_nodes + 1]
+        return self._sub(H.subgraph(keep), trunc)
+
+    def path(self, source: str, target: str, *, max_len: int = 8) -> Subgraph | None:
+        from .view import shortest_path
+        G = self._G()
+        p = shortest_path(G, source, target, max_len)
+        if not p:
+            return None
+        H = G.subgraph(p).copy()
+        pairs = set(zip(p, p[1:])) | set(zip(p[1:], p))
+        H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if (u, v) not in pairs])
+        return self._sub(H)
+
+    def node(self, node_id: str) -> NodeDetails:
+        from .view import pagerank
+        G = self._G()
+        if node_id not in G:
+            raise UnknownNode(f"{node_id}: no such node")
+        rows = self.store.select(f"SELECT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
+        props = sorted({(r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1], r["o"][:500]) for r in rows
+                        if not r["p"].endswith("sourceText")})
+        out = [Edge(node_id, v, d["type"], d["label"]) for _, v, d in G.out_edges(node_id, data=True)]
+        inc = [Edge(u, node_id, d["type"], d["label"]) for u, _, d in G.in_edges(node_id, data=True)]
+        return NodeDetails(self._ref(G, node_id), props, out, inc, G.degree(node_id), pagerank(G).get(node_id, 0.0))
+
+    def legend(self) -> Legend:
+        from .view import EDGE_TYPES, NODE_TYPES
+        return Legend(list(NODE_TYPES.items()), [(k, v[1]) for k, v in EDGE_TYPES.items()])
+
+    def sparql(self, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
+        return run_sparql(self.store, query, timeout_s=timeout_s, limit=limit)
+
+    # -- uploads
+    def _extract_upload(self, filename: str, data: bytes):
+        from ingest.errors import IngestError
+        from ingest.pipeline import extract_file
+        from ingest.read import SUPPORTED
+        from .errors import UploadRejected
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise UploadRejected(f"{filename}: too large ({len(data) // 1024} KB; limit {MAX_UPLOAD_BYTES // 2**20} MB)")
+        if not data:
+            raise UploadRejected(f"{filename}: empty file")
+        suffix = Path(filename).suffix.lower()
+        if suffix not in SUPPORTED:
+            raise UploadRejected(f"{filename}: unsupported format {suffix or '(none)'} "
+                                 f"({', '.join(sorted(SUPPORTED))})")
+        updir = Path(os.environ.get("CANCU_UPLOADS", Path(tempfile.gettempdir()) / "cancu-uploads"))
+        updir.mkdir(parents=True, exist_ok=True)
+        dest = updir / f"{hashlib.sha256(data).hexdigest()[:12]}-{Path(filename).name}"
+        dest.write_bytes(data)
+        try:
+            return extract_file(dest)
+        except IngestError as e:
+            raise UploadRejected(f"{filename}: {e.problem}") from None
+
+    def preview_upload(self, filename: str, data: bytes) -> UploadPreview:
+        from .build import build_document
+        try:
+            facts = self._extract_upload(filename, data)
+            dg = build_document(facts)
+            replaces = self.store.ask(f"ASK {{ GRAPH <{dg.graph_iri}> {{ ?s ?p ?o }} }}")
+            return UploadPreview(filename, True, None, facts.document.to_json(), len(facts.citations),
+                                 len(facts.tasks), len(facts.units), len(dg), replaces, facts.to_json())
+        except GraphError as e:
+            return UploadPreview(filename, False, str(e), {}, 0, 0, 0, 0, False)
+
+    def ingest_upload(self, filename: str, data: bytes) -> IngestResult:
+        from .build import build_document
+        from .writer import write_document
+        try:
+            facts = self._extract_upload(filename, data)
+            dg = build_document(facts)
+            st = self._store
+            if isinstance(st, EmbeddedStore) and st.mode != "w":
+                with EmbeddedStore(st.location, mode="w") as w:
+                    replaced = w.ask(f"ASK {{ GRAPH <{dg.graph_iri}> {{ ?s ?p ?o }} }}")
+                    write_document(w, dg)
+                st.refresh()
+            else:
+                replaced = self.store.ask(f"ASK {{ GRAPH <{dg.graph_iri}> {{ ?s ?p ?o }} }}")
+                write_document(self.store, dg)
+            return IngestResult(filename, True, None, str(dg.document), len(dg), replaced)
+        except GraphError as e:
+            return IngestResult(filename, False, str(e), None)
+
+    def delete_document(self, doc_id: str) -> bool:
+        from .writer import delete_document
+        st = self._store
+        if isinstance(st, EmbeddedStore) and st.mode != "w":
+            with EmbeddedStore(st.location, mode="w") as w:
+                ok = delete_document(w, doc_id)
+            st.refresh()
+            return ok
+        return delete_document(self.store, doc_id)
