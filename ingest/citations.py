@@ -25,6 +25,7 @@ _TYPE_BY_WORD.update({"nđ": "Nghị định", "nq": "Nghị quyết", "qđ": "Q
 _CODE_TYPE = {c.upper(): t for c, t in _P.code_to_type.items()}
 _CODE_CANON = dict(_P.code_canonical)
 _ISSUER_CODES = {c.upper(): c for c in list(_P.national_issuers) + ["UBND", "HĐND", "TU", "ĐU", "TW", "HU", "QU"]}
+_FOOTNOTE = re.compile(r"(?<=[A-ZĐ]{2})\d{1,2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,10 @@ def _canon_code(code: str) -> str:
     return _CODE_CANON.get(code.upper(), code)
 
 
+def _canon_issuer(code: str) -> str:
+    return _ISSUER_CODES.get(code.upper(), code) if code.isupper() or code.upper() in _ISSUER_CODES else code
+
+
 def _split_glued(tail: str) -> str | None:
     """NĐCP → NĐ-CP, QĐUBND → QĐ-UBND: a type code glued to a known issuer code."""
     up = tail.upper()
@@ -72,7 +77,7 @@ def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
     if m.group("ptype"):
         num = m.group("num")
         ptype = _canon_code(m.group("ptype"))
-        issuer = "-".join(_squash(x) for x in re.split(r"-", m.group("pissuer")))
+        issuer = "-".join(_canon_issuer(_squash(x)) for x in re.split(r"-", m.group("pissuer")))
         typo = not re.search(r"\d[ \t]*-", m.group(0)[: m.group(0).find(m.group("ptype")) + 1])
         implied = _CODE_TYPE.get(ptype.upper())
         if ptype in ("QĐi", "QyĐ"):
@@ -81,7 +86,7 @@ def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
     num = m.group("num2")
     year = m.group("year")
     tail_raw = _squash(m.group("tail"))
-    parts = tail_raw.split("-")
+    parts = [_canon_issuer(p) for p in tail_raw.split("-")]
     typo = False
     implied: str | None = None
     if year:
@@ -97,6 +102,13 @@ def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
         sep = "/" if "/" + year + "/" in _squash(m.group(0)) or "/" + year + "-" not in _squash(m.group(0)) else "-"
         return f"{num}/{year}{sep}{'-'.join(parts)}", implied, typo
     first = parts[0].upper()
+    if len(parts) == 1:
+        glued = _split_glued(parts[0])
+        if glued:
+            parts, typo = glued.split("-"), True
+            first = parts[0].upper()
+    if first in _CODE_TYPE and len(parts) == 1:
+        return None, None, False  # "2629/QĐ": a type code and no issuer is a cut-off symbol
     if first in _CODE_TYPE and len(parts) > 1:
         parts[0] = _canon_code(parts[0])
         implied = _CODE_TYPE[first]
@@ -144,6 +156,10 @@ def _issuer_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | Non
         return None
     s = m.end()
     window_end = min(limit, s + 160)
+    from .units import find_units  # a known or well-formed unit name right after "của" wins
+    um = find_units(text, s, window_end)
+    if um and um[0].start == s:
+        return um[0].name, s, um[0].end
     stop = R.ISSUER_STOP.search(text, s, window_end)
     e = stop.start() if stop else window_end
     name = " ".join(text[s:e].split())
@@ -202,6 +218,13 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
     for m in R.SYMBOL.finditer(text):
         s, e = m.span()
         symbol, implied, typo = canonical_symbol(m)
+        if symbol is None:
+            continue
+        scan = e  # where the right context starts (after a footnote mark, if any)
+        fn = _FOOTNOTE.search(symbol)
+        if fn and not re.search(r"(?:QH|UBTVQH)\d{1,2}$", symbol):
+            symbol = symbol[:fn.start()]
+            e -= len(fn.group())
         # left: a type word and/or "số" just before
         left_start = max(0, s - 60)
         lm = R.LEFT.search(text, left_start, s)
@@ -231,7 +254,7 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
                 ctype = "Luật" if "uật" in lw[-1].group(1) else lw[-1].group(1)
         end = e
         date = None
-        dm = R.DATE_AFTER.match(text, e)
+        dm = R.DATE_AFTER.match(text, scan)
         if dm:
             date = iso_date(dm)
             end = dm.end()
@@ -239,6 +262,14 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
         iss = _issuer_after(text, end, len(text))
         if iss:
             issuer, _, end = iss
+        if issuer is not None and issuer.isupper():
+            from .header import proper_case
+            issuer = proper_case(issuer)
+        if issuer is None:
+            # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the issuer is written before
+            back = R.PROPOSED_BY.search(text, max(0, start - 200), start)
+            if back and back.end() == start:
+                issuer = " ".join(back.group("who").split())
         if issuer is None:
             issuer = _implied_issuer(symbol)
         subj = _subject_after(text, end, len(text))

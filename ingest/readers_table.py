@@ -15,14 +15,14 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def cell_text(paragraphs) -> str:
-    """One cell's paragraphs as one line (blank paragraphs dropped, spaces collapsed)."""
-    parts = [_SPACES.sub(" ", p).strip() for p in paragraphs]
+    """One cell's paragraphs (and line breaks) as one line; blanks dropped, spaces collapsed."""
+    parts = [_SPACES.sub(" ", line).strip() for p in paragraphs for line in p.split("\n")]
     return CELL_PARA_SEP.join(p for p in parts if p)
 
 
 def row_line(cells) -> str:
-    """One row's cell texts as one line; a row of only empty cells gives ''."""
+    """One row's cell texts as one line (trailing empty cells dropped; an empty row gives '')."""
     cells = list(cells)
-    if not any(cells):
-        return ""
-    return CELL_SEP.join(cells).rstrip()
+    while cells and not cells[-1]:
+        cells.pop()  # trailing empty cells say nothing; leading and inner ones keep columns aligned
+    return CELL_SEP.join(cells)

@@ -24,23 +24,24 @@ BREAK = r"(?:[ \t]*\n\s*)?"
 # a code group of a symbol: upper-case letters, digits and &; a few codes have lower-case letters
 # (TTg, CTr, QĐi, QyĐ, TTr, Ctr); they must be followed by a separator or a boundary.
 CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|(?:tr|r|y|i|g|h)(?=[A-ZĐ0-9&/\-\s.,;:)]|$))*"
-DASH = r"-" + BREAK
+CODE2 = r"(?=[A-ZĐ][A-ZĐ0-9&a-z])" + CODE
+DASH = r"-(?:[ \t]+(?=[A-ZĐ]{2}))?" + BREAK
 SLASH = r"[ \t]*/[ \t]*" + BREAK
 NUM = r"(?<![\w/.\-])(?P<num>\d{1,5}[a-z]?)"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 PARTY_TYPES = ["CTrPH", "CTr", "Ctr", "QĐi", "QyĐ", "TTr", "NQ", "QĐ", "CT", "KL", "QC", "HD", "TB",
                "TC", "BC", "KH", "ĐA", "CV", "BB", "BS", "TT", "TTr", "HĐ", "TTg"]
-_party_types = "|".join(sorted(set(PARTY_TYPES), key=len, reverse=True))
+_party_types = "|".join(sorted(set(PARTY_TYPES) | {t.upper() for t in PARTY_TYPES}, key=len, reverse=True))
 
 # 05-CT/TW · 429-QĐ/TU · 05-CTrPH/BDVTU-BCSĐ · 37QĐ/TW (hyphen missing) · 47 - QĐ/TW
 PARTY = (NUM + r"(?:[ \t]*-[ \t]*" + BREAK + r"|(?=(?:" + _party_types + r")/))"
          r"(?P<ptype>" + _party_types + r")" + SLASH +
-         r"(?P<pissuer>" + CODE + r"(?:" + DASH + CODE + r")*)(?![\w/])")
+         r"(?P<pissuer>" + CODE + r"(?:" + DASH + CODE2 + r")*)(?![\w/])")
 
 # 59/2023/NĐ-CP · 10/2022/QH15 · 32/KH-UBND · 3266/UBND-NC · 23/VBHN-VPQH · 82/2005-QĐ-UBND
 SLASHED = (NUM + SLASH + r"(?:" + YEAR + r"(?:" + SLASH + r"|-))?"
-           r"(?P<tail>" + CODE + r"(?:" + DASH + CODE + r")*)(?![\w/])")
+           r"(?P<tail>" + CODE + r"(?:" + DASH + CODE2 + r")*)(?![\w/])")
 
 SYMBOL = re.compile(r"(?:" + PARTY + r")|(?:" + SLASHED.replace("(?P<num>", "(?P<num2>") + r")")
 
@@ -67,7 +68,7 @@ LEFT = re.compile(r"(?:" + TYPE_WORD + r"(?:\s+(?:(?:liên\s+tịch|hành\s+đ�
 # list continuation between two symbols: ", " / " và " / "; " (optionally with "số")
 LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:số|Số)\s*:?\s*)?$")
 # "của <issuer>" right after a symbol or its date
-OF = re.compile(r"[ \t]*,?\s*của\s+")
+OF = re.compile(r"[ \t]*,?\s*của\s+", re.I)
 # where a subject starts
 SUBJECT_START = re.compile(
     r"[ \t]*,?\s*(?:(?P<ve>về\s+việc|về|V/v|v/v)\s+|(?=(?:ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|sửa\s+đổi|"
@@ -104,3 +105,8 @@ ITEM = re.compile(
 
 SO_HEADER = re.compile(r"(?m)^[^\S\n]*(?:Số|SỐ|số)\s*:?[ \t]*(?P<sym>[^\n]{0,60}?)[ \t]*$|(?<=\n)[^\S\n]*(?:Số|SỐ)\s*:[ \t]*(?P<sym2>\S[^\n]{0,50})")
 PLACE_DATE = re.compile(r"" + r"(?P<place>" + UP + r"[^\n,]{1,40}),\s*ngày\s+(?P<ld>\d{1,2}|\.+|…+)\s+tháng\s+(?P<lm>\d{1,2}|\.+|…+)\s+năm\s+(?P<ly>\d{4})")
+
+# "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …" (who issued the document cited next)
+PROPOSED_BY = re.compile(r"(?:đề\s+nghị|ý\s+kiến|đề\s+xuất|báo\s+cáo)\s+của\s+(?:(?:Giám\s+đốc|Bộ\s+trưởng|Thủ\s+trưởng|"
+                         r"Chánh\s+Thanh\s+tra|Chủ\s+nhiệm)\s+(?=(?:Sở|Bộ|Ban|Cục|Thanh\s+tra|Văn\s+phòng|Ủy\s+ban|UBND)\b))?(?P<who>[^,;.()\n]{3,80}?)\s+tại\s+"
+                         r"(?:(?:các\s+)?" + TYPE_WORD.replace("?P<tword>", "?:") + r"\s+)?(?:số\s*:?\s*)?$", re.I)

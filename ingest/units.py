@@ -55,7 +55,8 @@ _KNOWN = ["Bộ Kế hoạch và Đầu tư", "Bộ Nông nghiệp và Phát tri
           "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước", "Bảo hiểm xã hội Việt Nam", "Thông tấn xã Việt Nam",
           "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Kiểm toán nhà nước", "Ủy ban Mặt trận Tổ quốc Việt Nam",
           "Mặt trận Tổ quốc Việt Nam", "Văn phòng Chính phủ", "Thanh tra Chính phủ", "Bộ Chính trị", "Ban Bí thư",
-          "Ban Chấp hành Trung ương", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh uỷ", "Ban Thường vụ Huyện ủy"]
+          "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ Quốc hội",
+          "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Chủ tịch nước", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh uỷ", "Ban Thường vụ Huyện ủy"]
 _KNOWN_RE = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(_KNOWN, key=len, reverse=True))
 _NAMED = (r"(?P<known>" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?P<head>" + UNIT_HEAD + r")(?:\s+(?P<juris>" + _JURIS + r")|\s+(?P<name>" + _GROUPS + _NEXT_GROUP + r"*)"
           r"(?:\s+" + _JURIS + r")?)?")
