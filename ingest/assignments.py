@@ -25,9 +25,19 @@ from .units import Mention, find_units, unit_key
 
 __all__ = ["Assignment", "assign"]
 
-_GIAO = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[-+]\s*)?(?:Giao|giao)(?:\s+cho)?\s+$")
-_DENGHI = re.compile(r"(?:^|[.;:]\s*|\n\s*)(?:[-+]\s*)?(?:Đề\s+nghị|Yêu\s+cầu)\s+$")
-_AFTER_LEAD = re.compile(r"^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan\s+chủ\s+trì|"
+_GIAO = re.compile(r"(?<!được)(?<!được )(?<!đã )(?:^|\s)(?:Giao|giao)(?:\s+cho)?\s+$")
+_DENGHI = re.compile(r"(?:^|\s)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+$")
+_FORM_LEAD = re.compile(r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì\s*:\s*$")
+_FORM_SUPPORT = re.compile(r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp\s*:\s*$")
+# a unit as the subject of a duty: not after a preposition, followed by a duty verb
+_PREP_BEFORE = re.compile(r"(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|và|hoặc|các|lên|trước|sau|như|"
+                          r"giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
+_DUTY_AFTER = re.compile(r"^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|cần|phải|khẩn\s+trương|"
+                         r"chủ\s+động|tiếp\s+tục|thực\s+hiện|triển\s+khai|xây\s+dựng|ban\s+hành|rà\s+soát|bố\s+trí|"
+                         r"nghiên\s+cứu|tham\s+mưu|theo\s+dõi|kiểm\s+tra|phối\s+hợp|tổ\s+chức|đồng\s+chủ\s+trì|"
+                         r"căn\s+cứ|trên\s+cơ\s+sở|theo\s+chức\s+năng|trong\s+phạm\s+vi|đưa|trình|hướng\s+dẫn|chỉ\s+đạo|"
+                         r"quán\s+triệt|thường\s+xuyên|định\s+kỳ|lãnh\s+đạo|sửa\s+đổi|cập\s+nhật|đẩy\s+mạnh|tăng\s+cường)\b", re.I)
+_AFTER_LEAD = re.compile(r"(?i)^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan\s+chủ\s+trì|"
                          r"đồng\s+chủ\s+trì|thực\s+hiện|tổ\s+chức|chỉ\s+đạo|tham\s+mưu|xây\s+dựng|trình|ban\s+hành|"
                          r"hướng\s+dẫn|rà\s+soát|theo\s+dõi|triển\s+khai|bố\s+trí|nghiên\s+cứu|đưa|phối\s+hợp|cần|"
                          r"tiếp\s+tục|khẩn\s+trương|chủ\s+động|căn\s+cứ|kiểm\s+tra|phụ\s+trách)\b")
@@ -56,6 +66,8 @@ class Assignment:
     deadline: str | None = None
     deadline_text: str | None = None
     own_lead: bool = False
+    form_lead: bool = False
+    form_support: bool = False
 
 
 def _add(lst: list[str], name: str):
@@ -121,18 +133,34 @@ def assign_text(text: str, start: int, end: int, units: list[Mention]) -> Assign
             for x in _chain(units, k, text):
                 _add(a.report_to, x.name)
             continue
-        if _GIAO.search(text[start:u.start][-40:] if rel_start else "") or (rel_start <= 6 and re.match(r"\s*(?:[-+]\s*)?(?:Giao|giao)(?:\s+cho)?\s+$", text[start:u.start])):
+        if _FORM_LEAD.search(before):
+            for x in _chain(units, k, text):
+                _add(a.lead, x.name)
+            a.own_lead = a.form_lead = True
+            continue
+        if _FORM_SUPPORT.search(before):
+            for x in _chain(units, k, text):
+                _add(a.support, x.name)
+            a.form_support = True
+            continue
+        if _GIAO.search(before) or (rel_start <= 6 and re.match(r"\s*(?:[-+]\s*)?(?:Giao|giao)(?:\s+cho)?\s+$", text[start:u.start])):
             for x in _chain(units, k, text):
                 _add(a.lead, x.name)
             a.own_lead = True
             continue
-        if _DENGHI.search(text[max(start, u.start - 30):u.start]) or (rel_start <= 12 and re.match(r"\s*(?:Đề\s+nghị|Yêu\s+cầu)\s+$", text[start:u.start])):
+        if _DENGHI.search(before):
             for x in _chain(units, k, text):
                 _add(a.lead, x.name)
             a.own_lead = True
             continue
         # a unit opening the item (or a dash bullet / sentence) and followed by a duty verb
         if in_paren:
+            continue
+        chain = _chain(units, k, text)
+        if _DUTY_AFTER.match(text[chain[-1].end:min(end, chain[-1].end + 40)]) and not _PREP_BEFORE.search(before):
+            for x in chain:
+                _add(a.lead, x.name)
+            a.own_lead = True
             continue
         opening = text[start:u.start].strip() == "" or re.search(r"(?:\n\s*[-+•]|[.;:]\s*\n?)\s*$", text[start:u.start])
         if opening:

@@ -8,6 +8,8 @@ own; the cleaning stage masks them later. ``\\r\\n`` becomes ``\\n``; PDFium's m
 """
 from __future__ import annotations
 
+import re
+
 PAGE_SEP = "\n\f\n"
 
 
@@ -89,12 +91,16 @@ def _mend_breaks(tp, text: str) -> str:
     return "".join(out)
 
 
-def _split_edges(tp, text: str, edge_lines: int = 2) -> str:
+_EDGE_NUMBER = re.compile(r"^\d{1,4}(?P<sp> )\S|\S(?P<sp2> )\d{1,4}$")
+
+
+def _split_edges(tp, text: str, edge_lines: int = 3) -> str:
     """Put a page's running header and its page number on lines of their own.
 
     PDFium joins text on one baseline with a space however far apart it is
     ("68 CÔNG BÁO/Số 577/Ngày 07-3-2023"). In the first and last ``edge_lines`` lines of the
-    page, a space across a gap wider than twice the type size becomes a line break.
+    page, and between a line and a number at either end of it elsewhere, a space across a gap
+    wider than twice the type size becomes a line break.
     """
     if tp.count_chars() != len(text):
         return text  # _mend_breaks changed the text: positions no longer match the boxes
@@ -106,16 +112,21 @@ def _split_edges(tp, text: str, edge_lines: int = 2) -> str:
         starts.append(pos)
         pos += len(line) + 2
     edges = set(range(min(edge_lines, len(lines)))) | set(range(max(0, len(lines) - edge_lines), len(lines)))
+    candidates: list[int] = []
+    for li, line in enumerate(lines):
+        if li in edges:
+            candidates += [starts[li] + j for j, ch in enumerate(line) if ch == " "]
+        else:  # elsewhere only a number glued at either end (a page number)
+            m = _EDGE_NUMBER.search(line)
+            if m:
+                candidates.append(starts[li] + (m.start("sp") if m.group("sp") else m.start("sp2")))
     cut: list[int] = []
-    for li in sorted(edges):
-        line, base = lines[li], starts[li]
-        for j, ch in enumerate(line):
-            if ch != " " or j == 0 or j == len(line) - 1 or line[j - 1] == " " or line[j + 1] == " ":
-                continue
-            a, b = tp.get_charbox(base + j - 1), tp.get_charbox(base + j + 1)
-            size = max(a[3] - a[1], b[3] - b[1])
-            if size > 0 and b[0] - a[2] > 2 * size:
-                cut.append(base + j)
+    for k in candidates:
+        if k == 0 or k + 1 >= len(text) or text[k - 1] in " \r\n" or text[k + 1] in " \r\n":
+            continue
+        found = _gap(tp.get_charbox(k - 1), tp.get_charbox(k + 1))
+        if found is None or found[0] > 2 * found[1]:
+            cut.append(k)  # far apart on one line, or not on one line at all
     if not cut:
         return text
     chars = list(text)
@@ -124,21 +135,30 @@ def _split_edges(tp, text: str, edge_lines: int = 2) -> str:
     return "".join(chars)
 
 
-def _same_line(a, b) -> bool | None:
-    """None: a new line. False: the same word continues. True: the same line, after a space."""
+def _gap(a, b) -> tuple[float, float] | None:
+    """(gap from box ``a`` to box ``b`` along their line, type size), None if not on one line.
+
+    Boxes are (left, bottom, right, top); the line may run left to right or, on rotated
+    pages, up or down.
+    """
     al, ab, ar, at = a
     bl, bb, br, bt = b
     size = max(ar - al, at - ab, br - bl, bt - bb)
     if size <= 0:
         return None
-    h_overlap = min(at, bt) - max(ab, bb)
-    v_overlap = min(ar, br) - max(al, bl)
-    if h_overlap >= 0.5 * min(at - ab, bt - bb) > 0:  # horizontal text
-        gap = bl - ar
-    elif v_overlap >= 0.5 * min(ar - al, br - bl) > 0:  # rotated text, read upwards or downwards
-        gap = bb - at if bb >= ab else ab - bt
-    else:
+    if min(at, bt) - max(ab, bb) >= 0.5 * min(at - ab, bt - bb) > 0:  # horizontal text
+        return bl - ar, size
+    if min(ar, br) - max(al, bl) >= 0.5 * min(ar - al, br - bl) > 0:  # rotated text
+        return (bb - at if bb >= ab else ab - bt), size
+    return None
+
+
+def _same_line(a, b) -> bool | None:
+    """None: a new line. False: the same word continues. True: the same line, after a space."""
+    found = _gap(a, b)
+    if found is None:
         return None
+    gap, size = found
     if -0.3 * size <= gap <= 0.4 * size:
         return gap > 0.2 * size
     return None

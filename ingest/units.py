@@ -25,7 +25,7 @@ _LOW = "[a-z" + _LOWER + "]"
 _CAPW = _CAP + r"[\wÀ-ỹ]*"  # a capitalised syllable (or an acronym: UBND)
 _LOWW = r"(?:" + _LOW + r"[\wà-ỹ]*)"
 _STOPW = r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn)\b"
-_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r")" + _LOWW + r")?"
+_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r")?"
 _GROUPS = _NAMEGROUP + r"(?:[ \t]+(?!" + r"(?:Bộ|Sở|Ban|Phòng|UBND|Ủy|Uỷ|Trung|Văn|Nhà|Cục|Chi|Tổng|Vụ)\b)" + _NAMEGROUP + r")*"
 
 # organisation heads that take a proper name after them
@@ -39,7 +39,7 @@ _NAMED_HEADS = [
 ]
 _PERSON_HEADS = ["Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Bộ trưởng", "Thủ trưởng", "Người đứng đầu",
                  "Chánh Văn phòng", "Trưởng phòng", "Trưởng ban", "Thủ tướng Chính phủ", "Thủ tướng"]
-UNIT_HEAD = r"(?:" + "|".join(sorted(map(re.escape, _NAMED_HEADS + _PERSON_HEADS), key=len, reverse=True)) + r")"
+UNIT_HEAD = r"(?:" + "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(_NAMED_HEADS + _PERSON_HEADS, key=len, reverse=True)) + r")"
 
 _JURIS = (r"(?:cấp\s+(?:tỉnh|huyện|xã|trung\s+ương)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
           r"|các\s+cấp"
@@ -94,7 +94,8 @@ _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoà
                "Trưởng phòng", "Trưởng ban", "Thủ trưởng"}
 _ALLOW_BARE = {"Bộ trưởng", "Thủ tướng Chính phủ", "Thủ tướng", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy",
                "Đảng ủy", "Kho bạc Nhà nước", "UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Chánh Văn phòng"}
-_NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Đoàn|Khu|Vụ|Phòng)\s+(?:Chính\s+trị\s+và\s+)?(?:luật|Luật|Chỉ|Quy|Kế|Nghị|Thông|Quyết|chỉ|quy|tiêu|công|mặt|phận|hành|tư|nghị|việc|trưởng\b)", re.I)
+_NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Đoàn|Khu|Vụ|Phòng|Văn phòng|Trung tâm)\s+(?:Luật\b|Chỉ\s+số|Tiêu\s+chí|Quy\s+tắc|"
+                             r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|" + _LOW + ")")
 
 
 @dataclass(frozen=True, slots=True)
