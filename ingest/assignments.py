@@ -36,7 +36,9 @@ _DUTY_AFTER = re.compile(r"^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|c
                          r"chủ\s+động|tiếp\s+tục|thực\s+hiện|triển\s+khai|xây\s+dựng|ban\s+hành|rà\s+soát|bố\s+trí|"
                          r"nghiên\s+cứu|tham\s+mưu|theo\s+dõi|kiểm\s+tra|phối\s+hợp|tổ\s+chức|đồng\s+chủ\s+trì|"
                          r"căn\s+cứ|trên\s+cơ\s+sở|theo\s+chức\s+năng|trong\s+phạm\s+vi|đưa|trình|hướng\s+dẫn|chỉ\s+đạo|"
-                         r"quán\s+triệt|thường\s+xuyên|định\s+kỳ|lãnh\s+đạo|sửa\s+đổi|cập\s+nhật|đẩy\s+mạnh|tăng\s+cường)\b", re.I)
+                         r"quán\s+triệt|thường\s+xuyên|định\s+kỳ|lãnh\s+đạo|sửa\s+đổi|cập\s+nhật|đẩy\s+mạnh|tăng\s+cường|tập\s+trung|"
+                         r"theo\s+(?:chức\s+năng|nhiệm\s+vụ)|tiếp\s+công\s+dân|giải\s+quyết|bảo\s+đảm|đảm\s+bảo|quản\s+lý|"
+                         r"hỗ\s+trợ|ưu\s+tiên|phân\s+bổ|cân\s+đối|đề\s+xuất|chuẩn\s+bị|nắm\s+bắt|thẩm\s+định)\b", re.I)
 _AFTER_LEAD = re.compile(r"(?i)^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan\s+chủ\s+trì|"
                          r"đồng\s+chủ\s+trì|thực\s+hiện|tổ\s+chức|chỉ\s+đạo|tham\s+mưu|xây\s+dựng|trình|ban\s+hành|"
                          r"hướng\s+dẫn|rà\s+soát|theo\s+dõi|triển\s+khai|bố\s+trí|nghiên\s+cứu|đưa|phối\s+hợp|cần|"
@@ -193,7 +195,7 @@ def assign_row(text: str, start: int, end: int, units: list[Mention]) -> Assignm
     line_starts = {s + (len(text[s:e]) - len(text[s:e].lstrip())) for s, e in lines}
     first = None
     for k, u in enumerate(units):
-        if u.start in line_starts and u.start > start + 2:
+        if u.start in line_starts and u.start > start + 2 and not _PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
             first = k
             break
     if first is None:
@@ -218,3 +220,17 @@ def assign_row(text: str, start: int, end: int, units: list[Mention]) -> Assignm
             _add(a.support, x.name)
     a.deadline, a.deadline_text = deadline_of(text, start, end)
     return a
+
+
+def heading_units(text: str, start: int, end: int, units: list[Mention]) -> list[str]:
+    """A heading that names who does its sub-items ("8. Các Khu Công nghệ cao, … và hiệp hội …")."""
+    own = text[start:end].strip()
+    if not units or len(own) > 220 or text[start:units[0].start].strip() not in ("", "Giao", "giao"):
+        return []
+    rest = text[start:end]
+    for u in units:
+        rest = rest.replace(text[u.start:u.end], " ")
+    words = re.findall(r"[\wÀ-ỹ]+", rest)
+    if len(words) > 6:  # more than connectors and a stray word or two: a sentence, not a list of units
+        return []
+    return [u.name for u in units]

@@ -131,7 +131,12 @@ def extract(source: Source) -> Facts:
         if it.kind == "row":
             asg = A.assign_row(t, it.body_start, e, [m for m in inside if m.start >= it.body_start])
         else:
-            asg = A.assign_text(t, it.body_start, e, [m for m in inside if m.start >= it.body_start])
+            own_units = [m for m in inside if m.start >= it.body_start]
+            asg = A.assign_text(t, it.body_start, e, own_units)
+            if it.children and not asg.own_lead:
+                hu = A.heading_units(t, it.body_start, e, own_units)
+                if hu:
+                    asg.lead, asg.own_lead = hu, True
         by_id[it.id] = asg
         parent = by_id.get(it.parent) if it.parent else None
         lead = list(asg.lead)
@@ -152,6 +157,7 @@ def extract(source: Source) -> Facts:
                           report_to=tuple(asg.report_to), deadline=asg.deadline, deadline_text=asg.deadline_text,
                           inherited_lead=bool(parent and parent.lead)))
 
+    tasks = _lift_form_fields(tasks, by_id)
     spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
     doc = DocumentInfo(type=h["type"], symbol=own, date=doc_date, issuer=h["issuer"], title=h["title"],
                        signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)
@@ -159,6 +165,23 @@ def extract(source: Source) -> Facts:
     dates = tuple((quote(s, e), iso) for s, e, iso in find_dates(t))
     return Facts(source=source, document=doc, citations=tuple(citations), units=units, tasks=tuple(tasks),
                  relations=tuple(rels), recipients=recipients, dates=dates)
+
+
+def _lift_form_fields(tasks: list[Task], by_id: dict) -> list[Task]:
+    """"Cơ quan chủ trì: X" / "Cơ quan phối hợp: Y" written as numbered fields describe their parent."""
+    from dataclasses import replace as _replace
+    index = {t.id: i for i, t in enumerate(tasks)}
+    for t in list(tasks):
+        asg = by_id.get(t.id)
+        if not asg or not t.parent or t.parent not in index:
+            continue
+        pi = index[t.parent]
+        p = tasks[pi]
+        if asg.form_lead and not p.lead:
+            tasks[pi] = p = _replace(p, lead=tuple(asg.lead))
+        if asg.form_support and not p.support:
+            tasks[pi] = _replace(p, support=tuple(asg.support))
+    return tasks
 
 
 def extract_text(text: str, path: str = "<text>") -> Facts:

@@ -125,8 +125,8 @@ def _split_edges(tp, text: str, edge_lines: int = 3) -> str:
         if k == 0 or k + 1 >= len(text) or text[k - 1] in " \r\n" or text[k + 1] in " \r\n":
             continue
         found = _gap(tp.get_charbox(k - 1), tp.get_charbox(k + 1))
-        if found is None or found[0] > 2 * found[1]:
-            cut.append(k)  # far apart on one line, or not on one line at all
+        if found is not None and found[0] > 2 * found[1]:
+            cut.append(k)
     if not cut:
         return text
     chars = list(text)
