@@ -46,7 +46,8 @@ with st.sidebar:
     if handle.kg is None:
         st.error(t("store.unavailable", lang, error=handle.error))
     else:
-        if handle.seeded:
+        if handle.seeded and not st.session_state.get("seed_notice"):
+            st.session_state["seed_notice"] = True  # once per session
             st.success(t("store.seeded", lang, n=handle.seeded))
         if handle.seed_error and handle.seed_error != "not implemented":
             st.warning(t("store.seed_failed", lang, error=handle.seed_error))

@@ -10,6 +10,7 @@ live here and are listed in ``ADAPTERS``; each is a thin composition of facade c
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from graph.errors import GraphError
 
 from .i18n import t
 
+log = logging.getLogger("cancu.app")
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "seed"
 DEFAULT_STORE = ROOT / "data" / "store"
@@ -90,7 +92,8 @@ def _open(location: str) -> Handle:
             seeded, seed_error = ensure_seed(kg)
         except NotImplementedError:
             seed_error = "not implemented"
-        except GraphError as e:
+        except Exception as e:  # noqa: BLE001 - GraphError or a bug below: shown as one line
+            log.exception("seeding the store failed")
             seed_error = str(e)
     return Handle(kg, None, read_only, seeded, seed_error)
 
@@ -141,6 +144,11 @@ def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs)
         if not quiet:
             st.info(t("error.not_ready", lang()))
         raise Unavailable("not implemented") from None
+    except Exception as e:  # noqa: BLE001 - a bug below the facade: one line on screen, the trace in the log
+        log.exception("graph.api %s failed", method)
+        if not quiet:
+            st.error(t("error.generic", lang(), error=f"{type(e).__name__}: {e}"))
+        raise Unavailable(str(e)) from None
 
 
 def try_fetch(method: str, *args, default=None, **kwargs) -> Any:
@@ -160,6 +168,9 @@ def write(method: str, *args) -> Any:
         out = getattr(h.kg, method)(*args)
     except NotImplementedError:
         raise Unavailable(t("error.not_ready", lang())) from None
+    except Exception as e:  # noqa: BLE001 - ingest_upload should never raise; if it does, one line
+        log.exception("graph.api %s failed", method)
+        raise Unavailable(t("error.generic", lang(), error=f"{type(e).__name__}: {e}")) from None
     _cached.clear()
     return out
 
