@@ -124,9 +124,10 @@ def _split_edges(tp, text: str, edge_lines: int = 3) -> str:
     for k in candidates:
         if k == 0 or k + 1 >= len(text) or text[k - 1] in " \r\n" or text[k + 1] in " \r\n":
             continue
-        found = _gap(tp.get_charbox(k - 1), tp.get_charbox(k + 1))
-        if found is not None and found[0] > 2 * found[1]:
-            cut.append(k)
+        a, b = tp.get_charbox(k - 1), tp.get_charbox(k + 1)
+        found = _gap(a, b)
+        if found is not None and found[0] > 2 * found[1] or found is None and _far(a, b):
+            cut.append(k)  # far apart on one line, or two places of the page joined by a space
     if not cut:
         return text
     chars = list(text)
@@ -151,6 +152,14 @@ def _gap(a, b) -> tuple[float, float] | None:
     if min(ar, br) - max(al, bl) >= 0.5 * min(ar - al, br - bl) > 0:  # rotated text
         return (bb - at if bb >= ab else ab - bt), size
     return None
+
+
+def _far(a, b) -> bool:
+    """Boxes further apart than three type sizes (centre to centre), in any direction."""
+    size = max(a[2] - a[0], a[3] - a[1], b[2] - b[0], b[3] - b[1])
+    dx = (a[0] + a[2] - b[0] - b[2]) / 2
+    dy = (a[1] + a[3] - b[1] - b[3]) / 2
+    return size > 0 and (dx * dx + dy * dy) ** 0.5 > 3 * size
 
 
 def _same_line(a, b) -> bool | None:
