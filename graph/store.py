@@ -167,11 +167,16 @@ class EmbeddedStore(Store):
             return None
 
     def _open_ro(self):
-        try:
-            self._stamp = self._disk_stamp()
-            self._store = self._ox.Store.read_only(self.location)
-        except OSError as e:
-            raise StoreUnavailable(f"{self.location}: cannot open the store read-only ({e})") from None
+        # a writer's compaction may delete a file between reading the manifest and opening it: retry
+        for attempt in range(20):
+            try:
+                self._stamp = self._disk_stamp()
+                self._store = self._ox.Store.read_only(self.location)
+                return
+            except (OSError, RuntimeError) as e:
+                if attempt == 19:
+                    raise StoreUnavailable(f"{self.location}: cannot open the store read-only ({e})") from None
+                time.sleep(0.05)
 
     def refresh(self) -> bool:
         """Read-only mode: re-open when the files changed; True when it did."""
@@ -194,11 +199,18 @@ class EmbeddedStore(Store):
         except OSError as e:
             raise StoreUnavailable(f"{self.location}: write failed ({e})") from None
 
-    def _query(self, query: str):
+    def _query(self, query: str, _retry: bool = True):
         try:
             return self._store.query(query, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise BadQuery(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
+        except (OSError, RuntimeError) as e:
+            # a read-only snapshot whose files a writer compacted away: re-open once
+            if _retry and self.mode == "r":
+                with self._lock:
+                    self._open_ro()
+                return self._query(query, _retry=False)
+            raise StoreUnavailable(f"{self.location}: read failed ({e})") from None
 
     def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
         def run():
@@ -219,6 +231,17 @@ class EmbeddedStore(Store):
                 if limit and len(out) > limit:
                     break
             return out or [dict.fromkeys(names)][:0]
+        inner = run
+
+        def run():
+            try:
+                return inner()
+            except (OSError, RuntimeError):
+                if self.mode != "r":
+                    raise
+                with self._lock:  # compacted away under a read-only snapshot: re-open, retry once
+                    self._open_ro()
+                return inner()
         if timeout_s is None:
             return run()
         box: dict = {}
