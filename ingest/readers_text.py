@@ -141,7 +141,7 @@ def _single_byte(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         out = legacy.convert(latin, kind)
         if legacy.vietnamese_share(out) >= 0.9:
             return out, kind, (f"converted from {LEGACY_NAME[kind]} to Unicode",)
-        raise Undecodable(f"text looks like {LEGACY_NAME[kind]} but does not convert cleanly; "
-                          "save it as UTF-8")
+        raise Undecodable(f"text encoding not recognised (not UTF-8 or UTF-16, and read as "
+                          f"{LEGACY_NAME[kind]} it is not Vietnamese); save it as UTF-8")
     raise Undecodable("text encoding not recognised (not UTF-8 or UTF-16, and not Vietnamese in "
                       "Windows-1258, TCVN3 or VNI); save it as UTF-8")
