@@ -87,9 +87,6 @@ def rtf_text(data: bytes) -> str:
             if starts_group and word in _SKIP:
                 skip = True
                 continue
-            if word in _SKIP and word in (b"fldinst",):
-                skip = True
-                continue
             if word == b"uc" and arg:
                 uc = int(arg)
                 continue

@@ -126,14 +126,31 @@ def test_read_raises_one_line(tmp_path, case, make, error, phrase):
 
 
 @pytest.mark.parametrize("case,make,error,phrase", CASES, ids=IDS)
-def test_cli_exits_1_with_one_line(tmp_path, case, make, error, phrase):
+def test_cli_main_exits_1_with_one_line(tmp_path, capsys, case, make, error, phrase):
+    from cancu.cli import main
+
     path = make(tmp_path)
-    r = subprocess.run([str(CANCU), "extract", str(path)], capture_output=True, text=True, timeout=60)
-    lines = r.stderr.splitlines()
-    assert r.returncode == 1, r.stderr
-    assert len(lines) == 1, r.stderr
-    assert path.name in lines[0] and phrase in lines[0]
+    code = main(["extract", str(path)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert len(err.splitlines()) == 1, err
+    assert path.name in err and phrase in err
+
+
+def test_cli_process_one_line_per_bad_file(tmp_path):
+    """The installed console script, once for all bad files and once for a missing one."""
+    paths = [make(tmp_path) for case, make, _, _ in CASES if case != "missing"]
+    r = subprocess.run([str(CANCU), "extract", *map(str, paths)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
     assert "Traceback" not in r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == len(paths), r.stderr
+    for path, line in zip(paths, lines):
+        assert str(path) in line
+    missing = tmp_path / "nope.txt"
+    r = subprocess.run([str(CANCU), "extract", str(missing)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert len(r.stderr.splitlines()) == 1 and str(missing) in r.stderr and "no such file" in r.stderr
 
 
 def test_directory_is_not_a_document(tmp_path):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import io
 import re
 import time
 import unicodedata
@@ -134,19 +133,26 @@ def test_unicode_vietnamese_is_not_legacy():
 
 # ------------------------------------------------------------------ legacy files vs ground truth
 
-def char_accuracy(got: str, truth: str) -> float:
-    """Matched characters / characters of the truth, whitespace runs and table separators ignored."""
-    def words(s):
-        return re.sub(r"\s+", " ", s.replace(CELL_SEP, " ")).strip().split(" ")
-    a, b = words(got), words(truth)
-    matched = 0
+def _lines(s: str) -> list[str]:
+    return [" ".join(line.replace(CELL_SEP, " ").split()) for line in s.splitlines() if line.strip()]
+
+
+def _matched(a: list[str], b: list[str], unit) -> int:
+    """Size of the match of two line lists, lines aligned first, then ``unit`` within changed blocks."""
+    total = 0
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
-            matched += sum(len(w) + 1 for w in a[i1:i2])
+            total += sum(len(unit(line)) for line in a[i1:i2])
         elif tag == "replace":
-            x, y = " ".join(a[i1:i2]), " ".join(b[j1:j2])
-            matched += sum(m.size for m in difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
-    return min(1.0, matched / max(1, len(" ".join(b))))
+            x, y = unit(" ".join(a[i1:i2])), unit(" ".join(b[j1:j2]))
+            total += sum(m.size for m in difflib.SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks())
+    return total
+
+
+def char_accuracy(got: str, truth: str) -> float:
+    """Matched characters / characters of the truth (whitespace runs and table separators aside)."""
+    b = _lines(truth)
+    return _matched(_lines(got), b, str) / max(1, sum(map(len, b)))
 
 
 LEGACY_FILES = [  # (file, encoding detected)
@@ -272,9 +278,10 @@ HEADER = re.compile(r"CÔNG BÁO/Số [\d +]+/Ngày \d{1,2}-\d{1,2}-\d{4}")
 
 
 def word_ratio(a: str, b: str) -> float:
-    def words(s):
-        return re.sub(r"\s+", " ", s).strip().split(" ")
-    return difflib.SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
+    """difflib's ratio over words (2·matches / total), lines aligned first."""
+    la, lb = _lines(a), _lines(b)
+    n = sum(len(line.split()) for line in la + lb)
+    return 2 * _matched(la, lb, str.split) / max(1, n)
 
 
 @pytest.mark.shared
@@ -310,16 +317,6 @@ def test_pdf_words_not_split_inside_syllables():
     # a gazette table drawn glyph run by glyph run: PDFium alone breaks "v\nề"
     src = read(SHARED / "corpus/bulk/pdf/quyet-dinh-so-225-qd-bldtbxh-41601.pdf")
     assert "\nề\n" not in src.text and "quy định về" in src.text
-
-
-def image_pdf(tmp_path, name="scan.pdf") -> Path:
-    from PIL import Image, ImageDraw
-
-    img = Image.new("RGB", (600, 800), "white")
-    ImageDraw.Draw(img).text((50, 50), "QUYET DINH so 12/QD-UBND", fill="black")
-    p = tmp_path / name
-    img.save(p, "PDF", resolution=72)
-    return p
 
 
 def test_pdf_text_layer_made_on_the_fly(tmp_path):
