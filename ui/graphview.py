@@ -23,8 +23,8 @@ NODE_COLORS = {
     "Section": "#fdd0a2",
     "DocType": "#9467bd",
 }
-NODE_ICONS = {"Document": "description", "CitedDocument": "description", "Unit": "groups",
-              "Task": "task_alt", "Section": "list", "DocType": "category"}
+NODE_ICONS = {"Document": "description", "CitedDocument": "account_balance", "Unit": "group",
+              "Task": "flag", "Section": "folder", "DocType": "sell"}
 EDGE_COLORS = {
     "cites": "#9e9e9e", "based_on": "#1f77b4", "applies": "#17becf", "details": "#8c564b",
     "lead": "#2ca02c", "support": "#98df8a", "report_to": "#d62728", "has_part": "#c7c7c7",
@@ -74,7 +74,8 @@ def render_graph(subgraph: api.Subgraph, legend: api.Legend, *, key: str, height
     from st_link_analysis.component.events import Event
 
     els, back = elements(subgraph, selected=selected)
-    node_styles = [NodeStyle(safe(kind), NODE_COLORS.get(kind, "#7f7f7f"), "name", NODE_ICONS.get(kind))
+    node_styles = [_Readable(NodeStyle(safe(kind), NODE_COLORS.get(kind, "#7f7f7f"), "name", NODE_ICONS.get(kind)),
+                             {"min-zoomed-font-size": 0, "font-size": 11, "text-wrap": "ellipsis", "text-max-width": 160})
                    for kind, _label in legend.node_types]
     with warnings.catch_warnings():  # the component warns about its own default `labeled=False`
         warnings.simplefilter("ignore")
@@ -86,6 +87,18 @@ def render_graph(subgraph: api.Subgraph, legend: api.Legend, *, key: str, height
         events=[Event("select", "click tap", "node")],
     )
     return parse_event(event, back)
+
+
+class _Readable:
+    """A style whose captions stay visible when the canvas is zoomed out (the default hides them)."""
+
+    def __init__(self, style, extra: dict):
+        self.style, self.extra = style, extra
+
+    def dump(self) -> dict:
+        out = self.style.dump()
+        out["style"] = {**out["style"], **self.extra}
+        return out
 
 
 def parse_event(event, back: dict[str, str]) -> tuple[str, str, int] | None:

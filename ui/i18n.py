@@ -211,6 +211,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.open": ("Mở văn bản vừa nạp", "Open the ingested document"),
     "upload.facts": ("Dữ liệu trích xuất (JSON)", "Extracted facts (JSON)"),
     "upload.readonly": ("Kho đang mở ở chế độ chỉ đọc; không thể nạp.", "The store is open read-only; cannot ingest."),
+    "tasks.table": ("Dạng bảng ({n} dòng)", "As a table ({n} rows)"),
+    "tasks.more": ("… và {n} nhiệm vụ nữa trong bảng bên dưới.", "… and {n} more tasks in the table below."),
     # roles / kinds
     "role.lead": ("Chủ trì", "Lead"),
     "role.support": ("Phối hợp", "Support"),

@@ -199,3 +199,53 @@ def legend_html(legend: api.Legend, colors: dict[str, str], lang: str) -> str:
         f'height:12px;border-radius:6px;background:{colors.get(kind, "#999")};vertical-align:middle"></span> '
         f"{esc(label)}</span>" for kind, label in legend.node_types)
     return f'<div style="font-size:0.9em">{chips}</div>'
+
+
+def quotes_html(spans: Sequence[api.Span]) -> str:
+    """Quoted source spans, escaped, each with where it was read."""
+    return "".join(
+        f'<blockquote style="margin:4px 0;padding:4px 10px;border-left:3px solid #b3261e;background:#faf7f5">'
+        f'{esc(s.text)}<div style="color:#888;font-size:0.8em">{esc(s.path)} [{s.start}:{s.end}]</div></blockquote>'
+        for s in spans)
+
+
+CARD_LIMIT = 50
+
+
+def task_cards_html(tasks: Sequence[api.TaskRow], lang: str, *, with_document: bool = True) -> str:
+    """Tasks as readable cards: item number, the quoted text, who leads / supports / receives reports."""
+    def chips(label_key: str, names: Sequence[str], color: str) -> str:
+        if not names:
+            return ""
+        return (f'<span style="margin-right:14px"><span style="color:#666">{esc(t(label_key, lang))}:</span> '
+                + ", ".join(f'<span style="background:{color};border-radius:4px;padding:0 5px">{esc(n)}</span>'
+                            for n in names) + "</span>")
+    cards = []
+    for task in tasks:
+        quote = task.source.text if task.source else task.text
+        head = f'<b style="font-size:1.05em">{esc(task.number)}</b>'
+        if with_document:
+            head += (f' · <a href="{esc(doc_url(task.document, lang, item=task.number))}" target="_self">'
+                     f"{esc(task.document_label)}</a>")
+        if task.deadline:
+            head += f' · <span style="color:#b3261e">{esc(t("col.deadline", lang))}: {esc(task.deadline)}</span>'
+        roles = (chips("col.lead", task.lead, "#d8f0de") + chips("col.support", task.support, "#eef7e0")
+                 + chips("col.report_to", task.report_to, "#fde2e0"))
+        extra = chips("col.cites", task.cites, "#fff1c2") + chips("col.via", task.via, "#e8e8f8")
+        cards.append(
+            '<div style="border:1px solid #e3e3e3;border-radius:8px;padding:8px 12px;margin:0 0 8px 0">'
+            f"<div>{head}</div>"
+            f'<div style="white-space:pre-wrap;margin:4px 0;padding-left:8px;border-left:3px solid #ddd">{esc(quote)}</div>'
+            f'<div style="font-size:0.92em">{roles}</div>'
+            + (f'<div style="font-size:0.85em;margin-top:2px">{extra}</div>' if extra else "")
+            + "</div>")
+    return "".join(cards)
+
+
+def tasks_view(tasks: Sequence[api.TaskRow], lang: str, *, key: str, with_document: bool = True) -> None:
+    """Cards for the first tasks (readable), the full list as a sortable table below."""
+    st.html(task_cards_html(tasks[:CARD_LIMIT], lang, with_document=with_document))
+    if len(tasks) > CARD_LIMIT:
+        st.caption(t("tasks.more", lang, n=len(tasks) - CARD_LIMIT))
+    with st.expander(t("tasks.table", lang, n=len(tasks)), expanded=len(tasks) > CARD_LIMIT):
+        task_table(tasks, lang, key=key, with_document=with_document)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import links_html, task_table
+from ..render import links_html, tasks_view
 
 EXAMPLES = (
     "Nghị định 59/2023 yêu cầu gì?",
@@ -52,7 +52,7 @@ def render() -> None:
         st.info(answer.message)
     if answer.tasks:
         st.subheader(tr("ask.n_tasks", n=len(answer.tasks)))
-        task_table(answer.tasks, lang, key="ask_tasks")
+        tasks_view(answer.tasks, lang, key="ask_tasks")
     elif not answer.links:
         st.warning(tr("ask.no_answer"))
     if answer.links:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import task_table
+from ..render import tasks_view
 
 
 def render() -> None:
@@ -50,7 +50,7 @@ def render() -> None:
     if tasks is not None:
         st.subheader(tr("dir.tasks_of", d=labels.get(chosen, chosen)))
         if tasks:
-            task_table(tasks, lang, key="dir_tasks")
+            tasks_view(tasks, lang, key="dir_tasks")
         else:
             st.info(tr("dir.no_tasks"))
 

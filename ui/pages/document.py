@@ -10,7 +10,7 @@ import streamlit as st
 from .. import data
 from ..common import go, param, set_params, tr
 from ..render import (doc_rows, highlight_legend_html, highlighted_html, links_html, selectable_table,
-                      structure_html, task_table)
+                      structure_html, tasks_view)
 
 TABS = ("text", "structure", "schema", "tasks", "required")
 
@@ -103,12 +103,12 @@ def _record(doc_id: str) -> None:
     if tabs["tasks"].open:
         with tabs["tasks"]:
             if rec.tasks:
-                task_table(rec.tasks, lang, key="doc_tasks", with_document=False)
+                tasks_view(rec.tasks, lang, key="doc_tasks", with_document=False)
             else:
                 st.info(tr("doc.no_tasks"))
     if tabs["required"].open:
         with tabs["required"]:
             if rec.required_by_it:
-                task_table(rec.required_by_it, lang, key="doc_required")
+                tasks_view(rec.required_by_it, lang, key="doc_required")
             else:
                 st.info(tr("doc.no_required"))

@@ -14,7 +14,7 @@ from graph import api
 from .. import data
 from ..common import go, param, set_params, tr
 from ..graphview import LAYOUTS, NODE_COLORS, render_graph
-from ..render import legend_html
+from ..render import legend_html, quotes_html
 
 MAX_CHOICES = (50, 100, 150, 300, 500)
 
@@ -161,7 +161,7 @@ def _canvas(center: str, hops: int, max_nodes: int, node_types: list[str], edge_
                 set_params(to=None)
                 st.rerun(scope="fragment")
     with right:
-        _details(param("sel") or center, lang)
+        _details(param("sel") or center, lang, {n.id: n for n in shown.nodes})
         with st.expander(tr("graph.path"), expanded=bool(target)):
             other = _search_box(tr("graph.path_to"), "g_to")
             if other and st.button(tr("graph.path_find"), key="g_path"):
@@ -169,13 +169,15 @@ def _canvas(center: str, hops: int, max_nodes: int, node_types: list[str], edge_
                 st.rerun(scope="fragment")
 
 
-def _details(node_id: str, lang: str) -> None:
+def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
     st.subheader(tr("graph.details"))
     try:
-        d = data.fetch("node", node_id, quiet=True)
+        d = data.fetch("node", node_id)
     except data.Unavailable:
-        st.caption(tr("graph.no_selection"))
-        return
+        if node_id not in drawn:
+            st.caption(tr("graph.no_selection"))
+            return
+        d = api.NodeDetails(drawn[node_id], [], [], [], 0, 0.0)  # what the canvas knows about it
     legend = _legend()
     types, edges = dict(legend.node_types), dict(legend.edge_types)
     st.markdown(f"**{d.node.label}**")
@@ -195,10 +197,9 @@ def _details(node_id: str, lang: str) -> None:
                                (tr("graph.incoming", n=len(d.incoming)), d.incoming, "source")):
         if rows:
             with st.expander(title):
-                st.dataframe([{tr("col.relation"): edges.get(e.type, e.label), tr("col.document"): getattr(e, other)}
-                              for e in rows[:200]], hide_index=True, width="stretch")
+                st.dataframe([{tr("col.relation"): edges.get(e.type, e.label),
+                               tr("col.document"): drawn[getattr(e, other)].label if getattr(e, other) in drawn
+                               else getattr(e, other)} for e in rows[:200]], hide_index=True, width="stretch")
     if d.evidence:
         with st.expander(tr("graph.evidence"), expanded=True):
-            for span in d.evidence[:10]:
-                st.markdown(f"> {span.text}")
-                st.caption(f"{span.path} [{span.start}:{span.end}]")
+            st.html(quotes_html(d.evidence[:10]))

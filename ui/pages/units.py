@@ -8,7 +8,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import task_table
+from ..render import tasks_view
 
 
 def render() -> None:
@@ -55,6 +55,6 @@ def render() -> None:
     for tab, rows, key in zip(tabs, (wl.lead, wl.support, wl.report_to), ("lead", "support", "report")):
         with tab:
             if rows:
-                task_table(rows, lang, key=f"unit_{key}")
+                tasks_view(rows, lang, key=f"unit_{key}")
             else:
                 st.info(tr("units.empty_role"))
