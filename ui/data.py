@@ -228,3 +228,12 @@ def to_csv(columns: list[str], rows: list[list]) -> bytes:
     writer.writerow(columns)
     writer.writerows(["" if v is None else v for v in row] for row in rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def deferred_export(tasks: list, fmt: str):
+    """A callable building the CSV/XLSX of ``tasks`` when a download is clicked (runs off the script thread)."""
+    kg = handle().kg
+
+    def build() -> bytes:
+        return kg.export_tasks(list(tasks), fmt)
+    return build

@@ -235,7 +235,7 @@ def task_cards_html(tasks: Sequence[api.TaskRow], lang: str, *, with_document: b
         cards.append(
             '<div style="border:1px solid #e3e3e3;border-radius:8px;padding:8px 12px;margin:0 0 8px 0">'
             f"<div>{head}</div>"
-            f'<div style="white-space:pre-wrap;margin:4px 0;padding-left:8px;border-left:3px solid #ddd">{esc(quote)}</div>'
+            f'<div style="white-space:normal;margin:4px 0;padding-left:8px;border-left:3px solid #ddd">{esc(quote)}</div>'
             f'<div style="font-size:0.92em">{roles}</div>'
             + (f'<div style="font-size:0.85em;margin-top:2px">{extra}</div>' if extra else "")
             + "</div>")

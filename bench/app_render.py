@@ -1,0 +1,126 @@
+"""Benchmark (not a test): the first render of each app page, on the seed and on a 10,000-document store.
+
+Usage (from the project root):
+    .venv/bin/python bench/app_render.py                 # the seed plan only
+    .venv/bin/python bench/app_render.py --docs 10000    # + 10,000 re-issued plans (as bench/graph.py builds them)
+
+Each page is rendered once with ``streamlit.testing.v1.AppTest`` (the page's whole script run, in
+process, as the server would run it) after clearing ``st.cache_data``, so every query is cold;
+the store handle (``st.cache_resource``) is opened once beforehand and its time reported apart.
+Targets: under 2 s per page on the seed, under 4 s on 10,000 documents.
+Results are printed as JSON and written to ``bench/results/app-render-<docs>.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUESTION = "Nghị định 59/2023 yêu cầu gì?"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=0, help="re-issued plans added to the seed (e.g. 10000)")
+    ap.add_argument("--store", type=Path, help="use this existing store instead of building one")
+    ap.add_argument("--repeat", type=int, default=3, help="renders per page (first is reported; median too)")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="cancu-app-bench-"))
+    location = args.store or tmp / "store"
+    out: dict = {"documents_added": args.docs}
+    if not args.store:
+        out.update(_build_store(location, args.docs))
+    os.environ["CANCU_STORE"] = str(location)
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+    from ui import data
+
+    t0 = time.perf_counter()
+    handle = data._open(str(location))
+    out["open_store_s"] = round(time.perf_counter() - t0, 2)
+    if handle.kg is None:
+        raise SystemExit(f"cannot open the store: {handle.error}")
+    ov = handle.kg.overview(top=1)
+    out["store"] = {"documents": ov.documents, "tasks": ov.tasks, "units": ov.units, "triples": ov.triples}
+    plan = out.get("plan") or (ov.ingest_log[0].document if ov.ingest_log else "")
+    nd59 = handle.kg.resolve_document("59/2023/NĐ-CP") or ""
+
+    pages = [
+        ("tong-quan", "", {}), ("van-ban (list)", "van-ban", {}), ("van-ban (plan)", "van-ban", {"doc": plan}),
+        ("van-ban (59/2023, Lược đồ)", "van-ban", {"doc": nd59, "tab": "schema"}),
+        ("chi-dao", "chi-dao", {}), ("hoi", "hoi", {"q": QUESTION}), ("don-vi", "don-vi", {}),
+        ("do-thi", "do-thi", {}), ("sparql", "sparql", {"ex": "0"}), ("nap", "nap", {}),
+    ]
+    results = {}
+    for name, page, params in pages:
+        times, problems = [], []
+        for _ in range(max(1, args.repeat)):
+            st.cache_data.clear()
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+            if page:
+                at.query_params["page"] = page
+            for k, v in params.items():
+                at.query_params[k] = v
+            t0 = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - t0)
+            problems = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+        results[name] = {"first_s": round(times[0], 3), "median_s": round(sorted(times)[len(times) // 2], 3),
+                         **({"problems": problems} if problems else {})}
+    limit = 2.0 if args.docs < 1000 else 4.0
+    out["pages"] = results
+    out["target_s"] = limit
+    out["all_under_target"] = all(r["first_s"] < limit for r in results.values())
+    dest = ROOT / "bench" / "results"
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / f"app-render-{args.docs}.json").write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+def _build_store(location: Path, n_docs: int) -> dict:
+    from graph import api
+    info: dict = {}
+    kg = api.open_graph(str(location))
+    seed = ROOT / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
+    t0 = time.perf_counter()
+    res = kg.ingest_upload(seed.name, seed.read_bytes())
+    info["seed_ingest_s"] = round(time.perf_counter() - t0, 2)
+    if not res.ok:
+        raise SystemExit(f"seed not ingested: {res.error}")
+    info["plan"] = res.document
+    kg.close()
+    if n_docs:
+        # the 10,000-document store of the graph benchmark: re-issued plans, bulk-loaded
+        import pyoxigraph as ox
+        from graph.store import EmbeddedStore
+        import graph as _graph  # noqa: F401
+        spec = __import__("importlib.util").util.spec_from_file_location("bench_graph", ROOT / "bench" / "graph.py")
+        bench_graph = __import__("importlib.util").util.module_from_spec(spec)
+        spec.loader.exec_module(bench_graph)
+        t0 = time.perf_counter()
+        chunks, meta = bench_graph.build_nquads(n_docs, None)
+        info["build_s"] = round(time.perf_counter() - t0, 1)
+        store = EmbeddedStore(location, mode="w")
+        t0 = time.perf_counter()
+        for i in range(0, len(chunks), 500):
+            store._store.bulk_load("".join(chunks[i:i + 500]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        store.update(store._bump())
+        store._store.optimize()
+        store.close()
+        info["load_s"] = round(time.perf_counter() - t0, 1)
+        info.update(meta)
+    return info
+
+
+if __name__ == "__main__":
+    sys.exit(main())
