@@ -223,8 +223,9 @@ def _label(lx: Lexicon, iri: str, store: Store) -> str:
     return rows[0]["l"] if rows else iri
 
 
-def ask(store: Store, question: str, unit: str | None = None) -> Answer:
-    """Answer a question over the store (see the module docstring)."""
+def ask(store: Store, question: str, unit: str | None = None, *, limit: int | None = None) -> Answer:
+    """Answer a question over the store (see the module docstring); ``limit`` caps the tasks returned
+    (in document order) for stores holding thousands of plans."""
     u = understand(store, question, unit)
     lx, docs = u["lexicon"], u["documents"]
     symbols = [lx.display.get(d) or _label(lx, d, store) for d in docs]
@@ -232,7 +233,7 @@ def ask(store: Store, question: str, unit: str | None = None) -> Answer:
         order, via = [], {}
         for d in docs:
             for r in queries.requirements_of(store, d, u["unit_iris"] or None):
-                if r["task"] not in via:
+                if r["task"] not in via and (limit is None or len(order) < limit):
                     order.append(r["task"])
                 via.setdefault(r["task"], []).append(lx.display.get(r["via"], r["via"]))
         rows = [task_row(t, via.get(t["task"])) for t in queries.task_details(store, order)]
@@ -241,7 +242,7 @@ def ask(store: Store, question: str, unit: str | None = None) -> Answer:
     if u["intent"] == "worklist":
         wl = queries.worklist(store, u["unit_iris"])
         roles = ["report_to"] if u["report"] else ["lead", "support", "mentioned"]
-        order = list(dict.fromkeys(t for r in roles for t in wl[r]))
+        order = list(dict.fromkeys(t for r in roles for t in wl[r]))[:limit]
         details = {t["task"]: t for t in queries.task_details(store, order)}
         rows = [task_row(details[t]) for t in sorted(order, key=lambda t: (t.rsplit("/item/", 1)[0],
                 details[t]["source"]["start"] or 0)) if t in details]

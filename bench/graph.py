@@ -1,0 +1,245 @@
+"""Benchmark of the graph: ingestion throughput, and `ask` latency on a 10,000-document store.
+
+Usage (from the project root):
+    .venv/bin/python bench/graph.py ingest [--corpus ../shared/corpus] [--jobs 1 2]
+    .venv/bin/python bench/graph.py ask [--docs 10000] [--rdflib-docs 300]
+
+``ingest`` runs ``cancu ingest`` on the dev corpus and the bulk texts into a fresh embedded store,
+once per ``--jobs`` value, and reports docs/s, MB/s, the store's size and the peak memory
+(max RSS of the command and its workers).
+
+``ask`` builds a store of ``--docs`` plans by re-issuing real plans (the seed plan, and each dev
+plan the extractor reads with tasks) under other numbers, years and issuers: for each
+(template, province, year) one variant is built with the real builder (``graph.fixtures.variant``:
+the plan's symbol ``<n>/KH-VP``, date and issuer ``Văn phòng UBND tỉnh <province>`` change, so its
+IRI, its units and its local citations move to that province's jurisdiction), and the other plan
+numbers of that (template, province, year) are stamped from its N-Triples by replacing the
+plan number in the document's IRI and symbol. National documents (59/2023/NĐ-CP …) are shared
+by all plans, as they should be. The store is bulk-loaded, then 20 different questions are each
+asked 5 times (after one warm-up that builds the lexicon); p50/p95 are reported. The same
+questions' SPARQL (requirements, worklist, basis chain) is then run on an Oxigraph store and an
+rdflib in-memory Dataset holding the same ``--rdflib-docs`` plans, and the ratio is reported.
+Results are printed as JSON and written to ``bench/results/graph-<what>.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROVINCES = ["Bắc Ninh", "Hà Tĩnh", "Phú Yên", "Gia Lai", "Kon Tum", "Hưng Yên", "Tuyên Quang", "Lào Cai",
+             "Nghệ An", "Thanh Hóa", "Quảng Bình", "Quảng Trị", "Đồng Nai", "Long An", "Cà Mau", "Sơn La",
+             "Điện Biên", "Lai Châu", "Yên Bái", "Hòa Bình", "Thái Nguyên", "Lạng Sơn", "Cao Bằng", "Bắc Giang",
+             "Phú Thọ", "Vĩnh Phúc", "Hải Dương", "Thái Bình", "Nam Định", "Ninh Bình", "Hà Nam", "Bình Định",
+             "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Đắk Lắk", "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh"]
+YEARS = [2023, 2024, 2025, 2026]
+SENTINEL = 987654
+
+
+def _save(name: str, data: dict) -> None:
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"graph-{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def bench_ingest(corpus: Path, jobs_list: list[int]) -> None:
+    files = sorted((corpus / "dev").glob("*.txt")) + sorted((corpus / "bulk" / "txt").glob("*.txt"))
+    mb = sum(f.stat().st_size for f in files) / 2**20
+    results = {"documents": len(files), "megabytes": round(mb, 2), "runs": []}
+    for jobs in jobs_list:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Path(tmp) / "store"
+            t0 = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            p = subprocess.run([sys.executable, "-m", "cancu.cli", "ingest", str(corpus / "dev"),
+                                str(corpus / "bulk" / "txt"), "--store", str(store), "-j", str(jobs), "-q"],
+                               cwd=ROOT, capture_output=True, text=True)
+            dt = time.perf_counter() - t0
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            failed = [line for line in p.stderr.splitlines() if line.startswith("cancu:")]
+            size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
+            results["runs"].append({"jobs": jobs, "seconds": round(dt, 2), "docs_per_s": round(len(files) / dt, 2),
+                                    "mb_per_s": round(mb / dt, 3), "store_mb": round(size / 2**20, 1),
+                                    "peak_rss_mb": round(max(peak, before) / 1024, 1), "failed": len(failed),
+                                    "first_failures": failed[:3]})
+    _save("ingest", results)
+
+
+def _templates(corpus: Path | None):
+    from graph.fixtures import seed_facts
+    out = [seed_facts()]
+    if corpus and (corpus / "dev").is_dir():
+        from ingest.pipeline import extract_file
+        for f in sorted((corpus / "dev").glob("*.txt")):
+            try:
+                facts = extract_file(f)
+            except Exception:  # noqa: BLE001 - a template that does not extract is skipped
+                continue
+            if facts.document.type == "Kế hoạch" and sum(1 for t in facts.tasks if t.cites) >= 2:
+                out.append(facts)
+    return out
+
+
+def build_nquads(n_docs: int, corpus: Path | None) -> tuple[list[str], dict]:
+    """N-Quads chunks of ``n_docs`` re-issued plans (see the module docstring)."""
+    from graph.build import build_document
+    from graph.fixtures import variant
+    templates = _templates(corpus)
+    chunks, made, built = [], 0, 0
+    combos = [(t, p, y) for y in YEARS for p in PROVINCES for t in range(len(templates))]
+    per = -(-n_docs // len(combos))
+    for ti, prov, year in combos:
+        if made >= n_docs:
+            break
+        base = variant(templates[ti], SENTINEL, year=year, province=prov)
+        dg = build_document(base, ingested_at="2026-03-01T08:00:00+00:00")
+        built += 1
+        g = str(dg.graph_iri)
+        nt = dg.graph.serialize(format="nt")
+        for k in range(per):
+            if made >= n_docs:
+                break
+            n = 1 + ti * 100000 + k
+            text = nt.replace(f"/{SENTINEL}/kh-vp", f"/{n}/kh-vp").replace(f'"{SENTINEL}/KH-VP"', f'"{n}/KH-VP"') \
+                .replace(f"({SENTINEL})", f"({n})").replace(f"#{SENTINEL}", f"#{n}")
+            gi = g.replace(f"/{SENTINEL}/kh-vp", f"/{n}/kh-vp")
+            chunks.append("".join(line[:-2] + f" <{gi}> .\n" for line in text.splitlines() if line.strip()))
+            made += 1
+    return chunks, {"templates": len(templates), "variants_built": built}
+
+
+QUESTIONS = [
+    ("Nghị định 59/2023 yêu cầu gì?", None), ("What does 59/2023 require of us?", "UNIT"),
+    ("nghi dinh 59 yeu cau gi", None), ("Chỉ thị 05-CT/TW", None), ("Luật Thực hiện dân chủ ở cơ sở", None),
+    ("Quy định 429-QĐ/TU yêu cầu gì?", None), ("Kế hoạch 32/KH-UBND", None), ("Chỉ thị 39-CT/TU", None),
+    ("Chỉ thị 30/CT-UBND yêu cầu gì?", None), ("Công văn 927/BNV-CTTN&BĐG", None),
+    ("Công văn 3266/UBND-NC", None), ("Decree 59 requirements", None), ("Directive 05-CT/TW", None),
+    ("law 10/2022/QH15", None), ("Nghị định 59/2023 yêu cầu gì đối với chúng tôi?", "UNIT"),
+    ("Chỉ thị 05-CT/TW yêu cầu gì?", "UNIT"), ("Kế hoạch 32/KH-UBND yêu cầu gì?", "UNIT"),
+    ("Trung tâm Thông tin có nhiệm vụ gì?", None), ("Phòng Tổ chức - Hành chính - Quản trị phải làm gì?", None),
+    ("Sở Nội vụ nhận báo cáo gì?", None),
+]
+
+
+def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) -> None:
+    import pyoxigraph as ox
+    from graph import queries
+    from graph.ask import ask, lexicon
+    from graph.ids import ID
+    from graph.store import EmbeddedStore
+    res: dict = {"documents": n_docs, "task_limit_per_answer": limit}
+    t0 = time.perf_counter()
+    chunks, info = build_nquads(n_docs, corpus)
+    res.update(info, build_s=round(time.perf_counter() - t0, 1))
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        store = EmbeddedStore(tmp / "store", mode="w")
+        t0 = time.perf_counter()
+        step = 500
+        for i in range(0, len(chunks), step):
+            store._store.bulk_load("".join(chunks[i:i + step]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        store.update(store._bump())
+        store._store.optimize()
+        res["load_s"] = round(time.perf_counter() - t0, 1)
+        res["triples"] = len(store._store)
+        res["store_mb"] = round(store.size_bytes() / 2**20, 1)
+        # the home unit: one province's Phòng TCHCQT
+        unit = next(r["u"] for r in store.select(
+            'SELECT ?u WHERE { ?u <http://www.w3.org/2004/02/skos/core#prefLabel> "Phòng Tổ chức - Hành chính - Quản trị"@vi } LIMIT 1'))
+        t0 = time.perf_counter()
+        lexicon(store)
+        res["lexicon_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        lat, sizes = [], {}
+        for q, u in QUESTIONS:
+            ask(store, q, unit if u else None, limit=limit)  # warm
+            for _ in range(5):
+                t0 = time.perf_counter()
+                a = ask(store, q, unit if u else None, limit=limit)
+                lat.append((time.perf_counter() - t0) * 1000)
+            sizes[q + (" [unit]" if u else "")] = len(a.tasks)
+        lat.sort()
+        res["ask_ms"] = {"p50": round(statistics.median(lat), 1), "p95": round(lat[int(0.95 * len(lat)) - 1], 1),
+                         "max": round(lat[-1], 1), "n": len(lat)}
+        res["answer_sizes"] = sizes
+        store.close()
+
+        # same queries, Oxigraph vs rdflib in memory, on the first `rdflib_docs` plans
+        from rdflib import Dataset
+        sub = "".join(chunks[:rdflib_docs])
+        oxs = EmbeddedStore(None)
+        oxs._store.bulk_load(sub.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        ds = Dataset(default_union=True)
+        t0 = time.perf_counter()
+        ds.parse(data=sub, format="nquads")
+        rdflib_load = time.perf_counter() - t0
+        nd59, law = str(ID["doc/vn/59/2023/nd-cp"]), str(ID["doc/vn/10/2022/qh15"])
+        plan = next(r["d"] for r in oxs.select("SELECT ?d WHERE { ?d a <https://cancu.vn/def#SourceDocument> } LIMIT 1"))
+        unit_s = next(r["u"] for r in oxs.select(
+            'SELECT ?u WHERE { ?u <http://www.w3.org/2004/02/skos/core#prefLabel> "Trung tâm Thông tin"@vi } LIMIT 1'))
+
+        class RdflibStore:
+            def select(self, q, **_):
+                out = []
+                for row in ds.query(q):
+                    out.append({str(k): (str(v) if v is not None else None) for k, v in row.asdict().items()})
+                    for k in row.labels:
+                        out[-1].setdefault(str(k), None)
+                return out
+
+        rs = RdflibStore()
+        calls = [("requirements 59/2023", lambda s: queries.requirements_of(s, nd59)),
+                 ("requirements law (transitive)", lambda s: queries.requirements_of(s, law)),
+                 ("worklist", lambda s: queries.worklist(s, unit_s)),
+                 ("basis chain", lambda s: queries.basis_chain(s, plan)),
+                 ("cited_by law", lambda s: queries.cited_by(s, law))]
+        cmp = {}
+        for name, fn in calls:
+            times = {}
+            for label, s in (("oxigraph", oxs), ("rdflib", rs)):
+                fn(s)
+                t0 = time.perf_counter()
+                for _ in range(3):
+                    n = len(fn(s))
+                times[label] = (time.perf_counter() - t0) / 3 * 1000
+            cmp[name] = {"oxigraph_ms": round(times["oxigraph"], 2), "rdflib_ms": round(times["rdflib"], 1),
+                         "rdflib_over_oxigraph": round(times["rdflib"] / max(times["oxigraph"], 1e-6), 1), "rows": n}
+        res["rdflib_vs_oxigraph"] = {"documents": rdflib_docs, "triples": len(ds), "rdflib_load_s": round(rdflib_load, 1),
+                                     "queries": cmp}
+        res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _save(f"ask-{n_docs}", res)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="what", required=True)
+    i = sub.add_parser("ingest")
+    i.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    i.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    a = sub.add_parser("ask")
+    a.add_argument("--docs", type=int, default=10000)
+    a.add_argument("--rdflib-docs", type=int, default=300)
+    a.add_argument("--limit", type=int, default=100, help="tasks per answer (answers are paged)")
+    a.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    args = ap.parse_args()
+    if args.what == "ingest":
+        bench_ingest(args.corpus, args.jobs)
+    else:
+        bench_ask(args.docs, args.rdflib_docs, args.corpus if args.corpus.is_dir() else None, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
