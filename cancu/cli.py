@@ -21,8 +21,16 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
     return code
 
 
+_LINE_BREAKERS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
 def _dump(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+    """One JSON Lines record: no raw character that a line splitter would break on."""
+    s = json.dumps(obj, ensure_ascii=False)
+    for ch, esc in _LINE_BREAKERS.items():
+        if ch in s:
+            s = s.replace(ch, esc)
+    return s
 
 
 # ---------------------------------------------------------------- extract
@@ -41,16 +49,17 @@ def cmd_extract(args) -> int:
     for path in paths:
         try:
             facts = extract_file(path)
-        except IngestError as e:
+        except (IngestError, Exception) as e:  # noqa: BLE001 - one bad file must not stop the others
             failed += 1
+            problem = e.problem if isinstance(e, IngestError) else f"internal error ({type(e).__name__}: {e})"
             if fmt == "jsonl" or not single:
-                print(_dump({"source": {"path": str(path)}, "error": e.problem}), flush=True)
-            print(f"cancu: {e}", file=sys.stderr)
+                print(_dump({"source": {"path": str(path)}, "error": problem}), flush=True)
+            print(f"cancu: {path}: {problem}", file=sys.stderr)
             continue
         if fmt == "text":
             print(facts.source.text)
         elif fmt == "json" and single:
-            print(json.dumps(facts.to_json(), ensure_ascii=False, indent=1))
+            print(_dump(facts.to_json()))
         else:
             print(_dump(facts.to_json()), flush=True)
     return EXIT_BAD_INPUT if failed else 0

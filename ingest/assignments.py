@@ -50,13 +50,13 @@ _REPORT = re.compile(r"(?:báo\s+cáo(?:\s+(?:kết\s+quả|định\s+kỳ|tình
 _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc)\s*$")
 
 _DEADLINE = re.compile(
-    r"(?P<before>trước|chậm\s+nhất|hạn\s+chót|trong)?\s*(?:ngày\s+)?"
+    r"(?P<before>trước|chậm\s+nhất|hạn\s+chót|hoàn\s+thành\s+trong)\s+(?:ngày\s+)?"
     r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)"
     r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?)"
     r"|(?P<q>[Qq]uý\s+(?P<qn>I{1,3}|IV|[1-4]))(?:\s*(?:/|năm)\s*(?P<qy>(?:19|20)\d\d))?"
     r"|(?P<mo>[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<moy>(?:19|20)\d\d))"
-    r"|(?P<kw>[Tt]hường\s+xuyên|[Hh]ằng\s+năm|[Hh]àng\s+năm|[Đđ]ịnh\s+kỳ|[Hh]ằng\s+quý|[Hh]ằng\s+tháng)"
-    r"|(?P<yr>(?:[Nn]ăm|[Tt]rong\s+năm)\s+(?P<yy>20\d\d))")
+    r"|(?P<kw>[Tt]hường\s+xuyên|[Hh][ằà]ng\s+năm|[Đđ]ịnh\s+kỳ|[Hh][ằà]ng\s+quý|[Hh][ằà]ng\s+tháng)"
+    r"|(?P<yr>[Tt]rong\s+năm\s+(?P<yy>20\d\d))")
 _QN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 

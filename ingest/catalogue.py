@@ -243,16 +243,22 @@ def _iso(on: str) -> str:
 # --------------------------------------------------------------------------------------
 # Loading and validation
 # --------------------------------------------------------------------------------------
-def check(data: object, schema: dict | None = None) -> tuple[list[str], Catalogue | None]:
-    """Every problem of a catalogue document (schema first, then cross-entry checks)."""
-    import jsonschema  # a dependency of streamlit/altair; imported only when loading
+def check(data: object, schema: dict | None = None, use_schema: bool = True) -> tuple[list[str], Catalogue | None]:
+    """Every problem of a catalogue document (schema first, then cross-entry checks).
 
-    schema = schema if schema is not None else json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
-    problems = [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
-                for e in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]
-    if problems:
-        return problems, None
+    ``use_schema=False`` skips the JSON Schema pass (about a second): the shipped file is checked
+    against the schema by the tests, so loading it at run time only repeats the cheap checks.
+    """
+    problems: list[str] = []
+    if use_schema:
+        import jsonschema
+
+        schema = schema if schema is not None else json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+        validator = jsonschema.Draft202012Validator(schema)
+        problems = [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+                    for e in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]
+        if problems:
+            return problems, None
 
     laws = data["laws"]
     symbols = [d["symbol"] for d in laws]
@@ -305,7 +311,10 @@ def _load(path: str) -> Catalogue:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PatternError(path, f"cannot read the catalogue: {exc}") from exc
-    problems, cat = check(data)
+    try:
+        problems, cat = check(data, use_schema=Path(path) != DEFAULT_PATH.resolve())
+    except (KeyError, TypeError, AttributeError) as exc:  # malformed beyond what the cheap checks expect
+        problems, cat = [f"malformed catalogue: {exc!r}"], None
     if problems:
         err = PatternError(path, f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
         err.problems = problems

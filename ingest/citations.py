@@ -131,17 +131,104 @@ def iso_date(m: re.Match) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+def _back_over(text: str, j: int, chars: str, limit: int) -> int:
+    """Walk left from j (exclusive) over ``chars``, at most ``limit`` characters; the new start."""
+    k = j
+    while k > 0 and j - k < limit and text[k - 1] in chars:
+        k -= 1
+    return k
+
+
+_DIGITS = "0123456789"
+_BLANK = " \t"
+_WS = " \t\n\r"
+_CODE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐabcdefghijklmnopqrstuvwxyzđ"
+
+
+def _symbol_matches(text: str):
+    """SYMBOL matches, found from the slashes every symbol has (fast: no full regex pass)."""
+    last_end = 0
+    i = text.find("/")
+    while i != -1:
+        if i >= last_end:
+            j = _back_over(text, i, _WS, 6)
+            j2 = _back_over(text, j, _CODE_LETTERS, 7)
+            if j2 < j:  # Party form (05-CT/TW), "30c/…" or "37QĐ/…": letters before the slash
+                k = _back_over(text, j2, _WS, 6)
+                if k > 0 and text[k - 1] == "-":
+                    k = _back_over(text, k - 1, _WS, 6)
+                j = k
+            st = _back_over(text, j, _DIGITS, 5)
+            if st < j and st >= last_end:
+                m = R.SYMBOL.match(text, st)
+                if m and m.end() > i:
+                    yield m
+                    last_end = m.end()
+        i = text.find("/", i + 1)
+
+
 def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """Every date written in the text: (start, end, ISO)."""
+    """Every date written in the text: (start, end, ISO), found from "/", "-", "." and "tháng"."""
+    starts = set()
+    for anchor, back in (("/", _DIGITS + _BLANK), ("tháng", _DIGITS + _WS), ("ngày", "")):
+        i = text.find(anchor)
+        while i != -1:
+            if anchor == "ngày":
+                k = i + 4
+                while k < len(text) and text[k] in _WS:
+                    k += 1
+                starts.add(k)
+            else:
+                j = _back_over(text, i, _WS if anchor == "tháng" else _BLANK, 4)
+                starts.add(_back_over(text, j, _DIGITS, 2))
+            i = text.find(anchor, i + 1)
     out = []
-    for m in R.DATE.finditer(text):
-        iso = iso_date(m)
-        if iso:
-            out.append((m.start(), m.end(), iso))
+    last = -1
+    for st in sorted(starts):
+        if st < last:
+            continue
+        m = R.DATE.match(text, st)
+        if m:
+            iso = iso_date(m)
+            if iso:
+                out.append((m.start(), m.end(), iso))
+                last = m.end()
     return out
 
 
 # ------------------------------------------------------------------ expansion
+
+_TW_BY_WORDS: dict[int, set[str]] = {}
+for _w in _TYPE_BY_WORD:
+    _TW_BY_WORDS.setdefault(len(_w.split()), set()).add(_w)
+_TW_MAXLEN = max(_TW_BY_WORDS)
+_LEFT_TOKENS = re.compile(r"\S+")
+
+
+def _left(text: str, s: int) -> tuple[str | None, int]:
+    """The type word and "số" written just before a symbol: (type word, where the citation starts)."""
+    window = text[max(0, s - 70):s]
+    base = s - len(window)
+    toks = [(m.group(), base + m.start()) for m in _LEFT_TOKENS.finditer(window)]
+    start = s
+    if toks and toks[-1][0].rstrip(":").lower() in ("số", ""):
+        if toks[-1][0] == ":" and len(toks) > 1 and toks[-2][0].lower() == "số":
+            toks.pop()
+        if toks[-1][0].rstrip(":").lower() == "số":
+            start = toks[-1][1]
+            toks.pop()
+    elif toks and toks[-1][0] == ":":
+        toks.pop()
+    # optional qualifiers between the type word and "số"
+    for n in range(min(_TW_MAXLEN, len(toks)), 0, -1):
+        words = [t for t, _ in toks[-n:]]
+        if any(not w.isalpha() for w in words):
+            continue
+        cand = " ".join(words).lower()
+        if cand in _TW_BY_WORDS.get(n, ()):
+            return " ".join(words), toks[-n][1]
+    return None, start
+
 
 def _type_from_word(word: str | None) -> str | None:
     if not word:
@@ -156,10 +243,10 @@ def _issuer_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | Non
         return None
     s = m.end()
     window_end = min(limit, s + 160)
-    from .units import find_units  # a known or well-formed unit name right after "của" wins
-    um = find_units(text, s, window_end)
-    if um and um[0].start == s:
-        return um[0].name, s, um[0].end
+    from .units import unit_at  # a known or well-formed unit name right after "của" wins
+    um = unit_at(text, s, window_end)
+    if um:
+        return um.name, s, um.end
     stop = R.ISSUER_STOP.search(text, s, window_end)
     e = stop.start() if stop else window_end
     name = " ".join(text[s:e].split())
@@ -181,27 +268,23 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | No
     if not m:
         return None
     s = m.end()
-    depth = 0
-    i = s
     end = min(limit, s + 600)
-    while i < end:
-        ch = text[i]
+    i = s
+    depth = 0
+    while True:
+        stop = R.SUBJECT_STOP.search(text, i, end)
+        if not stop:
+            i = end
+            break
+        ch = stop.group()
         if ch == "(":
             depth += 1
-        elif ch == ")":
-            if depth == 0:
-                break
+        elif ch == ")" and depth:
             depth -= 1
-        elif ch == ";":
+        else:
+            i = stop.start()
             break
-        elif ch == "." and (i + 1 >= len(text) or text[i + 1].isspace()):
-            break
-        elif ch == "\n":
-            item = R.ITEM.match(text, i + 1)
-            if item and (item.group("dec") or item.group("roman") or item.group("dash") or item.group("letter")
-                         or item.group("article") or item.group("part")):
-                break
-        i += 1
+        i = stop.end()
     subject = " ".join(text[s:i].split())
     if not subject:
         return None
@@ -215,7 +298,7 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
     out: list[RawCitation] = []
     prev_end = -1
     prev_type = None
-    for m in R.SYMBOL.finditer(text):
+    for m in _symbol_matches(text):
         s, e = m.span()
         symbol, implied, typo = canonical_symbol(m)
         if symbol is None:
@@ -226,14 +309,7 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
             symbol = symbol[:fn.start()]
             e -= len(fn.group())
         # left: a type word and/or "số" just before
-        left_start = max(0, s - 60)
-        lm = R.LEFT.search(text, left_start, s)
-        tword = None
-        start = s
-        if lm and lm.end() == s:
-            tword = lm.group("tword")
-            if lm.group("tword") or lm.group("so"):
-                start = lm.start("tword") if tword else lm.start("so")
+        tword, start = _left(text, s)
         ctype = _type_from_word(tword)
         if ctype == "Công văn" and implied and implied not in ("Công văn",):
             ctype = implied  # "văn bản số 12/KH-UBND" is a Kế hoạch
@@ -291,6 +367,8 @@ def _implied_issuer(symbol: str) -> str | None:
         return _P.term_issuers[m.group(1)]
     if "/" in symbol and "-" in symbol.split("/", 1)[0]:  # Party: 05-CT/TW
         return _P.national_issuers.get(codes[0]) if codes[0] in ("VPTW", "BTCTW") else None
+    if codes[0].upper() in ("TTLT", "NQLT"):
+        return None  # joint documents have several issuers
     if len(codes) >= 2 and codes[0].upper() in _CODE_TYPE:
         return _P.national_issuers.get(codes[1])
     return _P.national_issuers.get(codes[0])

@@ -108,8 +108,15 @@ def extract(source: Source) -> Facts:
             rels.append(Relation(from_=outer.symbol, rel=rel, to=to, start=a, end=b, text=src[a:b]))
 
     # units: every mention outside citation symbols
-    symbol_spans = [r.symbol_span for r in allc if r.symbol_span]
-    mentions = [m for m in find_units(t) if not any(s <= m.start < e for s, e in symbol_spans)]
+    import bisect
+    symbol_spans = sorted(r.symbol_span for r in allc if r.symbol_span)
+    sym_starts = [s for s, _ in symbol_spans]
+
+    def in_symbol(pos: int) -> bool:
+        k = bisect.bisect_right(sym_starts, pos) - 1
+        return k >= 0 and symbol_spans[k][0] <= pos < symbol_spans[k][1]
+
+    mentions = [m for m in find_units(t) if not in_symbol(m.start)]
     merged = merge_units(mentions, t)
     units = tuple(Unit(name=n, aliases=al, mentions=tuple(span(s, e) for s, e in sp)) for n, al, sp in merged)
     display = {}
@@ -121,9 +128,8 @@ def extract(source: Source) -> Facts:
     by_id = {}
     tasks = []
     ms = sorted(mentions, key=lambda m: m.start)
-    import bisect
     mstarts = [m.start for m in ms]
-    cit_starts = sorted((r.start, r) for r in allc if r.kind in ("numbered", "named", "partial"))
+    cit_starts = sorted(((r.start, r) for r in allc if r.kind in ("numbered", "named", "partial")), key=lambda x: x[0])
     for it in o.items:
         s, e = it.start, it.end
         k0, k1 = bisect.bisect_left(mstarts, s), bisect.bisect_left(mstarts, e)

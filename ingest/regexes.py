@@ -73,7 +73,9 @@ OF = re.compile(r"[ \t]*,?\s*của\s+", re.I)
 SUBJECT_START = re.compile(
     r"[ \t]*,?\s*(?:(?P<ve>về\s+việc|về|V/v|v/v)\s+|(?=(?:ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|sửa\s+đổi|"
     r"thành\s+lập|triển\s+khai|thực\s+hiện|bãi\s+bỏ|giao|công\s+bố|kiện\s+toàn)\s))", re.I)
-SUBJECT_END = re.compile(r"[;]|\.(?=\s|$)|\)|\n[ \t]*\n[ \t]*(?=[A-ZĐ0-9\-+•])|$")
+# where a subject stops: ";", a full stop, an unbalanced ")", or a new numbered item or bullet
+SUBJECT_STOP = re.compile(r"[;()]|\.(?=\s|$)|\n(?=[ \t]*(?:[-+•][ \t]|\d{1,2}(?:\.\d{1,2})*[.)][ \t]|[a-zđ]\)[ \t]|"
+                          r"[IVX]{1,4}[.:][ \t]|Điều[ \t]+\d|Chương[ \t]|CHƯƠNG[ \t]))")
 ISSUER_STOP = re.compile(
     r"\s(?:về|V/v|v/v|ban\s+hành|quy\s+định|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|tại|trong|đối\s+với|"
     r"nhằm|để|đã|được|theo|có|sửa\s+đổi|bổ\s+sung|thành\s+lập|giao|kiện\s+toàn|công\s+bố|là|cho|với|"

@@ -11,6 +11,7 @@ as TCHCQT ↔ Phòng Tổ chức - Hành chính - Quản trị).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -98,6 +99,9 @@ _NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Đoàn|Khu|Vụ|Phòng|V�
                              r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|" + _LOW + ")")
 
 
+_ACRONYM = re.compile(r"(?<!\w)[A-ZĐ]{3,}(?!\w)")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     name: str  # whitespace-normalised
@@ -109,8 +113,66 @@ def _norm(s: str) -> str:
     return re.sub(r"\s*-\s*", " - ", " ".join(s.split())).replace(" ,", ",")
 
 
+_CAP_WORD = re.compile(r"[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()) + r"]\w*")
+_HEAD_FIRST = {h.split()[0] for h in _NAMED_HEADS + _PERSON_HEADS + _KNOWN} | {
+    "Các", "Người", "Thủ", "Cơ", "Hiệp", "Giám", "Chủ", "Uỷ", "Ủy"}
+_LOWER_STARTS = ("các", "người", "cơ", "hiệp")
+
+
+def _unit_candidates(text: str, start: int, end: int) -> list[int]:
+    """Where a unit may start: capitalised head words and a few lower-case collectives."""
+    cands = [m.start() for m in _CAP_WORD.finditer(text, start, end) if m.group() in _HEAD_FIRST]
+    for lit in _LOWER_STARTS:
+        i = text.find(lit, start, end)
+        while i != -1:
+            cands.append(i)
+            i = text.find(lit, i + 1, end)
+    cands.sort()
+    return cands
+
+
+def unit_at(text: str, pos: int, end: int | None = None) -> "Mention | None":
+    """The unit whose name starts exactly at ``pos``, if any."""
+    m = _UNIT_RE.match(text, pos, len(text) if end is None else end)
+    return _mention(text, m) if m else None
+
+
+def _mention(text: str, m: re.Match) -> "Mention | None":
+    s, e = m.span()
+    raw = text[s:e]
+    tm = _TRAIL.search(raw)
+    if tm:
+        e = s + tm.start()
+        raw = text[s:e]
+    name = _norm(raw)
+    if not name or name in _BARE_HEADS:
+        return None
+    if _NOT_UNIT_NAMES.match(name) and name not in _ALLOW_BARE and not name.startswith("Bộ trưởng"):
+        return None
+    return Mention(name, s, e)
+
+
 def find_units(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Unit mentions in text[start:end], longest first, without overlaps."""
+    """Unit mentions in text[start:end], in order, without overlaps."""
+    end = len(text) if end is None else end
+    out: list[Mention] = []
+    last = start
+    for pos in _unit_candidates(text, start, end):
+        if pos < last:
+            continue
+        m = _UNIT_RE.match(text, pos, end)
+        if not m:
+            continue
+        men = _mention(text, m)
+        if men is None:
+            continue
+        out.append(men)
+        last = men.end
+    return out
+
+
+def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Reference implementation (a full regex pass), for tests."""
     end = len(text) if end is None else end
     out: list[Mention] = []
     for m in _UNIT_RE.finditer(text, start, end):
@@ -137,6 +199,7 @@ _EXPAND = [(re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐ
            (re.compile(r"\bUBMTTQ\b"), "Ủy ban Mặt trận Tổ quốc")]
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_key(name: str) -> str:
     """A key for merging: abbreviations expanded, tone placement and case folded."""
     s = name
@@ -169,15 +232,18 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
             order.append(k)
         g["names"].append(m.name)
         g["spans"].append((m.start, m.end))
-    # abbreviations by initials (TCHCQT) found anywhere in the text
+    # abbreviations by initials (TCHCQT) found anywhere in the text: index the capitals once
+    acronyms: dict[str, list[tuple[int, int]]] = {}
+    for am in _ACRONYM.finditer(text):
+        acronyms.setdefault(am.group(), []).append(am.span())
     for k in order:
         g = groups[k]
         name = max(g["names"], key=len)
         ini = initials(name)
-        if len(ini) >= 3:
-            for am in re.finditer(r"(?<![\wÀ-ỹ])" + re.escape(ini) + r"(?![\wÀ-ỹ])", text):
+        if len(ini) >= 3 and ini in acronyms:
+            for sp in acronyms[ini]:
                 g["names"].append(ini)
-                g["spans"].append(am.span())
+                g["spans"].append(sp)
     out = []
     for k in order:
         g = groups[k]
