@@ -113,69 +113,83 @@ def deadline_of(text: str, start: int, end: int) -> tuple[str | None, str | None
     return best if best else (None, None)
 
 
-def assign_text(text: str, start: int, end: int, units: list[Mention]) -> Assignment:
+_CUES = [("colead", _COLEAD), ("support", _SUPPORT), ("report", _REPORT), ("form_lead", _FORM_LEAD),
+         ("form_support", _FORM_SUPPORT), ("giao", _GIAO), ("denghi", _DENGHI)]
+# the last word a cue can end with: only then are the (end-anchored) cue patterns tried
+_CUE_LAST = {"trì", "với", "hợp", "cáo", "về", "cho", "lên", "gửi", "quả", "kỳ", "hình", "xuất", "giao", "Giao",
+             "nghị", "cầu", ":", "chẽ"}
+_PREP_LAST = {w for w in ("của cho với tại đến từ về theo gửi bởi giữa với trình thuộc và hoặc các lên trước sau như giúp "
+                          "thay qua do mưu xuất dẫn đạo là").split()}
+
+
+def _last_word(s: str) -> str:
+    s = s.rstrip()
+    if s.endswith(":"):
+        return ":"
+    k = len(s)
+    while k > 0 and not s[k - 1].isspace():
+        k -= 1
+    return s[k:].lower() if s[k:] not in ("Giao",) else "Giao"
+
+
+def _cue(before: str) -> str | None:
+    """Which role cue ends ``before`` (colead, support, report, form_lead, form_support, giao, denghi)."""
+    lw = _last_word(before)
+    if lw not in _CUE_LAST:
+        return None
+    tail = before[-45:]
+    for name, rx in _CUES:
+        if rx.search(tail):
+            return name
+    return None
+
+
+def _after_prep(before: str) -> bool:
+    lw = _last_word(before)
+    return lw in _PREP_LAST and bool(_PREP_BEFORE.search(before[-30:]))
+
+
+def assign_text(text: str, start: int, end: int, units: list[Mention], want_deadline: bool = True) -> Assignment:
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
-    head = text[start:end]
     for k, u in enumerate(units):
         before = text[max(start, u.start - 60):u.start]
-        after = text[u.end:min(end, u.end + 40)]
-        rel_start = u.start - start
         pre = text[start:u.start]
-        in_paren = pre.count("(") > pre.count(")")
-        if _COLEAD.search(before):
-            for x in _chain(units, k, text):
-                _add(a.lead, x.name)
+        cue = _cue(before)
+        if cue is None and u.start - start <= 8 and pre.strip() in ("Giao", "giao", "- Giao", "+ Giao", "Giao cho", "giao cho"):
+            cue = "giao"
+        if cue:
+            chain = _chain(units, k, text)
+            role = {"colead": a.lead, "support": a.support, "report": a.report_to, "form_lead": a.lead,
+                    "form_support": a.support, "giao": a.lead, "denghi": a.lead}[cue]
+            for x in chain:
+                _add(role, x.name)
+            if cue in ("form_lead", "giao", "denghi"):
+                a.own_lead = True
+            a.form_lead = a.form_lead or cue == "form_lead"
+            a.form_support = a.form_support or cue == "form_support"
             continue
-        if _SUPPORT.search(before):
-            for x in _chain(units, k, text):
-                _add(a.support, x.name)
-            continue
-        if _REPORT.search(before):
-            for x in _chain(units, k, text):
-                _add(a.report_to, x.name)
-            continue
-        if _FORM_LEAD.search(before):
-            for x in _chain(units, k, text):
-                _add(a.lead, x.name)
-            a.own_lead = a.form_lead = True
-            continue
-        if _FORM_SUPPORT.search(before):
-            for x in _chain(units, k, text):
-                _add(a.support, x.name)
-            a.form_support = True
-            continue
-        if _GIAO.search(before) or (rel_start <= 6 and re.match(r"\s*(?:[-+]\s*)?(?:Giao|giao)(?:\s+cho)?\s+$", text[start:u.start])):
-            for x in _chain(units, k, text):
-                _add(a.lead, x.name)
-            a.own_lead = True
-            continue
-        if _DENGHI.search(before):
-            for x in _chain(units, k, text):
-                _add(a.lead, x.name)
-            a.own_lead = True
-            continue
-        # a unit opening the item (or a dash bullet / sentence) and followed by a duty verb
-        if in_paren:
-            continue
+        if pre.count("(") > pre.count(")"):
+            continue  # units named inside parentheses are examples, not the ones in charge
         chain = _chain(units, k, text)
-        if _DUTY_AFTER.match(text[chain[-1].end:min(end, chain[-1].end + 40)]) and not _PREP_BEFORE.search(before):
+        tail_after = text[chain[-1].end:min(end, chain[-1].end + 40)]
+        if _DUTY_AFTER.match(tail_after) and not _after_prep(before):
             for x in chain:
                 _add(a.lead, x.name)
             a.own_lead = True
             continue
-        opening = text[start:u.start].strip() == "" or re.search(r"(?:\n\s*[-+•]|[.;:]\s*\n?)\s*$", text[start:u.start])
-        if opening:
-            chain = _chain(units, k, text)
-            tail_after = text[chain[-1].end:min(end, chain[-1].end + 40)]
-            if _AFTER_LEAD.match(tail_after) or text[chain[-1].end:end].strip() in ("", ":") or \
-                    re.match(r"\s*:\s*$", tail_after[:3]):
-                for x in chain:
-                    _add(a.lead, x.name)
-                a.own_lead = True
-                continue
-    a.deadline, a.deadline_text = deadline_of(text, start, end)
+        stripped = pre.rstrip()
+        opening = not stripped.strip() or stripped.endswith((".", ";", ":")) or \
+            (stripped[-1:] in "-+•" and "\n" in stripped[-4:])
+        if opening and (_AFTER_LEAD.match(tail_after) or text[chain[-1].end:end].strip() in ("", ":")
+                        or tail_after.lstrip().startswith(":")):
+            for x in chain:
+                _add(a.lead, x.name)
+            a.own_lead = True
+    if want_deadline or a.lead or a.support or a.report_to:
+        a.deadline, a.deadline_text = deadline_of(text, start, end)
     return a
+
 
 
 _CELL_BREAK = re.compile(r"\n")

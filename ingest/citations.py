@@ -412,12 +412,19 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
     """Laws, codes and the constitution cited by name ("Luật Thực hiện dân chủ ở cơ sở")."""
     from .clean import fold
 
+    import bisect
+
     out: list[RawCitation] = []
-    taken = taken or []
+    taken = sorted(taken or [])
+    tstarts = [a for a, _ in taken]
     keys = _catalogue_keys(catalogue)
+    prefixes = _KEY_PREFIXES.get(id(catalogue), set())
     for m in R.NAMED_HEAD.finditer(text):
         s = m.start()
-        if text[max(0, s - 5):s].lower().endswith("pháp ") or any(a <= s < b for a, b in taken):
+        if s and text[s - 1].isalnum():
+            continue
+        k0 = bisect.bisect_right(tstarts, s) - 1
+        if text[max(0, s - 5):s].lower().endswith("pháp ") or (k0 >= 0 and taken[k0][0] <= s < taken[k0][1]):
             continue
         # words after the head, with their end offsets
         words = [(wm.group(), wm.end()) for wm in re.finditer(r"[^\s;,.:()\"“”]+", text[m.end():m.end() + 200])]
@@ -434,7 +441,10 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
                     cand.append((cand[-1][0] + ",", cand[-1][1]))
                 else:
                     break
-            cand.append((cand[-1][0] + " " + fold(w), phrase_end))
+            nxt = cand[-1][0] + " " + fold(w)
+            cand.append((nxt, phrase_end))
+            if nxt.replace(" ,", ",") not in prefixes:
+                break
         for key, e in reversed(cand):
             k = key.replace(" ,", ",")
             if k in keys:
@@ -473,6 +483,7 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
 
 
 _KEYS_CACHE: dict = {}
+_KEY_PREFIXES: dict = {}
 
 
 def _catalogue_keys(catalogue) -> dict:
@@ -482,6 +493,12 @@ def _catalogue_keys(catalogue) -> dict:
     if k not in _KEYS_CACHE:
         from .clean import fold
         _KEYS_CACHE[k] = {fold(n).replace(" ,", ","): n for n in catalogue.names()}
+        pre = set()
+        for key in _KEYS_CACHE[k]:
+            words = key.split(" ")
+            for i in range(1, len(words) + 1):
+                pre.add(" ".join(words[:i]))
+        _KEY_PREFIXES[k] = pre
     return _KEYS_CACHE[k]
 
 
@@ -500,9 +517,15 @@ def find_partial(text: str, taken: list[tuple[int, int]]) -> list[RawCitation]:
 
 
 def find_self(text: str, own_type: str | None) -> list[RawCitation]:
-    """"Kế hoạch này", "Quyết định này": the document itself."""
+    """"Kế hoạch này", "Quyết định này": the document itself (found from the word "này")."""
     out = []
-    for m in R.SELF.finditer(text):
-        t = _type_from_word(m.group("tword"))
-        out.append(RawCitation(start=m.start(), end=m.end(), kind="self", type=t, symbol=None))
+    i = text.find(" này")
+    while i != -1:
+        st = max(0, i - 40)
+        for m in R.SELF.finditer(text, st, i + 4):
+            if m.end() == i + 4:
+                out.append(RawCitation(start=m.start(), end=m.end(), kind="self",
+                                       type=_type_from_word(m.group("tword")), symbol=None))
+                break
+        i = text.find(" này", i + 1)
     return out

@@ -111,17 +111,66 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
 def _chars(text: str) -> str:
     if _CHAR_PROBE.search(text) is None:
         return text
-    return text.translate(_CHAR_TABLE)
+    for code, repl in _CHAR_MAP.items():  # str.replace per character present: C speed
+        ch = chr(code)
+        if ch in text:
+            text = text.replace(ch, repl)
+    return text
 
 
 def _blank(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+_HEADER_LINE = re.compile(r"[ \t]*CÔNG BÁO\s*/\s*Số[^\n]{0,60}$", re.M)
+_PAGE_NO = re.compile(r"[ \t]*\d{1,4}[ \t]*$", re.M)
+_STAMP = re.compile(r"[ \t]*(?:Ký bởi|Ngày ký|Thời gian ký)[ \t]*:[^\n]*$|[ \t]*(?:Cơ quan|Email)[ \t]*:[^\n]*$"
+                    r"(?=\n[ \t]*(?:Ngày ký|Thời gian ký|Email|Cơ quan)[ \t]*:)", re.M | re.I)
+
+
+def _line_at(text: str, i: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, i) + 1
+    le = text.find("\n", i)
+    return ls, (len(text) if le == -1 else le)
+
+
 def _furniture(text: str) -> str:
-    if "CÔNG BÁO" not in text and _STAMP_LINE.search(text) is None:
+    """Blank gazette headers (with the page number beside them) and signature stamps, line by line."""
+    blanks: list[tuple[int, int]] = []
+    i = text.find("CÔNG BÁO")
+    while i != -1:
+        ls, le = _line_at(text, i)
+        if _HEADER_LINE.match(text, ls, le) and _HEADER_LINE.match(text, ls, le).end() == le:
+            blanks.append((ls, le))
+            if ls > 0:  # page number on the line before
+                pls, ple = _line_at(text, ls - 1)
+                if pls < ple and _PAGE_NO.fullmatch(text, pls, ple):
+                    blanks.append((pls, ple))
+            if le < len(text):  # or on the line after
+                nls, nle = _line_at(text, le + 1)
+                if nls < nle and _PAGE_NO.fullmatch(text, nls, nle):
+                    blanks.append((nls, nle))
+        i = text.find("CÔNG BÁO", le)
+    for a in ("Ký bởi", "Ngày ký", "Thời gian ký", "Cơ quan:", "Email:"):
+        i = text.find(a)
+        while i != -1:
+            ls, le = _line_at(text, i)
+            m = _STAMP.match(text, ls, len(text))
+            if m and m.end() == le:
+                blanks.append((ls, le))
+            i = text.find(a, le)
+    if not blanks:
         return text
-    return _FURNITURE.sub(_blank, text)
+    out = []
+    last = 0
+    for s, e in sorted(set(blanks)):
+        if s < last:
+            continue
+        out.append(text[last:s])
+        out.append(re.sub(r"[^\n]", " ", text[s:e]))
+        last = e
+    out.append(text[last:])
+    return "".join(out)
 
 
 STEPS = {"nfc": None, "chars": _chars, "furniture": _furniture}

@@ -152,8 +152,12 @@ def read_header(text: str, body_start: int) -> dict:
             out["spans"]["issuer"] = bm.span("iss")
     # signature: the last signer title and the person under it
     st = None
-    for m in _SIGNER_TITLE.finditer(text):
-        st = m
+    from .structure import _end_marks  # signer titles sit right after the TM./KT. marks or end the text
+    windows = [(p, p + 300) for p in _end_marks(text)] + [(max(0, len(text) - 1500), len(text))]
+    for ws, we in windows:
+        for m in _SIGNER_TITLE.finditer(text, ws, we):
+            if st is None or m.start() > st.start():
+                st = m
     if st:
         out["signer_title"] = " ".join(st.group("title").split())
         pm = _PERSON.search(text, st.end(), min(len(text), st.end() + 400))

@@ -130,6 +130,7 @@ def extract(source: Source) -> Facts:
     ms = sorted(mentions, key=lambda m: m.start)
     mstarts = [m.start for m in ms]
     cit_starts = sorted(((r.start, r) for r in allc if r.kind in ("numbered", "named", "partial")), key=lambda x: x[0])
+    cstarts = [x[0] for x in cit_starts]
     for it in o.items:
         s, e = it.start, it.end
         k0, k1 = bisect.bisect_left(mstarts, s), bisect.bisect_left(mstarts, e)
@@ -138,7 +139,7 @@ def extract(source: Source) -> Facts:
             asg = A.assign_row(t, it.body_start, e, [m for m in inside if m.start >= it.body_start])
         else:
             own_units = [m for m in inside if m.start >= it.body_start]
-            asg = A.assign_text(t, it.body_start, e, own_units)
+            asg = A.assign_text(t, it.body_start, e, own_units, want_deadline=False)
             if it.children and not asg.own_lead:
                 hu = A.heading_units(t, it.body_start, e, own_units)
                 if hu:
@@ -150,11 +151,10 @@ def extract(source: Source) -> Facts:
             lead = list(dict.fromkeys(parent.lead + lead))
             asg.lead = lead
         cites = []
-        for _, r in cit_starts:
-            if s <= r.start < e:
-                sym = r.symbol if r.kind == "numbered" else r.resolved
-                if sym and sym not in cites:
-                    cites.append(sym)
+        for _, r in cit_starts[bisect.bisect_left(cstarts, s):bisect.bisect_left(cstarts, e)]:
+            sym = r.symbol if r.kind == "numbered" else r.resolved
+            if sym and sym not in cites:
+                cites.append(sym)
         a, b = span(s, e)
         while b > a and src[b - 1].isspace():
             b -= 1

@@ -90,7 +90,9 @@ SELF = re.compile(r"\b(?P<tword>" + "|".join(re.escape(w) for w in _words if w[0
 PARTIAL = re.compile(TYPE_WORD + r"\s+(?:số\s+)?(?P<pnum>\d{1,5})(?:\s*/\s*(?P<pyear>(?:19|20)\d\d))?(?![\w/\-])")
 
 # laws cited by name
-NAMED_HEAD = re.compile(r"(?<![\w])(?P<head>Bộ\s+[Ll]uật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\b(?!\s+(?:số|này|sư)\b)")
+# no leading look-behind (it would disable the regex engine's first-character skip): callers check
+# that the character before is no letter
+NAMED_HEAD = re.compile(r"(?P<head>Bộ\s+[Ll]uật|Luật|Hiến\s+pháp|Pháp\s+lệnh)\b(?!\s+(?:số|này|sư)\b)")
 
 # ------------------------------------------------------------------ structure
 

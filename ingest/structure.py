@@ -92,6 +92,43 @@ _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
+_ITEM_FIRST = set("0123456789IVXĐPCMabcdđeghiklmnopqrstuvxy-+•*▪")
+
+
+def _line_starts(text: str, end: int):
+    yield 0
+    i = text.find("\n", 0, end)
+    while i != -1:
+        yield i + 1
+        i = text.find("\n", i + 1, end)
+
+
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*[0-9IVXĐPCMabcdđeghiklmnopqrstuvxy\-+•*▪])")
+
+
+def _items(text: str, end: int):
+    """ITEM matches at line starts whose first character may start an item (found by one fast scan)."""
+    starts = [0] if text[:1] else []
+    starts += [m.end() for m in _ITEM_LINE.finditer(text, 0, end)]
+    for ls in starts:
+        m = R.ITEM.match(text, ls, end)
+        if m:
+            yield m
+
+
+def _end_marks(text: str) -> list[int]:
+    """Line starts of "Nơi nhận" and of the signature marks (TM., KT., TL., TUQ., Q.)."""
+    out = []
+    for a in ("Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "Q."):
+        i = text.find(a)
+        while i != -1:
+            ls = text.rfind("\n", 0, i) + 1
+            if not text[ls:i].strip() and _END_MARK.match(text, ls):
+                out.append(ls)
+            i = text.find(a, i + 1)
+    return sorted(set(out))
+
+
 def _kind_of_section(title: str) -> str:
     for rx, kind in _SECTION_KIND:
         if rx.search(title):
@@ -111,7 +148,7 @@ def _next_letter_ok(prev: str | None, cur: str) -> bool:
 def outline(text: str) -> Outline:
     """Parse the numbered structure of a (clean) document text."""
     n = len(text)
-    end_marks = [m.start() for m in _END_MARK.finditer(text)]
+    end_marks = _end_marks(text)
     end_m = None
     annex_m = None
     for m in _ANNEX.finditer(text):
@@ -132,7 +169,7 @@ def outline(text: str) -> Outline:
     def add(it: Item):
         items.append(it)
 
-    for m in R.ITEM.finditer(text, 0, region_end):
+    for m in _items(text, region_end):
         kind = None
         line_end = text.find("\n", m.end())
         line_end = n if line_end == -1 else line_end

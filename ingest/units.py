@@ -234,8 +234,14 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
         g["spans"].append((m.start, m.end))
     # abbreviations by initials (TCHCQT) found anywhere in the text: index the capitals once
     acronyms: dict[str, list[tuple[int, int]]] = {}
-    for am in _ACRONYM.finditer(text):
-        acronyms.setdefault(am.group(), []).append(am.span())
+    wanted = {ini for ini in (initials(max(groups[k]["names"], key=len)) for k in order) if len(ini) >= 3}
+    for ini in wanted:
+        i = text.find(ini)
+        while i != -1:
+            j = i + len(ini)
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                acronyms.setdefault(ini, []).append((i, j))
+            i = text.find(ini, j)
     for k in order:
         g = groups[k]
         name = max(g["names"], key=len)
