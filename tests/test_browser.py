@@ -99,14 +99,22 @@ def page(app_url):
 _ALERTS: list[str] = []
 
 
-def _settle(pg) -> None:
-    """Wait until Streamlit has finished running the script."""
+def _settle(pg, quiet_ms: int = 1200, limit_ms: int = 30_000) -> None:
+    """Wait until Streamlit has finished drawing: no running indicator, no skeleton, DOM quiet."""
     pg.wait_for_selector('[data-testid="stApp"]')
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|Đang/)",
-        timeout=60_000)
-    pg.wait_for_timeout(400)
+    pg.evaluate("""([quiet, limit]) => new Promise(resolve => {
+        const t0 = Date.now(); let last = Date.now();
+        const obs = new MutationObserver(() => { last = Date.now(); });
+        obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+        const busy = () => document.querySelector('[data-testid="stSkeleton"]')
+            || document.querySelector('[data-testid="stAppRunningIndicator"]')
+            || /Running|Đang chạy/.test(document.querySelector('[data-testid="stStatusWidget"]')?.innerText || '');
+        const tick = () => {
+            if ((Date.now() - last > quiet && !busy()) || Date.now() - t0 > limit) { obs.disconnect(); resolve(); }
+            else setTimeout(tick, 100);
+        };
+        tick();
+    })""", [quiet_ms, limit_ms])
 
 
 def _shot(pg, name: str) -> None:
@@ -115,6 +123,14 @@ def _shot(pg, name: str) -> None:
 
 def test_every_page_ask_and_graph(page, app_url):
     pg = page
+    try:
+        _walk(pg, app_url)
+    except BaseException:
+        _shot(pg, "zz-failure")  # what the browser showed when it failed
+        raise
+
+
+def _walk(pg, app_url: str) -> None:
     # 1. every page opens, shows its title and no exception
     for i, (name, path, title) in enumerate(PAGES):
         pg.goto(f"{app_url}/{path}")
@@ -123,7 +139,22 @@ def test_every_page_ask_and_graph(page, app_url):
         assert pg.locator('[data-testid="stException"]').count() == 0, f"{name}: exception on the page"
         _shot(pg, f"{i + 1:02d}-{name}")
 
-    # 2. ask the question through the box, see the three tasks
+    # 2. open the plan from the document list (click its row), see the highlighted text
+    pg.goto(f"{app_url}/van-ban?q=K%E1%BA%BF%20ho%E1%BA%A1ch")
+    _settle(pg)
+    grid = pg.locator('[data-testid="stDataFrame"]').first
+    gb = grid.bounding_box()
+    pg.mouse.click(gb["x"] + 16, gb["y"] + 35 + 17)  # the first row's selection checkbox
+    pg.locator("mark.hl-citation").first.wait_for()
+    _settle(pg)
+    assert pg.locator("mark.hl-unit").count() > 0, "units are highlighted"
+    assert "doc=" in pg.url, "the document view is deep-linked"
+    _shot(pg, "09-van-ban-plan")
+    pg.get_by_role("tab", name="Lược đồ").first.click()
+    _settle(pg)
+    _shot(pg, "10-van-ban-luoc-do")
+
+    # 3. ask the question through the box, see the three tasks
     pg.goto(f"{app_url}/hoi")
     box = pg.get_by_label("Câu hỏi")
     box.fill(QUESTION)
@@ -134,9 +165,9 @@ def test_every_page_ask_and_graph(page, app_url):
     html = pg.content()
     for item in ITEMS:
         assert item in html, f"{item} not in the answer"
-    _shot(pg, "09-hoi-answer")
+    _shot(pg, "11-hoi-answer")
 
-    # 3. open the graph, click a node, see its details
+    # 4. open the graph, click a node, see its details
     pg.goto(f"{app_url}/do-thi?" + urllib.parse.urlencode({"q": ""}))
     pg.get_by_role("heading", name="Đồ thị").first.wait_for()
     frame = None
@@ -159,7 +190,6 @@ def test_every_page_ask_and_graph(page, app_url):
         const p = n.renderedPosition();
         return {x: p.x, y: p.y, name: n.data('name')};
     }""")
-    box_ = pg.locator("iframe").filter(has=None).nth(0)
     iframe = next(el for el in pg.query_selector_all("iframe") if el.content_frame() == frame)
     ib = iframe.bounding_box()
     pg.mouse.click(ib["x"] + target["x"], ib["y"] + target["y"])
@@ -171,8 +201,7 @@ def test_every_page_ask_and_graph(page, app_url):
         "(name) => document.body.innerText.includes(name)", arg=target["name"][:20], timeout=30_000)
     assert pg.get_by_role("button", name="Mở trang của nút này").count() >= 1 \
         or pg.get_by_text("Lấy làm tâm").count() >= 1, "details show a link to the node's page"
-    _shot(pg, "10-do-thi-details")
-    del box_
+    _shot(pg, "12-do-thi-details")
 
-    # 4. security: nothing alerted, no script ran
+    # 5. security: nothing alerted, no script ran
     assert not _ALERTS, f"a dialog opened: {_ALERTS}"

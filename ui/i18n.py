@@ -189,6 +189,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sparql.intro": ("Bảng truy vấn chỉ đọc: câu lệnh cập nhật bị từ chối; mỗi truy vấn tối đa {s} giây.",
                      "A read-only console: updates are refused; each query runs at most {s} s."),
     "sparql.examples": ("Truy vấn mẫu", "Example queries"),
+    "sparql.pick": ("Chọn một truy vấn mẫu", "Pick an example query"),
     "sparql.query": ("Truy vấn", "Query"),
     "sparql.run": ("Chạy", "Run"),
     "sparql.rows": ("{n} dòng, {ms:.0f} ms", "{n} rows, {ms:.0f} ms"),

@@ -32,7 +32,7 @@ def render() -> None:
     if examples:
         st.selectbox(tr("sparql.examples"), range(len(examples)), index=None,
                      format_func=lambda i: examples[i][1 if lang == "en" else 0], key="sq_ex",
-                     on_change=_choose_example, args=(examples,))
+                     placeholder=tr("sparql.pick"), on_change=_choose_example, args=(examples,))
     with st.form("sq_form", border=False):
         query = st.text_area(tr("sparql.query"), key="sq_text", height=180)
         run = st.form_submit_button(tr("sparql.run"), type="primary", icon=":material/play_arrow:")
