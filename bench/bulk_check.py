@@ -21,6 +21,11 @@ TYPES = {"nghi-dinh": "Nghị định", "thong-tu-lien-tich": "Thông tư liên 
 
 
 def slug(s: str | None) -> str:
+    """A file-name form of a symbol; leading zeros dropped as file names drop them (07/… → 7-…)."""
+    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", _slug(re.sub(r"(?<=\d)\.(?=\d)", "", s or "")))
+
+
+def _slug(s: str | None) -> str:
     s = unicodedata.normalize("NFD", (s or "").replace("Đ", "D").replace("đ", "d"))
     s = "".join(c for c in s if unicodedata.category(c) != "Mn").lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
@@ -31,7 +36,7 @@ def expected(name: str) -> tuple[str | None, str]:
     m = re.match(r"(?P<t>[a-z-]+?)-so-(?P<sym>.+)-\d+$", stem)
     if not m:
         return None, ""
-    return TYPES.get(m.group("t")), m.group("sym")
+    return TYPES.get(m.group("t")), re.sub(r"(?<![0-9])0+(?=[0-9])", "", m.group("sym"))
 
 
 def main() -> int:

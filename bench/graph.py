@@ -46,6 +46,10 @@ YEARS = [2023, 2024, 2025, 2026]
 SENTINEL = 987654
 
 
+def _log(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
 def _save(name: str, data: dict) -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
@@ -142,6 +146,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) ->
     t0 = time.perf_counter()
     chunks, info = build_nquads(n_docs, corpus)
     res.update(info, build_s=round(time.perf_counter() - t0, 1))
+    _log(f"built {len(chunks)} plans in {res['build_s']} s")
     tmp = Path(tempfile.mkdtemp())
     try:
         store = EmbeddedStore(tmp / "store", mode="w")
@@ -154,6 +159,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) ->
         res["load_s"] = round(time.perf_counter() - t0, 1)
         res["triples"] = len(store._store)
         res["store_mb"] = round(store.size_bytes() / 2**20, 1)
+        _log(f"loaded {res['triples']} triples in {res['load_s']} s")
         # the home unit: one province's Phòng TCHCQT
         unit = next(r["u"] for r in store.select(
             'SELECT ?u WHERE { ?u <http://www.w3.org/2004/02/skos/core#prefLabel> "Phòng Tổ chức - Hành chính - Quản trị"@vi } LIMIT 1'))
@@ -162,6 +168,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) ->
         res["lexicon_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         lat, sizes = [], {}
         for q, u in QUESTIONS:
+            _log(q)
             ask(store, q, unit if u else None, limit=limit)  # warm
             for _ in range(5):
                 t0 = time.perf_counter()
@@ -205,6 +212,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) ->
                  ("cited_by law", lambda s: queries.cited_by(s, law))]
         cmp = {}
         for name, fn in calls:
+            _log(name)
             times = {}
             for label, s in (("oxigraph", oxs), ("rdflib", rs)):
                 fn(s)

@@ -158,7 +158,9 @@ def _symbol_matches(text: str):
                 if k > 0 and text[k - 1] == "-":
                     k = _back_over(text, k - 1, _WS, 6)
                 j = k
-            st = _back_over(text, j, _DIGITS, 5)
+            st = _back_over(text, j, _DIGITS + ".", 9)
+            while st < j and text[st] == ".":
+                st += 1
             if st < j and st >= last_end:
                 m = R.SYMBOL.match(text, st)
                 if m and m.end() > i:

@@ -33,6 +33,10 @@ _SIGNER_TITLE = re.compile(r"(?m)^[ \t]*(?P<title>(?:CHỦ TỊCH|PHÓ CHỦ T�
                            r"CHỦ NHIỆM|TỔNG THƯ KÝ|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THỐNG ĐỐC|TỔNG GIÁM ĐỐC)[^\n]*)$")
 
 
+_SO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Số|SỐ)[ \t]*:?|(?:Luật|LUẬT|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)[ \t]*:)[ \t]*(?=\d)")
+_CONTINUED = re.compile(r"\(\s*Tiếp\s+theo\s+Công\s+báo", re.I)
+
+
 def proper_case(s: str) -> str:
     """ỦY BAN NHÂN DÂN TỈNH BẮC NINH → Ủy ban nhân dân tỉnh Bắc Ninh (place names capitalised)."""
     s = " ".join(s.split())
@@ -70,7 +74,9 @@ def read_header(text: str, body_start: int) -> dict:
     out = {"type": None, "symbol": None, "date": None, "issuer": None, "title": None, "signer": None,
            "signer_title": None, "place": None, "spans": {}}
     # number and symbol
-    so = re.search(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=\S)", head)
+    so = _SO_LINE.search(head)
+    if so is None:  # PDF columns may put the number line after the title: the first "Số: …" anywhere
+        so = _SO_LINE.search(text, 0, min(len(text), 20000))
     type_code = None
     if so:
         line_end = text.find("\n", so.end())
@@ -81,14 +87,19 @@ def read_header(text: str, body_start: int) -> dict:
             out["symbol"] = sym
             type_code = implied
             out["spans"]["symbol"] = m.span()
-    if out["symbol"] is None:
-        # consolidated texts carry their number near the end
-        tail_from = max(0, len(text) - 5000)
-        for m in re.finditer(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:[ \t]*", text[tail_from:]):
-            sm = R.SYMBOL.match(text, tail_from + m.end())
+    # a consolidated text (văn bản hợp nhất) carries its own number "Số: 2007/VBHN-…" after the
+    # consolidated body, before its annexes; the header at the top is the original document's
+    i = text.find("/VBHN")
+    while i != -1:
+        ls = text.rfind("\n", 0, i) + 1
+        m = _SO_LINE.match(text, ls)
+        if m:
+            sm = R.SYMBOL.match(text, m.end())
             if sm and "VBHN" in sm.group(0).upper():
                 out["symbol"], type_code, _ = canonical_symbol(sm)
                 out["spans"]["symbol"] = sm.span()
+                break
+        i = text.find("/VBHN", i + 1)
     # place and date
     pd = R.PLACE_DATE.search(head)
     if pd and pd.group("ld").isdigit() and pd.group("lm").isdigit():
@@ -128,7 +139,16 @@ def read_header(text: str, body_start: int) -> dict:
         if lines:
             out["title"] = " ".join(" ".join(lines).split())
             out["spans"]["title"] = (title_start, title_end)
-    if out["symbol"] and "VBHN" in out["symbol"]:
+    if out["symbol"] is None:
+        # a gazette continuation page: "Thông tư số 102/2018/TT-BTC ngày … (Tiếp theo Công báo số …)"
+        # or an annex "(Ban hành kèm theo Quyết định số 63/2010/QĐ-UBND …)" standing for its document
+        for m in R.SYMBOL.finditer(head[:1500]):
+            around = head[max(0, m.start() - 80):m.end() + 160]
+            if _CONTINUED.search(around) or re.search(r"\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+[^()]{0,40}$", head[max(0, m.start() - 60):m.start()]):
+                out["symbol"], type_code, _ = canonical_symbol(m)
+                out["spans"]["symbol"] = m.span()
+                break
+    if (out["symbol"] and "VBHN" in out["symbol"]) or re.search(r"VĂN\s+BẢN\s+HỢP\s+NHẤT", head[:800]):
         out["type"] = "Văn bản hợp nhất"
     elif out["type"] is None and type_code:
         out["type"] = type_code

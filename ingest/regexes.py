@@ -27,7 +27,7 @@ CODE = r"[A-ZĐ](?:[A-ZĐ0-9&]|(?:tr|r|y|i|g|h)(?=[A-ZĐ0-9&/\-\s.,;:)]|$))*"
 CODE2 = r"(?=[A-ZĐ][A-ZĐ0-9&a-z])" + CODE
 DASH = r"-(?:[ \t]+(?=[A-ZĐ]{2}))?" + BREAK
 SLASH = r"[ \t]*/[ \t]*" + BREAK
-NUM = r"(?<![\w/.\-])(?P<num>\d{1,5}[a-z]?)"
+NUM = r"(?<![\w/.\-])(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 PARTY_TYPES = ["CTrPH", "CTr", "Ctr", "QĐi", "QyĐ", "TTr", "NQ", "QĐ", "CT", "KL", "QC", "HD", "TB",
