@@ -151,12 +151,12 @@ def _symbol_matches(text: str):
     i = text.find("/")
     while i != -1:
         if i >= last_end:
-            j = _back_over(text, i, _WS, 6)
+            j = _back_over(text, i, _WS, 200)  # a symbol may break over a (blanked) page header
             j2 = _back_over(text, j, _CODE_LETTERS, 7)
             if j2 < j:  # Party form (05-CT/TW), "30c/…" or "37QĐ/…": letters before the slash
-                k = _back_over(text, j2, _WS, 6)
+                k = _back_over(text, j2, _WS, 200)
                 if k > 0 and text[k - 1] == "-":
-                    k = _back_over(text, k - 1, _WS, 6)
+                    k = _back_over(text, k - 1, _WS, 200)
                 j = k
             st = _back_over(text, j, _DIGITS + ".", 9)
             while st < j and text[st] == ".":
