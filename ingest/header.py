@@ -3,7 +3,8 @@
 Read from the header block (before the preamble), the signature block, and, for consolidated
 texts (văn bản hợp nhất), the "Số: …/VBHN-…" line near the end.
 
-    >>> h = read_header("CHÍNH PHỦ\\nSố: 59/2023/NĐ-CP\\nHà Nội, ngày 14 tháng 8 năm 2023\\nNGHỊ ĐỊNH\\nQuy định chi tiết một số điều\\nCăn cứ Luật …", 60)
+    >>> t = "CHÍNH PHỦ\\nSố: 59/2023/NĐ-CP\\nHà Nội, ngày 14 tháng 8 năm 2023\\nNGHỊ ĐỊNH\\nQuy định chi tiết một số điều\\nCăn cứ Luật …"
+    >>> h = read_header(t, len(t))
     >>> h["type"], h["symbol"], h["date"], h["issuer"], h["title"]
     ('Nghị định', '59/2023/NĐ-CP', '2023-08-14', 'Chính phủ', 'Quy định chi tiết một số điều')
 """
