@@ -80,26 +80,34 @@ def lexicon(store: Store) -> Lexicon:
         if key in _cache:
             return _cache[key]
     lx = Lexicon()
-    for r in store.select(prefixed("""SELECT ?d ?sym ?t WHERE { ?d eli:id_local ?sym .
-            OPTIONAL { ?d eli:type_document/skos:prefLabel ?t FILTER(LANG(?t) = "vi") } }""")):
+    # Shared nodes are described in every citing document's graph and the union default graph
+    # repeats them per graph: single-pattern DISTINCT queries, joined here, stay linear.
+    sel = lambda q: store.select(prefixed(q))  # noqa: E731
+    tlabel = {r["c"]: r["l"] for r in sel('SELECT DISTINCT ?c ?l WHERE { ?c skos:prefLabel ?l FILTER(LANG(?l) = "vi") '
+                                         'FILTER(STRSTARTS(STR(?c), "https://cancu.vn/id/doctype/")) }')}
+    dtype = {r["d"]: tlabel.get(r["c"]) for r in sel("SELECT DISTINCT ?d ?c WHERE { ?d eli:type_document ?c }")}
+    for r in sel("SELECT DISTINCT ?d ?sym WHERE { ?d eli:id_local ?sym }"):
         sym = canonical_symbol(r["sym"])
         lx.symbols.setdefault(_norm(sym).replace(" ", ""), set()).add(r["d"])
         lx.display[r["d"]] = sym
-        if r["t"]:
-            lx.types[r["d"]] = fold(r["t"])
-    for r in store.select(prefixed("""SELECT ?d ?n WHERE { ?d a eli:Work ; skos:altLabel ?n }""")):
+        if dtype.get(r["d"]):
+            lx.types[r["d"]] = fold(dtype[r["d"]])
+    orgs = {r["u"] for r in sel("SELECT DISTINCT ?u WHERE { ?u a org:Organization }")}
+    for r in sel("SELECT DISTINCT ?d ?n WHERE { ?d skos:altLabel ?n }"):
         n = _norm(r["n"])
-        if len(n.split()) >= 2:
+        if r["d"] not in orgs and len(n.split()) >= 2:
             lx.names.setdefault(n, set()).add(r["d"])
             lx.max_name_words = max(lx.max_name_words, len(n.split()))
-    for r in store.select(prefixed("""SELECT ?u ?n ?alt WHERE { ?u a org:Organization ; skos:prefLabel ?n .
-            OPTIONAL { ?u skos:altLabel ?alt } }""")):
-        lx.unit_label.setdefault(r["u"], r["n"])
-        for n in (r["n"], r["alt"]):
-            if n:
-                k = _norm(n)
-                lx.units.setdefault(k, set()).add(r["u"])
-                lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
+    pref = sel("SELECT DISTINCT ?u ?n WHERE { ?u skos:prefLabel ?n }")
+    for r in sorted(pref, key=lambda r: r["n"]):
+        if r["u"] in orgs:
+            lx.unit_label.setdefault(r["u"], r["n"])
+    for r in pref + [dict(u=r["d"], n=r["n"]) for r in sel("SELECT DISTINCT ?d ?n WHERE { ?d skos:altLabel ?n }")
+                     if r["d"] in orgs]:
+        if r["u"] in orgs:
+            k = _norm(r["n"])
+            lx.units.setdefault(k, set()).add(r["u"])
+            lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in store.select(prefixed("SELECT ?d WHERE { ?d a cancu:SourceDocument }"))]
     with _cache_lock:
         if len(_cache) > 8:

@@ -44,39 +44,51 @@ def task_details(store: Store, tasks: list[str]) -> list[dict]:
     """
     if not tasks:
         return []
-    q = prefixed(f"""
-SELECT ?task ?number ?kind ?doc ?path ?docLabel ?start ?end ?text ?deadline
-       (GROUP_CONCAT(DISTINCT ?leadName; SEPARATOR="\\u001f") AS ?lead)
-       (GROUP_CONCAT(DISTINCT ?supName; SEPARATOR="\\u001f") AS ?support)
-       (GROUP_CONCAT(DISTINCT ?repName; SEPARATOR="\\u001f") AS ?report)
-       (GROUP_CONCAT(DISTINCT ?menName; SEPARATOR="\\u001f") AS ?mentioned)
-       (GROUP_CONCAT(DISTINCT ?sym; SEPARATOR="\\u001f") AS ?cites)
-WHERE {{
-  {_values("task", tasks)}
+    vals = _values("task", tasks)
+    base = store.select(prefixed(f"""
+SELECT ?task ?number ?kind ?doc ?start ?end ?text ?deadline WHERE {{
+  {vals}
   ?task cancu:itemNumber ?number ; cancu:itemKind ?kind ; prov:hadPrimarySource ?doc .
-  ?doc cancu:sourcePath ?path .
-  OPTIONAL {{ ?doc rdfs:label ?docLabel }}
-  OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget/oa:hasSelector ?pos .
-             ?pos oa:start ?start ; oa:end ?end .
-             ?ann oa:hasTarget/oa:hasSelector/oa:exact ?text . }}
+  OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget ?tg . ?tg oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
+             ?tg oa:hasSelector ?quote . ?quote oa:exact ?text . }}
   OPTIONAL {{ ?task cancu:deadline ?deadline }}
-  OPTIONAL {{ ?task cancu:leadUnit/skos:prefLabel ?leadName }}
-  OPTIONAL {{ ?task cancu:supportUnit/skos:prefLabel ?supName }}
-  OPTIONAL {{ ?task cancu:reportTo/skos:prefLabel ?repName }}
-  OPTIONAL {{ ?task cancu:mentionsUnit/skos:prefLabel ?menName }}
-  OPTIONAL {{ ?task cancu:derivesFrom ?c . ?c eli:id_local ?sym }}
-}} GROUP BY ?task ?number ?kind ?doc ?path ?docLabel ?start ?end ?text ?deadline""")
+}}"""))
+    docs = sorted({r["doc"] for r in base})
+    dinfo = {r["doc"]: r for r in store.select(prefixed(f"""
+SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {_values("doc", docs)} ?doc cancu:sourcePath ?path .
+  OPTIONAL {{ ?doc rdfs:label ?l }} }} GROUP BY ?doc ?path"""))} if docs else {}
+    # names of units and symbols of documents come from the lexicon: joining on shared nodes
+    # through the union default graph would repeat them once per graph describing them
+    from .ask import lexicon
+    lx = lexicon(store)
+    roles: dict[str, dict[str, set]] = {}
+    for r in store.select(prefixed(f"""
+SELECT DISTINCT ?task ?role ?x WHERE {{
+  {vals}
+  {{ ?task cancu:leadUnit ?x BIND("lead" AS ?role) }}
+  UNION {{ ?task cancu:supportUnit ?x BIND("support" AS ?role) }}
+  UNION {{ ?task cancu:reportTo ?x BIND("report_to" AS ?role) }}
+  UNION {{ ?task cancu:mentionsUnit ?x BIND("mentioned" AS ?role) }}
+  UNION {{ ?task cancu:derivesFrom ?x BIND("cites" AS ?role) }}
+}}""")):
+        name = lx.display.get(r["x"]) if r["role"] == "cites" else lx.unit_label.get(r["x"])
+        if name:
+            roles.setdefault(r["task"], {}).setdefault(r["role"], set()).add(name)
     seen, out = set(), []
-    for r in store.select(q):
+    for r in base:
         if r["task"] in seen:
             continue
         seen.add(r["task"])
+        d = dinfo.get(r["doc"], {})
+        path = d.get("path") or ""
+        ro = roles.get(r["task"], {})
         out.append({
             "task": r["task"], "number": r["number"], "kind": r["kind"], "document": r["doc"],
-            "document_label": r["docLabel"] or r["path"].rsplit("/", 1)[-1], "text": r["text"] or "",
-            "lead": _split(r["lead"]), "support": _split(r["support"]), "report_to": _split(r["report"]),
-            "mentioned": _split(r["mentioned"]), "cites": _split(r["cites"]), "deadline": r["deadline"],
-            "source": {"path": r["path"], "start": int(r["start"]) if r["start"] else None,
+            "document_label": d.get("label") or path.rsplit("/", 1)[-1], "text": r["text"] or "",
+            "lead": sorted(ro.get("lead", ())), "support": sorted(ro.get("support", ())),
+            "report_to": sorted(ro.get("report_to", ())), "mentioned": sorted(ro.get("mentioned", ())),
+            "cites": sorted(ro.get("cites", ())), "deadline": r["deadline"],
+            "source": {"path": path, "start": int(r["start"]) if r["start"] else None,
                        "end": int(r["end"]) if r["end"] else None},
         })
     order = {t: i for i, t in enumerate(tasks)}
@@ -108,11 +120,13 @@ def requirements_of(store: Store, document: str, unit: str | list[str] | None = 
     >>> [r["task"].rsplit("/", 1)[-1] for r in requirements_of(store, nd59, unit)]
     ['iii.2.2']
     """
+    # 1. the document and the documents that detail/apply/guide it (small); 2. the tasks citing them
+    vias = [document] + [r["via"] for r in store.select(prefixed(
+        f"SELECT DISTINCT ?via WHERE {{ ?via {DERIVE_PATH}+ <{document}> }}")) if r["via"] != document]
     q = prefixed(f"""
 SELECT DISTINCT ?task ?via ?start WHERE {{
-  {{ ?task cancu:derivesFrom <{document}> . BIND(<{document}> AS ?via) }}
-  UNION
-  {{ ?via {DERIVE_PATH}+ <{document}> . ?task cancu:derivesFrom ?via . }}
+  {_values("via", vias)}
+  ?task cancu:derivesFrom ?via .
   {_unit_filter(unit)}
   OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget/oa:hasSelector/oa:start ?start }}
 }}""")
