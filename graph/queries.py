@@ -26,6 +26,26 @@ def _doctest_store():
     return seed_store()
 
 
+def item_order(task_iri: str) -> tuple:
+    """Document order of items from their IRIs: ``…/item/ii.2.10`` after ``…/item/ii.2.9``.
+
+    >>> sorted(["d/item/ii.2.10", "d/item/ii.2.9", "d/item/i.1", "d/item/iii.1"], key=item_order)
+    ['d/item/i.1', 'd/item/ii.2.9', 'd/item/ii.2.10', 'd/item/iii.1']
+    """
+    doc, _, item = task_iri.rpartition("/item/")
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+             "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+    key = []
+    for part in item.split("."):
+        if part in roman:
+            key.append((0, roman[part], ""))
+        elif part.isdigit():
+            key.append((0, int(part), ""))
+        else:
+            key.append((1, 0, part))
+    return (doc, key)
+
+
 def _values(var: str, iris) -> str:
     return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
@@ -46,13 +66,21 @@ def task_details(store: Store, tasks: list[str]) -> list[dict]:
         return []
     vals = _values("task", tasks)
     base = store.select(prefixed(f"""
-SELECT ?task ?number ?kind ?doc ?start ?end ?text ?deadline WHERE {{
+SELECT ?task ?number ?kind ?doc ?deadline WHERE {{
   {vals}
   ?task cancu:itemNumber ?number ; cancu:itemKind ?kind ; prov:hadPrimarySource ?doc .
-  OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget ?tg . ?tg oa:hasSelector ?pos . ?pos oa:start ?start ; oa:end ?end .
-             ?tg oa:hasSelector ?quote . ?quote oa:exact ?text . }}
   OPTIONAL {{ ?task cancu:deadline ?deadline }}
 }}"""))
+    # spans and quotes in their own queries, so the task binds first (no scan of every selector)
+    spans = {r["task"]: r for r in store.select(prefixed(f"""
+SELECT ?task ?start ?end WHERE {{ {vals} ?ann oa:hasBody ?task ; oa:hasTarget ?tg . ?tg oa:hasSelector ?pos .
+  ?pos oa:start ?start ; oa:end ?end . }}"""))}
+    quotes = {r["task"]: r["text"] for r in store.select(prefixed(f"""
+SELECT ?task ?text WHERE {{ {vals} ?ann oa:hasBody ?task ; oa:hasTarget ?tg . ?tg oa:hasSelector ?q .
+  ?q oa:exact ?text . }}"""))}
+    for r in base:
+        sp = spans.get(r["task"], {})
+        r["start"], r["end"], r["text"] = sp.get("start"), sp.get("end"), quotes.get(r["task"])
     docs = sorted({r["doc"] for r in base})
     dinfo = {r["doc"]: r for r in store.select(prefixed(f"""
 SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {_values("doc", docs)} ?doc cancu:sourcePath ?path .
@@ -124,14 +152,13 @@ def requirements_of(store: Store, document: str, unit: str | list[str] | None = 
     vias = [document] + [r["via"] for r in store.select(prefixed(
         f"SELECT DISTINCT ?via WHERE {{ ?via {DERIVE_PATH}+ <{document}> }}")) if r["via"] != document]
     q = prefixed(f"""
-SELECT DISTINCT ?task ?via ?start WHERE {{
+SELECT DISTINCT ?task ?via WHERE {{
   {_values("via", vias)}
   ?task cancu:derivesFrom ?via .
   {_unit_filter(unit)}
-  OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget/oa:hasSelector/oa:start ?start }}
 }}""")
     rows = store.select(q)
-    rows.sort(key=lambda r: (r["task"].rsplit("/item/", 1)[0], int(r["start"] or 0)))
+    rows.sort(key=lambda r: item_order(r["task"]))
     return [{"task": r["task"], "via": r["via"]} for r in rows]
 
 
