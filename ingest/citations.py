@@ -407,7 +407,7 @@ def relations_of(cits: list[RawCitation], text: str) -> list[tuple[RawCitation, 
 
 # ------------------------------------------------------------------ laws by name, partial and self references
 
-_NAME_STOP = re.compile(r"\s+(?:ngày|năm|số|và|của|được|đã|quy|về|theo|tại|có|thì|là|để|trong|với|nhằm|hiện|sửa)\b|[;,.:()\"“”]|\n\s*\n\s*\n|$")
+_NAME_STOP = re.compile(r"\s+(?:ngày|năm|số|và|của|được|đã|quy|về|theo|tại|có|thì|là|để|trong|với|nhằm|hiện|sửa)\b|[;,.:()\"“”]|\n[ \t]*\n|$")
 
 
 def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tuple[int, int]] | None = None) -> list[RawCitation]:
@@ -473,6 +473,8 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
         if re.match(r"\s*(?:số\s*)?\d{1,4}/(?:19|20)\d\d/(?:QH|UBTVQH|PL)", after):
             pass
         resolved = None
+        if name_key and re.match(r"\s+của\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)", after):
+            name_key = None  # "Luật Ban hành VBQPPL của HĐND, UBND (2004)" is another law than the catalogue's
         if catalogue is not None and name_key:
             entry = catalogue.resolve(name, year=year, on=doc_date)
             resolved = entry.symbol if entry else None

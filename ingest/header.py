@@ -149,6 +149,15 @@ def read_header(text: str, body_start: int) -> dict:
                 out["symbol"], type_code, _ = canonical_symbol(m)
                 out["spans"]["symbol"] = m.span()
                 break
+    if out["type"] is None:  # no header: a first line that opens with a type word ("Kế hoạch triển khai …")
+        first = re.match(r"\s*(\S+(?:\s+\S+){0,2})", text)
+        if first:
+            words = first.group(1).split()
+            for n in range(len(words), 0, -1):
+                w = " ".join(words[:n])
+                if w[:1].isupper() and w.lower() in _P.word_to_type and _P.word_to_type[w.lower()] != "Công văn":
+                    out["type"] = _P.word_to_type[w.lower()]
+                    break
     if (out["symbol"] and "VBHN" in out["symbol"]) or re.search(r"VĂN\s+BẢN\s+HỢP\s+NHẤT", head[:800]):
         out["type"] = "Văn bản hợp nhất"
     elif out["type"] is None and type_code:

@@ -57,8 +57,8 @@ def extract(source: Source) -> Facts:
 
     o = outline(t)
     h = read_header(t, o.body_start)
-    doc_date = h["date"]
     own = h["symbol"]
+    doc_date = h["date"] or _fallback_date(t, own)
     cat = _catalogue()
 
     raw = find_citations(t)
@@ -165,12 +165,22 @@ def extract(source: Source) -> Facts:
 
     tasks = _lift_form_fields(tasks, by_id)
     spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
-    doc = DocumentInfo(type=h["type"], symbol=own, date=doc_date, issuer=h["issuer"], title=h["title"],
+    doc = DocumentInfo(type=h["type"], symbol=own, date=h["date"], issuer=h["issuer"], title=h["title"],
                        signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)
     recipients = (quote(*o.recipients),) if o.recipients else ()
     dates = tuple((quote(s, e), iso) for s, e, iso in find_dates(t))
     return Facts(source=source, document=doc, citations=tuple(citations), units=units, tasks=tuple(tasks),
                  relations=tuple(rels), recipients=recipients, dates=dates)
+
+
+def _fallback_date(text: str, own: str | None) -> str | None:
+    """The citing date when the header has none: the year of the own symbol, else the latest date written."""
+    import re as _re
+    m = _re.search(r"/((?:19|20)\d\d)/", own or "")
+    if m:
+        return f"{m.group(1)}-12-31"
+    dates = [iso for _, _, iso in find_dates(text)]
+    return max(dates) if dates else None
 
 
 def _lift_form_fields(tasks: list[Task], by_id: dict) -> list[Task]:
