@@ -34,7 +34,7 @@ _SIGNER_TITLE = re.compile(r"(?m)^[ \t]*(?P<title>(?:CHỦ TỊCH|PHÓ CHỦ T�
                            r"CHỦ NHIỆM|TỔNG THƯ KÝ|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THỐNG ĐỐC|TỔNG GIÁM ĐỐC)[^\n]*)$")
 
 
-_SO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Số|SỐ)[ \t]*:?|(?:Luật|LUẬT|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)[ \t]*:)[ \t]*(?=\d)")
+_SO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Số|SỐ)[ \t]*:?|(?:Luật|LUẬT|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)[ \t]*:)[ \t]*(?:\n[ \t]*)?(?=\d)")
 _CONTINUED = re.compile(r"\(\s*Tiếp\s+theo\s+Công\s+báo", re.I)
 
 
