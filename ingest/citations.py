@@ -438,14 +438,14 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
                 break
             phrase_end = m.end() + wend
             gap = text[cand[-1][1]:phrase_end - len(w)]
-            if re.search(r"[;:.()\"“”]|\n[ \t]*\n[ \t]*\n", gap) or (gap.count(",") and "," in gap and len(cand) < 2):
-                if "," in gap and not re.search(r"[;:.()]", gap):
-                    cand.append((cand[-1][0] + ",", cand[-1][1]))
-                else:
-                    break
+            if re.search(r"[;:.()\"“”]|\n[ \t]*\n[ \t]*\n", gap):
+                break
+            if "," in gap:
+                cand.append((cand[-1][0] + ",", cand[-1][1]))
             nxt = cand[-1][0] + " " + fold(w)
             cand.append((nxt, phrase_end))
-            if nxt.replace(" ,", ",") not in prefixes:
+            key_now = nxt.replace(" ,", ",")
+            if key_now not in prefixes and key_now + "," not in prefixes:
                 break
         for key, e in reversed(cand):
             k = key.replace(" ,", ",")

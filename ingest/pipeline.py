@@ -129,7 +129,23 @@ def extract(source: Source) -> Facts:
     tasks = []
     ms = sorted(mentions, key=lambda m: m.start)
     mstarts = [m.start for m in ms]
-    cit_starts = sorted(((r.start, r) for r in allc if r.kind in ("numbered", "named", "partial")), key=lambda x: x[0])
+    # a law named inside another citation's title ("Nghị định 146/2018 … quy định chi tiết … Luật Bảo hiểm
+    # y tế") is that document's relation (details), not something the item itself cites
+    subjects = sorted(r.subject_span for r in allc if r.subject_span)
+    sub_starts = [a for a, _ in subjects]
+
+    def in_subject(pos: int) -> bool:
+        k = bisect.bisect_right(sub_starts, pos) - 1
+        while k >= 0:
+            if subjects[k][0] <= pos < subjects[k][1]:
+                return True
+            k -= 1
+            if k >= 0 and subjects[k][1] < pos - 800:
+                break
+        return False
+
+    cit_starts = sorted(((r.start, r) for r in allc if r.kind in ("numbered", "partial") or (r.kind == "named" and not in_subject(r.start))),
+                        key=lambda x: x[0])
     cstarts = [x[0] for x in cit_starts]
     for it in o.items:
         s, e = it.start, it.end
