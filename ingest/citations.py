@@ -298,6 +298,7 @@ def _subject_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | No
 def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> list[RawCitation]:
     """Every citation in the clean text, in order of appearance."""
     out: list[RawCitation] = []
+    how: list[str] = []  # where each issuer came from: written | before | implied | none
     prev_end = -1
     prev_type = None
     for m in _symbol_matches(text):
@@ -315,13 +316,10 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
         ctype = _type_from_word(tword)
         if ctype == "Công văn" and implied and implied not in ("Công văn",):
             ctype = implied  # "văn bản số 12/KH-UBND" is a Kế hoạch
-        if ctype in ("Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị", "Kết luận", "Kế hoạch",
-                     "Hướng dẫn") and tword and tword.isupper() and len(tword) <= 2:
-            pass  # an abbreviation like "NĐ 59/2023/NĐ-CP"
+        listed = prev_end >= 0 and start - prev_end < 40 and R.LIST_GAP.fullmatch(text, prev_end, start) is not None
         if ctype is None:
             # a list continuation inherits the type word of the previous citation
-            if prev_end >= 0 and s - prev_end < 40 and R.LIST_GAP.fullmatch(text, prev_end, s) \
-                    and prev_type and (implied is None or implied == prev_type or implied == "Công văn"):
+            if listed and prev_type and (implied is None or implied == prev_type or implied == "Công văn"):
                 ctype = prev_type
             else:
                 ctype = implied
@@ -336,10 +334,11 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
         if dm:
             date = iso_date(dm)
             end = dm.end()
-        issuer = None
+        issuer, source = None, "none"
         iss = _issuer_after(text, end, len(text))
         if iss:
             issuer, _, end = iss
+            source = "written"
         if issuer is not None and issuer.isupper():
             from .header import proper_case
             issuer = proper_case(issuer)
@@ -347,17 +346,38 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
             # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the issuer is written before
             back = R.PROPOSED_BY.search(text, max(0, start - 200), start)
             if back and back.end() == start:
-                issuer = " ".join(back.group("who").split())
+                issuer, source = " ".join(back.group("who").split()), "before"
+        if issuer is None:
+            # "ngày 25-3, Ban Thường vụ Tỉnh ủy đã có Quyết định số 1518-QĐ/TU": the issuer as subject
+            back = R.ISSUED_BY.search(text, max(0, start - 120), start)
+            if back and back.end() == start:
+                from .units import unit_at
+                who = unit_at(text, back.start("who"), back.end("who"))
+                if who and who.end >= back.end("who") - 1:
+                    issuer, source = who.name, "before"
+                    if date is None and back.group("bd"):
+                        dd = R.DATE.match(text, back.start("bd"))
+                        date = iso_date(dd) if dd else None
+        if issuer is None and listed and how and how[-1] == "before":
+            issuer, source = out[-1].issuer, "before"  # "… tại Tờ trình số 1, Công văn số 2 …"
         if issuer is None:
             issuer = _implied_issuer(symbol)
+            source = "implied" if issuer else "none"
         subj = _subject_after(text, end, len(text))
         subject, subject_span = (subj[0], (subj[1], subj[2])) if subj else (None, None)
         out.append(RawCitation(start=start, end=end, kind="numbered", type=ctype, symbol=symbol, date=date,
                                issuer=issuer, subject=subject, subject_span=subject_span, symbol_span=(s, e),
                                typo=typo))
-        prev_end = e if not dm else end
+        how.append(source)
         prev_end = end
         prev_type = ctype
+    # "Kết luận số 182-KL/TW, ngày … và Kết luận số 218-KL/TW, ngày … của Bộ Chính trị": the issuer
+    # written after the last member of a list belongs to the members before it that have none
+    for i in range(len(out) - 2, -1, -1):
+        if how[i] in ("none", "implied") and how[i + 1] == "written" and out[i].subject is None \
+                and R.LIST_GAP.fullmatch(text, out[i].end, out[i + 1].start) is not None:
+            out[i] = replace(out[i], issuer=out[i + 1].issuer)
+            how[i] = "written"
     return out
 
 

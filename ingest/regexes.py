@@ -111,6 +111,10 @@ SO_HEADER = re.compile(r"(?m)^[^\S\n]*(?:Số|SỐ|số)\s*:?[ \t]*(?P<sym>[^\n]
 PLACE_DATE = re.compile(r"" + r"(?P<place>" + UP + r"[^\n,]{1,40}),\s*ngày\s+(?P<ld>\d{1,2}|\.+|…+)\s+tháng\s+(?P<lm>\d{1,2}|\.+|…+)\s+năm\s+(?P<ly>\d{4})")
 
 # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …" (who issued the document cited next)
-PROPOSED_BY = re.compile(r"(?:đề\s+nghị|ý\s+kiến|đề\s+xuất|báo\s+cáo)\s+của\s+(?:(?:Giám\s+đốc|Bộ\s+trưởng|Thủ\s+trưởng|"
-                         r"Chánh\s+Thanh\s+tra|Chủ\s+nhiệm)\s+(?=(?:Sở|Bộ|Ban|Cục|Thanh\s+tra|Văn\s+phòng|Ủy\s+ban|UBND)\b))?(?P<who>[^,;.()\n]{3,80}?)\s+tại\s+"
+PROPOSED_BY = re.compile(r"(?:đề\s+nghị|ý\s+kiến|đề\s+xuất|báo\s+cáo(?:\s+thẩm\s+định)?|thẩm\s+định)\s+của\s+(?:(?:Giám\s+đốc|Bộ\s+trưởng|Thủ\s+trưởng|"
+                         r"Chánh\s+Thanh\s+tra|Chủ\s+nhiệm)\s+(?=(?:Sở|Bộ|Ban|Cục|Thanh\s+tra|Văn\s+phòng|Ủy\s+ban|UBND)\b))?(?P<who>[^,;.()\n]{3,80}?)\s*,?\s+tại\s+"
                          r"(?:(?:các\s+)?" + TYPE_WORD.replace("?P<tword>", "?:") + r"\s+)?(?:số\s*:?\s*)?$", re.I)
+
+# "ngày 25-3, Ban Thường vụ Tỉnh ủy đã có Quyết định số …" / "Ủy ban nhân dân huyện ban hành Kế hoạch số …"
+ISSUED_BY = re.compile(r"(?:ngày\s+(?P<bd>\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d\d)\s*,\s*)?"
+                       r"(?P<who>" + UP + r"[^,;.()\n]{2,70}?)\s+(?:đã\s+|vừa\s+)?(?:ban\s+hành|có|ký(?:\s+ban\s+hành)?)\s+$")

@@ -72,6 +72,14 @@ SYMBOL_CASES = [
     ("Quyết định số 12/QĐ-UBND, 13/QĐ-UBND", [("Quyết định", "12/QĐ-UBND", None, None), ("Quyết định", "13/QĐ-UBND", None, None)]),
     # issuer written before: "theo đề nghị của … tại"
     ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1494/TTr-SNV", [("Tờ trình", "1494/TTr-SNV", None, "Sở Nội vụ")]),
+    # an issuer written once for a list, or as the subject before the type word
+    ("Kết luận số 182-KL/TW, ngày 29/7/2025 và Kết luận số 218-KL/TW, ngày 24/11/2025 của Bộ Chính trị",
+     [("Kết luận", "182-KL/TW", "2025-07-29", "Bộ Chính trị"), ("Kết luận", "218-KL/TW", "2025-11-24", "Bộ Chính trị")]),
+    ("ngày 25-3, Ban Thường vụ Tỉnh ủy đã có Quyết định số 1518-QĐ/TU về việc ban hành Quy chế",
+     [("Quyết định", "1518-QĐ/TU", None, "Ban Thường vụ Tỉnh ủy")]),
+    ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 1494/TTr-SNV ngày 28 tháng 6 năm 2018, Công văn số 2231/SNV-CCHC&PC",
+     [("Tờ trình", "1494/TTr-SNV", "2018-06-28", "Sở Nội vụ"), ("Công văn", "2231/SNV-CCHC&PC", None, "Sở Nội vụ")]),
+    ("của Bộ Lao động, Thương binh và Xã hội", []),
     # not symbols
     ("ngày 31/01/2026 và tỷ lệ 1/2", []),
     ("Quyết định số 2629/QĐ-T", []),  # cut off
@@ -142,3 +150,17 @@ def test_partial_reference_resolved_in_document():
     f = extract_text("Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023. Theo Nghị định 59/2023, các cơ quan …")
     partial = [c for c in f.citations if c.kind == "partial"]
     assert len(partial) == 1 and partial[0].resolved == "59/2023/NĐ-CP"
+
+
+def test_named_law_with_a_comma_in_its_name():
+    f = extract_text("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;")
+    assert [(c.text, c.resolved) for c in f.citations if c.kind == "named"] == [("Luật Cán bộ, công chức", "22/2008/QH12")]
+
+
+def test_law_inside_a_title_is_a_relation_not_the_items_citation():
+    t = ("Điều 1. Giao Bảo hiểm xã hội Việt Nam thanh toán theo Nghị định số 146/2018/NĐ-CP ngày 17 tháng 10 năm 2018 "
+         "của Chính phủ quy định chi tiết một số điều của Luật Bảo hiểm y tế.\n")
+    f = extract_text(t)
+    task = [x for x in f.tasks if x.id == "Điều 1"][0]
+    assert task.cites == ("146/2018/NĐ-CP",)
+    assert ("146/2018/NĐ-CP", "details") == next((r.from_, r.rel) for r in f.relations)
