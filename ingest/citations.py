@@ -344,12 +344,13 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
             issuer = proper_case(issuer)
         if issuer is None:
             # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the issuer is written before
-            back = R.PROPOSED_BY.search(text, max(0, start - 200), start)
+            back = R.PROPOSED_BY.search(text, max(0, start - 200), start) if "tại" in text[max(0, start - 70):start] else None
             if back and back.end() == start:
                 issuer, source = " ".join(back.group("who").split()), "before"
         if issuer is None:
             # "ngày 25-3, Ban Thường vụ Tỉnh ủy đã có Quyết định số 1518-QĐ/TU": the issuer as subject
-            back = R.ISSUED_BY.search(text, max(0, start - 120), start)
+            tail = text[max(0, start - 16):start].rstrip()
+            back = R.ISSUED_BY.search(text, max(0, start - 120), start) if tail.endswith(("hành", "có", "ký")) else None
             if back and back.end() == start:
                 from .units import unit_at
                 who = unit_at(text, back.start("who"), back.end("who"))

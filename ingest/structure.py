@@ -129,9 +129,15 @@ def _end_marks(text: str) -> list[int]:
     return sorted(set(out))
 
 
+_KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế")
+
+
 def _kind_of_section(title: str) -> str:
+    low = title.lower()
+    if not any(w in low for w in _KIND_WORDS):  # cheap test before the patterns
+        return "other"
     for rx, kind in _SECTION_KIND:
-        if rx.search(title):
+        if rx.search(low):
             return kind
     return "other"
 
