@@ -252,8 +252,7 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
         roles = ["report_to"] if u["report"] else ["lead", "support", "mentioned"]
         order = list(dict.fromkeys(t for r in roles for t in wl[r]))[:limit]
         details = {t["task"]: t for t in queries.task_details(store, order)}
-        rows = [task_row(details[t]) for t in sorted(order, key=lambda t: (t.rsplit("/item/", 1)[0],
-                details[t]["source"]["start"] or 0)) if t in details]
+        rows = [task_row(details[t]) for t in sorted(order, key=queries.item_order) if t in details]
         return Answer(question, symbols, u["unit"], "worklist", rows)
     if u["intent"] in ("basis", "cited_by"):
         links = []

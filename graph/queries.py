@@ -173,17 +173,16 @@ def worklist(store: Store, unit: str | list[str]) -> dict[str, list[str]]:
     """
     units_ = [unit] if isinstance(unit, str) else list(unit)
     q = prefixed(f"""
-SELECT DISTINCT ?task ?role ?start WHERE {{
+SELECT DISTINCT ?task ?role WHERE {{
   {_values("unit", units_)}
   {{ ?task cancu:leadUnit ?unit . BIND("lead" AS ?role) }}
   UNION {{ ?task cancu:supportUnit ?unit . BIND("support" AS ?role) }}
   UNION {{ ?task cancu:reportTo ?unit . BIND("report_to" AS ?role) }}
   UNION {{ ?task cancu:mentionsUnit ?unit . BIND("mentioned" AS ?role) }}
   FILTER NOT EXISTS {{ ?task eli:has_part ?child . ?child a cancu:Task }}
-  OPTIONAL {{ ?ann oa:hasBody ?task ; oa:hasTarget/oa:hasSelector/oa:start ?start }}
 }}""")
     out: dict[str, list[str]] = {"lead": [], "support": [], "report_to": [], "mentioned": []}
-    rows = sorted(store.select(q), key=lambda r: (r["task"].rsplit("/item/", 1)[0], int(r["start"] or 0)))
+    rows = sorted(store.select(q), key=lambda r: item_order(r["task"]))
     for r in rows:
         if r["task"] not in out[r["role"]]:
             out[r["role"]].append(r["task"])
