@@ -27,8 +27,8 @@ __all__ = ["Assignment", "assign"]
 
 _GIAO = re.compile(r"(?<!được)(?<!được )(?<!đã )(?:^|\s)(?:Giao|giao)(?:\s+cho)?\s+$")
 _DENGHI = re.compile(r"(?:^|\s)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+$")
-_FORM_LEAD = re.compile(r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì\s*:\s*$")
-_FORM_SUPPORT = re.compile(r"(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp\s*:\s*$")
+_FORM_LEAD = re.compile(r"(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì|(?:^|[|.;]\s*)Chủ\s+trì)\s*:\s*$")
+_FORM_SUPPORT = re.compile(r"(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp|(?:^|[|.;]\s*)Phối\s+hợp)\s*:\s*$")
 # a unit as the subject of a duty: not after a preposition, followed by a duty verb
 _PREP_BEFORE = re.compile(r"(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|và|hoặc|các|lên|trước|sau|như|"
                           r"giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
@@ -248,3 +248,24 @@ def heading_units(text: str, start: int, end: int, units: list[Mention]) -> list
     if len(words) > 6:  # more than connectors and a stray word or two: a sentence, not a list of units
         return []
     return [u.name for u in units]
+
+
+def assign_cells(text: str, cells, units: list[Mention]) -> Assignment:
+    """A table row whose columns are known: units in the "chủ trì" cell lead, in "phối hợp" support."""
+    a = Assignment()
+    for role, s, e in cells:
+        if role == "deadline":
+            raw = " ".join(text[s:e].split())
+            a.deadline, a.deadline_text = deadline_of(text, s, e)
+            if a.deadline is None and raw:
+                a.deadline_text = raw
+            continue
+        inside = [u for u in units if s <= u.start < e]
+        names = [u.name for u in inside]
+        if not names:  # the column says it is a unit even when the grammar does not know the name
+            names = [n for n in (" ".join(x.split()) for x in re.split(r"[;,]\s*(?=[A-ZĐ])", text[s:e])) if n]
+        target = a.lead if role == "lead" else a.support
+        for n in names:
+            _add(target, n)
+    a.own_lead = bool(a.lead)
+    return a

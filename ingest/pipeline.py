@@ -151,7 +151,9 @@ def extract(source: Source) -> Facts:
         s, e = it.start, it.end
         k0, k1 = bisect.bisect_left(mstarts, s), bisect.bisect_left(mstarts, e)
         inside = ms[k0:k1]
-        if it.kind == "row":
+        if it.kind == "row" and it.cells:
+            asg = A.assign_cells(t, it.cells, inside)
+        elif it.kind == "row":
             asg = A.assign_row(t, it.body_start, e, [m for m in inside if m.start >= it.body_start])
         else:
             own_units = [m for m in inside if m.start >= it.body_start]

@@ -259,6 +259,23 @@ def outline(text: str) -> Outline:
         annex_start = annex_m.start()
         rows = _annex_rows(text, annex_m.end(), n)
         items.extend(rows)
+    # tables read as "cell | cell | …" lines (DOCX, HTML) with a "chủ trì" column: one item per row
+    if " | " in text:
+        taken = {it.id for it in items}
+        any_annex = _ANNEX.search(text)
+        for row in _pipe_rows(text):
+            in_annex = any_annex is not None and row.start > any_annex.start()
+            if in_annex:
+                rid = f"PL.{row.marker}"
+            else:
+                k = bisect.bisect_right([i.start for i in items if i.kind in ("section", "article")], row.start) - 1
+                tops = [i for i in items if i.kind in ("section", "article")]
+                rid = f"{tops[k].id}.{row.marker}" if k >= 0 else f"PL.{row.marker}"
+            if rid in taken:
+                rid = rid + ".bảng"
+            row.id = rid
+            taken.add(rid)
+            items.append(row)
     # ends: each item's own text runs to the next item's start (children included in the
     # parent's span only up to the first child)
     items.sort(key=lambda i: i.start)
@@ -284,6 +301,70 @@ def outline(text: str) -> Outline:
         recipients = (rs, rs + re_end.start() if re_end else min(n, rs + 600))
     return Outline(items=items, body_start=body_start, body_end=body_end, header_end=header_end,
                    annex_start=annex_start, recipients=recipients, signature=signature)
+
+
+CELL_SEP = " | "
+_HEAD_ROLES = [("lead", re.compile(r"chủ\s*trì", re.I)), ("support", re.compile(r"phối\s*hợp", re.I)),
+               ("deadline", re.compile(r"thời\s*(?:gian|hạn)|hoàn\s*thành|tiến\s*độ", re.I)),
+               ("id", re.compile(r"^\s*(?:S?TT|số\s*TT)\s*$", re.I)),
+               ("task", re.compile(r"nội\s*dung|nhiệm\s*vụ|công\s*việc|tên", re.I))]
+_ROW_MARK = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}|[IVX]{1,5})\.?\s*$")
+
+
+def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = ls
+    while True:
+        j = text.find(CELL_SEP, pos, le)
+        spans.append((pos, le if j == -1 else j))
+        if j == -1:
+            return spans
+        pos = j + len(CELL_SEP)
+
+
+def _pipe_rows(text: str) -> list[Item]:
+    """Rows of "cell | cell" tables whose header names a "chủ trì" column.
+
+    Each row becomes an Item (kind ``row``) whose ``cells`` are (role, start, end) for the lead,
+    support and deadline columns; ``marker`` is the row number as printed.
+    """
+    rows: list[Item] = []
+    for hm in re.finditer(r"(?m)^[^\n]*chủ\s*trì[^\n]*$", text):
+        ls, le = hm.span()
+        if CELL_SEP not in text[ls:le]:
+            continue
+        head = _cell_spans(text, ls, le)
+        roles: dict[str, int] = {}
+        for ci, (a, b) in enumerate(head):
+            for role, rx in _HEAD_ROLES:
+                if role not in roles and rx.search(text[a:b]):
+                    roles[role] = ci
+                    break
+        if "lead" not in roles:
+            continue
+        id_col = roles.get("id", 0)
+        pos = le + 1
+        while pos < len(text):
+            nle = text.find("\n", pos)
+            nle = len(text) if nle == -1 else nle
+            line = text[pos:nle]
+            if CELL_SEP not in line:
+                if line.strip():
+                    break
+                pos = nle + 1
+                continue
+            cells = _cell_spans(text, pos, nle)
+            if len(cells) == len(head):
+                mark = _ROW_MARK.match(text[cells[id_col][0]:cells[id_col][1]])
+                if mark:
+                    role_cells = tuple((role, cells[ci][0], cells[ci][1]) for role, ci in roles.items()
+                                       if role in ("lead", "support", "deadline") and ci < len(cells))
+                    kind = "row_heading" if re.fullmatch(r"[IVX]{1,5}", mark.group("id")) else "row"
+                    rows.append(Item(id=mark.group("id"), kind=kind, marker=mark.group("id"),
+                                     start=cells[id_col][0] + mark.start("id"), body_start=cells[id_col][1],
+                                     level=mark.group("id").count(".") + 1, section_kind="task", cells=role_cells))
+            pos = nle + 1
+    return rows
 
 
 def _annex_rows(text: str, start: int, end: int) -> list[Item]:

@@ -25,7 +25,7 @@ _CAP = "[A-Z" + _UPPER + "]"
 _LOW = "[a-z" + _LOWER + "]"
 _CAPW = _CAP + r"[\wÀ-ỹ]*"  # a capitalised syllable (or an acronym: UBND)
 _LOWW = r"(?:" + _LOW + r"[\wà-ỹ]*)"
-_STOPW = r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn)\b"
+_STOPW = r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|chưa|không|vẫn|cũng|cần|phải|trình|đề|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn)\b"
 _NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r")?"
 _GROUPS = _NAMEGROUP + r"(?:[ \t]+(?!" + r"(?:Bộ|Sở|Ban|Phòng|UBND|Ủy|Uỷ|Trung|Văn|Nhà|Cục|Chi|Tổng|Vụ)\b)" + _NAMEGROUP + r")*"
 
