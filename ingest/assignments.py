@@ -43,9 +43,9 @@ _AFTER_LEAD = re.compile(r"(?i)^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhi�
                          r"đồng\s+chủ\s+trì|thực\s+hiện|tổ\s+chức|chỉ\s+đạo|tham\s+mưu|xây\s+dựng|trình|ban\s+hành|"
                          r"hướng\s+dẫn|rà\s+soát|theo\s+dõi|triển\s+khai|bố\s+trí|nghiên\s+cứu|đưa|phối\s+hợp|cần|"
                          r"tiếp\s+tục|khẩn\s+trương|chủ\s+động|căn\s+cứ|kiểm\s+tra|phụ\s+trách)\b")
-_SUPPORT = re.compile(r"(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng\s+với)\s+$")
+_SUPPORT = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng\s+với)\s+$")
 _COLEAD = re.compile(r"[Đđ]ồng\s+chủ\s+trì(?:\s+với)?\s+$")
-_REPORT = re.compile(r"(?:báo\s+cáo(?:\s+(?:kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|về))*(?:\s+(?:cho|lên|về))?|"
+_REPORT = re.compile(r"(?i)(?:báo\s+cáo(?:\s+(?:kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|về))*(?:\s+(?:cho|lên|về))?|"
                      r"gửi(?:\s+(?:báo\s+cáo|về|kết\s+quả))*)\s+$")
 _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc)\s*$")
 

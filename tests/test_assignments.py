@@ -1,0 +1,60 @@
+"""Who does what: table-driven cases for lead / support / report_to / deadline and inheritance."""
+from __future__ import annotations
+
+import pytest
+
+from ingest import extract_text
+
+H = "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm hiệu quả.\nII. TỔ CHỨC THỰC HIỆN\n"
+
+# (items under section II, task id, lead, support, report_to, deadline)
+CASES = [
+    ("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\n",
+     "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), ("UBND tỉnh",), "2026-12-15"),
+    ("1. Sở Y tế chủ trì tổ chức thực hiện, hoàn thành trong Quý I/2027.\n",
+     "II.1", ("Sở Y tế",), (), (), "2027-Q1"),
+    ("1. Người đứng đầu các phòng, đơn vị có trách nhiệm quán triệt (Trung tâm Thông tin; Nhà khách UBND tỉnh xây dựng kế hoạch).\n",
+     "II.1", ("Người đứng đầu các phòng, đơn vị",), (), (), None),
+    ("1. Giao Phòng Tổ chức - Hành chính - Quản trị\n1.1. Xây dựng kế hoạch, báo cáo Sở Nội vụ theo quy định.\n",
+     "II.1.1", ("Phòng Tổ chức - Hành chính - Quản trị",), (), ("Sở Nội vụ",), None),
+    ("1. Bộ Khoa học và Công nghệ\na) Chủ trì tổ chức triển khai.\nb) Phối hợp với Bộ Tài chính đề xuất cơ chế.\n",
+     "II.1.b", ("Bộ Khoa học và Công nghệ",), ("Bộ Tài chính",), (), None),
+    ("1. Bộ Ngoại giao\nĐồng chủ trì với Bộ Khoa học và Công nghệ, phối hợp với các cơ quan liên quan thúc đẩy hợp tác.\n",
+     "II.1", ("Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"), ("các cơ quan liên quan",), (), None),
+    ("1. Đề nghị Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam phối hợp tuyên truyền.\n",
+     "II.1", ("Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam"), (), (), None),
+    ("1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương thực hiện thường xuyên.\n",
+     "II.1", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",), (), (), "thường xuyên"),
+    ("1. Tên nhiệm vụ: Xây dựng đề án.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n",
+     "II", ("Bộ Tư pháp",), ("Các bộ, ngành",), (), None),
+]
+
+
+@pytest.mark.parametrize("body,tid,lead,support,report,deadline", CASES, ids=[c[0][:40] for c in CASES])
+def test_roles(body, tid, lead, support, report, deadline):
+    f = extract_text(H + body)
+    t = {x.id: x for x in f.tasks}[tid]
+    assert (t.lead, t.support, t.report_to, t.deadline) == (lead, support, report, deadline)
+
+
+def test_a_table_with_a_chu_tri_column_is_read_row_by_row():
+    t = (H + "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+         "1 | Xây dựng kế hoạch chuyển đổi số | Sở Khoa học và Công nghệ | Sở Nội vụ, Sở Tài chính | Quý II/2026\n"
+         "2 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ban, ngành | Thường xuyên\n")
+    f = extract_text(t)
+    rows = [x for x in f.tasks if x.text.startswith(("1 |", "2 |"))]
+    assert [(r.lead, r.support, r.deadline) for r in rows] == [
+        (("Sở Khoa học và Công nghệ",), ("Sở Nội vụ", "Sở Tài chính"), "2026-Q2"),
+        (("Văn phòng UBND tỉnh",), ("Các sở, ban, ngành",), "thường xuyên")]
+    assert all(t[r.start:r.end] == r.text for r in rows)
+
+
+def test_objectives_are_not_assignments():
+    f = extract_text(H + "1. Giao Sở Nội vụ theo dõi.\n")
+    kinds = {x.id: x.kind for x in f.tasks}
+    assert kinds["I.1"] == "objective" and kinds["II.1"] == "assignment"
+
+
+def test_passive_giao_is_no_lead():
+    f = extract_text(H + "1. Thực hiện các nhiệm vụ được giao tại Quyết định này.\n")
+    assert {x.id: x.lead for x in f.tasks}["II.1"] == ()
