@@ -128,7 +128,7 @@ def _unit_filter(unit: str | list[str] | None) -> str:
         return ""
     units_ = [unit] if isinstance(unit, str) else list(unit)
     return (f"{_values('unit', units_)}\n?task (cancu:leadUnit|cancu:supportUnit|cancu:mentionsUnit) ?unit .\n"
-            "FILTER NOT EXISTS { ?task eli:has_part ?child . ?child a cancu:Task }")
+            "FILTER NOT EXISTS { ?task eli:has_part ?child }")
 
 
 def requirements_of(store: Store, document: str, unit: str | list[str] | None = None) -> list[dict]:
@@ -179,7 +179,7 @@ SELECT DISTINCT ?task ?role WHERE {{
   UNION {{ ?task cancu:supportUnit ?unit . BIND("support" AS ?role) }}
   UNION {{ ?task cancu:reportTo ?unit . BIND("report_to" AS ?role) }}
   UNION {{ ?task cancu:mentionsUnit ?unit . BIND("mentioned" AS ?role) }}
-  FILTER NOT EXISTS {{ ?task eli:has_part ?child . ?child a cancu:Task }}
+  FILTER NOT EXISTS {{ ?task eli:has_part ?child }}
 }}""")
     out: dict[str, list[str]] = {"lead": [], "support": [], "report_to": [], "mentioned": []}
     rows = sorted(store.select(q), key=lambda r: item_order(r["task"]))
