@@ -1,0 +1,46 @@
+"""Unit names: the fast candidate scan finds exactly what a full regex pass finds; merging."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import clean
+from ingest.units import _find_units_slow, find_units, merge_units, unit_key
+
+SEED = Path(__file__).resolve().parent.parent / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
+
+
+def _texts(shared):
+    yield SEED.read_text(encoding="utf-8")
+    if shared is not None:
+        for p in sorted((shared / "corpus" / "dev").glob("*.txt")):
+            yield p.read_text(encoding="utf-8")
+
+
+def test_fast_scan_equals_full_pass():
+    from tests.conftest import shared_dir
+    for raw in _texts(shared_dir()):
+        t = clean(raw).text
+        assert [(m.name, m.start, m.end) for m in find_units(t)] == [(m.name, m.start, m.end) for m in _find_units_slow(t)]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Giao Trung tâm Thông tin tăng cường tin, bài", ["Trung tâm Thông tin"]),
+    ("Bộ Y tế, Bộ Văn hóa, Thể thao và Du lịch phối hợp", ["Bộ Y tế", "Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("của Ban \n\nThường vụ Tỉnh ủy về", ["Ban Thường vụ Tỉnh ủy"]),
+    ("Ủy ban nhân \ndân cấp tỉnh ở \nđịa phương", ["Ủy ban nhân dân cấp tỉnh ở địa phương"]),
+    ("Sở Công Thương đang trình", ["Sở Công Thương"]),
+    ("bộ phận một cửa và ban hành quy chế", []),
+])
+def test_names(text, names):
+    assert [m.name for m in find_units(clean(text).text)] == names
+
+
+def test_abbreviations_merge():
+    t = "Giao Phòng Tổ chức - Hành chính - Quản trị tham mưu; UBND tỉnh và Ủy ban nhân dân tỉnh.\nLưu: VT, TCHCQT."
+    merged = merge_units(find_units(t), t)
+    names = {n: al for n, al, _ in merged}
+    assert "TCHCQT" in names["Phòng Tổ chức - Hành chính - Quản trị"]
+    assert unit_key("UBND tỉnh") == unit_key("Ủy ban nhân dân tỉnh") == unit_key("Uỷ ban nhân dân tỉnh")
+    assert len([n for n in names if unit_key(n) == unit_key("UBND tỉnh")]) == 1
