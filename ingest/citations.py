@@ -10,6 +10,7 @@ the pipeline maps them back to the source. Anchor first (the symbol), then expan
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -25,6 +26,11 @@ _TYPE_BY_WORD.update({"nđ": "Nghị định", "nq": "Nghị quyết", "qđ": "Q
 _CODE_TYPE = {c.upper(): t for c, t in _P.code_to_type.items()}
 _CODE_CANON = dict(_P.code_canonical)
 _ISSUER_CODES = {c.upper(): c for c in list(_P.national_issuers) + ["UBND", "HĐND", "TU", "ĐU", "TW", "HU", "QU"]}
+_TERM_END = re.compile(r"(?:QH|UBTVQH)\d{1,2}$")
+_TERM_IN = re.compile(r"/(?:UBTVQH|QH)\d")
+_NAME_TOKEN = re.compile(r"[^\s;,.:()\"“”]+")
+_NAME_GAP_STOP = re.compile(r"[;:.()\"“”]|\n[ \t]*\n[ \t]*\n")
+_PARTIAL_NOT = re.compile(r"\s*(?:[/\-]\s*[A-ZĐ]|\d)")
 _FOOTNOTE = re.compile(r"(?<=[A-ZĐ]{2})\d{1,2}$")
 
 
@@ -52,7 +58,7 @@ class RawCitation:
 # ------------------------------------------------------------------ symbols
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return "".join(s.split())
 
 
 def _canon_code(code: str) -> str:
@@ -77,7 +83,7 @@ def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
     if m.group("ptype"):
         num = m.group("num")
         ptype = _canon_code(m.group("ptype"))
-        issuer = "-".join(_canon_issuer(_squash(x)) for x in re.split(r"-", m.group("pissuer")))
+        issuer = "-".join(_canon_issuer(_squash(x)) for x in m.group("pissuer").split("-"))
         typo = not re.search(r"\d[ \t]*-", m.group(0)[: m.group(0).find(m.group("ptype")) + 1])
         implied = _CODE_TYPE.get(ptype.upper())
         if ptype in ("QĐi", "QyĐ"):
@@ -235,7 +241,7 @@ def _left(text: str, s: int) -> tuple[str | None, int]:
 def _type_from_word(word: str | None) -> str | None:
     if not word:
         return None
-    return _TYPE_BY_WORD.get(re.sub(r"\s+", " ", word).lower())
+    return _TYPE_BY_WORD.get(" ".join(word.split()).lower())
 
 
 def _issuer_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
@@ -308,7 +314,7 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
             continue
         scan = e  # where the right context starts (after a footnote mark, if any)
         fn = _FOOTNOTE.search(symbol)
-        if fn and not re.search(r"(?:QH|UBTVQH)\d{1,2}$", symbol):
+        if fn and not _TERM_END.search(symbol):
             symbol = symbol[:fn.start()]
             e -= len(fn.group())
         # left: a type word and/or "số" just before
@@ -323,7 +329,7 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
                 ctype = prev_type
             else:
                 ctype = implied
-        if ctype is None and re.search(r"/(?:UBTVQH|QH)\d", symbol):
+        if ctype is None and _TERM_IN.search(symbol):
             back = text[max(0, s - 120):s]
             lw = list(re.finditer(r"\b(Bộ luật|Luật|Nghị quyết|Pháp lệnh)\b", back))
             if lw and not re.search(r"[;.]", back[lw[-1].end():]):
@@ -450,16 +456,16 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
         if text[max(0, s - 5):s].lower().endswith("pháp ") or (k0 >= 0 and taken[k0][0] <= s < taken[k0][1]):
             continue
         # words after the head, with their end offsets
-        words = [(wm.group(), wm.end()) for wm in re.finditer(r"[^\s;,.:()\"“”]+", text[m.end():m.end() + 200])]
+        words = ((wm.group(), wm.end()) for wm in _NAME_TOKEN.finditer(text[m.end():m.end() + 200]))
         best = None
         phrase = m.group("head")
         cand = [(fold(phrase), m.end())]
-        for w, wend in words[:18]:
+        for w, wend in itertools.islice(words, 18):
             if not cand:
                 break
             phrase_end = m.end() + wend
             gap = text[cand[-1][1]:phrase_end - len(w)]
-            if re.search(r"[;:.()\"“”]|\n[ \t]*\n[ \t]*\n", gap):
+            if _NAME_GAP_STOP.search(gap):
                 break
             if "," in gap:
                 cand.append((cand[-1][0] + ",", cand[-1][1]))
@@ -527,17 +533,45 @@ def _catalogue_keys(catalogue) -> dict:
     return _KEYS_CACHE[k]
 
 
-def find_partial(text: str, taken: list[tuple[int, int]]) -> list[RawCitation]:
-    """"Nghị quyết 57", "Nghị định 59/2023": a number without a full symbol."""
+_PARTIAL_FIRST = {w.split()[0] for w in _TYPE_BY_WORD if w} | {"NĐ", "NQ", "QĐ", "TT", "CT", "KL", "KH", "CV", "HD"}
+
+
+def find_partial(text: str, taken: list[tuple[int, int]], caps: list[tuple[int, str]] | None = None) -> list[RawCitation]:
+    """"Nghị quyết 57", "Nghị định 59/2023": a number without a full symbol.
+
+    Tried only where a type word may start (capitalised words, shared with the unit scan, and
+    "văn bản"), not at every position of the text.
+    """
+    import bisect
+
+    from .units import capital_words
+
+    caps = capital_words(text) if caps is None else caps
+    starts = [p for p, w in caps if w.lower() in _PARTIAL_FIRST]
+    i = text.find("văn bản")
+    while i != -1:
+        starts.append(i)
+        i = text.find("văn bản", i + 1)
+    starts.sort()
+    taken = sorted(taken)
+    tstarts = [x for x, _ in taken]
     out = []
-    for m in R.PARTIAL.finditer(text):
-        s, e = m.span()
-        if any(a <= s < b or a < e <= b for a, b in taken):
+    last = 0
+    for p in starts:
+        if p < last:
             continue
-        if re.match(r"\s*(?:[/\-]\s*[A-ZĐ]|\d)", text[e:e + 4]):
+        m = R.PARTIAL.match(text, p)
+        if not m:
+            continue
+        s, e = m.span()
+        k = bisect.bisect_right(tstarts, e) - 1
+        if k >= 0 and taken[k][1] > s:  # overlaps a full citation
+            continue
+        if _PARTIAL_NOT.match(text, e, e + 4):
             continue
         out.append(RawCitation(start=s, end=e, kind="partial", type=_type_from_word(m.group("tword")), symbol=None,
                                number=m.group("pnum"), year=int(m.group("pyear")) if m.group("pyear") else None))
+        last = e
     return out
 
 

@@ -16,7 +16,7 @@ from .facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, 
 from .header import read_header
 from .read import SUPPORTED, read
 from .structure import outline
-from .units import find_units, merge_units, unit_key
+from .units import capital_words, find_units, merge_units, unit_key
 
 __all__ = ["extract", "extract_text", "extract_file", "walk"]
 
@@ -64,7 +64,8 @@ def extract(source: Source) -> Facts:
     raw = find_citations(t)
     taken = [(r.start, r.end) for r in raw]
     named = find_named(t, cat, doc_date, taken=[r.symbol_span for r in raw if r.symbol_span])
-    partial = find_partial(t, taken + [(n.start, n.end) for n in named])
+    caps = capital_words(t)  # one scan of the capitalised words, shared by two stages
+    partial = find_partial(t, taken + [(n.start, n.end) for n in named], caps)
     selfs = find_self(t, h["type"])
     allc: list[RawCitation] = sorted(raw + named + partial + selfs, key=lambda r: (r.start, r.end))
 
@@ -116,7 +117,7 @@ def extract(source: Source) -> Facts:
         k = bisect.bisect_right(sym_starts, pos) - 1
         return k >= 0 and symbol_spans[k][0] <= pos < symbol_spans[k][1]
 
-    mentions = [m for m in find_units(t) if not in_symbol(m.start)]
+    mentions = [m for m in find_units(t, caps=caps) if not in_symbol(m.start)]
     merged = merge_units(mentions, t)
     units = tuple(Unit(name=n, aliases=al, mentions=tuple(span(s, e) for s, e in sp)) for n, al, sp in merged)
     display = {}

@@ -181,7 +181,7 @@ def outline(text: str) -> Outline:
         line_end = n if line_end == -1 else line_end
         rest = text[m.end():line_end]
         if m.group("article"):
-            num = int(re.match(r"\d+", m.group("artnum")).group())
+            num = int(m.group("artnum").rstrip("abcdefghijklmnopqrstuvwxyz"))
             if num != last_article + 1 and num != 1:
                 continue
             last_article = num

@@ -102,6 +102,9 @@ _NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Đoàn|Khu|Vụ|Phòng|V�
 _ACRONYM = re.compile(r"(?<!\w)[A-ZĐ]{3,}(?!\w)")
 
 
+_DASH_SPACES = re.compile(r"\s*-\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     name: str  # whitespace-normalised
@@ -110,7 +113,10 @@ class Mention:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s*-\s*", " - ", " ".join(s.split())).replace(" ,", ",")
+    s = " ".join(s.split())
+    if "-" in s:
+        s = _DASH_SPACES.sub(" - ", s)
+    return s.replace(" ,", ",")
 
 
 _CAP_WORD = re.compile(r"[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()) + r"]\w*")
@@ -119,9 +125,17 @@ _HEAD_FIRST = {h.split()[0] for h in _NAMED_HEADS + _PERSON_HEADS + _KNOWN} | {
 _LOWER_STARTS = ("các", "người", "cơ", "hiệp")
 
 
-def _unit_candidates(text: str, start: int, end: int) -> list[int]:
+def capital_words(text: str) -> list[tuple[int, str]]:
+    """Every capitalised word of the text with its position (one fast scan, shared by stages)."""
+    return [(m.start(), m.group()) for m in _CAP_WORD.finditer(text)]
+
+
+def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]] | None = None) -> list[int]:
     """Where a unit may start: capitalised head words and a few lower-case collectives."""
-    cands = [m.start() for m in _CAP_WORD.finditer(text, start, end) if m.group() in _HEAD_FIRST]
+    if caps is not None and start == 0 and end == len(text):
+        cands = [p for p, w in caps if w in _HEAD_FIRST]
+    else:
+        cands = [m.start() for m in _CAP_WORD.finditer(text, start, end) if m.group() in _HEAD_FIRST]
     for lit in _LOWER_STARTS:
         i = text.find(lit, start, end)
         while i != -1:
@@ -152,12 +166,12 @@ def _mention(text: str, m: re.Match) -> "Mention | None":
     return Mention(name, s, e)
 
 
-def find_units(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Unit mentions in text[start:end], in order, without overlaps."""
+def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
+    """Unit mentions in text[start:end], in order, without overlaps (``caps``: capital_words(text))."""
     end = len(text) if end is None else end
     out: list[Mention] = []
     last = start
-    for pos in _unit_candidates(text, start, end):
+    for pos in _unit_candidates(text, start, end, caps):
         if pos < last:
             continue
         m = _UNIT_RE.match(text, pos, end)
