@@ -74,6 +74,7 @@ def main() -> int:
             at.run()
             times.append(time.perf_counter() - t0)
             problems = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+        print(f"{name}: {times[0]:.2f}s", file=sys.stderr, flush=True)
         results[name] = {"first_s": round(times[0], 3), "median_s": round(sorted(times)[len(times) // 2], 3),
                          **({"problems": problems} if problems else {})}
     limit = 2.0 if args.docs < 1000 else 4.0
