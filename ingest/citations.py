@@ -92,8 +92,10 @@ def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
     num = m.group("num2")
     year = m.group("year")
     tail_raw = _squash(m.group("tail"))
+    legacy_slash = "/" in tail_raw  # old form "144/2002/QĐ/BTC": written today as QĐ-BTC
+    tail_raw = tail_raw.replace("/", "-")
     parts = [_canon_issuer(p) for p in tail_raw.split("-")]
-    typo = False
+    typo = legacy_slash
     implied: str | None = None
     if year:
         if len(parts) == 1 and not re.fullmatch(r"(?:UBTVQH|QH)\d{1,2}", parts[0]):

@@ -41,7 +41,7 @@ PARTY = (NUM + r"(?:[ \t]*-[ \t]*" + BREAK + r"|(?=(?:" + _party_types + r")/))"
 
 # 59/2023/NĐ-CP · 10/2022/QH15 · 32/KH-UBND · 3266/UBND-NC · 23/VBHN-VPQH · 82/2005-QĐ-UBND
 SLASHED = (NUM + SLASH + r"(?:" + YEAR + r"(?:" + SLASH + r"|-))?"
-           r"(?P<tail>" + CODE + r"(?:" + DASH + CODE2 + r")*)(?![\w/])")
+           r"(?P<tail>" + CODE + r"(?:(?:" + DASH + r"|/)" + CODE2 + r")*)(?![\w/])")
 
 SYMBOL = re.compile(r"(?:" + PARTY + r")|(?:" + SLASHED.replace("(?P<num>", "(?P<num2>") + r")")
 

@@ -65,6 +65,7 @@ SYMBOL_CASES = [
     ("Nghị quyết số 66-NQ/TW1 ngày 30/4/2025", [("Nghị quyết", "66-NQ/TW", "2025-04-30", None)]),  # footnote mark
     ("Nghị định số 59/2023/NÐ-CP", [("Nghị định", "59/2023/NĐ-CP", None, "Chính phủ")]),  # Ð U+00D0
     ("Quyết định số 82/2005-QĐ-UBND", [("Quyết định", "82/2005-QĐ-UBND", None, None)]),  # legacy separator
+    ("SỐ:  144 /2002/QĐ/BTC", [("Quyết định", "144/2002/QĐ-BTC", None, "Bộ Tài chính")]),  # old "/" before the issuer
     ("Số: 66.16/2026/NQ-CP", [("Nghị quyết", "66.16/2026/NQ-CP", None, "Chính phủ")]),
     # lists inherit the type word
     ("các Nghị định số 59/2023/NĐ-CP và 60/2023/NĐ-CP", [("Nghị định", "59/2023/NĐ-CP", None, "Chính phủ"),
