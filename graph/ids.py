@@ -154,7 +154,8 @@ def unit_iri(name: str, jurisdiction: str | None) -> URIRef:
 
 
 def task_iri(doc: URIRef, item_id: str) -> URIRef:
-    return URIRef(f"{doc}/item/{slug(item_id, keep='.')}")
+    """Item ``d)`` and item ``đ)`` are different items: ``đ`` becomes ``dd`` before slugging."""
+    return URIRef(f"{doc}/item/{slug(re.sub(r'(?<=[.])đ(?=$|[.])', 'dd', item_id), keep='.')}")
 
 
 def annotation_iri(doc: URIRef, kind: str, start: int, end: int, extra: str = "") -> URIRef:
