@@ -116,6 +116,31 @@ def _items(text: str, end: int):
             yield m
 
 
+def _annex_headings(text: str):
+    """"PHỤ LỤC" / "Phụ lục" heading lines, found from the words (no full-text regex pass)."""
+    hits = []
+    for word in ("PHỤ LỤC", "Phụ lục"):
+        i = text.find(word)
+        while i != -1:
+            ls = text.rfind("\n", 0, i) + 1
+            m = _ANNEX.match(text, ls)
+            if m:
+                hits.append(m)
+            i = text.find(word, i + 1)
+    yield from sorted(hits, key=lambda m: m.start())
+
+
+def _line_start_of(text: str, word: str) -> int | None:
+    """The start of the first line that begins (after blanks) with ``word``."""
+    i = text.find(word)
+    while i != -1:
+        ls = text.rfind("\n", 0, i) + 1
+        if not text[ls:i].strip():
+            return ls
+        i = text.find(word, i + 1)
+    return None
+
+
 def _end_marks(text: str) -> list[int]:
     """Line starts of "Nơi nhận" and of the signature marks (TM., KT., TL., TUQ., Q.)."""
     out = []
@@ -157,7 +182,7 @@ def outline(text: str) -> Outline:
     end_marks = _end_marks(text)
     end_m = None
     annex_m = None
-    for m in _ANNEX.finditer(text):
+    for m in _annex_headings(text):
         if end_marks and m.start() > end_marks[0] and _TABLE_HEAD.search(text, m.end(), min(n, m.end() + 3000)):
             annex_m = m
             break
@@ -262,7 +287,7 @@ def outline(text: str) -> Outline:
     # tables read as "cell | cell | …" lines (DOCX, HTML) with a "chủ trì" column: one item per row
     if " | " in text:
         taken = {it.id for it in items}
-        any_annex = _ANNEX.search(text)
+        any_annex = next(_annex_headings(text), None)
         for row in _pipe_rows(text):
             in_annex = any_annex is not None and row.start > any_annex.start()
             if in_annex:
@@ -294,9 +319,10 @@ def outline(text: str) -> Outline:
     header_end = body_start
     recipients = None
     signature = None
-    nr = re.search(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?", text)
-    if nr:
-        rs = nr.start()
+    nr = min((p for p in (_line_start_of(text, "Nơi nhận"), _line_start_of(text, "NƠI NHẬN")) if p is not None),
+             default=None)
+    if nr is not None:
+        rs = nr
         re_end = re.search(r"\n[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|" + R.UP + "{2,}[" + R.UPPER + r" ]*\n)", text[rs:])
         recipients = (rs, rs + re_end.start() if re_end else min(n, rs + 600))
     return Outline(items=items, body_start=body_start, body_end=body_end, header_end=header_end,
