@@ -309,3 +309,71 @@ def test_app_code_does_not_compute():
     for f in files:
         hits = banned.findall(f.read_text(encoding="utf-8"))
         assert not hits, f"{f.name}: {hits}"
+
+
+# ---------------------------------------------------------------- display helpers (officer-facing polish)
+
+def test_compact_text_shortens_blank_lines_and_keeps_highlights_on_the_same_words():
+    from ui.render import compact_text
+    lines = ["KẾ HOẠCH ", "Thực hiện công tác dân vận ", " ", "Căn cứ Nghị định số 59/2023/NĐ-CP ngày ",
+             "14/8/2023 của Chính phủ; ", "1. Giao Sở Nội vụ chủ trì."]
+    text = "\n\n".join(lines)  # double-spaced, as the seed and many PDF exports are
+    spans = [("Nghị định số 59/2023/NĐ-CP ngày \n\n14/8/2023", "citation"), ("Sở Nội vụ", "unit"),
+             ("14/8/2023", "date"), ("KẾ HOẠCH", "header")]
+    hs = [api.Highlight(text.index(s), text.index(s) + len(s), kind, s) for s, kind in spans]
+    shown, moved = compact_text(text, hs)
+    assert "\n\n\n" not in shown and shown.count("\n") < text.count("\n")
+    assert "dân vận \n\nCăn cứ" in shown  # a real paragraph break (two blank lines) stays one blank line
+    assert "ngày \n14/8/2023" in shown  # a plain line break is one newline again
+    for h, m in zip(hs, moved):
+        assert "".join(text[h.start:h.end].split()) == "".join(shown[m.start:m.end].split()), h.label
+    # the whole page: still escaped, still marked
+    from ui.render import highlighted_html
+    html = highlighted_html(shown, moved)
+    assert html.count("<mark") == 4
+
+
+def test_compact_text_leaves_single_spaced_text_alone():
+    from ui.render import compact_text
+    text = "Dòng một\nDòng hai\n\nĐoạn mới\nDòng bốn"
+    hs = [api.Highlight(text.index("Đoạn"), text.index("Đoạn") + 4, "unit", "x")]
+    shown, moved = compact_text(text, hs)
+    assert shown == text and moved == hs
+    shown, _ = compact_text("a\n\n\n\n\nb\nc\nd\ne")
+    assert shown == "a\n\nb\nc\nd\ne"
+
+
+def test_item_numerals_are_not_repeated():
+    from ui.render import node_label, strip_marker, structure_html
+    assert node_label("III. III. TỔ CHỨC THỰC HIỆN") == "III. TỔ CHỨC THỰC HIỆN"
+    assert node_label("II.2.1. 2.1. Tiếp tục tuyên truyền") == "II.2.1. Tiếp tục tuyên truyền"
+    assert node_label("Chỉ thị 05-CT/TW") == "Chỉ thị 05-CT/TW"
+    assert node_label("Nghị định 59/2023/NĐ-CP") == "Nghị định 59/2023/NĐ-CP"
+    assert strip_marker("II.2", "2. Về công tác dân chủ") == "Về công tác dân chủ"
+    assert strip_marker("II.2", "3. khác") == "3. khác"
+    tree = structure_html([api.SectionNode("urn:i", "III", "heading", "III. TỔ CHỨC THỰC HIỆN", 0, 10)])
+    assert "<b>III</b> TỔ CHỨC THỰC HIỆN" in tree
+    from ui.graphview import elements
+    els, _ = elements(api.Subgraph([api.NodeRef("urn:t", "III. III. TỔ CHỨC THỰC HIỆN", "Task")], []))
+    assert els["nodes"][0]["data"]["name"] == "III. TỔ CHỨC THỰC HIỆN"
+
+
+def test_streamlit_english_hints_are_replaced(fake):
+    from ui.render import frame_css
+    css = frame_css("vi")
+    assert 'InputInstructions"]{display:none' in css and "Chọn tệp từ máy" in css and "20 MB" in css
+    assert "Browse files" in frame_css("en")
+    at = run("hoi")
+    assert not at.get("form"), "the question box is a plain input: no English 'submit form' hint"
+    assert any("InputInstructions" in b for b in htmls(at))
+
+
+def test_overview_says_when_nothing_is_there(monkeypatch):
+    kg = FakeKG(empty=True)
+    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: kg)
+    monkeypatch.setattr("ui.data.ensure_seed", lambda kg: (None, None))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = run()
+    assert "Chưa có gì" in texts(at) and not at.dataframe
+    st.cache_resource.clear()

@@ -14,6 +14,8 @@ from typing import Sequence
 
 from graph import api
 
+from .render import node_label
+
 # colours by node type (the legend uses the same table)
 NODE_COLORS = {
     "Document": "#1f77b4",        # ingested documents
@@ -47,7 +49,7 @@ def elements(subgraph: api.Subgraph, *, selected: str | None = None) -> tuple[di
     for n in subgraph.nodes:
         sid = safe(n.id)
         back[sid] = n.id
-        data = {"id": sid, "label": safe(n.type), "name": safe(n.label)}
+        data = {"id": sid, "label": safe(n.type), "name": safe(node_label(n.label))}
         if n.group:
             data["group"] = safe(n.group)
         node = {"data": data}

@@ -3,7 +3,10 @@ that reaches HTML goes through :func:`esc` first (a document containing ``<scrip
 """
 from __future__ import annotations
 
+import dataclasses
 import html
+import re
+from bisect import bisect_right
 from typing import Iterable, Sequence
 from urllib.parse import urlencode
 
@@ -42,7 +45,118 @@ def doc_url(doc_id: str, lang: str = "vi", **extra) -> str:
     return url("document", lang, doc=doc_id, **extra)
 
 
+# ---------------------------------------------------------------- frame
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def frame_css(lang: str) -> str:
+    """Style-only HTML for every page: Streamlit's built-in English hints hidden or replaced.
+
+    The input hints ("Press Enter to submit form / to apply") are hidden (pages say what to do
+    themselves); the upload box's button and limits line are rewritten in the session's language.
+    """
+    from graph.api import MAX_UPLOAD_BYTES
+    mb = MAX_UPLOAD_BYTES // (1024 * 1024)
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    return ("<style>"
+            '[data-testid="InputInstructions"]{display:none !important}'
+            f'{zone} button [data-testid="stMarkdownContainer"] p{{font-size:0}}'
+            f'{zone} button [data-testid="stMarkdownContainer"] p::after'
+            f'{{content:{_css_string(t("upload.browse", lang))};font-size:0.875rem}}'
+            f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span{{font-size:0}}'
+            f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after'
+            f'{{content:{_css_string(t("upload.limits", lang, mb=mb))};font-size:0.875rem}}'
+            "</style>")
+
+
+# ---------------------------------------------------------------- item labels
+
+def strip_marker(number: str, text: str) -> str:
+    """The item's text without its own leading marker when the item number already says it.
+
+    >>> strip_marker("III", "III. TỔ CHỨC THỰC HIỆN")
+    'TỔ CHỨC THỰC HIỆN'
+    >>> strip_marker("II.2.1", "2.1. Tiếp tục tuyên truyền")
+    'Tiếp tục tuyên truyền'
+    >>> strip_marker("II.2", "a) khác")
+    'a) khác'
+    """
+    head, _, rest = (text or "").strip().partition(" ")
+    tok = head.rstrip(".)")
+    if tok and rest.strip() and head != tok and (number == tok or number.endswith("." + tok)):
+        return rest.strip()
+    return text
+
+
+def node_label(label: str) -> str:
+    """A graph label "III. III. TỔ CHỨC" / "II.2.1. 2.1. Tiếp tục" without the repeated numeral.
+
+    >>> node_label("III. III. TỔ CHỨC THỰC HIỆN")
+    'III. TỔ CHỨC THỰC HIỆN'
+    >>> node_label("II.2.1. 2.1. Tiếp tục")
+    'II.2.1. Tiếp tục'
+    >>> node_label("Nghị định 59/2023/NĐ-CP")
+    'Nghị định 59/2023/NĐ-CP'
+    """
+    head, _, rest = (label or "").partition(" ")
+    number = head.rstrip(".")
+    if not number or number == head or not rest:
+        return label
+    stripped = strip_marker(number, rest)
+    return label if stripped == rest else f"{head} {stripped}"
+
+
 # ---------------------------------------------------------------- document text
+
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
+
+
+def compact_text(text: str, highlights: Iterable[api.Highlight] = ()) -> tuple[str, list[api.Highlight]]:
+    """For DISPLAY only: the text with runs of blank lines shortened, and the highlights moved to match.
+
+    A double-spaced text (a blank line after most lines, as PDF/Word exports often are) loses one
+    blank line per break; any text keeps at most one blank line in a row. Only whitespace between
+    lines is removed, so every highlight still covers the same words.
+
+    >>> compact_text("a \\n\\nb \\n\\n \\n\\nc")[0]
+    'a \\nb \\n\\nc'
+    """
+    runs = list(_BLANK_RUN.finditer(text))
+    lines = text.count("\n") + 1
+    double = len(runs) * 2 >= max(1, lines - sum(m.group().count("\n") - 1 for m in runs))
+    cuts: list[tuple[int, int]] = []  # removed [start, end) ranges, in order
+    for m in runs:
+        n = m.group().count("\n")
+        keep = (1 if n == 2 else 2) if double else min(n, 2)
+        s, e = m.span()
+        if keep == 1:
+            cuts.append((s + 1, e))
+        elif e - 1 > s + 1:
+            cuts.append((s + 1, e - 1))
+    if not cuts:
+        return text, list(highlights)
+    starts = [c[0] for c in cuts]
+    removed_before = [0]
+    for s, e in cuts:
+        removed_before.append(removed_before[-1] + e - s)
+
+    def move(pos: int) -> int:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            return pos
+        s, e = cuts[i]
+        return pos - removed_before[i] - (min(pos, e) - s)
+
+    out, prev = [], 0
+    for s, e in cuts:
+        out.append(text[prev:s])
+        prev = e
+    out.append(text[prev:])
+    moved = [dataclasses.replace(h, start=move(h.start), end=move(h.end)) for h in highlights]
+    return "".join(out), moved
+
 
 def highlighted_html(text: str, highlights: Iterable[api.Highlight], lang: str = "vi",
                      kinds: Sequence[str] = ("citation", "unit", "date", "header")) -> str:
@@ -101,7 +215,7 @@ def highlight_legend_html(lang: str, kinds: Sequence[str] = ("citation", "unit",
 def structure_html(nodes: Sequence[api.SectionNode], open_depth: int = 1) -> str:
     """The document's item tree as nested ``<details>`` (escaped)."""
     def one(n: api.SectionNode, depth: int) -> str:
-        head = f"<b>{esc(n.number)}</b> {esc(n.text)}"
+        head = f"<b>{esc(n.number)}</b> {esc(strip_marker(n.number, n.text))}"
         if not n.children:
             return f'<div style="margin-left:1.2em;padding:2px 0">{head}</div>'
         kids = "".join(one(c, depth + 1) for c in n.children)

@@ -30,10 +30,10 @@ def render() -> None:
         st.session_state["ask_q"] = param("q")
     if "ask_unit" not in st.session_state:
         st.session_state["ask_unit"] = param("unit")
-    with st.form("ask_form", border=False):
-        q = st.text_input(tr("ask.box"), placeholder=tr("ask.placeholder"), key="ask_q")
-        unit = st.text_input(tr("ask.unit"), key="ask_unit")
-        st.form_submit_button(tr("ask.submit"), type="primary", icon=":material/search:")
+    # plain inputs, no st.form: Enter in either box answers, and no English "submit form" hint
+    q = st.text_input(tr("ask.box"), placeholder=tr("ask.placeholder"), key="ask_q")
+    unit = st.text_input(tr("ask.unit"), key="ask_unit")
+    st.button(tr("ask.submit"), type="primary", icon=":material/search:", key="ask_submit", help=tr("ask.hint"))
     st.caption(tr("ask.examples"))
     cols = st.columns(len(EXAMPLES))
     for i, example in enumerate(EXAMPLES):

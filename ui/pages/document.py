@@ -9,8 +9,8 @@ import streamlit as st
 
 from .. import data
 from ..common import go, param, set_params, tr
-from ..render import (doc_rows, highlight_legend_html, highlighted_html, links_html, selectable_table,
-                      structure_html, tasks_view)
+from ..render import (compact_text, doc_rows, highlight_legend_html, highlighted_html, links_html,
+                      selectable_table, structure_html, tasks_view)
 
 TABS = ("text", "structure", "schema", "tasks", "required")
 
@@ -82,7 +82,8 @@ def _record(doc_id: str) -> None:
                 st.info(f"**{focus.number}** — {focus.source.text if focus.source else focus.text}")
             if rec.text:
                 st.html(highlight_legend_html(lang))
-                st.html(highlighted_html(rec.text, rec.highlights, lang))
+                text, highlights = compact_text(rec.text, rec.highlights)  # blank-line runs shortened, for display
+                st.html(highlighted_html(text, highlights, lang))
             else:
                 st.info(tr("doc.no_text"))
     if tabs["structure"].open:

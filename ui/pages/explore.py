@@ -14,7 +14,7 @@ from graph import api
 from .. import data
 from ..common import go, param, set_params, tr
 from ..graphview import LAYOUTS, NODE_COLORS, render_graph
-from ..render import legend_html, quotes_html
+from ..render import legend_html, node_label, quotes_html
 
 MAX_CHOICES = (50, 100, 150, 300, 500)
 
@@ -45,7 +45,7 @@ def _search_box(label: str, key: str) -> str | None:
         st.caption(tr("graph.no_results"))
         return None
     legend = dict(_legend().node_types)
-    labels = {h.id: f"{h.label} · {legend.get(h.type, h.type)}" for h in hits}
+    labels = {h.id: f"{node_label(h.label)} · {legend.get(h.type, h.type)}" for h in hits}
     return st.selectbox(tr("graph.results"), [h.id for h in hits], format_func=labels.get, key=f"{key}_pick_{lang}")
 
 
@@ -180,7 +180,7 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
         d = api.NodeDetails(drawn[node_id], [], [], [], 0, 0.0)  # what the canvas knows about it
     legend = _legend()
     types, edges = dict(legend.node_types), dict(legend.edge_types)
-    st.markdown(f"**{d.node.label}**")
+    st.markdown(f"**{node_label(d.node.label)}**")
     st.caption(f"{types.get(d.node.type, d.node.type)} · {tr('graph.degree')}: {d.degree} · "
                f"{tr('graph.centrality')}: {d.centrality:.3f}")
     b = st.columns(2)
@@ -198,7 +198,7 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
         if rows:
             with st.expander(title):
                 st.dataframe([{tr("col.relation"): edges.get(e.type, e.label),
-                               tr("col.document"): drawn[getattr(e, other)].label if getattr(e, other) in drawn
+                               tr("col.document"): node_label(drawn[getattr(e, other)].label) if getattr(e, other) in drawn
                                else getattr(e, other)} for e in rows[:200]], hide_index=True, width="stretch")
     if d.evidence:
         with st.expander(tr("graph.evidence"), expanded=True):

@@ -40,21 +40,30 @@ def render() -> None:
     left, right = st.columns(2)
     with left:
         st.subheader(tr("overview.most_cited"))
-        st.dataframe(
-            [{tr("col.document"): r.label, tr("col.cited_by"): r.count, tr("col.link"): doc_url(r.id, lang)}
-             for r in ov.most_cited],
-            hide_index=True, width="stretch", key="ov_cited",
-            column_config={tr("col.link"): st.column_config.LinkColumn(display_text=tr("open"), width="small")},
-        )
+        if not ov.most_cited:
+            st.caption(tr("overview.nothing_yet"))
+        else:
+            st.dataframe(
+                [{tr("col.document"): r.label, tr("col.cited_by"): r.count, tr("col.link"): doc_url(r.id, lang)}
+                 for r in ov.most_cited],
+                hide_index=True, width="stretch", key="ov_cited",
+                column_config={tr("col.link"): st.column_config.LinkColumn(display_text=tr("open"), width="small")},
+            )
     with right:
         st.subheader(tr("overview.busiest"))
-        st.dataframe(
-            [{tr("col.unit"): r.label, tr("col.tasks"): r.count, tr("col.link"): url("units", lang, unit=r.id)}
-             for r in ov.busiest_units],
-            hide_index=True, width="stretch", key="ov_units",
-            column_config={tr("col.link"): st.column_config.LinkColumn(display_text=tr("open"), width="small")},
-        )
+        if not ov.busiest_units:
+            st.caption(tr("overview.nothing_yet"))
+        else:
+            st.dataframe(
+                [{tr("col.unit"): r.label, tr("col.tasks"): r.count, tr("col.link"): url("units", lang, unit=r.id)}
+                 for r in ov.busiest_units],
+                hide_index=True, width="stretch", key="ov_units",
+                column_config={tr("col.link"): st.column_config.LinkColumn(display_text=tr("open"), width="small")},
+            )
     st.subheader(tr("overview.log"))
+    if not ov.ingest_log:
+        st.caption(tr("overview.nothing_yet"))
+        return
     st.dataframe(
         [{tr("col.at"): r.at, tr("col.document"): r.label, tr("col.path"): r.path, tr("col.tasks"): r.tasks,
           tr("col.citations"): r.citations, tr("col.triples"): r.triples, tr("col.link"): doc_url(r.document, lang)}

@@ -36,6 +36,7 @@ def render() -> None:
     with st.form("sq_form", border=False):
         query = st.text_area(tr("sparql.query"), key="sq_text", height=180)
         run = st.form_submit_button(tr("sparql.run"), type="primary", icon=":material/play_arrow:")
+        st.caption(tr("sparql.hint"))
     if not (run or param("query") or param("ex")) or not query.strip():
         return
     set_params(query=query if len(query) < 1500 else None, ex=None)
