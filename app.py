@@ -11,7 +11,7 @@ import streamlit as st
 from ui import data
 from ui.i18n import t
 from ui.nav import PAGES, navigation, page
-from ui.render import PATHS
+from ui.render import PATHS, frame_css
 
 st.set_page_config(page_title="Căn cứ", page_icon=":material/account_tree:", layout="wide")
 
@@ -39,10 +39,12 @@ if wanted:
         st.switch_page(page(key, lang), query_params=rest)
 
 # FRAME
+st.html(frame_css(lang))  # Streamlit's own English hints: hidden or said in the session's language
 pg = st.navigation(navigation(lang))
 with st.sidebar:
     st.toggle(t("lang.toggle", lang), value=(lang == "en"), key="lang_toggle", on_change=_toggle_lang)
     handle = data.handle()
+    data.warm_up()  # once per server process, after the store is open (and seeded): heavy imports off-thread
     if handle.kg is None:
         st.error(t("store.unavailable", lang, error=handle.error))
     else:

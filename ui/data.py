@@ -35,6 +35,31 @@ ADAPTERS = {
 }
 
 
+# imported once per server process in a background thread (see warm_up): what the pages import lazily
+WARM_MODULES = ("pandas", "pyarrow", "graph.view", "networkx", "st_link_analysis", "openpyxl", "ingest.pipeline")
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> "threading.Thread":
+    """Once per server process: import the heavy modules the pages need later, off the script thread.
+
+    The first page then pays only for what it draws; tables (pandas/pyarrow), the graph canvas
+    (networkx, st-link-analysis), the Excel export and the upload reader are ready by the next click.
+    """
+    import importlib
+    import threading
+
+    def run() -> None:
+        for name in WARM_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - warming is best effort; the page imports it again and reports
+                log.debug("warm-up: %s not imported", name, exc_info=True)
+    thread = threading.Thread(target=run, name="cancu-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def store_location() -> str:
     """The store the app opens: ``$CANCU_STORE`` (as the CLI reads it), else ``data/store``."""
     return os.environ.get("CANCU_STORE") or str(DEFAULT_STORE)
