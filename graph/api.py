@@ -208,6 +208,7 @@ class Answer:
     tasks: list[TaskRow]
     links: list[DocLink] = field(default_factory=list)  # for basis / cited_by questions
     message: str = ""            # one line for the officer when nothing was understood
+    total: int = 0               # tasks (or links) matched; more than len(tasks) when the answer was capped
 
     def to_json(self) -> dict:
         """The contract shape of ``cancu ask --format json``."""

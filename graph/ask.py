@@ -24,12 +24,13 @@ import threading
 from dataclasses import dataclass, field
 
 from . import queries
+from .index import jurisdiction, store_index
 from .api import Answer, DocLink, Span, TaskRow
 from .ids import canonical_symbol, fold
 from .store import Store, prefixed
 from .vocab import DOC_TYPES, REL_LABELS
 
-__all__ = ["ask", "Lexicon", "lexicon", "understand", "task_row"]
+__all__ = ["ask", "Lexicon", "lexicon", "understand", "task_row", "task_rows", "DEFAULT_LIMIT"]
 
 _TYPE_WORDS = sorted({fold(vi) for vi, _, _ in DOC_TYPES.values()} |
                      {"decree", "law", "circular", "directive", "decision", "plan", "resolution", "nd", "qd", "tt", "ct"},
@@ -222,6 +223,12 @@ def task_row(d: dict, via: list[str] | None = None) -> TaskRow:
                                document=d["document"]) if src["start"] is not None else None)
 
 
+def task_rows(store: Store, tasks: list[str], via: dict[str, list[str]] | None = None) -> list[TaskRow]:
+    """TaskRows of ``tasks`` (IRIs), in the order given."""
+    details = {t["task"]: t for t in queries.task_details(store, list(tasks))}
+    return [task_row(details[t], (via or {}).get(t)) for t in tasks if t in details]
+
+
 def _label(lx: Lexicon, iri: str, store: Store) -> str:
     if iri in lx.display:
         t = lx.types.get(iri)
@@ -231,29 +238,58 @@ def _label(lx: Lexicon, iri: str, store: Store) -> str:
     return rows[0]["l"] if rows else iri
 
 
-def ask(store: Store, question: str, unit: str | None = None, *, limit: int | None = None) -> Answer:
-    """Answer a question over the store (see the module docstring); ``limit`` caps the tasks returned
-    (in document order) for stores holding thousands of plans."""
+DEFAULT_LIMIT = 200  # tasks per answer: a decree cited by 10,000 plans is not read in one screen
+
+
+def _homes(lx: Lexicon, unit: str | None, home: str | None) -> set[str]:
+    """The officer's own jurisdictions: ``home`` if given, else the given unit's."""
+    if home:
+        return {home}
+    if not unit:
+        return set()
+    return {j for j in (jurisdiction(i) for i in resolve_unit(lx, unit)[1]) if j}
+
+
+def ask(store: Store, question: str, unit: str | None = None, *, limit: int | None = DEFAULT_LIMIT,
+        home: str | None = None) -> Answer:
+    """Answer a question over the store (see the module docstring).
+
+    ``limit`` caps the tasks (and links) returned; ``Answer.total`` says how many matched. Tasks
+    come in document and item order, those of the home jurisdiction first: ``home`` (a
+    jurisdiction slug such as ``bac-ninh``) or the jurisdiction of the ``unit`` given. The
+    candidate tasks come from :func:`graph.index.store_index` (built once per store version), so
+    the cost of an answer depends on its size, not on the size of the store.
+    """
     u = understand(store, question, unit)
     lx, docs = u["lexicon"], u["documents"]
     symbols = [lx.display.get(d) or _label(lx, d, store) for d in docs]
+    homes = _homes(lx, unit, home)
     if u["intent"] == "requirements":
-        order, via = [], {}
+        ix = store_index(store)
+        mine = ix.unit_tasks(u["unit_iris"]) if u["unit_iris"] else None
+        order: list[str] = []
+        seen: set[str] = set()
+        total = 0
         for d in docs:
-            for r in queries.requirements_of(store, d, u["unit_iris"] or None):
-                if r["task"] not in via and (limit is None or len(order) < limit):
-                    order.append(r["task"])
-                via.setdefault(r["task"], []).append(lx.display.get(r["via"], r["via"]))
+            cands = ix.derived_tasks(d) - seen
+            if mine is not None:
+                cands &= mine
+            seen |= cands
+            total += len(cands)
+            room = None if limit is None else max(0, limit - len(order))
+            order += ix.ordered(cands, room, homes)
+        vias = {d: ix.vias(d) for d in docs}
+        via = {t: [lx.display.get(v, v) for d in docs for v in vias[d] if t in ix.derives.get(v, ())] for t in order}
         rows = [task_row(t, via.get(t["task"])) for t in queries.task_details(store, order)]
         msg = "" if rows else "Không tìm thấy nhiệm vụ nào xuất phát từ văn bản này."
-        return Answer(question, symbols, u["unit"], "requirements", rows, message=msg)
+        return Answer(question, symbols, u["unit"], "requirements", rows, message=msg, total=total)
     if u["intent"] == "worklist":
-        wl = queries.worklist(store, u["unit_iris"])
-        roles = ["report_to"] if u["report"] else ["lead", "support", "mentioned"]
-        order = list(dict.fromkeys(t for r in roles for t in wl[r]))[:limit]
-        details = {t["task"]: t for t in queries.task_details(store, order)}
-        rows = [task_row(details[t]) for t in sorted(order, key=queries.item_order) if t in details]
-        return Answer(question, symbols, u["unit"], "worklist", rows)
+        ix = store_index(store)
+        roles = ("report_to",) if u["report"] else ("lead", "support", "mentioned")
+        cands = ix.unit_tasks(u["unit_iris"], roles)
+        order = ix.ordered(cands, limit, homes)
+        rows = task_rows(store, order)
+        return Answer(question, symbols, u["unit"], "worklist", rows, total=len(cands))
     if u["intent"] in ("basis", "cited_by"):
         links = []
         for d in docs:
@@ -262,9 +298,9 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
                     links.append(DocLink(rel=r["rel"], rel_label=REL_LABELS[r["rel"]][1], id=r["to"],
                                          label=_label(lx, r["to"], store), depth=r["depth"]))
             else:
-                for r in queries.cited_by(store, d):
+                for r in queries.cited_by(store, d)[:limit]:
                     links.append(DocLink(rel=r["rel"], rel_label=REL_LABELS[r["rel"]][1], id=r["from"],
                                          label=_label(lx, r["from"], store)))
-        return Answer(question, symbols, u["unit"], u["intent"], [], links=links)
+        return Answer(question, symbols, u["unit"], u["intent"], [], links=links, total=len(links))
     return Answer(question, symbols, u["unit"], "unknown", [],
                   message="Chưa hiểu câu hỏi: hãy nêu số hiệu văn bản (vd. 59/2023/NĐ-CP) hoặc tên đơn vị.")

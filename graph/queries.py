@@ -15,7 +15,7 @@ from .store import Store, prefixed
 
 __all__ = ["requirements_of", "worklist", "basis_chain", "directive_task_matrix", "cited_by",
            "most_cited", "task_details", "documents", "units", "ingest_log", "counts", "busiest_units",
-           "DERIVE_PATH"]
+           "DERIVE_PATH", "cited_by_counts", "lead_counts"]
 
 DERIVE_PATH = "(cancu:details|eli:applies|cancu:guides)"
 NAT = str(ID) + "doc/vn/"
@@ -242,19 +242,46 @@ def cited_by(store: Store, document: str) -> list[dict]:
     return sorted(({"from": r["from"], "rel": r["rel"]} for r in rows), key=lambda r: (rank.index(r["rel"]), r["from"]))
 
 
+def _labels(store: Store, iris, prop: str = "rdfs:label") -> dict[str, str]:
+    """One label per IRI (the smallest, for determinism), DISTINCT on a single pattern."""
+    iris = list(iris)
+    out: dict[str, str] = {}
+    for i in range(0, len(iris), 2000):
+        for r in store.select(prefixed(f"SELECT DISTINCT ?x ?l WHERE {{ {_values('x', iris[i:i + 2000])} ?x {prop} ?l }}")):
+            if r["x"] not in out or r["l"] < out[r["x"]]:
+                out[r["x"]] = r["l"]
+    return out
+
+
+def cited_by_counts(store: Store) -> dict[str, int]:
+    """Document → number of ingested documents citing it (the citing document's graph holds both
+    triples, so this join never meets the union's repetition of shared nodes)."""
+    from .index import store_index
+    return store_index(store).cited_by_count
+
+
+def lead_counts(store: Store) -> dict[str, int]:
+    """Unit → number of tasks it leads (one pattern, aggregated in the store)."""
+    return {r["u"]: int(r["n"]) for r in store.select(prefixed(
+        "SELECT ?u (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t cancu:leadUnit ?u } GROUP BY ?u"))}
+
+
 def most_cited(store: Store, top: int = 10) -> list[dict]:
-    """Documents cited by the most source documents (ties by symbol).
+    """Documents cited by the most source documents (ties by label).
 
     >>> store = _doctest_store()
     >>> [(r["label"], r["count"]) for r in most_cited(store, 2)]
     [('Chỉ thị 05-CT/TW', 1), ('Chỉ thị 30/CT-UBND', 1)]
     """
-    rows = store.select(prefixed(f"""
-SELECT ?doc (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?src) AS ?n) WHERE {{
-  ?src a cancu:SourceDocument ; eli:cites ?doc .
-  OPTIONAL {{ ?doc rdfs:label ?l }}
-}} GROUP BY ?doc ORDER BY DESC(?n) ?label LIMIT {int(top)}"""))
-    return [{"document": r["doc"], "label": r["label"] or r["doc"], "count": int(r["n"])} for r in rows]
+    counts_ = cited_by_counts(store)
+    if not counts_:
+        return []
+    ranked = sorted(counts_.items(), key=lambda kv: -kv[1])
+    cut = ranked[min(top, len(ranked)) - 1][1]
+    cands = [d for d, n in ranked if n >= cut]          # the ties at the cut need their labels
+    labels = _labels(store, cands)
+    rows = sorted(cands, key=lambda d: (-counts_[d], labels.get(d, d)))[:top]
+    return [{"document": d, "label": labels.get(d, d), "count": counts_[d]} for d in rows]
 
 
 def busiest_units(store: Store, top: int = 10) -> list[dict]:
@@ -264,11 +291,15 @@ def busiest_units(store: Store, top: int = 10) -> list[dict]:
     >>> [(r["name"], r["count"]) for r in busiest_units(store, 1)]
     [('Phòng Tổ chức - Hành chính - Quản trị', 6)]
     """
-    rows = store.select(prefixed(f"""
-SELECT ?unit (SAMPLE(?l) AS ?name) (COUNT(DISTINCT ?task) AS ?n) WHERE {{
-  ?task cancu:leadUnit ?unit . OPTIONAL {{ ?unit skos:prefLabel ?l }}
-}} GROUP BY ?unit ORDER BY DESC(?n) ?name LIMIT {int(top)}"""))
-    return [{"unit": r["unit"], "name": r["name"] or r["unit"], "count": int(r["n"])} for r in rows]
+    counts_ = lead_counts(store)
+    if not counts_:
+        return []
+    ranked = sorted(counts_.items(), key=lambda kv: -kv[1])
+    cut = ranked[min(top, len(ranked)) - 1][1]
+    cands = [u for u, n in ranked if n >= cut]
+    labels = _labels(store, cands, "skos:prefLabel")
+    rows = sorted(cands, key=lambda u: (-counts_[u], labels.get(u, u)))[:top]
+    return [{"unit": u, "name": labels.get(u, u), "count": counts_[u]} for u in rows]
 
 
 def directive_task_matrix(store: Store, directives: list[str] | None = None) -> list[dict]:
@@ -289,37 +320,69 @@ SELECT DISTINCT ?directive ?task ?via WHERE {{
     return sorted(rows, key=lambda r: (r["directive"], r["task"]))
 
 
-def documents(store: Store, *, ingested_only: bool = False) -> list[dict]:
-    """Every document (ingested or only cited) with its metadata and counts.
+_DOC_PROPS = {"symbol": "eli:id_local", "typec": "eli:type_document", "title": "dcterms:title",
+              "date": "eli:date_document", "issuer": "cancu:issuerName", "label": "rdfs:label",
+              "ingested": "cancu:ingested", "path": "cancu:sourcePath"}
+
+
+def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | None = None) -> list[dict]:
+    """Every document (ingested or only cited) with its metadata and counts; only ``ids`` if given.
+
+    Each property comes from one DISTINCT pattern (a cited decree is described in every citing
+    document's graph; joining its properties in SPARQL would multiply those copies).
 
     >>> store = _doctest_store()
     >>> [d["symbol"] for d in documents(store) if d["type"] == "Nghị định"]
     ['59/2023/NĐ-CP']
     """
-    flt = "?doc a cancu:SourceDocument ." if ingested_only else ""
-    rows = store.select(prefixed(f"""
-SELECT ?doc (SAMPLE(?sym) AS ?symbol) (SAMPLE(?tl) AS ?type) (SAMPLE(?ti) AS ?title) (SAMPLE(?d) AS ?date)
-       (SAMPLE(?iss) AS ?issuer) (SAMPLE(?lab) AS ?label) (SAMPLE(?ing) AS ?ingested) (SAMPLE(?p) AS ?path)
-       (COUNT(DISTINCT ?src) AS ?citedBy) WHERE {{
-  ?doc a eli:Work . {flt}
-  FILTER NOT EXISTS {{ ?doc a cancu:Task }}
-  OPTIONAL {{ ?doc eli:id_local ?sym }}
-  OPTIONAL {{ ?doc eli:type_document/skos:prefLabel ?tl FILTER(LANG(?tl) = "vi") }}
-  OPTIONAL {{ ?doc dcterms:title ?ti }}
-  OPTIONAL {{ ?doc eli:date_document ?d }}
-  OPTIONAL {{ ?doc cancu:issuerName ?iss }}
-  OPTIONAL {{ ?doc rdfs:label ?lab }}
-  OPTIONAL {{ ?doc cancu:ingested ?ing }}
-  OPTIONAL {{ ?doc cancu:sourcePath ?p }}
-  OPTIONAL {{ ?src a cancu:SourceDocument ; eli:cites ?doc }}
-}} GROUP BY ?doc"""))
-    tasks = {r["doc"]: int(r["n"]) for r in store.select(prefixed(
-        "SELECT ?doc (COUNT(?t) AS ?n) WHERE { ?t a cancu:Task ; prov:hadPrimarySource ?doc } GROUP BY ?doc"))}
-    out = [{"document": r["doc"], "symbol": r["symbol"], "type": r["type"], "title": r["title"],
-            "date": r["date"], "issuer": r["issuer"], "label": r["label"] or r["symbol"] or r["doc"],
-            "ingested": r["ingested"] in ("true", "1"), "path": r["path"], "cited_by": int(r["citedBy"]),
-            "tasks": tasks.get(r["doc"], 0)} for r in rows]
+    sel = lambda q: store.select(prefixed(q))  # noqa: E731
+    if ids is not None:
+        docs = set(ids)
+    elif ingested_only:
+        docs = {r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")}
+    else:
+        docs = {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a eli:Work }")}
+        docs -= {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a cancu:Task }")}
+    if not docs:
+        return []
+    inv = {v: k for k, v in _DOC_PROPS.items()}
+    vals = _values("p", _DOC_PROPS.values()).replace("<", "").replace(">", "")
+    meta: dict[str, dict] = {}
+    lim = _values("doc", sorted(docs)) if ids is not None else ""
+    for r in sel(f"SELECT DISTINCT ?doc ?p ?o WHERE {{ {lim} {vals} ?doc ?p ?o "
+                 'FILTER(!CONTAINS(STR(?doc), "/item/")) }'):
+        if r["doc"] not in docs:
+            continue
+        k = inv.get(_curie(r["p"]))
+        m = meta.setdefault(r["doc"], {})
+        if k and (k not in m or r["o"] < m[k]):
+            m[k] = r["o"]
+    tlabel = {r["c"]: r["l"] for r in sel('SELECT DISTINCT ?c ?l WHERE { ?c a skos:Concept ; skos:prefLabel ?l '
+                                          'FILTER(LANG(?l) = "vi") }')}
+    if ingested_only or ids is not None:
+        q = f"{_values('doc', sorted(docs))} ?t prov:hadPrimarySource ?doc"
+    else:
+        q = "?t prov:hadPrimarySource ?doc"
+    tasks = {r["doc"]: int(r["n"]) for r in sel(f"SELECT ?doc (COUNT(?t) AS ?n) WHERE {{ {q} }} GROUP BY ?doc")}
+    cited = cited_by_counts(store)
+    out = []
+    for d in docs:
+        m = meta.get(d, {})
+        if ids is not None and not m:
+            continue
+        out.append({"document": d, "symbol": m.get("symbol"), "type": tlabel.get(m.get("typec")),
+                    "title": m.get("title"), "date": m.get("date"), "issuer": m.get("issuer"),
+                    "label": m.get("label") or m.get("symbol") or d, "ingested": m.get("ingested") in ("true", "1"),
+                    "path": m.get("path"), "cited_by": cited.get(d, 0), "tasks": tasks.get(d, 0)})
     return sorted(out, key=lambda d: (not d["ingested"], d["label"]))
+
+
+def _curie(iri: str) -> str:
+    from .vocab import PREFIXES
+    for p, ns in PREFIXES.items():
+        if iri.startswith(str(ns)):
+            return f"{p}:{iri[len(str(ns)):]}"
+    return iri
 
 
 def units(store: Store) -> list[dict]:
@@ -329,29 +392,37 @@ def units(store: Store) -> list[dict]:
     >>> sorted(u["name"] for u in units(store))[:2]
     ['Ban Thường vụ Tỉnh ủy', 'Bộ Chính trị']
     """
-    rows = store.select(prefixed("""
-SELECT ?unit (SAMPLE(?n) AS ?name) (GROUP_CONCAT(DISTINCT ?a; SEPARATOR="\\u001f") AS ?aliases)
-       (COUNT(DISTINCT ?t) AS ?lead) WHERE {
-  ?unit a org:Organization ; skos:prefLabel ?n .
-  OPTIONAL { ?unit skos:altLabel ?a }
-  OPTIONAL { ?t cancu:leadUnit ?unit }
-} GROUP BY ?unit"""))
-    return sorted(({"unit": r["unit"], "name": r["name"], "aliases": _split(r["aliases"]),
-                    "lead": int(r["lead"])} for r in rows), key=lambda u: (-u["lead"], u["name"]))
+    sel = lambda q: store.select(prefixed(q))  # noqa: E731
+    orgs = {r["u"] for r in sel("SELECT DISTINCT ?u WHERE { ?u a org:Organization }")}
+    names: dict[str, str] = {}
+    aliases: dict[str, set[str]] = {}
+    for r in sel("SELECT DISTINCT ?u ?n WHERE { ?u skos:prefLabel ?n }"):
+        if r["u"] in orgs and (r["u"] not in names or r["n"] < names[r["u"]]):
+            names[r["u"]] = r["n"]
+    for r in sel("SELECT DISTINCT ?u ?n WHERE { ?u skos:altLabel ?n }"):
+        if r["u"] in orgs:
+            aliases.setdefault(r["u"], set()).add(r["n"])
+    lead = lead_counts(store)
+    return sorted(({"unit": u, "name": n, "aliases": sorted(aliases.get(u, ())), "lead": lead.get(u, 0)}
+                   for u, n in names.items()), key=lambda u: (-u["lead"], u["name"]))
 
 
 def ingest_log(store: Store, limit: int = 50) -> list[dict]:
     """Ingestions, newest first: document, path, time, number of tasks and citations."""
     rows = store.select(prefixed(f"""
-SELECT ?doc ?path ?at (SAMPLE(?l) AS ?label)
-       (COUNT(DISTINCT ?t) AS ?tasks) (COUNT(DISTINCT ?c) AS ?cites) WHERE {{
-  ?doc a cancu:SourceDocument ; cancu:sourcePath ?path ; prov:generatedAtTime ?at .
-  OPTIONAL {{ ?doc rdfs:label ?l }}
-  OPTIONAL {{ ?t prov:hadPrimarySource ?doc }}
-  OPTIONAL {{ ?doc eli:cites ?c }}
-}} GROUP BY ?doc ?path ?at ORDER BY DESC(?at) LIMIT {int(limit)}"""))
-    return [{"document": r["doc"], "path": r["path"], "at": r["at"], "label": r["label"] or r["path"],
-             "tasks": int(r["tasks"]), "citations": int(r["cites"])} for r in rows]
+SELECT ?doc ?path ?at WHERE {{ ?doc a cancu:SourceDocument ; cancu:sourcePath ?path ; prov:generatedAtTime ?at }}
+ORDER BY DESC(?at) ?doc LIMIT {int(limit)}"""))
+    if not rows:
+        return []
+    docs = [r["doc"] for r in rows]
+    vals = _values("doc", docs)
+    tasks = {r["doc"]: int(r["n"]) for r in store.select(prefixed(
+        f"SELECT ?doc (COUNT(?t) AS ?n) WHERE {{ {vals} ?t prov:hadPrimarySource ?doc }} GROUP BY ?doc"))}
+    cites = {r["doc"]: int(r["n"]) for r in store.select(prefixed(
+        f"SELECT ?doc (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {vals} GRAPH ?g {{ ?doc eli:cites ?c }} }} GROUP BY ?doc"))}
+    labels = _labels(store, docs)
+    return [{"document": r["doc"], "path": r["path"], "at": r["at"], "label": labels.get(r["doc"]) or r["path"],
+             "tasks": tasks.get(r["doc"], 0), "citations": cites.get(r["doc"], 0)} for r in rows]
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -361,14 +432,10 @@ def counts(store: Store) -> dict[str, int]:
     >>> c = counts(store); (c["documents"], c["tasks"], c["units"] > 5)
     (1, 17, True)
     """
-    q = prefixed("""
-SELECT
-  (COUNT(DISTINCT ?src) AS ?documents) (COUNT(DISTINCT ?cited) AS ?cited)
-  (COUNT(DISTINCT ?task) AS ?tasks) (COUNT(DISTINCT ?unit) AS ?units) (COUNT(DISTINCT ?ann) AS ?citations)
-WHERE {
-  { ?src a cancu:SourceDocument } UNION { ?x eli:cites ?cited FILTER NOT EXISTS { ?cited a cancu:SourceDocument } }
-  UNION { ?task a cancu:Task } UNION { ?unit a org:Organization } UNION { ?ann cancu:citedAs ?s }
-}""")
-    r = store.select(q)[0]
-    return {"documents": int(r["documents"]), "cited_documents": int(r["cited"]), "tasks": int(r["tasks"]),
-            "units": int(r["units"]), "citations": int(r["citations"])}
+    one = lambda q: int(store.select(prefixed(q))[0]["n"])  # noqa: E731
+    return {"documents": one("SELECT (COUNT(?s) AS ?n) WHERE { ?s a cancu:SourceDocument }"),
+            "cited_documents": one("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?x eli:cites ?c "
+                                   "FILTER NOT EXISTS { ?c a cancu:SourceDocument } }"),
+            "tasks": one("SELECT (COUNT(?t) AS ?n) WHERE { ?t a cancu:Task }"),
+            "units": one("SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u a org:Organization }"),
+            "citations": one("SELECT (COUNT(?a) AS ?n) WHERE { ?a cancu:citedAs ?s }")}

@@ -7,16 +7,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import queries
+from . import ids, queries
 from .api import (MAX_UPLOAD_BYTES, Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight,
                   IngestLogRow, IngestResult, KnowledgeGraph, Legend, Matrix, NodeDetails, NodeRef, Overview,
                   SectionNode, SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
 from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode
-from .ids import fold
+from .ids import ID, fold
+from .index import jurisdiction
 from .store import EmbeddedStore, Store, is_update, open_store, prefixed
 from .vocab import REL_LABELS
 
 __all__ = ["KnowledgeGraphImpl", "run_sparql"]
+
+_ORG = str(ID) + "org/"
 
 
 def run_sparql(store: Store, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
@@ -93,13 +96,24 @@ class KnowledgeGraphImpl(KnowledgeGraph):
                         for r in queries.ingest_log(s)])
 
     # -- documents
+    def _all_documents(self, ingested_only: bool) -> list[dict]:
+        """queries.documents, kept per store version (the document list is read on many pages)."""
+        key = (self.version(), ingested_only)
+        cache = self.__dict__.setdefault("_doc_cache", {})
+        if key not in cache:
+            cache.clear() if len(cache) > 4 else None
+            cache[key] = queries.documents(self.store, ingested_only=ingested_only)
+        return cache[key]
+
     def documents(self, query: str = "", *, ingested_only: bool = False, limit: int = 500) -> list[DocumentRow]:
         q = fold(query)
         out = []
-        for d in queries.documents(self.store, ingested_only=ingested_only):
-            hay = fold(" ".join(str(d[k] or "") for k in ("symbol", "title", "issuer", "label", "type")))
-            if not q or q in hay:
-                out.append(_row(d))
+        for d in self._all_documents(ingested_only):
+            if q:
+                hay = fold(" ".join(str(d[k] or "") for k in ("symbol", "title", "issuer", "label", "type")))
+                if q not in hay:
+                    continue
+            out.append(_row(d))
             if len(out) >= limit:
                 break
         return out
@@ -110,39 +124,40 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         return docs[0] if docs else None
 
     def _doc(self, doc_id: str) -> dict:
-        for d in queries.documents(self.store):
-            if d["document"] == doc_id:
-                return d
-        raise UnknownNode(f"{doc_id}: no such document")
+        rows = queries.documents(self.store, ids=[doc_id])
+        if not rows:
+            raise UnknownNode(f"{doc_id}: no such document")
+        return rows[0]
 
-    def document(self, doc_id: str) -> DocumentRecord:
+    def document(self, doc_id: str, *, limit: int = 500) -> DocumentRecord:
         from .ask import task_row
         s = self.store
         d = self._doc(doc_id)
         meta = s.select(prefixed(f"""SELECT ?text ?signer WHERE {{ OPTIONAL {{ <{doc_id}> cancu:sourceText ?text }}
-                                     OPTIONAL {{ <{doc_id}> cancu:signer ?signer }} }}"""))
+                                     OPTIONAL {{ <{doc_id}> cancu:signer ?signer }} }} LIMIT 1"""))
         text = meta[0]["text"] if meta else None
         hl = []
         if d["ingested"]:
-            rows = s.select(prefixed(f"""SELECT ?body ?start ?end ?cited ?kind WHERE {{
+            # the annotations live in the document's own graph; the kind of a body is read from its
+            # IRI (graph.ids): a join on the body's rdf:type would meet every graph describing it
+            g = ids.graph_iri(ids.URIRef(doc_id))
+            rows = s.select(prefixed(f"""SELECT ?body ?start ?end ?cited WHERE {{ GRAPH <{g}> {{
                 ?ann oa:hasTarget ?t ; oa:hasBody ?body . ?t oa:hasSource <{doc_id}> ; oa:hasSelector ?p .
-                ?p oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ann cancu:citedAs ?cited }}
-                OPTIONAL {{ ?body a ?kind FILTER(?kind IN (cancu:Task, org:Organization)) }} }}"""))
+                ?p oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ann cancu:citedAs ?cited }} }} }}"""))
             for r in rows:
-                kind = "citation" if "/ann/citation/" in str(r.get("body")) or r["cited"] else None
-                if r["kind"] and r["kind"].endswith("Task"):
+                body = r["body"]
+                if "/item/" in body:
                     kind = "task"
-                elif r["kind"]:
+                elif body.startswith(_ORG):
                     kind = "unit"
-                elif r["body"] == doc_id:
+                elif body == doc_id:
                     kind = "header"
                 else:
-                    kind = kind or "citation"
-                hl.append(Highlight(int(r["start"]), int(r["end"]), kind, r["cited"] or r["body"].rsplit("/", 1)[-1],
-                                    r["body"]))
+                    kind = "citation"
+                hl.append(Highlight(int(r["start"]), int(r["end"]), kind, r["cited"] or body.rsplit("/", 1)[-1], body))
             hl.sort(key=lambda h: (h.start, -h.end))
         task_ids = [r["t"] for r in s.select(prefixed(
-            f"SELECT ?t WHERE {{ ?t a cancu:Task ; prov:hadPrimarySource <{doc_id}> }}"))]
+            f"SELECT ?t WHERE {{ ?t prov:hadPrimarySource <{doc_id}> }}"))]
         details = queries.task_details(s, task_ids)
         details.sort(key=lambda t: t["source"]["start"] or 0)
         tasks = [task_row(t) for t in details]
@@ -155,41 +170,63 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         for t in tasks:
             p = parents.get(t.id)
             (nodes[p].children if p in nodes else roots).append(nodes[t.id])
-        basis = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["to"], self._label(r["to"]), r["depth"])
-                 for r in queries.basis_chain(s, doc_id)]
-        applied = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["from"], self._label(r["from"]))
-                   for r in queries.cited_by(s, doc_id)]
+        chain = queries.basis_chain(s, doc_id)
+        cited = queries.cited_by(s, doc_id)[:limit]
+        labels = self._labels([r["to"] for r in chain] + [r["from"] for r in cited])
+        basis = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["to"], labels[r["to"]], r["depth"]) for r in chain]
+        applied = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["from"], labels[r["from"]]) for r in cited]
         return DocumentRecord(row=_row(d), signer=meta[0]["signer"] if meta else None, path=d["path"], text=text,
                               highlights=hl, structure=roots, basis=basis, applied_by=applied, tasks=tasks,
-                              required_by_it=self.requirements(doc_id))
+                              required_by_it=self.requirements(doc_id, limit=limit))
 
     def _label(self, iri: str) -> str:
-        rows = self.store.select(prefixed(f"SELECT ?l WHERE {{ <{iri}> rdfs:label|skos:prefLabel ?l }} LIMIT 1"))
-        return rows[0]["l"] if rows else iri.rsplit("/", 1)[-1]
+        return self._labels([iri])[iri]
+
+    def _labels(self, iris) -> dict[str, str]:
+        """Display labels: rdfs:label, else skos:prefLabel, else the IRI's last segment."""
+        iris = list(dict.fromkeys(iris))
+        lab = queries._labels(self.store, iris)
+        missing = [i for i in iris if i not in lab]
+        if missing:
+            lab.update(queries._labels(self.store, missing, "skos:prefLabel"))
+        return {i: lab.get(i) or i.rsplit("/", 1)[-1] for i in iris}
 
     # -- tasks and directives
-    def requirements(self, doc_id: str, unit: str | None = None) -> list[TaskRow]:
-        from .ask import lexicon, resolve_unit, task_row
+    def requirements(self, doc_id: str, unit: str | None = None, *, limit: int | None = 500) -> list[TaskRow]:
+        """Tasks deriving from a document (see the facade), the first ``limit`` in document order."""
+        from .ask import lexicon, resolve_unit, task_rows
+        from .index import store_index
         s = self.store
-        units = resolve_unit(lexicon(s), unit)[1] if unit else None
-        rows = queries.requirements_of(s, doc_id, units)
-        via: dict[str, list[str]] = {}
-        for r in rows:
-            via.setdefault(r["task"], []).append(self._label(r["via"]))
-        return [task_row(t, via.get(t["task"])) for t in queries.task_details(s, list(via))]
+        ix = store_index(s)
+        cands = ix.derived_tasks(doc_id)
+        homes: set[str] = set()
+        if unit:
+            iris = resolve_unit(lexicon(s), unit)[1]
+            cands &= ix.unit_tasks(iris)
+            homes = {j for j in map(jurisdiction, iris) if j}
+        order = ix.ordered(cands, limit, homes)
+        vias = ix.vias(doc_id)
+        labels = self._labels(vias)
+        via = {t: [labels[v] for v in vias if t in ix.derives.get(v, ())] for t in order}
+        return task_rows(s, order, via)
 
-    def matrix(self, *, directives: list[str] | None = None, max_directives: int = 40) -> Matrix:
-        from .ask import task_row
+    def matrix(self, *, directives: list[str] | None = None, max_directives: int = 40,
+               max_tasks: int = 300) -> Matrix:
+        """Directive × task matrix; at most ``max_tasks`` columns (document order)."""
+        from .ask import task_rows
+        from .index import store_index
         s = self.store
-        rows = queries.directive_task_matrix(s, directives)
-        by_dir: dict[str, set[str]] = {}
-        for r in rows:
-            by_dir.setdefault(r["directive"], set()).add(r["task"])
+        ix = store_index(s)
+        if directives is None:
+            directives = list(set(ix.derives) | set(ix.derived_from))
+        by_dir = {d: ix.derived_tasks(d) for d in directives}
+        by_dir = {d: t for d, t in by_dir.items() if t}
         dirs = sorted(by_dir, key=lambda d: (-len(by_dir[d]), d))[:max_directives]
-        task_ids = sorted({t for d in dirs for t in by_dir[d]})
-        tasks = [task_row(t) for t in queries.task_details(s, task_ids)]
+        task_ids = ix.ordered({t for d in dirs for t in by_dir[d]}, max_tasks)
+        tasks = task_rows(s, task_ids)
         tasks.sort(key=lambda t: (t.document, t.source.start if t.source else 0))
-        return Matrix([CountRow(d, self._label(d), len(by_dir[d])) for d in dirs], tasks,
+        labels = self._labels(dirs)
+        return Matrix([CountRow(d, labels[d], len(by_dir[d])) for d in dirs], tasks,
                       [[t.id in by_dir[d] for t in tasks] for d in dirs])
 
     def ask(self, question: str, unit: str | None = None) -> Answer:
@@ -202,17 +239,18 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         return [CountRow(u["unit"], u["name"], u["lead"]) for u in queries.units(self.store)
                 if not q or q in fold(u["name"] + " " + " ".join(u["aliases"]))][:limit]
 
-    def worklist(self, unit: str) -> Worklist:
-        from .ask import lexicon, resolve_unit, task_row
+    def worklist(self, unit: str, *, limit: int | None = 500) -> Worklist:
+        """A unit's tasks by role, at most ``limit`` per role (document order, its jurisdiction first)."""
+        from .ask import lexicon, resolve_unit, task_rows
+        from .index import store_index
         s = self.store
         name, iris = resolve_unit(lexicon(s), unit)
         if not iris:
             raise UnknownNode(f"{unit}: no such unit in the store")
-        wl = queries.worklist(s, iris)
-        allt = list(dict.fromkeys(t for v in wl.values() for t in v))
-        det = {t["task"]: task_row(t) for t in queries.task_details(s, allt)}
-        pick = lambda keys: [det[t] for k in keys for t in wl[k] if t in det]  # noqa: E731
-        return Worklist(name, iris[0], pick(["lead"]), pick(["support", "mentioned"]), pick(["report_to"]))
+        ix = store_index(s)
+        homes = {j for j in map(jurisdiction, iris) if j}
+        pick = lambda roles: task_rows(s, ix.ordered(ix.unit_tasks(iris, roles), limit, homes))  # noqa: E731
+        return Worklist(name, iris[0], pick(("lead",)), pick(("support", "mentioned")), pick(("report_to",)))
 
     def export_tasks(self, tasks: list[TaskRow], fmt: str) -> bytes:
         from .export import tasks_csv, tasks_xlsx

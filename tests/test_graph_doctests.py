@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["graph.ids", "graph.store", "graph.queries", "graph.ask", "graph.view"]
+MODULES = ["graph.ids", "graph.store", "graph.queries", "graph.ask", "graph.view", "graph.index"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,145 @@
+"""In-memory indexes of the store, built once per store version from linear SPARQL.
+
+Why: the store answers queries over the union of its named graphs, and a shared node (a
+national decree, a province's unit) is described once in every graph that mentions it; the union
+repeats each such triple once per graph. A SPARQL join through a shared node therefore grows with
+the square of the number of documents (10,000 plans citing Nghị định 59/2023: 10,000 × 10,000
+rows). Here every query is a single triple pattern with ``DISTINCT`` (or an aggregate over one
+pattern, or a join whose two sides live in the same document's graph), so each costs one scan of
+its predicate; the joins are done in Python with dicts, and the result is cached per
+``store.version()``.
+
+Identity makes a few joins free: a task's IRI is its document's IRI + ``/item/…`` and a unit's
+IRI carries its jurisdiction (``id/org/<jurisdiction>/…``, see :mod:`graph.ids`).
+
+>>> from graph.fixtures import seed_store
+>>> ix = store_index(seed_store())
+>>> nd59 = "https://cancu.vn/id/doc/vn/59/2023/nd-cp"
+>>> sorted(t.rsplit("/", 1)[-1] for t in ix.derived_tasks(nd59))
+['ii.2.1', 'ii.2.5', 'iii.2.2']
+>>> ix.cited_by_count[nd59], len(ix.sources)
+(1, 1)
+"""
+from __future__ import annotations
+
+import heapq
+import threading
+from dataclasses import dataclass, field
+
+from .ids import ID
+from .store import Store, prefixed
+
+__all__ = ["StoreIndex", "store_index", "task_document", "jurisdiction", "ROLES"]
+
+ROLES = {"lead": "cancu:leadUnit", "support": "cancu:supportUnit", "report_to": "cancu:reportTo",
+         "mentioned": "cancu:mentionsUnit"}
+_DOC = str(ID) + "doc/"
+_ORG = str(ID) + "org/"
+
+
+def task_document(task: str) -> str:
+    """The document of a task, from its IRI.
+
+    >>> task_document("https://cancu.vn/id/doc/bac-ninh/2026/32/kh-vp/item/ii.2.1")
+    'https://cancu.vn/id/doc/bac-ninh/2026/32/kh-vp'
+    """
+    return task.rpartition("/item/")[0]
+
+
+def jurisdiction(iri: str) -> str | None:
+    """The jurisdiction segment of a document, task or unit IRI (``vn``, ``bac-ninh``, ``doc-<hash>``).
+
+    >>> jurisdiction("https://cancu.vn/id/org/bac-ninh/so-noi-vu"), jurisdiction("https://cancu.vn/id/doc/vn/59/2023/nd-cp")
+    ('bac-ninh', 'vn')
+    """
+    for base in (_DOC, _ORG):
+        if iri.startswith(base):
+            return iri[len(base):].split("/", 1)[0]
+    return None
+
+
+@dataclass
+class StoreIndex:
+    """Who cites what, which tasks derive from which documents, which units hold which tasks."""
+
+    sources: set[str] = field(default_factory=set)                 # ingested documents
+    derives: dict[str, set[str]] = field(default_factory=dict)     # cited document → tasks citing it
+    task_cites: dict[str, set[str]] = field(default_factory=dict)  # task → documents it cites
+    derived_from: dict[str, set[str]] = field(default_factory=dict)  # document → documents detailing/applying it
+    roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # unit → role → tasks
+    parents: set[str] = field(default_factory=set)                 # tasks with sub-items
+    cited_by_count: dict[str, int] = field(default_factory=dict)   # document → ingested documents citing it
+    rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
+
+    # -- derived questions
+    def vias(self, document: str) -> list[str]:
+        """``document`` and the documents detailing, applying or guiding it, transitively."""
+        out, seen, stack = [document], {document}, [document]
+        while stack:
+            for d in sorted(self.derived_from.get(stack.pop(), ())):
+                if d not in seen:
+                    seen.add(d)
+                    out.append(d)
+                    stack.append(d)
+        return out
+
+    def derived_tasks(self, document: str) -> set[str]:
+        """Tasks deriving from ``document`` directly or through documents that detail/apply it."""
+        out: set[str] = set()
+        for v in self.vias(document):
+            out |= self.derives.get(v, set())
+        return out
+
+    def unit_tasks(self, units: list[str], roles=("lead", "support", "mentioned"), *, leaves: bool = True) -> set[str]:
+        out: set[str] = set()
+        for u in units:
+            r = self.roles.get(u, {})
+            for role in roles:
+                out |= r.get(role, set())
+        return out - self.parents if leaves else out
+
+    def ordered(self, tasks, limit: int | None = None, home: set[str] | None = None) -> list[str]:
+        """Tasks in document and item order, the home jurisdictions' documents first, capped at ``limit``."""
+        big = len(self.rank)
+
+        def key(t):
+            return (0 if home and jurisdiction(t) in home else 1, self.rank.get(t, big), t)
+        if limit is None or limit >= len(tasks):
+            return sorted(tasks, key=key)
+        return heapq.nsmallest(limit, tasks, key=key)
+
+
+_cache: dict[tuple[int, str], StoreIndex] = {}
+_lock = threading.Lock()
+
+
+def store_index(store: Store) -> StoreIndex:
+    """The index of ``store`` at its current version (built on first use, then cached)."""
+    key = (id(store), store.version())
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+    from .queries import item_order
+    ix = StoreIndex()
+    sel = lambda q: store.select(prefixed(q))  # noqa: E731
+    ix.sources = {r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")}
+    for r in sel("SELECT DISTINCT ?t ?x WHERE { ?t cancu:derivesFrom ?x }"):
+        ix.derives.setdefault(r["x"], set()).add(r["t"])
+        ix.task_cites.setdefault(r["t"], set()).add(r["x"])
+    for r in sel("SELECT DISTINCT ?a ?b WHERE { ?a cancu:details|eli:applies|cancu:guides ?b }"):
+        if r["a"] != r["b"]:
+            ix.derived_from.setdefault(r["b"], set()).add(r["a"])
+    union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLES.items())
+    for r in sel(f"SELECT DISTINCT ?t ?u ?r WHERE {{ {union} }}"):
+        ix.roles.setdefault(r["u"], {}).setdefault(r["r"], set()).add(r["t"])
+    ix.parents = {r["p"] for r in sel("SELECT DISTINCT ?p WHERE { ?c eli:is_part_of ?p }") if "/item/" in r["p"]}
+    # the citing document and its eli:cites triple live in the same graph: no repetition
+    for r in sel("SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cancu:SourceDocument ; eli:cites ?d } GROUP BY ?d"):
+        ix.cited_by_count[r["d"]] = int(r["n"])
+    tasks = set(ix.task_cites) | {t for r in ix.roles.values() for ts in r.values() for t in ts}
+    ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=item_order))}
+    with _lock:
+        if len(_cache) > 4:
+            _cache.clear()
+        _cache[key] = ix
+    return ix
