@@ -536,6 +536,15 @@ def _catalogue_keys(catalogue) -> dict:
 
 
 _PARTIAL_FIRST = {w.split()[0] for w in _TYPE_BY_WORD if w} | {"NĐ", "NQ", "QĐ", "TT", "CT", "KL", "KH", "CV", "HD"}
+_PARTIAL_CASED = {f(w) for w in _PARTIAL_FIRST for f in (str.capitalize, str.upper) if f(w)[:1].isupper()}
+
+
+def _register_anchor_words():
+    from .units import add_anchor_words
+    add_anchor_words(_PARTIAL_CASED)
+
+
+_register_anchor_words()
 
 
 def find_partial(text: str, taken: list[tuple[int, int]], caps: list[tuple[int, str]] | None = None) -> list[RawCitation]:
@@ -549,7 +558,7 @@ def find_partial(text: str, taken: list[tuple[int, int]], caps: list[tuple[int, 
     from .units import capital_words
 
     caps = capital_words(text) if caps is None else caps
-    starts = [p for p, w in caps if w.lower() in _PARTIAL_FIRST]
+    starts = [p for p, w in caps if w in _PARTIAL_CASED]
     i = text.find("văn bản")
     while i != -1:
         starts.append(i)

@@ -103,7 +103,8 @@ def _line_starts(text: str, end: int):
         i = text.find("\n", i + 1, end)
 
 
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*[0-9IVXĐPCMabcdđeghiklmnopqrstuvxy\-+•*▪])")
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|[-+•*▪][ \t]|"
+                        r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 
 def _items(text: str, end: int):

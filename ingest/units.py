@@ -125,9 +125,23 @@ _HEAD_FIRST = {h.split()[0] for h in _NAMED_HEADS + _PERSON_HEADS + _KNOWN} | {
 _LOWER_STARTS = ("các", "người", "cơ", "hiệp")
 
 
+_ANCHOR_WORDS: set[str] = set(_HEAD_FIRST)
+_ANCHOR_RE: list = []
+
+
+def add_anchor_words(words) -> None:
+    """Let another stage share the one scan for the capitalised words it starts from."""
+    _ANCHOR_WORDS.update(words)
+    _ANCHOR_RE.clear()
+
+
 def capital_words(text: str) -> list[tuple[int, str]]:
-    """Every capitalised word of the text with its position (one fast scan, shared by stages)."""
-    return [(m.start(), m.group()) for m in _CAP_WORD.finditer(text)]
+    """The positions of the capitalised words some stage starts from (one fast scan, shared)."""
+    if not _ANCHOR_RE:
+        alt = "|".join(sorted(map(re.escape, _ANCHOR_WORDS), key=len, reverse=True))
+        _ANCHOR_RE.append(re.compile(r"(?:" + alt + r")(?!\w)"))
+    return [(m.start(), m.group()) for m in _ANCHOR_RE[0].finditer(text)
+            if m.start() == 0 or not text[m.start() - 1].isalnum()]
 
 
 def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]] | None = None) -> list[int]:
