@@ -41,16 +41,29 @@ def graph_view(store: Store) -> nx.MultiDiGraph:
         if key in _cache:
             return _cache[key]
     G = nx.MultiDiGraph()
-    rows = store.select(prefixed("""
-SELECT ?n (SAMPLE(?l) AS ?label) (SAMPLE(?k) AS ?kind) (SAMPLE(?src) AS ?ingested) WHERE {
-  { ?n a eli:Work FILTER NOT EXISTS { ?n a cancu:Task } BIND("Document" AS ?k) OPTIONAL { ?n rdfs:label ?l }
-    OPTIONAL { ?n a cancu:SourceDocument BIND(true AS ?src) } }
-  UNION { ?n a org:Organization ; skos:prefLabel ?l BIND("Unit" AS ?k) }
-  UNION { ?n a cancu:Task ; rdfs:label ?l BIND("Task" AS ?k) }
-} GROUP BY ?n"""))
-    for r in rows:
-        G.add_node(r["n"], label=r["label"] or r["n"].rsplit("/", 1)[-1], type=r["kind"],
-                   ingested=r["ingested"] in ("true", "1"))
+    # single-pattern DISTINCT queries joined here: a shared node (a decree, a unit) is described
+    # in every graph mentioning it, and a SPARQL join on it would repeat it once per graph
+    sel = lambda q: store.select(prefixed(q))  # noqa: E731
+    works = {r["n"] for r in sel("SELECT DISTINCT ?n WHERE { ?n a eli:Work }")}
+    tasks = {r["n"] for r in sel("SELECT ?n WHERE { ?n a cancu:Task }")}
+    orgs = {r["n"] for r in sel("SELECT DISTINCT ?n WHERE { ?n a org:Organization }")}
+    sources = {r["n"] for r in sel("SELECT ?n WHERE { ?n a cancu:SourceDocument }")}
+    labels: dict[str, str] = {}
+    for r in sel("SELECT DISTINCT ?n ?l WHERE { ?n rdfs:label ?l }"):
+        if r["n"] not in labels or r["l"] < labels[r["n"]]:
+            labels[r["n"]] = r["l"]
+    names: dict[str, str] = {}
+    for r in sel("SELECT DISTINCT ?n ?l WHERE { ?n skos:prefLabel ?l }"):
+        if r["n"] in orgs and (r["n"] not in names or r["l"] < names[r["n"]]):
+            names[r["n"]] = r["l"]
+    for n in works - tasks:
+        G.add_node(n, label=labels.get(n) or n.rsplit("/", 1)[-1], type="Document", ingested=n in sources)
+    for n in orgs:
+        if n in names:
+            G.add_node(n, label=names[n], type="Unit", ingested=False)
+    for n in tasks:
+        if n in labels:
+            G.add_node(n, label=labels[n], type="Task", ingested=False)
     union = " UNION ".join(f'{{ ?s {p} ?o BIND("{k}" AS ?t) }}' for k, (p, _) in EDGE_TYPES.items())
     for r in store.select(prefixed(f"SELECT DISTINCT ?s ?t ?o WHERE {{ {union} FILTER(isIRI(?o)) }}")):
         if r["s"] in G and r["o"] in G:
