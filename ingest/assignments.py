@@ -152,11 +152,14 @@ def _after_prep(before: str) -> bool:
 def assign_text(text: str, start: int, end: int, units: list[Mention], want_deadline: bool = True) -> Assignment:
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
+    depth, counted = 0, start  # parenthesis depth up to the current unit, counted incrementally
     for k, u in enumerate(units):
         before = text[max(start, u.start - 60):u.start]
-        pre = text[start:u.start]
+        depth += text.count("(", counted, u.start) - text.count(")", counted, u.start)
+        counted = u.start
         cue = _cue(before)
-        if cue is None and u.start - start <= 8 and pre.strip() in ("Giao", "giao", "- Giao", "+ Giao", "Giao cho", "giao cho"):
+        if cue is None and u.start - start <= 8 and text[start:u.start].strip() in (
+                "Giao", "giao", "- Giao", "+ Giao", "Giao cho", "giao cho"):
             cue = "giao"
         if cue:
             chain = _chain(units, k, text)
@@ -169,7 +172,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], want_dead
             a.form_lead = a.form_lead or cue == "form_lead"
             a.form_support = a.form_support or cue == "form_support"
             continue
-        if pre.count("(") > pre.count(")"):
+        if depth > 0:
             continue  # units named inside parentheses are examples, not the ones in charge
         chain = _chain(units, k, text)
         tail_after = text[chain[-1].end:min(end, chain[-1].end + 40)]
@@ -178,8 +181,8 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], want_dead
                 _add(a.lead, x.name)
             a.own_lead = True
             continue
-        stripped = pre.rstrip()
-        opening = not stripped.strip() or stripped.endswith((".", ";", ":")) or \
+        stripped = before.rstrip()
+        opening = (u.start - start <= 60 and not stripped) or stripped.endswith((".", ";", ":")) or \
             (stripped[-1:] in "-+•" and "\n" in stripped[-4:])
         if opening and (_AFTER_LEAD.match(tail_after) or text[chain[-1].end:end].strip() in ("", ":")
                         or tail_after.lstrip().startswith(":")):

@@ -175,8 +175,7 @@ def extract(source: Source) -> Facts:
             if sym and sym not in cites:
                 cites.append(sym)
         a, b = span(s, e)
-        while b > a and src[b - 1].isspace():
-            b -= 1
+        b = a + len(src[a:b].rstrip())
         tasks.append(Task(id=it.id, kind=_task_kind(it), start=a, end=b, text=src[a:b], parent=it.parent,
                           cites=tuple(cites), lead=tuple(lead), support=tuple(asg.support),
                           report_to=tuple(asg.report_to), deadline=asg.deadline, deadline_text=asg.deadline_text,
