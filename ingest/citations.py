@@ -219,7 +219,13 @@ def _left(text: str, s: int) -> tuple[str | None, int]:
     """The type word and "số" written just before a symbol: (type word, where the citation starts)."""
     window = text[max(0, s - 70):s]
     base = s - len(window)
-    toks = [(m.group(), base + m.start()) for m in _LEFT_TOKENS.finditer(window)]
+    words = window.split()[-(_TW_MAXLEN + 3):]  # a type word (up to 4 words), "số", ":"
+    toks = []
+    pos = len(window)
+    for w in reversed(words):
+        pos = window.rfind(w, 0, pos)
+        toks.append((w, base + pos))
+    toks.reverse()
     start = s
     if toks and toks[-1][0].rstrip(":").lower() in ("số", ""):
         if toks[-1][0] == ":" and len(toks) > 1 and toks[-2][0].lower() == "số":
@@ -569,7 +575,7 @@ def find_partial(text: str, taken: list[tuple[int, int]], caps: list[tuple[int, 
     out = []
     last = 0
     for p in starts:
-        if p < last:
+        if p < last or (p and text[p - 1].isalnum()):
             continue
         m = R.PARTIAL.match(text, p)
         if not m:

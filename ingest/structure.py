@@ -103,7 +103,7 @@ def _line_starts(text: str, end: int):
         i = text.find("\n", i + 1, end)
 
 
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|[-+•*▪][ \t]|"
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|"
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 

@@ -140,8 +140,8 @@ def capital_words(text: str) -> list[tuple[int, str]]:
     if not _ANCHOR_RE:
         alt = "|".join(sorted(map(re.escape, _ANCHOR_WORDS), key=len, reverse=True))
         _ANCHOR_RE.append(re.compile(r"(?:" + alt + r")(?!\w)"))
-    return [(m.start(), m.group()) for m in _ANCHOR_RE[0].finditer(text)
-            if m.start() == 0 or not text[m.start() - 1].isalnum()]
+    # no word-boundary test here: the stages' own patterns refuse a start inside a word
+    return [(m.start(), m.group()) for m in _ANCHOR_RE[0].finditer(text)]
 
 
 def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]] | None = None) -> list[int]:
