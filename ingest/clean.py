@@ -28,6 +28,7 @@ Folding for matching only (``fold``): tone-placement variants (uỷ/ủy, hoà/h
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -202,6 +203,7 @@ _TONE_FOLD = {
 _TONE_RE = re.compile("|".join(map(re.escape, _TONE_FOLD)))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """A matching key: NFC, Đ not Ð, tone placement folded (uỷ → ủy), lower case, single spaces.
 

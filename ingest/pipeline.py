@@ -21,12 +21,15 @@ from .units import capital_words, find_units, merge_units, unit_key
 __all__ = ["extract", "extract_text", "extract_file", "walk"]
 
 
+_CATALOGUE: list = []
+
+
 def _catalogue():
-    try:
+    """The shipped law catalogue, loaded once per process (it is read-only)."""
+    if not _CATALOGUE:
         from . import catalogue
-    except ImportError:  # pragma: no cover - the catalogue ships with the package
-        return None
-    return catalogue.load()
+        _CATALOGUE.append(catalogue.load())
+    return _CATALOGUE[0]
 
 
 def _task_kind(item) -> str:
