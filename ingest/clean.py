@@ -109,14 +109,14 @@ def _nfc(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), mapping
 
 
+def _char_repl(m: re.Match) -> str:
+    return _CHAR_MAP[ord(m.group())]
+
+
 def _chars(text: str) -> str:
     if _CHAR_PROBE.search(text) is None:
         return text
-    for code, repl in _CHAR_MAP.items():  # str.replace per character present: C speed
-        ch = chr(code)
-        if ch in text:
-            text = text.replace(ch, repl)
-    return text
+    return _CHAR_PROBE.sub(_char_repl, text)  # only where an odd character is
 
 
 def _blank(m: re.Match) -> str:
