@@ -136,29 +136,65 @@ QUESTIONS = [
 ]
 
 
-def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) -> None:
+def _facade_timings(store) -> dict:
+    """What the app's pages call, on the big store: the first call (cold: builds the per-version
+    index and caches) and the second (warm), in ms."""
+    from graph.service import KnowledgeGraphImpl
+    kg = KnowledgeGraphImpl.__new__(KnowledgeGraphImpl)
+    kg.location, kg.read_only, kg._store = store.location, False, store
+    doc = next(r["d"] for r in store.select("SELECT ?d WHERE { ?d a <https://cancu.vn/def#SourceDocument> } LIMIT 1"))
+    nd59 = "https://cancu.vn/id/doc/vn/59/2023/nd-cp"
+    unit = next(r["u"] for r in store.select(
+        'SELECT ?u WHERE { ?u <http://www.w3.org/2004/02/skos/core#prefLabel> "Trung tâm Thông tin"@vi } LIMIT 1'))
+    calls = [("overview", lambda: kg.overview()), ("documents", lambda: kg.documents()),
+             ("documents('59/2023')", lambda: kg.documents("59/2023")), ("units", lambda: kg.units()),
+             ("document(plan)", lambda: kg.document(doc)), ("document(59/2023)", lambda: kg.document(nd59)),
+             ("requirements(59/2023)", lambda: kg.requirements(nd59)), ("worklist(unit IRI)", lambda: kg.worklist(unit)),
+             ("worklist('Trung tâm Thông tin')", lambda: kg.worklist("Trung tâm Thông tin")),
+             ("matrix", lambda: kg.matrix()), ("search_nodes('59/2023')", lambda: kg.search_nodes("59/2023"))]
+    out = {}
+    for name, fn in calls:
+        _log(name)
+        ms = []
+        for _ in range(2):
+            t0 = time.perf_counter()
+            fn()
+            ms.append(round((time.perf_counter() - t0) * 1000, 1))
+        out[name] = {"cold_ms": ms[0], "warm_ms": ms[1]}
+    return out
+
+
+def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, keep: Path | None = None,
+              reuse: Path | None = None, facade: bool = True) -> None:
     import pyoxigraph as ox
     from graph import queries
     from graph.ask import ask, lexicon
     from graph.ids import ID
+    from graph.index import store_index
     from graph.store import EmbeddedStore
-    res: dict = {"documents": n_docs, "task_limit_per_answer": limit}
+    res: dict = {"documents": n_docs, "task_limit_per_answer": limit,
+                 "templates_from": str(corpus / "dev") if corpus else "the seed plan only"}
     t0 = time.perf_counter()
-    chunks, info = build_nquads(n_docs, corpus)
+    chunks, info = build_nquads(n_docs if not reuse else rdflib_docs, corpus)
     res.update(info, build_s=round(time.perf_counter() - t0, 1))
     _log(f"built {len(chunks)} plans in {res['build_s']} s")
     tmp = Path(tempfile.mkdtemp())
+    where = reuse or keep or tmp / "store"
     try:
-        store = EmbeddedStore(tmp / "store", mode="w")
+        store = EmbeddedStore(where, mode="w")
         t0 = time.perf_counter()
-        step = 500
-        for i in range(0, len(chunks), step):
-            store._store.bulk_load("".join(chunks[i:i + step]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        store.update(store._bump())
-        store._store.optimize()
+        if not reuse:
+            step = 500
+            for i in range(0, len(chunks), step):
+                store._store.bulk_load("".join(chunks[i:i + step]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                _log(f"loaded {min(i + step, len(chunks))} plans")
+            store.update(store._bump())
+            store._store.optimize()
         res["load_s"] = round(time.perf_counter() - t0, 1)
         res["triples"] = len(store._store)
         res["store_mb"] = round(store.size_bytes() / 2**20, 1)
+        res["source_documents"] = int(store.select(
+            "SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://cancu.vn/def#SourceDocument> }")[0]["n"])
         _log(f"loaded {res['triples']} triples in {res['load_s']} s")
         # the home unit: one province's Phòng TCHCQT
         unit = next(r["u"] for r in store.select(
@@ -166,19 +202,31 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) ->
         t0 = time.perf_counter()
         lexicon(store)
         res["lexicon_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        t0 = time.perf_counter()
+        store_index(store)
+        res["index_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        _log(f"lexicon {res['lexicon_cold_ms']} ms, index {res['index_cold_ms']} ms")
         lat, sizes = [], {}
+        per_q = {}
         for q, u in QUESTIONS:
-            _log(q)
             ask(store, q, unit if u else None, limit=limit)  # warm
+            ms = []
             for _ in range(5):
                 t0 = time.perf_counter()
                 a = ask(store, q, unit if u else None, limit=limit)
-                lat.append((time.perf_counter() - t0) * 1000)
-            sizes[q + (" [unit]" if u else "")] = len(a.tasks)
+                ms.append((time.perf_counter() - t0) * 1000)
+            lat += ms
+            key = q + (" [unit]" if u else "")
+            sizes[key] = {"tasks": len(a.tasks), "total": a.total, "links": len(a.links)}
+            per_q[key] = round(statistics.median(ms), 1)
+            _log(f"{key}: {per_q[key]} ms, {len(a.tasks)}/{a.total} tasks")
         lat.sort()
         res["ask_ms"] = {"p50": round(statistics.median(lat), 1), "p95": round(lat[int(0.95 * len(lat)) - 1], 1),
                          "max": round(lat[-1], 1), "n": len(lat)}
+        res["ask_median_ms_per_question"] = per_q
         res["answer_sizes"] = sizes
+        if facade:
+            res["facade_ms"] = _facade_timings(store)
         store.close()
 
         # same queries, Oxigraph vs rdflib in memory, on the first `rdflib_docs` plans
@@ -227,7 +275,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int) ->
         res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    _save(f"ask-{n_docs}", res)
+    _save(f"ask-{res.get('source_documents', n_docs)}", res)
 
 
 def main() -> int:
@@ -239,13 +287,17 @@ def main() -> int:
     a = sub.add_parser("ask")
     a.add_argument("--docs", type=int, default=10000)
     a.add_argument("--rdflib-docs", type=int, default=300)
-    a.add_argument("--limit", type=int, default=100, help="tasks per answer (answers are paged)")
+    a.add_argument("--limit", type=int, default=50, help="tasks per answer (graph.ask.DEFAULT_LIMIT)")
+    a.add_argument("--keep", type=Path, help="build the store here and keep it")
+    a.add_argument("--store", type=Path, help="reuse a store built with --keep (skip building and loading)")
+    a.add_argument("--no-facade", action="store_true", help="skip the timings of the app's facade calls")
     a.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = ap.parse_args()
     if args.what == "ingest":
         bench_ingest(args.corpus, args.jobs)
     else:
-        bench_ask(args.docs, args.rdflib_docs, args.corpus if args.corpus.is_dir() else None, args.limit)
+        bench_ask(args.docs, args.rdflib_docs, args.corpus if args.corpus.is_dir() else None, args.limit,
+                  keep=args.keep, reuse=args.store, facade=not args.no_facade)
     return 0
 
 

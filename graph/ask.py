@@ -238,7 +238,7 @@ def _label(lx: Lexicon, iri: str, store: Store) -> str:
     return rows[0]["l"] if rows else iri
 
 
-DEFAULT_LIMIT = 200  # tasks per answer: a decree cited by 10,000 plans is not read in one screen
+DEFAULT_LIMIT = 50  # tasks per answer (a page): a decree cited by 10,000 plans is not read in one screen
 
 
 def _homes(lx: Lexicon, unit: str | None, home: str | None) -> set[str]:

@@ -54,8 +54,28 @@ def _split(s: str | None) -> list[str]:
     return sorted({x for x in (s or "").split("\x1f") if x})
 
 
+_P = {}  # predicate IRIs as plain str (rdflib's DefinedNamespace attribute access is slow in loops)
+
+
+def _preds() -> dict:
+    if not _P:
+        from .vocab import CANCU, OA, PROV
+        _P.update(number=str(CANCU.itemNumber), kind=str(CANCU.itemKind), doc=str(PROV.hadPrimarySource),
+                  deadline=str(CANCU.deadline), start=str(OA.start), end=str(OA.end), exact=str(OA.exact),
+                  body=str(OA.hasBody),
+                  roles={str(CANCU.leadUnit): "lead", str(CANCU.supportUnit): "support",
+                         str(CANCU.reportTo): "report_to", str(CANCU.mentionsUnit): "mentioned",
+                         str(CANCU.derivesFrom): "cites"})
+    return _P
+
+
+_details_cache: dict = {}
+
+
 def task_details(store: Store, tasks: list[str]) -> list[dict]:
     """Details of tasks: number, kind, text, units by role, cites, source span, document.
+
+    Kept per store version (at most 50,000 tasks), so a page of an answer read again is free.
 
     >>> store = _doctest_store()
     >>> t = task_details(store, [r["task"] for r in requirements_of(store, NAT + "05-ct/tw")])
@@ -64,44 +84,56 @@ def task_details(store: Store, tasks: list[str]) -> list[dict]:
     """
     if not tasks:
         return []
-    vals = _values("task", tasks)
-    base = store.select(prefixed(f"""
-SELECT ?task ?number ?kind ?doc ?deadline WHERE {{
-  {vals}
-  ?task cancu:itemNumber ?number ; cancu:itemKind ?kind ; prov:hadPrimarySource ?doc .
-  OPTIONAL {{ ?task cancu:deadline ?deadline }}
-}}"""))
-    # spans and quotes in their own queries, so the task binds first (no scan of every selector)
-    spans = {r["task"]: r for r in store.select(prefixed(f"""
-SELECT ?task ?start ?end WHERE {{ {vals} ?ann oa:hasBody ?task ; oa:hasTarget ?tg . ?tg oa:hasSelector ?pos .
-  ?pos oa:start ?start ; oa:end ?end . }}"""))}
-    quotes = {r["task"]: r["text"] for r in store.select(prefixed(f"""
-SELECT ?task ?text WHERE {{ {vals} ?ann oa:hasBody ?task ; oa:hasTarget ?tg . ?tg oa:hasSelector ?q .
-  ?q oa:exact ?text . }}"""))}
-    for r in base:
-        sp = spans.get(r["task"], {})
-        r["start"], r["end"], r["text"] = sp.get("start"), sp.get("end"), quotes.get(r["task"])
+    key = (id(store), store.version())
+    cache = _details_cache.get(key)
+    if cache is None or len(cache) > 50000:
+        _details_cache.clear()
+        cache = _details_cache[key] = {}
+    todo = [t for t in dict.fromkeys(tasks) if t not in cache]
+    if todo:
+        for d in _task_details(store, todo):
+            cache[d["task"]] = d
+    return [dict(cache[t]) for t in dict.fromkeys(tasks) if t in cache]
+
+
+def _task_details(store: Store, tasks: list[str]) -> list[dict]:
+    # direct lookups from the tasks outwards (task → its annotation → its selectors): each step
+    # touches only the nodes of these tasks, whatever the size of the store
+    from .ask import lexicon
+    P = _preds()
+    lx = lexicon(store)
+    props = store.outgoing(tasks)
+    anns = store.incoming(P["body"], tasks)
+    # an annotation's selectors are <ann/pos> and <ann/quote> (graph.build): no lookup of the
+    # annotation and its target needed
+    sel_props = store.outgoing({a + sfx for s_ in anns.values() for a in s_ for sfx in ("/pos", "/quote")})
+    role_of = P["roles"]
+    base = []
+    for t in tasks:
+        one = {}
+        ro: dict[str, set[str]] = {}
+        for p, o in props.get(t, ()):
+            r = role_of.get(p)
+            if r:
+                name = lx.display.get(o) if r == "cites" else lx.unit_label.get(o)
+                if name:
+                    ro.setdefault(r, set()).add(name)
+            elif p not in one or o < one[p]:
+                one[p] = o
+        if P["number"] not in one or P["doc"] not in one:
+            continue
+        sp = {}
+        for a in sorted(anns.get(t, ())):
+            for x in (a + "/pos", a + "/quote"):
+                for p, o in sel_props.get(x, ()):
+                    sp[p] = o
+        base.append({"task": t, "number": one[P["number"]], "kind": one.get(P["kind"]), "doc": one[P["doc"]],
+                     "deadline": one.get(P["deadline"]), "start": sp.get(P["start"]), "end": sp.get(P["end"]),
+                     "text": sp.get(P["exact"]), "roles": ro})
     docs = sorted({r["doc"] for r in base})
     dinfo = {r["doc"]: r for r in store.select(prefixed(f"""
 SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {_values("doc", docs)} ?doc cancu:sourcePath ?path .
   OPTIONAL {{ ?doc rdfs:label ?l }} }} GROUP BY ?doc ?path"""))} if docs else {}
-    # names of units and symbols of documents come from the lexicon: joining on shared nodes
-    # through the union default graph would repeat them once per graph describing them
-    from .ask import lexicon
-    lx = lexicon(store)
-    roles: dict[str, dict[str, set]] = {}
-    for r in store.select(prefixed(f"""
-SELECT DISTINCT ?task ?role ?x WHERE {{
-  {vals}
-  {{ ?task cancu:leadUnit ?x BIND("lead" AS ?role) }}
-  UNION {{ ?task cancu:supportUnit ?x BIND("support" AS ?role) }}
-  UNION {{ ?task cancu:reportTo ?x BIND("report_to" AS ?role) }}
-  UNION {{ ?task cancu:mentionsUnit ?x BIND("mentioned" AS ?role) }}
-  UNION {{ ?task cancu:derivesFrom ?x BIND("cites" AS ?role) }}
-}}""")):
-        name = lx.display.get(r["x"]) if r["role"] == "cites" else lx.unit_label.get(r["x"])
-        if name:
-            roles.setdefault(r["task"], {}).setdefault(r["role"], set()).add(name)
     seen, out = set(), []
     for r in base:
         if r["task"] in seen:
@@ -109,7 +141,7 @@ SELECT DISTINCT ?task ?role ?x WHERE {{
         seen.add(r["task"])
         d = dinfo.get(r["doc"], {})
         path = d.get("path") or ""
-        ro = roles.get(r["task"], {})
+        ro = r["roles"]
         out.append({
             "task": r["task"], "number": r["number"], "kind": r["kind"], "document": r["doc"],
             "document_label": d.get("label") or path.rsplit("/", 1)[-1], "text": r["text"] or "",
@@ -119,8 +151,7 @@ SELECT DISTINCT ?task ?role ?x WHERE {{
             "source": {"path": path, "start": int(r["start"]) if r["start"] else None,
                        "end": int(r["end"]) if r["end"] else None},
         })
-    order = {t: i for i, t in enumerate(tasks)}
-    return sorted(out, key=lambda r: order.get(r["task"], 0))
+    return out
 
 
 def _unit_filter(unit: str | list[str] | None) -> str:

@@ -102,6 +102,27 @@ class Store:
         return sorted(r["g"] for r in rows if r["g"].startswith(str(GRAPH)) and r["g"] not in
                       (str(META_GRAPH), str(GRAPH["schemes"])))
 
+    def outgoing(self, subjects) -> dict[str, set[tuple[str, str]]]:
+        """``{subject: {(predicate, object value)}}`` over the union of the graphs, for known subjects
+        (one lookup per subject; no join, so a shared node's copies collapse)."""
+        subjects = list(dict.fromkeys(subjects))
+        out: dict[str, set[tuple[str, str]]] = {x: set() for x in subjects}
+        for i in range(0, len(subjects), 500):
+            vals = " ".join(f"<{x}>" for x in subjects[i:i + 500])
+            for r in self.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {vals} }} ?s ?p ?o }}"):
+                out[r["s"]].add((r["p"], r["o"]))
+        return out
+
+    def incoming(self, predicate: str, objects) -> dict[str, set[str]]:
+        """``{object: {subjects}}`` of ``?s <predicate> <object>`` for known objects."""
+        objects = list(dict.fromkeys(objects))
+        out: dict[str, set[str]] = {x: set() for x in objects}
+        for i in range(0, len(objects), 500):
+            vals = " ".join(f"<{x}>" for x in objects[i:i + 500])
+            for r in self.select(f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?o {{ {vals} }} ?s <{predicate}> ?o }}"):
+                out[r["o"]].add(r["s"])
+        return out
+
     def version(self) -> str:
         rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> ?v }} }}")
         return rows[0]["v"] if rows else "empty"
@@ -259,6 +280,37 @@ class EmbeddedStore(Store):
         if "error" in box:
             raise box["error"]
         return box["rows"]
+
+    def _lookup(self, fn):
+        try:
+            return fn()
+        except (OSError, RuntimeError):
+            if self.mode != "r":
+                raise
+            with self._lock:  # compacted away under a read-only snapshot: re-open, retry once
+                self._open_ro()
+            return fn()
+
+    def outgoing(self, subjects) -> dict[str, set[tuple[str, str]]]:
+        """Direct index lookups (``quads_for_pattern``): no query planning, no join."""
+        ox = self._ox
+
+        def run():
+            out = {}
+            for x in dict.fromkeys(subjects):
+                out[x] = {(q.predicate.value, q.object.value)
+                          for q in self._store.quads_for_pattern(ox.NamedNode(x), None, None, None)}
+            return out
+        return self._lookup(run)
+
+    def incoming(self, predicate: str, objects) -> dict[str, set[str]]:
+        ox = self._ox
+        p = ox.NamedNode(predicate)
+
+        def run():
+            return {x: {q.subject.value for q in self._store.quads_for_pattern(None, p, ox.NamedNode(x), None)}
+                    for x in dict.fromkeys(objects)}
+        return self._lookup(run)
 
     def variables(self, query: str) -> list[str]:
         res = self._query(query)
