@@ -377,3 +377,17 @@ def test_overview_says_when_nothing_is_there(monkeypatch):
     at = run()
     assert "Chưa có gì" in texts(at) and not at.dataframe
     st.cache_resource.clear()
+
+
+def test_upload_error_does_not_repeat_the_file_name():
+    from ui.pages.upload import _reason
+    assert _reason("rong.pdf", "rong.pdf: empty file") == "empty file"
+    assert _reason("a.pdf", "tệp quá lớn") == "tệp quá lớn"
+    assert _reason("a.pdf", None) == ""
+
+
+def test_graph_property_names_are_translated():
+    from ui.i18n import STRINGS
+    for key in ("generatedAtTime", "sourcePath", "issuerName", "itemNumber"):
+        vi, en = STRINGS[f"prop.{key}"]
+        assert vi and en and vi != key

@@ -169,6 +169,12 @@ def _canvas(center: str, hops: int, max_nodes: int, node_types: list[str], edge_
                 st.rerun(scope="fragment")
 
 
+def _prop(key: str) -> str:
+    """A property's label in the session language (the key itself when the table does not know it)."""
+    label = tr(f"prop.{key}")
+    return key if label == f"prop.{key}" else label
+
+
 def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
     st.subheader(tr("graph.details"))
     try:
@@ -191,7 +197,8 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
     if node_id != param("node") and b[1].button(tr("graph.center"), key="g_center", icon=":material/center_focus_strong:"):
         _recenter(node_id)
     if d.properties:
-        st.dataframe([{tr("col.property"): k, tr("col.value"): v} for k, v in d.properties],
+        st.dataframe([{tr("col.property"): _prop(k), tr("col.value"): tr(f"value.{v}") if v in ("true", "false") else v}
+                      for k, v in d.properties],
                      hide_index=True, width="stretch", key="g_props")
     for title, rows, other in ((tr("graph.outgoing", n=len(d.outgoing)), d.outgoing, "target"),
                                (tr("graph.incoming", n=len(d.incoming)), d.incoming, "source")):

@@ -14,6 +14,13 @@ from ..common import go, tr
 
 TYPES = ["txt", "pdf", "docx"]
 MAX_MB = api.MAX_UPLOAD_BYTES // (1024 * 1024)
+TITLE_MAX = 300  # a title that ran on into the body is cut for the preview (the facts below keep it whole)
+
+
+def _reason(name: str, error: str | None) -> str:
+    """The reader's one line without the file name it repeats ("x.pdf: empty file" → "empty file")."""
+    error = (error or "").strip()
+    return error[len(name) + 1:].strip() if error.startswith(name + ":") else error
 
 
 def render() -> None:
@@ -36,12 +43,13 @@ def render() -> None:
         return
     st.subheader(tr("upload.preview"))
     if not preview.ok:
-        st.error(tr("upload.failed", name=up.name, error=preview.error))
+        st.error(tr("upload.failed", name=up.name, error=_reason(up.name, preview.error)))
         return
     doc = preview.document or {}
     st.markdown(" · ".join(str(doc.get(k)) for k in ("type", "symbol", "date", "issuer") if doc.get(k)) or up.name)
     if doc.get("title"):
-        st.caption(str(doc["title"]))
+        title = str(doc["title"])
+        st.caption(title if len(title) <= TITLE_MAX else title[:TITLE_MAX].rsplit(" ", 1)[0] + " …")
     st.info(tr("upload.summary", citations=preview.citations, tasks=preview.tasks, units=preview.units,
                triples=preview.triples))
     if preview.replaces:
@@ -59,7 +67,7 @@ def render() -> None:
         if res.ok:
             st.session_state["up_done"] = (up.name, res.document)
         else:
-            st.error(tr("upload.failed", name=up.name, error=res.error))
+            st.error(tr("upload.failed", name=up.name, error=_reason(up.name, res.error)))
     done = st.session_state.get("up_done")
     if done and done[0] == up.name:
         st.success(tr("upload.done", name=done[0]))
