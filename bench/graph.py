@@ -206,10 +206,14 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
         store_index(store)
         res["index_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         _log(f"lexicon {res['lexicon_cold_ms']} ms, index {res['index_cold_ms']} ms")
-        lat, sizes = [], {}
+        from graph.queries import _details_cache
+        lat, first, sizes = [], [], {}
         per_q = {}
         for q, u in QUESTIONS:
-            ask(store, q, unit if u else None, limit=limit)  # warm
+            _details_cache.clear()  # the first ask of a question reads its tasks from the store
+            t0 = time.perf_counter()
+            ask(store, q, unit if u else None, limit=limit)
+            first.append((time.perf_counter() - t0) * 1000)
             ms = []
             for _ in range(5):
                 t0 = time.perf_counter()
@@ -223,6 +227,10 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
         lat.sort()
         res["ask_ms"] = {"p50": round(statistics.median(lat), 1), "p95": round(lat[int(0.95 * len(lat)) - 1], 1),
                          "max": round(lat[-1], 1), "n": len(lat)}
+        first.sort()
+        res["ask_first_ms"] = {"p50": round(statistics.median(first), 1), "p95": round(first[int(0.95 * len(first)) - 1], 1),
+                               "max": round(first[-1], 1), "n": len(first),
+                               "note": "each question's first ask, the task-details cache emptied before it"}
         res["ask_median_ms_per_question"] = per_q
         res["answer_sizes"] = sizes
         if facade:

@@ -428,6 +428,10 @@ class KnowledgeGraph:
         """A read-only SPARQL query (updates raise ``BadQuery``; over time ``QueryTimeout``)."""
         raise NotImplementedError
 
+    def sparql_examples(self) -> list[tuple[str, str, str]]:
+        """Example read-only queries in our vocabulary: ``(Vietnamese title, English title, query)``."""
+        raise NotImplementedError
+
     # -- uploads
     def preview_upload(self, filename: str, data: bytes) -> UploadPreview:
         """Extract an uploaded file and say what ingesting it would add; writes nothing, never raises."""

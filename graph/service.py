@@ -349,6 +349,10 @@ class KnowledgeGraphImpl(KnowledgeGraph):
     def sparql(self, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
         return run_sparql(self.store, query, timeout_s=timeout_s, limit=limit)
 
+    def sparql_examples(self) -> list[tuple[str, str, str]]:
+        from .examples import SPARQL_EXAMPLES
+        return list(SPARQL_EXAMPLES)
+
     # -- uploads
     def _extract_upload(self, filename: str, data: bytes):
         from ingest.errors import IngestError
