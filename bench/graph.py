@@ -118,7 +118,11 @@ def build_nquads(n_docs: int, corpus: Path | None) -> tuple[list[str], dict]:
             text = nt.replace(f"/{SENTINEL}/kh-vp", f"/{n}/kh-vp").replace(f'"{SENTINEL}/KH-VP"', f'"{n}/KH-VP"') \
                 .replace(f"({SENTINEL})", f"({n})").replace(f"#{SENTINEL}", f"#{n}")
             gi = g.replace(f"/{SENTINEL}/kh-vp", f"/{n}/kh-vp")
-            chunks.append("".join(line[:-2] + f" <{gi}> .\n" for line in text.splitlines() if line.strip()))
+            lines = [line[:-2] + f" <{gi}> .\n" for line in text.splitlines() if line.strip()]
+            # the graph's size in the meta graph, as graph.store writes it
+            lines.append(f'<{gi}> <https://cancu.vn/def#tripleCount> "{len(lines)}"^^<http://www.w3.org/2001/XMLSchema#integer> '
+                         '<https://cancu.vn/graph/meta> .\n')
+            chunks.append("".join(lines))
             made += 1
     return chunks, {"templates": len(templates), "variants_built": built}
 

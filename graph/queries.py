@@ -287,8 +287,15 @@ def _labels(store: Store, iris, prop: str = "rdfs:label") -> dict[str, str]:
 def cited_by_counts(store: Store) -> dict[str, int]:
     """Document → number of ingested documents citing it (the citing document's graph holds both
     triples, so this join never meets the union's repetition of shared nodes)."""
-    from .index import store_index
-    return store_index(store).cited_by_count
+    key = (id(store), store.version())
+    if key not in _cited_cache:
+        _cited_cache.clear()
+        _cited_cache[key] = {r["d"]: int(r["n"]) for r in store.select(prefixed(
+            "SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cancu:SourceDocument ; eli:cites ?d } GROUP BY ?d"))}
+    return _cited_cache[key]
+
+
+_cited_cache: dict = {}
 
 
 def lead_counts(store: Store) -> dict[str, int]:

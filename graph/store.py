@@ -64,21 +64,31 @@ class Store:
     # -- writing
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Atomically replace one named graph with the given triples."""
-        self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n"
-                    f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }} ;\n" + self._bump())
+        self.replace_graphs([(graph_iri, ntriples)])
+
+    @staticmethod
+    def _size_marker(graph_iri: str, ntriples: str | None) -> str:
+        """Keep the graph's triple count in the meta graph, in the same update (Overview.triples
+        without counting every quad of a large store)."""
+        drop = (f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> <{CANCU.tripleCount}> ?n }} }} ;\n")
+        if ntriples is None:
+            return drop
+        n = sum(1 for line in ntriples.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+        return drop + f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> <{CANCU.tripleCount}> {n} }} }} ;\n"
 
     def replace_graphs(self, graphs: list[tuple[str, str]]) -> None:
         """Atomically replace several named graphs (one transaction)."""
         parts = []
         for g, nt in graphs:
-            parts.append(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt}\n}} }} ;\n")
+            parts.append(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt}\n}} }} ;\n"
+                         + self._size_marker(g, nt))
         self.update("".join(parts) + self._bump())
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove one named graph; True when it existed."""
         existed = self.ask(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
         if existed:
-            self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n" + self._bump())
+            self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n" + self._size_marker(graph_iri, None) + self._bump())
         return existed
 
     def _bump(self) -> str:
@@ -132,7 +142,15 @@ class Store:
         raise NotImplementedError
 
     def count(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Triples in the documents' graphs: the sizes kept in the meta graph when every graph has
+        one (stores written by this version), else a full count."""
+        rows = self.select(f"SELECT (COUNT(?g) AS ?k) (SUM(?n) AS ?n) WHERE {{ GRAPH <{META_GRAPH}> "
+                           f"{{ ?g <{CANCU.tripleCount}> ?n }} }}")
+        graphs = self.select("SELECT (COUNT(DISTINCT ?g) AS ?k) WHERE { GRAPH ?g { ?d a <https://cancu.vn/def#SourceDocument> } }")
+        schemes = self.ask(f"ASK {{ GRAPH <{GRAPH['schemes']}> {{ ?s ?p ?o }} }}")
+        if rows and rows[0]["k"] and int(rows[0]["k"]) == int(graphs[0]["k"]) + int(schemes):
+            return int(rows[0]["n"])
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META_GRAPH}>) }}")
         return int(rows[0]["n"]) if rows else 0
 
     def close(self) -> None:
