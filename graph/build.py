@@ -254,10 +254,21 @@ class _Builder:
             self.annotate(a, f"relation-{rel}", r.start, r.end, extra=f"{a}|{rel}|{b}")
 
         # tasks (numbered items)
-        item_iris = {t.id: ids.task_iri(doc, t.id) for t in f.tasks}
-        spans = sorted(((t.end - t.start, t.start, t.end, t.id) for t in f.tasks), key=lambda x: x[0])
+        # one IRI per item; an item whose id repeats another's (an annex restarting "Điều 1", two
+        # ids with the same slug) gets "-2", "-3" … so no IRI carries two numbers or kinds
+        item_iris: dict[str, URIRef] = {}
+        own_iri: list[URIRef] = []
+        used: set[URIRef] = set()
         for t in f.tasks:
-            ti = item_iris[t.id]
+            base = iri = ids.task_iri(doc, t.id)
+            k = 2
+            while iri in used:
+                iri, k = URIRef(f"{base}-{k}"), k + 1
+            used.add(iri)
+            own_iri.append(iri)
+            item_iris.setdefault(t.id, iri)
+        spans = sorted(((t.end - t.start, t.start, t.end, i) for i, t in enumerate(f.tasks)), key=lambda x: x[0])
+        for t, ti in zip(f.tasks, own_iri):
             g.add((ti, RDF.type, CANCU.Task))
             g.add((ti, RDF.type, ELI.WorkSubdivision))
             g.add((ti, CANCU.itemNumber, Literal(t.id)))
@@ -288,9 +299,9 @@ class _Builder:
         for u in f.units:
             ui = self.units[fold(u.name)]
             for (s, e) in u.mentions:
-                holder = next((tid for _, ts, te, tid in spans if ts <= s and e <= te), None)
-                if holder:
-                    ti = item_iris[holder]
+                holder = next((i for _, ts, te, i in spans if ts <= s and e <= te), None)
+                if holder is not None:
+                    ti = own_iri[holder]
                     if not any((ti, p, ui) in g for p in (CANCU.leadUnit, CANCU.supportUnit, CANCU.reportTo)):
                         g.add((ti, CANCU.mentionsUnit, ui))
         return DocumentGraph(doc, ids.graph_iri(doc), g, f.source.path, len(f.tasks), n_cites)
