@@ -391,3 +391,29 @@ def test_graph_property_names_are_translated():
     for key in ("generatedAtTime", "sourcePath", "issuerName", "itemNumber"):
         vi, en = STRINGS[f"prop.{key}"]
         assert vi and en and vi != key
+
+
+def test_structure_lines_cut_at_a_word():
+    from ui.render import structure_html
+    full = "5. Nêu cao tinh thần trách nhiệm và sự tận tụy phục vụ nhân dân của cán bộ, công chức; người đứng đầu cơ quan Văn phòng."
+    cut = full[:100]  # the store keeps the first 100 characters: "… cơ quan Văn p"
+    node = api.SectionNode("urn:i5", "I.5", "objective", cut, 0, len(full))
+    html = structure_html([node])
+    assert "Văn p<" not in html and "…" in html and "<b>I.5</b> Nêu cao" in html
+    whole = api.SectionNode("urn:i6", "I.6", "objective", "6. Ngắn gọn.", 0, 12)
+    assert "<b>I.6</b> Ngắn gọn.</div>" in structure_html([whole])
+
+
+def test_graph_nodes_carry_their_type_label():
+    from ui.graphview import elements
+    sub = api.Subgraph([api.NodeRef("urn:c", "Chỉ thị 05-CT/TW", "CitedDocument")], [])
+    els, _ = elements(sub, type_labels={"CitedDocument": "Văn bản được dẫn chiếu"})
+    assert els["nodes"][0]["data"]["label"] == "Văn bản được dẫn chiếu"
+    assert elements(sub)[0]["nodes"][0]["data"]["label"] == "CitedDocument"
+
+
+def test_graph_labels_keep_the_ampersand_and_stay_inert():
+    from ui.graphview import elements
+    sub = api.Subgraph([api.NodeRef("urn:c", "Công văn 927/BNV-CTTN&BĐG &#60;img src=x onerror=alert(1)&#62;", "CitedDocument")], [])
+    name = elements(sub)[0]["nodes"][0]["data"]["name"]
+    assert "CTTN&BĐG" in name and "<" not in name and ">" not in name

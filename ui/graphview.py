@@ -5,7 +5,9 @@ be swapped for another without touching the pages.
 last interaction as ``("select" | "expand" | "remove", node_id, timestamp)`` or ``None``.
 
 Escaping: the component's side panel writes node properties with ``innerHTML``, so every value
-sent to it has ``& < >`` replaced by look-alike characters (``＆ ‹ ›``): text shows, markup never runs.
+sent to it has ``< >`` replaced by look-alike characters (``‹ ›``): text shows, markup never runs. ``&``
+stays (a character reference decodes to text, never to a tag; the canvas font has no full-width ``＆``,
+so "CTTN&BĐG" showed a box).
 """
 from __future__ import annotations
 
@@ -34,22 +36,33 @@ EDGE_COLORS = {
 }
 LAYOUTS = ("cose", "breadthfirst", "concentric", "circle", "grid")
 
-_LOOKALIKE = str.maketrans({"&": "＆", "<": "‹", ">": "›"})
+_LOOKALIKE = str.maketrans({"<": "‹", ">": "›"})
 
 
 def safe(value) -> str:
-    """A string that is inert inside ``innerHTML`` (look-alikes for ``& < >``)."""
+    """A string that is inert inside ``innerHTML`` (look-alikes for ``< >``)."""
     return ("" if value is None else str(value)).translate(_LOOKALIKE)
 
 
-def elements(subgraph: api.Subgraph, *, selected: str | None = None) -> tuple[dict, dict[str, str]]:
-    """Cytoscape elements for a subgraph, and the map from the ids sent back to the real node ids."""
+def _style_key(value: str) -> str:
+    """A node style key: inert in the side panel, and no quote to end the ``node[label='…']`` selector."""
+    return safe(value).replace("'", "’").replace('"', "”")
+
+
+def elements(subgraph: api.Subgraph, *, selected: str | None = None,
+             type_labels: dict[str, str] | None = None) -> tuple[dict, dict[str, str]]:
+    """Cytoscape elements for a subgraph, and the map from the ids sent back to the real node ids.
+
+    A node's ``label`` (its style key, shown as the heading of the component's side panel) is its
+    type's label from the legend ("Văn bản được dẫn chiếu"), not the internal name ("CitedDocument").
+    """
+    type_labels = type_labels or {}
     back: dict[str, str] = {}
     nodes = []
     for n in subgraph.nodes:
         sid = safe(n.id)
         back[sid] = n.id
-        data = {"id": sid, "label": safe(n.type), "name": safe(node_label(n.label))}
+        data = {"id": sid, "label": _style_key(type_labels.get(n.type, n.type)), "name": safe(node_label(n.label))}
         if n.group:
             data["group"] = safe(n.group)
         node = {"data": data}
@@ -75,8 +88,10 @@ def render_graph(subgraph: api.Subgraph, legend: api.Legend, *, key: str, height
     from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
     from st_link_analysis.component.events import Event
 
-    els, back = elements(subgraph, selected=selected)
-    node_styles = [_Readable(NodeStyle(safe(kind), NODE_COLORS.get(kind, "#7f7f7f"), "name", NODE_ICONS.get(kind)),
+    type_labels = dict(legend.node_types)
+    els, back = elements(subgraph, selected=selected, type_labels=type_labels)
+    node_styles = [_Readable(NodeStyle(_style_key(type_labels.get(kind, kind)), NODE_COLORS.get(kind, "#7f7f7f"), "name",
+                                       NODE_ICONS.get(kind)),
                              {"min-zoomed-font-size": 0, "font-size": 11, "text-wrap": "ellipsis", "text-max-width": 160})
                    for kind, _label in legend.node_types]
     with warnings.catch_warnings():  # the component warns about its own default `labeled=False`

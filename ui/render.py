@@ -212,10 +212,19 @@ def highlight_legend_html(lang: str, kinds: Sequence[str] = ("citation", "unit",
 
 # ---------------------------------------------------------------- structure tree
 
+def _head_text(n: api.SectionNode) -> str:
+    """A tree line: the item's first words without its repeated numeral; a cut-off line ends at a word, with "…"."""
+    text = strip_marker(n.number, n.text).rstrip()
+    cut = n.end - n.start > len(n.text) + 2 and len(text) >= 60 and text[-1:] not in ".;:!?…)”\""
+    if cut and " " in text:
+        text = text.rsplit(" ", 1)[0].rstrip(",;") + " …"
+    return text
+
+
 def structure_html(nodes: Sequence[api.SectionNode], open_depth: int = 1) -> str:
     """The document's item tree as nested ``<details>`` (escaped)."""
     def one(n: api.SectionNode, depth: int) -> str:
-        head = f"<b>{esc(n.number)}</b> {esc(strip_marker(n.number, n.text))}"
+        head = f"<b>{esc(n.number)}</b> {esc(_head_text(n))}"
         if not n.children:
             return f'<div style="margin-left:1.2em;padding:2px 0">{head}</div>'
         kids = "".join(one(c, depth + 1) for c in n.children)
