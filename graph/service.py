@@ -286,19 +286,53 @@ class KnowledgeGraphImpl(KnowledgeGraph):
             pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(nx.Graph(H), seed=1).items()}
         return Subgraph(nodes, edges, truncated, pos)
 
+    def _label_table(self) -> list[tuple[str, str, str, str | None]]:
+        """(folded label, IRI, type, group) of every document, unit and task, per store version;
+        from single-pattern DISTINCT queries, so search needs no networkx view of the whole store."""
+        key = self.version()
+        cache = self.__dict__.setdefault("_labels_cache", {})
+        if key in cache:
+            return cache[key]
+        s = self.store
+        sel = lambda q: s.select(prefixed(q))  # noqa: E731
+        sources = {r["n"] for r in sel("SELECT ?n WHERE { ?n a cancu:SourceDocument }")}
+        orgs = {r["n"] for r in sel("SELECT DISTINCT ?n WHERE { ?n a org:Organization }")}
+        works = {r["n"] for r in sel("SELECT DISTINCT ?n WHERE { ?n a eli:Work }")}
+        best: dict[str, str] = {}
+        for r in sel("SELECT DISTINCT ?n ?l WHERE { ?n rdfs:label ?l }"):
+            if (r["n"] in works or "/item/" in r["n"]) and (r["n"] not in best or r["l"] < best[r["n"]]):
+                best[r["n"]] = r["l"]
+        for r in sel("SELECT DISTINCT ?n ?l WHERE { ?n skos:prefLabel ?l }"):
+            if r["n"] in orgs and (r["n"] not in best or r["l"] < best[r["n"]]):
+                best[r["n"]] = r["l"]
+        rows = []
+        for n, lab in best.items():
+            if "/item/" in n:
+                t = "Task"
+            elif n in orgs:
+                t = "Unit"
+            else:
+                t = "Document" if n in sources else "CitedDocument"
+            rows.append((fold(lab), n, t, lab))
+        cache.clear()
+        cache[key] = rows
+        return rows
+
     def search_nodes(self, text: str, *, types: list[str] | None = None, limit: int = 20) -> list[NodeRef]:
-        G = self._G()
         q = fold(text)
+        if not q:
+            return []
         hits = []
-        for n, d in G.nodes(data=True):
-            lab = fold(d["label"])
-            if q and q in lab:
-                ref = self._ref(G, n)
-                if types and ref.type not in types and d["type"] not in types:
-                    continue
-                hits.append((lab.find(q), len(lab), ref))
-        hits.sort(key=lambda h: (h[0], h[1]))
-        return [h[2] for h in hits[:limit]]
+        for lab, n, t, label in self._label_table():
+            i = lab.find(q)
+            if i < 0:
+                continue
+            if types and t not in types and not (t == "CitedDocument" and "Document" in types):
+                continue
+            group = "Document" if t == "CitedDocument" else t
+            hits.append((i, len(lab), n, NodeRef(n, label, t, group)))
+        hits.sort(key=lambda h: (h[0], h[1], h[2]))
+        return [h[3] for h in hits[:limit]]
 
     def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150, node_types=None, edge_types=None,
             layout: bool = False) -> Subgraph:
