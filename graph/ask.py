@@ -267,19 +267,18 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
     if u["intent"] == "requirements":
         ix = store_index(store)
         mine = ix.unit_tasks(u["unit_iris"]) if u["unit_iris"] else None
-        order: list[str] = []
-        seen: set[str] = set()
-        total = 0
+        cands: set[str] = set()
         for d in docs:
-            cands = ix.derived_tasks(d) - seen
-            if mine is not None:
-                cands &= mine
-            seen |= cands
-            total += len(cands)
-            room = None if limit is None else max(0, limit - len(order))
-            order += ix.ordered(cands, room, homes)
+            cands |= ix.derived_tasks(d)
+        if mine is not None:
+            cands &= mine
+        total = len(cands)
+        # one order for all the documents asked about (a local symbol names one document per
+        # province): the home jurisdiction first, then document and item order
+        order = ix.ordered(cands, limit, homes)
         vias = {d: ix.vias(d) for d in docs}
-        via = {t: [lx.display.get(v, v) for d in docs for v in vias[d] if t in ix.derives.get(v, ())] for t in order}
+        via = {t: list(dict.fromkeys(lx.display.get(v, v) for d in docs for v in vias[d] if t in ix.derives.get(v, ())))
+               for t in order}
         rows = [task_row(t, via.get(t["task"])) for t in queries.task_details(store, order)]
         msg = "" if rows else "Không tìm thấy nhiệm vụ nào xuất phát từ văn bản này."
         return Answer(question, symbols, u["unit"], "requirements", rows, message=msg, total=total)

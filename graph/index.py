@@ -132,7 +132,7 @@ def store_index(store: Store) -> StoreIndex:
     union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLES.items())
     for r in sel(f"SELECT DISTINCT ?t ?u ?r WHERE {{ {union} }}"):
         ix.roles.setdefault(r["u"], {}).setdefault(r["r"], set()).add(r["t"])
-    ix.parents = {r["p"] for r in sel("SELECT DISTINCT ?p WHERE { ?c eli:is_part_of ?p }") if "/item/" in r["p"]}
+    ix.parents = {r["p"] for r in sel('SELECT DISTINCT ?p WHERE { ?c eli:is_part_of ?p FILTER(CONTAINS(STR(?p), "/item/")) }')}
     # the citing document and its eli:cites triple live in the same graph: no repetition
     for r in sel("SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cancu:SourceDocument ; eli:cites ?d } GROUP BY ?d"):
         ix.cited_by_count[r["d"]] = int(r["n"])
