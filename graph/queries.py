@@ -379,24 +379,32 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
     elif ingested_only:
         docs = {r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")}
     else:
-        docs = {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a eli:Work }")}
-        docs -= {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a cancu:Task }")}
+        docs = {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a eli:Work }") if "/item/" not in r["d"]}
     if not docs:
         return []
-    inv = {v: k for k, v in _DOC_PROPS.items()}
-    vals = _values("p", _DOC_PROPS.values()).replace("<", "").replace(">", "")
     meta: dict[str, dict] = {}
     lim = _values("doc", sorted(docs)) if ids is not None else ""
-    for r in sel(f"SELECT DISTINCT ?doc ?p ?o WHERE {{ {lim} {vals} ?doc ?p ?o "
-                 'FILTER(!CONTAINS(STR(?doc), "/item/")) }'):
-        if r["doc"] not in docs:
+    # one query per property with the predicate bound: the store scans that predicate only. Labels
+    # of documents with a symbol are "<type> <symbol>" as graph.build writes them, so rdfs:label
+    # (also carried by every task) is read only for the documents without one
+    for k, prop in _DOC_PROPS.items():
+        if k == "label":
             continue
-        k = inv.get(_curie(r["p"]))
-        m = meta.setdefault(r["doc"], {})
-        if k and (k not in m or r["o"] < m[k]):
-            m[k] = r["o"]
-    tlabel = {r["c"]: r["l"] for r in sel('SELECT DISTINCT ?c ?l WHERE { ?c a skos:Concept ; skos:prefLabel ?l '
-                                          'FILTER(LANG(?l) = "vi") }')}
+        for r in sel(f"SELECT DISTINCT ?doc ?o WHERE {{ {lim} ?doc {prop} ?o }}"):
+            if r["doc"] not in docs:
+                continue
+            m = meta.setdefault(r["doc"], {})
+            if k not in m or r["o"] < m[k]:
+                m[k] = r["o"]
+    tlabel = _type_labels(store)
+    nosym = sorted(d for d in docs if "symbol" not in meta.get(d, {}))
+    for d, lab in _labels(store, nosym).items():
+        meta.setdefault(d, {})["label"] = lab
+    for d in docs:
+        m = meta.get(d)
+        if m and "symbol" in m and "label" not in m:
+            t = tlabel.get(m.get("typec"))
+            m["label"] = f"{t} {m['symbol']}" if t else m["symbol"]
     if ingested_only or ids is not None:
         q = f"{_values('doc', sorted(docs))} ?t prov:hadPrimarySource ?doc"
     else:
@@ -413,6 +421,18 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
                     "label": m.get("label") or m.get("symbol") or d, "ingested": m.get("ingested") in ("true", "1"),
                     "path": m.get("path"), "cited_by": cited.get(d, 0), "tasks": tasks.get(d, 0)})
     return sorted(out, key=lambda d: (not d["ingested"], d["label"]))
+
+
+def _type_labels(store: Store) -> dict[str, str]:
+    """Document type concept → Vietnamese label: the scheme's types from graph.vocab, and the
+    types outside it as the graphs using them describe them."""
+    from .ids import ID
+    from .vocab import DOC_TYPES
+    out = {str(ID[f"doctype/{k}"]): vi for k, (vi, _, _) in DOC_TYPES.items()}
+    for r in store.select(prefixed(f'SELECT DISTINCT ?c ?l WHERE {{ ?c skos:inScheme <{ID["doctype"]}> . '
+                                   'GRAPH ?g { ?c skos:prefLabel ?l } FILTER(LANG(?l) = "vi") }')):
+        out.setdefault(r["c"], r["l"])
+    return out
 
 
 def _curie(iri: str) -> str:
@@ -447,20 +467,28 @@ def units(store: Store) -> list[dict]:
 
 def ingest_log(store: Store, limit: int = 50) -> list[dict]:
     """Ingestions, newest first: document, path, time, number of tasks and citations."""
-    rows = store.select(prefixed(f"""
-SELECT ?doc ?path ?at WHERE {{ ?doc a cancu:SourceDocument ; cancu:sourcePath ?path ; prov:generatedAtTime ?at }}
-ORDER BY DESC(?at) ?doc LIMIT {int(limit)}"""))
+    from .vocab import CANCU, ELI, PROV, RDFS
+    # sorted here: the store's ORDER BY on dateTime literals costs more than the whole list
+    rows = store.select(prefixed("SELECT ?doc ?at WHERE { ?doc prov:generatedAtTime ?at }"))
+    rows.sort(key=lambda r: (r["at"], r["doc"]), reverse=True)
+    rows = rows[:int(limit)]
     if not rows:
         return []
     docs = [r["doc"] for r in rows]
-    vals = _values("doc", docs)
-    tasks = {r["doc"]: int(r["n"]) for r in store.select(prefixed(
-        f"SELECT ?doc (COUNT(?t) AS ?n) WHERE {{ {vals} ?t prov:hadPrimarySource ?doc }} GROUP BY ?doc"))}
-    cites = {r["doc"]: int(r["n"]) for r in store.select(prefixed(
-        f"SELECT ?doc (COUNT(DISTINCT ?c) AS ?n) WHERE {{ {vals} GRAPH ?g {{ ?doc eli:cites ?c }} }} GROUP BY ?doc"))}
-    labels = _labels(store, docs)
-    return [{"document": r["doc"], "path": r["path"], "at": r["at"], "label": labels.get(r["doc"]) or r["path"],
-             "tasks": tasks.get(r["doc"], 0), "citations": cites.get(r["doc"], 0)} for r in rows]
+    # direct lookups from these documents (one pattern each: no join for the store to plan)
+    props = store.outgoing(docs)
+    tasks = store.incoming(str(PROV.hadPrimarySource), docs)
+    out = []
+    for r in rows:
+        ps = props.get(r["doc"], set())
+        path = min((o for p, o in ps if p == str(CANCU.sourcePath)), default=None)
+        if path is None:
+            continue
+        label = min((o for p, o in ps if p == str(RDFS.label)), default=None)
+        out.append({"document": r["doc"], "path": path, "at": r["at"], "label": label or path,
+                    "tasks": len(tasks.get(r["doc"], ())),
+                    "citations": len({o for p, o in ps if p == str(ELI.cites)})})
+    return out
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -472,8 +500,8 @@ def counts(store: Store) -> dict[str, int]:
     """
     one = lambda q: int(store.select(prefixed(q))[0]["n"])  # noqa: E731
     return {"documents": one("SELECT (COUNT(?s) AS ?n) WHERE { ?s a cancu:SourceDocument }"),
-            "cited_documents": one("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?x eli:cites ?c "
-                                   "FILTER NOT EXISTS { ?c a cancu:SourceDocument } }"),
+            "cited_documents": len({r["c"] for r in store.select(prefixed("SELECT DISTINCT ?c WHERE { ?x eli:cites ?c }"))}
+                                   - {r["s"] for r in store.select(prefixed("SELECT ?s WHERE { ?s a cancu:SourceDocument }"))}),
             "tasks": one("SELECT (COUNT(?t) AS ?n) WHERE { ?t a cancu:Task }"),
             "units": one("SELECT (COUNT(DISTINCT ?u) AS ?n) WHERE { ?u a org:Organization }"),
             "citations": one("SELECT (COUNT(?a) AS ?n) WHERE { ?a cancu:citedAs ?s }")}
