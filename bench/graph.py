@@ -194,7 +194,10 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
                 _log(f"loaded {min(i + step, len(chunks))} plans")
             store.update(store._bump())
             store._store.optimize()
-        res["load_s"] = round(time.perf_counter() - t0, 1)
+        res["load_s"] = round(time.perf_counter() - t0, 1) if not reuse else None
+        if reuse:
+            res["reused_store"] = str(reuse)
+            res.pop("build_s", None)
         res["triples"] = len(store._store)
         res["store_mb"] = round(store.size_bytes() / 2**20, 1)
         res["source_documents"] = int(store.select(
@@ -287,7 +290,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
         res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    _save(f"ask-{res.get('source_documents', n_docs)}", res)
+    _save(f"ask-{res.get('source_documents', n_docs)}" + ("-reused-store" if reuse else ""), res)
 
 
 def main() -> int:

@@ -17,8 +17,8 @@ IRI carries its jurisdiction (``id/org/<jurisdiction>/…``, see :mod:`graph.ids
 >>> nd59 = "https://cancu.vn/id/doc/vn/59/2023/nd-cp"
 >>> sorted(t.rsplit("/", 1)[-1] for t in ix.derived_tasks(nd59))
 ['ii.2.1', 'ii.2.5', 'iii.2.2']
->>> ix.cited_by_count[nd59], len(ix.sources)
-(1, 1)
+>>> len(ix.sources), sorted(ix.parents)[0].rsplit("/", 1)[-1]
+(1, 'ii.1')
 """
 from __future__ import annotations
 
@@ -64,11 +64,10 @@ class StoreIndex:
 
     sources: set[str] = field(default_factory=set)                 # ingested documents
     derives: dict[str, set[str]] = field(default_factory=dict)     # cited document → tasks citing it
-    task_cites: dict[str, set[str]] = field(default_factory=dict)  # task → documents it cites
     derived_from: dict[str, set[str]] = field(default_factory=dict)  # document → documents detailing/applying it
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # unit → role → tasks
     parents: set[str] = field(default_factory=set)                 # tasks with sub-items
-    cited_by_count: dict[str, int] = field(default_factory=dict)   # document → ingested documents citing it
+    cited_by_count: dict[str, int] = field(default_factory=dict)   # unused (see queries.cited_by_counts)
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
 
     # -- derived questions
@@ -122,22 +121,31 @@ def store_index(store: Store) -> StoreIndex:
     from .queries import item_order
     ix = StoreIndex()
     sel = lambda q: store.select(prefixed(q))  # noqa: E731
+    # grouped in the store (one row per cited document / unit / role): turning 10^5 rows into
+    # Python dicts costs far more than splitting a few long strings
     ix.sources = {r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")}
-    for r in sel("SELECT DISTINCT ?t ?x WHERE { ?t cancu:derivesFrom ?x }"):
-        ix.derives.setdefault(r["x"], set()).add(r["t"])
-        ix.task_cites.setdefault(r["t"], set()).add(r["x"])
+    for r in sel('SELECT ?x (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { ?t cancu:derivesFrom ?x } GROUP BY ?x'):
+        ix.derives[r["x"]] = set(r["ts"].split())
     for r in sel("SELECT DISTINCT ?a ?b WHERE { ?a cancu:details|eli:applies|cancu:guides ?b }"):
         if r["a"] != r["b"]:
             ix.derived_from.setdefault(r["b"], set()).add(r["a"])
     union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLES.items())
-    for r in sel(f"SELECT DISTINCT ?t ?u ?r WHERE {{ {union} }}"):
-        ix.roles.setdefault(r["u"], {}).setdefault(r["r"], set()).add(r["t"])
-    ix.parents = {r["p"] for r in sel('SELECT DISTINCT ?p WHERE { ?c eli:is_part_of ?p FILTER(CONTAINS(STR(?p), "/item/")) }')}
-    # the citing document and its eli:cites triple live in the same graph: no repetition
-    for r in sel("SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cancu:SourceDocument ; eli:cites ?d } GROUP BY ?d"):
-        ix.cited_by_count[r["d"]] = int(r["n"])
-    tasks = set(ix.task_cites) | {t for r in ix.roles.values() for ts in r.values() for t in ts}
-    ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=item_order))}
+    for r in sel(f'SELECT ?u ?r (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE {{ {union} }} GROUP BY ?u ?r'):
+        ix.roles.setdefault(r["u"], {})[r["r"]] = set(r["ts"].split())
+    rows = sel('SELECT (GROUP_CONCAT(STR(?p); SEPARATOR=" ") AS ?ps) WHERE { SELECT DISTINCT ?p WHERE { ?c eli:is_part_of ?p } }')
+    ix.parents = {p for p in (rows[0]["ps"] or "").split() if "/item/" in p} if rows else set()
+    ix.cited_by_count = {}
+    tasks = {t for ts in ix.derives.values() for t in ts} | {t for r in ix.roles.values() for ts in r.values() for t in ts}
+    # document order: the item part's key is shared by many documents (the same numbering), so memoised
+    keys: dict[str, list] = {}
+
+    def key(t):
+        doc, _, item = t.rpartition("/item/")
+        k = keys.get(item)
+        if k is None:
+            k = keys[item] = item_order("/item/" + item)[1]
+        return (doc, k)
+    ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=key))}
     with _lock:
         if len(_cache) > 4:
             _cache.clear()
