@@ -36,7 +36,7 @@ ADAPTERS = {
 
 
 # imported once per server process in a background thread (see warm_up): what the pages import lazily
-WARM_MODULES = ("pandas", "pyarrow", "graph.view", "networkx", "st_link_analysis", "openpyxl", "ingest.pipeline")
+WARM_MODULES = ("pandas", "pyarrow", "graph.view", "networkx", "openpyxl", "ingest.pipeline")
 
 
 @st.cache_resource(show_spinner=False)
