@@ -139,13 +139,13 @@ def store_index(store: Store) -> StoreIndex:
     # document order: the item part's key is shared by many documents (the same numbering), so memoised
     keys: dict[str, list] = {}
 
-    def key(t):
+    def order_key(t):
         doc, _, item = t.rpartition("/item/")
         k = keys.get(item)
         if k is None:
             k = keys[item] = item_order("/item/" + item)[1]
         return (doc, k)
-    ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=key))}
+    ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=order_key))}
     with _lock:
         if len(_cache) > 4:
             _cache.clear()

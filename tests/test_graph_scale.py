@@ -121,6 +121,7 @@ def test_requirements_worklist_and_ask_totals(big, brute):
     derives = brute["by_p"][str(CANCU.derivesFrom)]
     direct = {t for t, d in derives if d == ND59}
     ix = store_index(big)
+    assert store_index(big) is ix  # built once per store version
     assert ix.derived_tasks(ND59) == direct and len(direct) == 3 * len(brute["sources"])
     a = ask(big, "Nghị định 59/2023 yêu cầu gì?", limit=50)
     assert a.total == len(direct) and len(a.tasks) == 50
