@@ -276,9 +276,13 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
         # one order for all the documents asked about (a local symbol names one document per
         # province): the home jurisdiction first, then document and item order
         order = ix.ordered(cands, limit, homes)
-        vias = {d: ix.vias(d) for d in docs}
-        via = {t: list(dict.fromkeys(lx.display.get(v, v) for d in docs for v in vias[d] if t in ix.derives.get(v, ())))
-               for t in order}
+        picked = set(order)
+        via: dict[str, list[str]] = {t: [] for t in order}
+        for v in dict.fromkeys(v for d in docs for v in ix.vias(d)):
+            for t in ix.derives.get(v, set()) & picked:
+                lab = lx.display.get(v, v)
+                if lab not in via[t]:
+                    via[t].append(lab)
         rows = [task_row(t, via.get(t["task"])) for t in queries.task_details(store, order)]
         msg = "" if rows else "Không tìm thấy nhiệm vụ nào xuất phát từ văn bản này."
         return Answer(question, symbols, u["unit"], "requirements", rows, message=msg, total=total)
