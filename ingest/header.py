@@ -130,6 +130,8 @@ def read_header(text: str, body_start: int) -> dict:
                 continue
             if _TITLE_STOP.match(ln) or _MOTTO.search(ln) or (_UPPER_LINE.match(ln) and lines and not lines[-1].isupper()):
                 break
+            if lines and (lines[-1].isupper() != ln.strip().isupper() or len(ln) > 200):
+                break  # an upper-case title followed by the body's first sentence
             if _SIGN_MARK.match(ln):
                 break
             lines.append(ln.strip())
@@ -166,7 +168,7 @@ def read_header(text: str, body_start: int) -> dict:
     limit = so.start() if so else (tl.start() if tl else 0)
     block = []
     for ln in text[:limit].split("\n"):
-        s = ln.strip()
+        s = ln.split(" | ")[0].strip().rstrip("-_= ").strip()  # a header laid out as a table: its first cell
         if not s or _MOTTO.search(s) or not _UPPER_LINE.match(s) or re.fullmatch(r"[\d\s]+", s):
             if s and block and not _UPPER_LINE.match(s):
                 block = []
