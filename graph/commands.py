@@ -115,7 +115,8 @@ def ask(args) -> int:
     from .ask import ask as ask_
     try:
         with _open_reader(args.store) as store:
-            ans = ask_(store, args.question, args.unit)
+            # the command prints the whole answer (the contract); the app pages it (graph.ask.DEFAULT_LIMIT)
+            ans = ask_(store, args.question, args.unit, limit=getattr(args, "limit", None))
     except GraphError as e:
         return _err(str(e))
     if args.format == "json":
