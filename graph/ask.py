@@ -217,7 +217,7 @@ def task_row(d: dict, via: list[str] | None = None) -> TaskRow:
     """A task_details dict → api.TaskRow."""
     src = d["source"]
     return TaskRow(id=d["task"], document=d["document"], document_label=d["document_label"], number=d["number"],
-                   kind=d["kind"], text=d["text"], lead=d["lead"], support=sorted(set(d["support"]) | set(d["mentioned"])),
+                   kind=d["kind"], text=d["text"], lead=d["lead"], support=sorted(set(d["support"])),
                    report_to=d["report_to"], deadline=d["deadline"], cites=d["cites"], via=via or [],
                    source=Span(path=src["path"], start=src["start"], end=src["end"], text=d["text"],
                                document=d["document"]) if src["start"] is not None else None)

@@ -9,6 +9,8 @@ queries read the union of the graphs. No blank nodes.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -295,10 +297,20 @@ class _Builder:
                 if target != doc:
                     g.add((ti, CANCU.derivesFrom, target))
             self.annotate(ti, "task", t.start, t.end)
-        # units named inside an item without a role: the innermost item holding the mention
+        # units named inside an item without a role: the innermost item holding the mention; a unit
+        # named inside a citation ("Nghị định … của Chính phủ") is that document's issuer, not a mention
+        cite_spans = sorted((c.start, c.end) for c in f.citations)
+        cite_starts = [a for a, _ in cite_spans]
+
+        def in_citation(pos: int) -> bool:
+            k = bisect.bisect_right(cite_starts, pos) - 1
+            return k >= 0 and cite_spans[k][0] <= pos < cite_spans[k][1]
+
         for u in f.units:
             ui = self.units[fold(u.name)]
             for (s, e) in u.mentions:
+                if in_citation(s):
+                    continue
                 holder = next((i for _, ts, te, i in spans if ts <= s and e <= te), None)
                 if holder is not None:
                     ti = own_iri[holder]
