@@ -139,7 +139,10 @@ class _Builder:
                 self.add(concept, SKOS.inScheme, ids.ID["doctype"])
         if symbol:
             self.add(iri, ELI.id_local, Literal(ids.canonical_symbol(symbol)))
-        self.add(iri, ELI.date_document, _date_literal(date))
+        if (iri, ELI.date_document, None) not in self.g:
+            # one date per document: when a text gives a cited document two dates (a typo, a date that
+            # belongs to the next words), the first mention's stands; each mention keeps its own words
+            self.add(iri, ELI.date_document, _date_literal(date))
         if issuer:
             self.add(iri, CANCU.issuerName, Literal(issuer, lang="vi"))
             self.add(iri, ELI.passed_by, self.unit(issuer))
