@@ -212,7 +212,6 @@ _TW_BY_WORDS: dict[int, set[str]] = {}
 for _w in _TYPE_BY_WORD:
     _TW_BY_WORDS.setdefault(len(_w.split()), set()).add(_w)
 _TW_MAXLEN = max(_TW_BY_WORDS)
-_LEFT_TOKENS = re.compile(r"\S+")
 
 
 def _left(text: str, s: int) -> tuple[str | None, int]:

@@ -48,17 +48,6 @@ _CHAR_MAP = {
 _CHAR_TABLE = str.maketrans({k: v for k, v in _CHAR_MAP.items()})
 _CHAR_PROBE = re.compile("[" + "".join(re.escape(chr(k)) for k in _CHAR_MAP) + "]")
 
-# Page furniture. Running header of the official gazette (with the page number on the line
-# before or after it), and the digital-signature stamp printed on gazette pages.
-_FURNITURE = re.compile(
-    r"(?im)"
-    r"(?:^[ \t]*\d{1,4}[ \t]*\n(?=[ \t]*CÔNG BÁO\s*/))?"            # page number just before
-    r"^[ \t]*CÔNG BÁO\s*/\s*Số[^\n]{0,60}$"                        # CÔNG BÁO/Số 286/Ngày 27-05-2026
-    r"(?:\n[ \t]*\d{1,4}[ \t]*$)?"                                  # page number just after
-    r"|^[ \t]*(?:Ký bởi|Ngày ký|Thời gian ký)[ \t]*:[^\n]*$"
-    r"|^[ \t]*(?:Cơ quan|Email)[ \t]*:[^\n]*$(?=\n[ \t]*(?:Ngày ký|Thời gian ký|Email|Cơ quan)[ \t]*:)"
-)
-_STAMP_LINE = re.compile(r"(?im)^[ \t]*(Ký bởi|Ngày ký|Thời gian ký)[ \t]*:")
 _COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 
 
@@ -117,10 +106,6 @@ def _chars(text: str) -> str:
     if _CHAR_PROBE.search(text) is None:
         return text
     return _CHAR_PROBE.sub(_char_repl, text)  # only where an odd character is
-
-
-def _blank(m: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", m.group())
 
 
 _HEADER_LINE = re.compile(r"[ \t]*CÔNG BÁO\s*/\s*Số[^\n]{0,60}$", re.M)

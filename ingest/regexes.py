@@ -62,9 +62,6 @@ DATE_AFTER = re.compile(r"[ \t]*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:" + DATE
 _words = sorted({w for t in _P.types for w in t.words} | {"NĐ", "NQ", "QĐ", "TT", "CT", "KL", "KH", "CV", "HD"},
                 key=len, reverse=True)
 TYPE_WORD = r"(?P<tword>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words) + r")"
-# what may stand just before a symbol: a type word, "số", a colon (looked for at the end of a window)
-LEFT = re.compile(r"(?:" + TYPE_WORD + r"(?:\s+(?:(?:liên\s+tịch|hành\s+động|kết\s+luận)\s+)?)?)?"
-                  r"(?P<so>\b(?:số|Số|SỐ)\b)?[ \t]*:?\s*$", re.I)
 # list continuation between two symbols: ", " / " và " / "; " (optionally with "số")
 LIST_GAP = re.compile(r"\s*(?:,|;|và|hoặc|,\s*và)\s*(?:(?:số|Số)\s*:?\s*)?$")
 # "của <issuer>" right after a symbol or its date
@@ -107,7 +104,6 @@ ITEM = re.compile(
     r"|(?P<dash>[-+•*▪])[ \t]+"
     r")", re.M)
 
-SO_HEADER = re.compile(r"(?m)^[^\S\n]*(?:Số|SỐ|số)\s*:?[ \t]*(?P<sym>[^\n]{0,60}?)[ \t]*$|(?<=\n)[^\S\n]*(?:Số|SỐ)\s*:[ \t]*(?P<sym2>\S[^\n]{0,50})")
 PLACE_DATE = re.compile(r"" + r"(?P<place>" + UP + r"[^\n,]{1,40}),\s*ngày\s+(?P<ld>\d{1,2}|\.+|…+)\s+tháng\s+(?P<lm>\d{1,2}|\.+|…+)\s+năm\s+(?P<ly>\d{4})")
 
 # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …" (who issued the document cited next)
