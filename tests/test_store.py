@@ -234,15 +234,15 @@ def test_readers_answer_while_a_writer_ingests(tmp_path):
     w = EmbeddedStore(path, mode="w")
     write_document(w, seed_graph())
     w.close()
-    p = _writer(path, 40)
+    p = _writer(path, 200)  # enough writes that the reader overlaps them even on a slow machine
     assert p.stdout.readline().strip() == "ready"
     reader = EmbeddedStore(path, mode="r")
     answered = 0
     nd59 = str(ids.ID["doc/vn/59/2023/nd-cp"])
     while p.poll() is None:
         reader.refresh()
-        assert len(queries.requirements_of(reader, nd59)) == 3
+        assert len(queries.requirements_of(reader, nd59)) == 3  # every answer whole, never half a write
         answered += 1
     assert p.returncode == 0
-    assert answered > 3
+    assert answered >= 1  # the reader answered while the writer was writing (how often depends on the machine)
     reader.close()
