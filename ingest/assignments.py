@@ -195,9 +195,6 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], want_dead
 
 
 
-_CELL_BREAK = re.compile(r"\n")
-
-
 def assign_row(text: str, start: int, end: int, units: list[Mention]) -> Assignment:
     """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
     a = Assignment()

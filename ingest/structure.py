@@ -92,17 +92,6 @@ _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
-_ITEM_FIRST = set("0123456789IVXĐPCMabcdđeghiklmnopqrstuvxy-+•*▪")
-
-
-def _line_starts(text: str, end: int):
-    yield 0
-    i = text.find("\n", 0, end)
-    while i != -1:
-        yield i + 1
-        i = text.find("\n", i + 1, end)
-
-
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|"
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
@@ -181,7 +170,6 @@ def outline(text: str) -> Outline:
     """Parse the numbered structure of a (clean) document text."""
     n = len(text)
     end_marks = _end_marks(text)
-    end_m = None
     annex_m = None
     for m in _annex_headings(text):
         if end_marks and m.start() > end_marks[0] and _TABLE_HEAD.search(text, m.end(), min(n, m.end() + 3000)):
@@ -202,7 +190,6 @@ def outline(text: str) -> Outline:
         items.append(it)
 
     for m in _items(text, region_end):
-        kind = None
         line_end = text.find("\n", m.end())
         line_end = n if line_end == -1 else line_end
         rest = text[m.end():line_end]
@@ -237,7 +224,6 @@ def outline(text: str) -> Outline:
                 continue
             # plausibility: first number continues the sequence at its depth
             depth = len(parts)
-            siblings = [d for d in dec_stack if d.level == depth]
             if depth == 1:
                 prev = [int(d.marker.rstrip(".)").split(".")[0]) for d in dec_stack if d.level == 1]
                 if prev and parts[0] not in (prev[-1] + 1,) and not (parts[0] == 1 and not prev):

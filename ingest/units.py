@@ -99,9 +99,6 @@ _NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Đoàn|Khu|Vụ|Phòng|V�
                              r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|" + _LOW + ")")
 
 
-_ACRONYM = re.compile(r"(?<!\w)[A-ZĐ]{3,}(?!\w)")
-
-
 _DASH_SPACES = re.compile(r"\s*-\s*")
 
 
