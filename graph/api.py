@@ -267,11 +267,12 @@ class Subgraph:
 class NodeDetails:
     node: NodeRef
     properties: list[tuple[str, str]]   # (property label, value) for display
-    outgoing: list[Edge]
+    outgoing: list[Edge]                # at most 200 per edge type
     incoming: list[Edge]
-    degree: int
-    centrality: float                   # PageRank in the document/unit graph
+    degree: int                         # all its edges (each type and neighbour once)
+    centrality: float                   # degree centrality: degree / (nodes in the graph - 1)
     evidence: list[Span] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # labels of the neighbours listed in the edges
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +349,11 @@ class KnowledgeGraph:
         raise NotImplementedError
 
     # -- home
+    def warm(self) -> None:
+        """Build the per-version tables now (lexicon, task index, document list, search labels), so
+        the next page or question finds them ready; the app calls it in a background thread after
+        opening the store and after each ingest. Safe to call from several threads."""
+
     def overview(self, top: int = 10) -> Overview:
         """Counts, most-cited directives, units with most tasks, ingestion log."""
         raise NotImplementedError
@@ -416,7 +422,8 @@ class KnowledgeGraph:
         raise NotImplementedError
 
     def node(self, node_id: str) -> NodeDetails:
-        """Properties, edges, degree, centrality and evidence of one node (raises ``UnknownNode``)."""
+        """Properties, edges, degree, centrality and evidence (the quoted spans stating it) of one node
+        (raises ``UnknownNode``)."""
         raise NotImplementedError
 
     def legend(self) -> Legend:

@@ -72,6 +72,7 @@ class Lexicon:
 
 _cache: dict[tuple[int, str], Lexicon] = {}
 _cache_lock = threading.Lock()
+_build_lock = threading.Lock()
 
 
 def lexicon(store: Store) -> Lexicon:
@@ -80,6 +81,19 @@ def lexicon(store: Store) -> Lexicon:
     with _cache_lock:
         if key in _cache:
             return _cache[key]
+    with _build_lock:  # one build per version: a second caller (the app's warm-up, a page) waits for it
+        with _cache_lock:
+            if key in _cache:
+                return _cache[key]
+        lx = _build_lexicon(store)
+        with _cache_lock:
+            if len(_cache) > 8:
+                _cache.clear()
+            _cache[key] = lx
+    return lx
+
+
+def _build_lexicon(store: Store) -> Lexicon:
     lx = Lexicon()
     # Shared nodes are described in every citing document's graph and the union default graph
     # repeats them per graph: single-pattern DISTINCT queries, joined here, stay linear.
@@ -110,10 +124,6 @@ def lexicon(store: Store) -> Lexicon:
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in store.select(prefixed("SELECT ?d WHERE { ?d a cancu:SourceDocument }"))]
-    with _cache_lock:
-        if len(_cache) > 8:
-            _cache.clear()
-        _cache[key] = lx
     return lx
 
 

@@ -110,6 +110,7 @@ class StoreIndex:
 
 _cache: dict[tuple[int, str], StoreIndex] = {}
 _lock = threading.Lock()
+_build_lock = threading.Lock()
 
 
 def store_index(store: Store) -> StoreIndex:
@@ -118,6 +119,19 @@ def store_index(store: Store) -> StoreIndex:
     with _lock:
         if key in _cache:
             return _cache[key]
+    with _build_lock:  # one build per version: a second caller (the app's warm-up, a page) waits for it
+        with _lock:
+            if key in _cache:
+                return _cache[key]
+        ix = _build(store)
+        with _lock:
+            if len(_cache) > 4:
+                _cache.clear()
+            _cache[key] = ix
+    return ix
+
+
+def _build(store: Store) -> StoreIndex:
     from .queries import item_order
     ix = StoreIndex()
     sel = lambda q: store.select(prefixed(q))  # noqa: E731
@@ -146,8 +160,4 @@ def store_index(store: Store) -> StoreIndex:
             k = keys[item] = item_order("/item/" + item)[1]
         return (doc, k)
     ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=order_key))}
-    with _lock:
-        if len(_cache) > 4:
-            _cache.clear()
-        _cache[key] = ix
     return ix

@@ -4,18 +4,19 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from . import ids, queries
 from .api import (MAX_UPLOAD_BYTES, Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight,
                   IngestLogRow, IngestResult, KnowledgeGraph, Legend, Matrix, NodeDetails, NodeRef, Overview,
-                  SectionNode, SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
+                  SectionNode, Span, SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
 from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode
 from .ids import ID, fold
 from .index import jurisdiction
 from .store import EmbeddedStore, Store, is_update, open_store, prefixed
-from .vocab import REL_LABELS
+from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
 
 __all__ = ["KnowledgeGraphImpl", "run_sparql"]
 
@@ -48,6 +49,7 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         self.location = str(location or os.environ.get("CANCU_STORE") or "data/store")
         self.read_only = read_only
         self._store: Store | None = None
+        self._build_lock = threading.RLock()  # one build of a per-version table at a time
         self._open()
 
     # -- housekeeping
@@ -101,9 +103,21 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         key = (self.version(), ingested_only)
         cache = self.__dict__.setdefault("_doc_cache", {})
         if key not in cache:
-            cache.clear() if len(cache) > 4 else None
-            cache[key] = queries.documents(self.store, ingested_only=ingested_only)
+            with self._build_lock:
+                if key not in cache:
+                    rows = queries.documents(self.store, ingested_only=ingested_only)
+                    cache.clear() if len(cache) > 4 else None
+                    cache[key] = rows
         return cache[key]
+
+    def warm(self) -> None:
+        from .ask import lexicon
+        from .index import store_index
+        s = self.store
+        lexicon(s)
+        store_index(s)
+        self._all_documents(False)
+        self._label_table()
 
     def documents(self, query: str = "", *, ingested_only: bool = False, limit: int = 500) -> list[DocumentRow]:
         q = fold(query)
@@ -265,26 +279,19 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         from .export import export_graph
         return export_graph(self.store, fmt)
 
-    # -- exploration
-    def _G(self):
-        from .view import graph_view
-        return graph_view(self.store)
-
-    def _ref(self, G, n) -> NodeRef:
-        d = G.nodes[n]
-        t = d["type"]
-        if t == "Document" and not d.get("ingested"):
-            t = "CitedDocument"
-        return NodeRef(n, d["label"], t, d["type"])
-
-    def _sub(self, H, truncated=False, layout=False) -> Subgraph:
-        nodes = [self._ref(H, n) for n in H.nodes]
-        edges = [Edge(u, v, d["type"], d["label"]) for u, v, d in H.edges(data=True)]
+    # -- exploration: read around the node only (graph.neighbourhood), never the whole store
+    @staticmethod
+    def _sub(nb, layout: bool = False) -> Subgraph:
+        nodes = [NodeRef(n, i.label, i.kind, i.group) for n, i in nb.nodes.items()]
+        edges = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in nb.edges]
         pos = {}
-        if layout and H.number_of_nodes():
+        if layout and nodes:
             import networkx as nx
-            pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(nx.Graph(H), seed=1).items()}
-        return Subgraph(nodes, edges, truncated, pos)
+            H = nx.Graph()
+            H.add_nodes_from(nb.nodes)
+            H.add_edges_from((a, b) for a, _, b in nb.edges)
+            pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(H, seed=1).items()}
+        return Subgraph(nodes, edges, nb.truncated, pos)
 
     def _label_table(self) -> list[tuple[str, str, str, str | None]]:
         """(folded label, IRI, type, group) of every document, unit and task, per store version;
@@ -293,6 +300,15 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         cache = self.__dict__.setdefault("_labels_cache", {})
         if key in cache:
             return cache[key]
+        with self._build_lock:
+            if key in cache:
+                return cache[key]
+            rows = self._build_label_table()
+            cache.clear()
+            cache[key] = rows
+        return rows
+
+    def _build_label_table(self) -> list[tuple[str, str, str, str | None]]:
         s = self.store
         sel = lambda q: s.select(prefixed(q))  # noqa: E731
         sources = {r["n"] for r in sel("SELECT ?n WHERE { ?n a cancu:SourceDocument }")}
@@ -314,8 +330,6 @@ class KnowledgeGraphImpl(KnowledgeGraph):
             else:
                 t = "Document" if n in sources else "CitedDocument"
             rows.append((fold(lab), n, t, lab))
-        cache.clear()
-        cache[key] = rows
         return rows
 
     def search_nodes(self, text: str, *, types: list[str] | None = None, limit: int = 20) -> list[NodeRef]:
@@ -336,48 +350,59 @@ class KnowledgeGraphImpl(KnowledgeGraph):
 
     def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150, node_types=None, edge_types=None,
             layout: bool = False) -> Subgraph:
-        from .view import ego
-        G = self._G()
-        if node_id not in G:
+        from . import neighbourhood as nb
+        g = nb.ego(self.store, node_id, hops, max_nodes, node_types, edge_types)
+        if not g.nodes:
             raise UnknownNode(f"{node_id}: no such node")
-        H, trunc = ego(G, node_id, hops, max_nodes, node_types, edge_types)
-        return self._sub(H, trunc, layout)
+        return self._sub(g, layout)
 
     def expand(self, node_id: str, *, exclude=None, max_nodes: int = 50, edge_types=None) -> Subgraph:
-        from .view import ego
-        G = self._G()
-        if node_id not in G:
+        from . import neighbourhood as nb
+        g = nb.expand(self.store, node_id, exclude=exclude or (), max_nodes=max_nodes, edge_types=edge_types)
+        if not g.nodes:
             raise UnknownNode(f"{node_id}: no such node")
-        H, trunc = ego(G, node_id, 1, max_nodes + 1 + len(exclude or []), None, edge_types)
-        ex = set(exclude or [])
-        keep = [n for n in H.nodes if n == node_id or n not in ex][: max_nodes + 1]
-        return self._sub(H.subgraph(keep), trunc)
+        return self._sub(g)
 
     def path(self, source: str, target: str, *, max_len: int = 8) -> Subgraph | None:
-        from .view import shortest_path
-        G = self._G()
-        p = shortest_path(G, source, target, max_len)
+        from . import neighbourhood as nb
+        s = self.store
+        p = nb.shortest_path(s, source, target, max_len)
         if not p:
             return None
-        H = G.subgraph(p).copy()
         pairs = set(zip(p, p[1:])) | set(zip(p[1:], p))
-        H.remove_edges_from([(u, v, k) for u, v, k in H.edges(keys=True) if (u, v) not in pairs])
-        return self._sub(H)
+        edges = [e for e in nb.edges_between(s, p) if (e[0], e[2]) in pairs]
+        return self._sub(nb.Neighbourhood(nb.describe(s, p), edges))
+
+    def _node_count(self) -> int:
+        """Nodes of the document/unit/task graph (for degree centrality), per store version."""
+        key = ("nodes", self.version())
+        cache = self.__dict__.setdefault("_count_cache", {})
+        if key not in cache:
+            c = queries.counts(self.store)
+            cache.clear()
+            cache[key] = c["documents"] + c["cited_documents"] + c["tasks"] + c["units"]
+        return cache[key]
 
     def node(self, node_id: str) -> NodeDetails:
-        from .view import pagerank
-        G = self._G()
-        if node_id not in G:
+        from . import neighbourhood as nb
+        s = self.store
+        info = nb.describe(s, [node_id]).get(node_id)
+        if info is None:
             raise UnknownNode(f"{node_id}: no such node")
-        rows = self.store.select(f"SELECT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
+        rows = s.select(f"SELECT DISTINCT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
         props = sorted({(r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1], r["o"][:500]) for r in rows
                         if not r["p"].endswith("sourceText")})
-        out = [Edge(node_id, v, d["type"], d["label"]) for _, v, d in G.out_edges(node_id, data=True)]
-        inc = [Edge(u, node_id, d["type"], d["label"]) for u, _, d in G.in_edges(node_id, data=True)]
-        return NodeDetails(self._ref(G, node_id), props, out, inc, G.degree(node_id), pagerank(G).get(node_id, 0.0))
+        edges, _ = nb.edges_around(s, node_id, per_type=200)
+        out = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in edges if a == node_id]
+        inc = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in edges if b == node_id]
+        deg = nb.degree(s, node_id)
+        n = self._node_count()
+        spans = [Span(e["path"], e["start"], e["end"], e["text"], e["document"]) for e in nb.evidence(s, node_id)]
+        names = {k: v.label for k, v in nb.describe(s, [e.target for e in out] + [e.source for e in inc]).items()}
+        return NodeDetails(NodeRef(node_id, info.label, info.kind, info.group), props, out, inc, deg,
+                           deg / (n - 1) if n > 1 else 0.0, spans, names)
 
     def legend(self) -> Legend:
-        from .view import EDGE_TYPES, NODE_TYPES
         return Legend(list(NODE_TYPES.items()), [(k, v[1]) for k, v in EDGE_TYPES.items()])
 
     def sparql(self, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:

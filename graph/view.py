@@ -16,19 +16,9 @@ import threading
 import networkx as nx
 
 from .store import Store, prefixed
+from .vocab import EDGE_TYPES, NODE_TYPES
 
 __all__ = ["graph_view", "EDGE_TYPES", "NODE_TYPES", "ego", "shortest_path", "pagerank"]
-
-EDGE_TYPES = {
-    "cites": ("eli:cites", "Dẫn chiếu"), "based_on": ("eli:based_on", "Căn cứ"),
-    "applies": ("eli:applies", "Thực hiện"), "details": ("cancu:details", "Quy định chi tiết"),
-    "guides": ("cancu:guides", "Hướng dẫn"), "lead": ("cancu:leadUnit", "Chủ trì"),
-    "support": ("cancu:supportUnit", "Phối hợp"), "report_to": ("cancu:reportTo", "Báo cáo"),
-    "mentions": ("cancu:mentionsUnit", "Nêu tên"), "derives_from": ("cancu:derivesFrom", "Xuất phát từ"),
-    "has_part": ("eli:has_part", "Gồm"), "passed_by": ("eli:passed_by", "Ban hành bởi"),
-}
-NODE_TYPES = {"Document": "Văn bản", "CitedDocument": "Văn bản được dẫn chiếu", "Unit": "Đơn vị",
-              "Task": "Nhiệm vụ"}
 
 _cache: dict = {}
 _lock = threading.Lock()

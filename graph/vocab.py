@@ -27,7 +27,8 @@ from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, URIRef
 
 __all__ = ["ELI", "ORG", "OA", "PROV", "SKOS", "DCTERMS", "RDF", "RDFS", "XSD", "OWL", "SCHEMA",
-           "CANCU", "ID", "GRAPH", "PREFIXES", "bind", "sparql_prefixes", "DOC_TYPES", "REL_LABELS"]
+           "CANCU", "ID", "GRAPH", "PREFIXES", "bind", "sparql_prefixes", "DOC_TYPES", "REL_LABELS",
+           "EDGE_TYPES", "NODE_TYPES"]
 
 
 class ELI(DefinedNamespace):
@@ -201,3 +202,17 @@ REL_LABELS: dict[str, tuple[URIRef, str, str]] = {
     "replaces": (CANCU.replaces, "Thay thế", "replaces"),
     "repeals": (ELI.repeals, "Bãi bỏ", "repeals"),
 }
+
+# The explorable graph (graph.view, graph.neighbourhood): edge type → (property, Vietnamese label).
+EDGE_TYPES = {
+    "cites": ("eli:cites", "Dẫn chiếu"), "based_on": ("eli:based_on", "Căn cứ"),
+    "applies": ("eli:applies", "Thực hiện"), "details": ("cancu:details", "Quy định chi tiết"),
+    "guides": ("cancu:guides", "Hướng dẫn"), "lead": ("cancu:leadUnit", "Chủ trì"),
+    "support": ("cancu:supportUnit", "Phối hợp"), "report_to": ("cancu:reportTo", "Báo cáo"),
+    "mentions": ("cancu:mentionsUnit", "Nêu tên"), "derives_from": ("cancu:derivesFrom", "Xuất phát từ"),
+    "has_part": ("eli:has_part", "Gồm"), "passed_by": ("eli:passed_by", "Ban hành bởi"),
+    "amends": ("eli:amends", "Sửa đổi, bổ sung"), "replaces": ("cancu:replaces", "Thay thế"),
+    "repeals": ("eli:repeals", "Bãi bỏ"),
+}
+NODE_TYPES = {"Document": "Văn bản", "CitedDocument": "Văn bản được dẫn chiếu", "Unit": "Đơn vị",
+              "Task": "Nhiệm vụ"}

@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import regexes as R
-from .units import Mention, find_units, unit_key
+from .units import Mention, unit_key
 
-__all__ = ["Assignment", "assign"]
+__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "heading_units", "deadline_of"]
 
 _GIAO = re.compile(r"(?<!được)(?<!được )(?<!đã )(?:^|\s)(?:Giao|giao)(?:\s+cho)?\s+$")
 _DENGHI = re.compile(r"(?:^|\s)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+$")

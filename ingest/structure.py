@@ -388,7 +388,6 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
     rows: list[Item] = []
     section = None
     pos = head.end()
-    expect_next: list[tuple[int, ...]] = []
     last: tuple[int, ...] | None = None
     line_starts = [m.start() for m in re.finditer(r"(?m)^", text[pos:end])]
     for ls in line_starts:

@@ -125,3 +125,29 @@ def test_uploaded_script_is_shown_as_text(store):
     assert "&lt;script&gt;" in html
     kg.delete_document(res.document)
     st.cache_data.clear()
+
+
+def test_graph_page_details_quote_the_source_and_open_the_document(store):
+    from ui import data
+    kg = data._open(str(store)).kg
+    nd59 = kg.resolve_document("59/2023/NĐ-CP")
+    at = run("do-thi", node=nd59)
+    html = "\n".join(e.proto.body for e in at.get("html"))
+    assert "Nghị định số 59/2023/NĐ-CP" in html                   # a quoted span from the plan's text
+    assert "ke-hoach-dan-van-dan-chu-2026.txt" in html              # the file it was read from
+    plan = kg.overview().ingest_log[0].document
+    task = next(n.id for n in kg.ego(plan, hops=3, max_nodes=500).nodes if n.type == "Task")
+    assert data.page_target(kg.node(task)) == ("van-ban", {"doc": plan, "tab": "structure"})
+
+
+def test_graph_page_in_english(store):
+    from ui import data
+    nd59 = data._open(str(store)).kg.resolve_document("59/2023/NĐ-CP")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["page"] = "do-thi"
+    at.query_params["node"] = nd59
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = body(at)
+    assert "Cited document" in text and "Văn bản được dẫn chiếu" not in text

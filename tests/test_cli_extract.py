@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"

@@ -19,7 +19,7 @@ from graph.fixtures import TCHCQT, seed_facts, variant
 from graph.index import store_index
 from graph.service import KnowledgeGraphImpl
 from graph.store import EmbeddedStore
-from graph.vocab import CANCU, ELI, ORG, RDF, SKOS
+from graph.vocab import CANCU, ELI, ORG, RDF
 from graph.writer import delete_document
 
 PROVINCES = ["Bắc Ninh", "Hà Tĩnh", "Phú Yên", "Gia Lai", "Kon Tum"]

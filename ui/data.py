@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +41,13 @@ WARM_MODULES = ("pandas", "pyarrow", "graph.view", "networkx", "openpyxl", "inge
 
 
 @st.cache_resource(show_spinner=False)
-def warm_up() -> "threading.Thread":
+def warm_up() -> threading.Thread:
     """Once per server process: import the heavy modules the pages need later, off the script thread.
 
     The first page then pays only for what it draws; tables (pandas/pyarrow), the graph canvas
     (networkx, st-link-analysis), the Excel export and the upload reader are ready by the next click.
     """
     import importlib
-    import threading
 
     def run() -> None:
         for name in WARM_MODULES:
@@ -76,6 +76,23 @@ class Handle:
                  seed_error: str | None):
         self.kg, self.error, self.read_only = kg, error, read_only
         self.seeded, self.seed_error = seeded, seed_error
+        self.warming: threading.Thread | None = None
+
+    def warm(self) -> threading.Thread | None:
+        """Build the store's per-version tables in a background thread (see ``KnowledgeGraph.warm``):
+        after opening and after each ingest, so the next page does not pay for them."""
+        if self.kg is None:
+            return None
+        kg = self.kg
+
+        def run() -> None:
+            try:
+                kg.warm()
+            except Exception:  # noqa: BLE001 - warming is best effort; the page builds what it needs
+                log.debug("warming the store's tables failed", exc_info=True)
+        self.warming = threading.Thread(target=run, name="cancu-warm-store", daemon=True)
+        self.warming.start()
+        return self.warming
 
 
 def _seed_files() -> list[Path]:
@@ -120,7 +137,9 @@ def _open(location: str) -> Handle:
         except Exception as e:  # noqa: BLE001 - GraphError or a bug below: shown as one line
             log.exception("seeding the store failed")
             seed_error = str(e)
-    return Handle(kg, None, read_only, seeded, seed_error)
+    h = Handle(kg, None, read_only, seeded, seed_error)
+    h.warm()
+    return h
 
 
 def handle() -> Handle:
@@ -197,6 +216,7 @@ def write(method: str, *args) -> Any:
         log.exception("graph.api %s failed", method)
         raise Unavailable(t("error.generic", lang(), error=f"{type(e).__name__}: {e}")) from None
     _cached.clear()
+    h.warm()
     return out
 
 
@@ -208,9 +228,9 @@ def page_target(details: api.NodeDetails) -> tuple[str, dict[str, str]] | None:
     if node.type == "Unit":
         return "don-vi", {"unit": node.id}
     if node.type in ("Task", "Section"):
-        for e in details.incoming:
-            if e.type == "has_part":
-                return "van-ban", {"doc": e.source, "tab": "structure"}
+        doc = node.id.rpartition("/item/")[0]  # a task's IRI is its document's + /item/… (graph.ids)
+        if doc:
+            return "van-ban", {"doc": doc, "tab": "structure"}
     return None
 
 

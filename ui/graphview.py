@@ -32,7 +32,8 @@ NODE_ICONS = {"Document": "description", "CitedDocument": "account_balance", "Un
 EDGE_COLORS = {
     "cites": "#9e9e9e", "based_on": "#1f77b4", "applies": "#17becf", "details": "#8c564b",
     "lead": "#2ca02c", "support": "#98df8a", "report_to": "#d62728", "has_part": "#c7c7c7",
-    "derives_from": "#ff7f0e", "passed_by": "#9467bd",
+    "derives_from": "#ff7f0e", "passed_by": "#9467bd", "guides": "#bcbd22", "mentions": "#dbdb8d",
+    "amends": "#e377c2", "replaces": "#7f7f7f", "repeals": "#d62728",
 }
 LAYOUTS = ("cose", "breadthfirst", "concentric", "circle", "grid")
 
@@ -49,14 +50,14 @@ def _style_key(value: str) -> str:
     return safe(value).replace("'", "’").replace('"', "”")
 
 
-def elements(subgraph: api.Subgraph, *, selected: str | None = None,
-             type_labels: dict[str, str] | None = None) -> tuple[dict, dict[str, str]]:
+def elements(subgraph: api.Subgraph, *, selected: str | None = None, type_labels: dict[str, str] | None = None,
+             edge_labels: dict[str, str] | None = None) -> tuple[dict, dict[str, str]]:
     """Cytoscape elements for a subgraph, and the map from the ids sent back to the real node ids.
 
     A node's ``label`` (its style key, shown as the heading of the component's side panel) is its
     type's label from the legend ("Văn bản được dẫn chiếu"), not the internal name ("CitedDocument").
     """
-    type_labels = type_labels or {}
+    type_labels, edge_labels = type_labels or {}, edge_labels or {}
     back: dict[str, str] = {}
     nodes = []
     for n in subgraph.nodes:
@@ -75,7 +76,7 @@ def elements(subgraph: api.Subgraph, *, selected: str | None = None,
         s, tgt = safe(e.source), safe(e.target)
         if s in known and tgt in known:
             edges.append({"data": {"id": f"e{i}", "source": s, "target": tgt, "label": safe(e.type),
-                                   "name": safe(e.label)}})
+                                   "name": safe(edge_labels.get(e.type, e.label))}})
     return {"nodes": nodes, "edges": edges}, back
 
 
@@ -89,7 +90,7 @@ def render_graph(subgraph: api.Subgraph, legend: api.Legend, *, key: str, height
     from st_link_analysis.component.events import Event
 
     type_labels = dict(legend.node_types)
-    els, back = elements(subgraph, selected=selected, type_labels=type_labels)
+    els, back = elements(subgraph, selected=selected, type_labels=type_labels, edge_labels=dict(legend.edge_types))
     node_styles = [_Readable(NodeStyle(_style_key(type_labels.get(kind, kind)), NODE_COLORS.get(kind, "#7f7f7f"), "name",
                                        NODE_ICONS.get(kind)),
                              {"min-zoomed-font-size": 0, "font-size": 11, "text-wrap": "ellipsis", "text-max-width": 160})

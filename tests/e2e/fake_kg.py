@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 
 from graph import api
 from graph.errors import BadQuery, UnknownNode

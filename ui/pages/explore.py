@@ -50,9 +50,16 @@ def _search_box(label: str, key: str) -> str | None:
 
 
 def _legend() -> api.Legend:
+    """The facade's legend with its labels in the session's language (Vietnamese when untranslated)."""
     legend = data.try_fetch("legend")
-    return legend if legend is not None else api.Legend(
-        node_types=[(k, k) for k in NODE_COLORS], edge_types=[])
+    if legend is None:
+        legend = api.Legend(node_types=[(k, k) for k in NODE_COLORS], edge_types=[])
+
+    def local(prefix: str, key: str, label: str) -> str:
+        text = tr(f"{prefix}.{key}")
+        return label if text == f"{prefix}.{key}" else text
+    return api.Legend([(k, local("ntype", k, v)) for k, v in legend.node_types],
+                      [(k, local("etype", k, v)) for k, v in legend.edge_types])
 
 
 def _default_center() -> str | None:
@@ -188,7 +195,7 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
     types, edges = dict(legend.node_types), dict(legend.edge_types)
     st.markdown(f"**{node_label(d.node.label)}**")
     st.caption(f"{types.get(d.node.type, d.node.type)} · {tr('graph.degree')}: {d.degree} · "
-               f"{tr('graph.centrality')}: {d.centrality:.3f}")
+               f"{tr('graph.centrality')}: {d.centrality:.4f}")
     b = st.columns(2)
     target = data.page_target(d)
     if target and b[0].button(tr("graph.open_page"), key="g_open", icon=":material/open_in_new:", type="primary"):
@@ -205,8 +212,10 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
         if rows:
             with st.expander(title):
                 st.dataframe([{tr("col.relation"): edges.get(e.type, e.label),
-                               tr("col.document"): node_label(drawn[getattr(e, other)].label) if getattr(e, other) in drawn
-                               else getattr(e, other)} for e in rows[:200]], hide_index=True, width="stretch")
+                               tr("col.node"): node_label(d.names.get(getattr(e, other))
+                                                          or (drawn[getattr(e, other)].label if getattr(e, other) in drawn
+                                                              else getattr(e, other).rsplit("/", 1)[-1]))}
+                              for e in rows[:200]], hide_index=True, width="stretch")
     if d.evidence:
         with st.expander(tr("graph.evidence"), expanded=True):
             st.html(quotes_html(d.evidence[:10]))
