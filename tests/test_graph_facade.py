@@ -45,6 +45,10 @@ def test_search_ego_expand_path_node(kg, doc):
     hits = kg.search_nodes("59/2023")
     assert hits and hits[0].id == ND59 and hits[0].type == "CitedDocument"
     assert kg.search_nodes("trung tam thong tin", types=["Unit"])[0].type == "Unit"
+    task = kg.search_nodes("ii.2.1")                         # a task by its item number
+    assert [t.id.rsplit("/", 1)[-1] for t in task] == ["ii.2.1"] and task[0].type == "Task"
+    assert kg.search_nodes("ii.2.1", types=["Unit"]) == []
+    assert doc in [h.id for h in kg.search_nodes("dan van dan chu", types=["Document"])]   # by its title
     sub = kg.ego(doc, hops=1, max_nodes=10)
     assert doc in {n.id for n in sub.nodes} and len(sub.nodes) <= 10 and sub.truncated
     more = kg.expand(ND59, exclude=[doc], max_nodes=5)
