@@ -20,6 +20,9 @@ def _err(msg: str) -> int:
     return 1
 
 
+FLUSH_BYTES = int(os.environ.get("CANCU_FLUSH_MB", "16")) * 2**20
+
+
 def prepare(path: str) -> dict:
     """Worker: extract, build and validate one file; returns what the writer needs (picklable)."""
     from ingest.errors import IngestError
@@ -56,7 +59,7 @@ def ingest(args) -> int:
         store = open_store(args.store, write=True)
     except GraphError as e:
         return _err(str(e))
-    failed = 0
+    failed = pending = 0
     with store:
         if args.delete:
             for p in paths:
@@ -94,6 +97,10 @@ def ingest(args) -> int:
                         _err(f"{r['path']}: {r['error']}")
                 else:
                     store.replace_graph(r["graph"], r["nt"])
+                    pending += len(r["nt"])
+                    if pending > FLUSH_BYTES:  # bound the writer's memory on long ingests
+                        store.flush()
+                        pending = 0
                 if bar:
                     bar.update(1)
             if pool:
