@@ -304,6 +304,7 @@ class UploadPreview:
     triples: int
     replaces: bool               # a document with the same identity is already in the store
     facts: dict | None = None    # the full cancu.extract/1 JSON, for display
+    error_kind: str | None = None  # the problem's name (graph.errors.error_kind), for a translated message
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +315,7 @@ class IngestResult:
     document: str | None         # IRI of the ingested document
     triples: int = 0
     replaced: bool = False
+    error_kind: str | None = None  # the problem's name (graph.errors.error_kind), for a translated message
 
 
 # ---------------------------------------------------------------- the facade

@@ -34,4 +34,17 @@ class InvalidDocument(GraphError):
 
 
 class UploadRejected(GraphError):
-    """An uploaded file is too large, of an unsupported type, or unreadable."""
+    """An uploaded file is too large, of an unsupported type, or unreadable.
+
+    ``kind`` names the problem for a translated message: the reader's error class
+    (``NoTextLayer``, ``EncodingError`` … of :mod:`ingest.errors`) or ``TooLarge``,
+    ``EmptyDocument``, ``UnsupportedFormat``."""
+
+    def __init__(self, message: str, kind: str = "ReadError"):
+        self.kind = kind
+        super().__init__(message)
+
+
+def error_kind(e: Exception) -> str:
+    """The name of a problem, for a message in the reader's language."""
+    return getattr(e, "kind", None) or type(e).__name__

@@ -13,7 +13,7 @@ from . import ids, queries
 from .api import (MAX_UPLOAD_BYTES, Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight,
                   IngestLogRow, IngestResult, KnowledgeGraph, Legend, Matrix, NodeDetails, NodeRef, Overview,
                   SectionNode, Span, SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
-from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode
+from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode, error_kind
 from .ids import ID, fold
 from .index import jurisdiction
 from .store import EmbeddedStore, Store, is_update, open_store, prefixed
@@ -429,13 +429,14 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         from ingest.read import SUPPORTED
         from .errors import UploadRejected
         if len(data) > MAX_UPLOAD_BYTES:
-            raise UploadRejected(f"{filename}: too large ({len(data) // 1024} KB; limit {MAX_UPLOAD_BYTES // 2**20} MB)")
+            raise UploadRejected(f"{filename}: too large ({len(data) // 1024} KB; limit {MAX_UPLOAD_BYTES // 2**20} MB)",
+                                 "TooLarge")
         if not data:
-            raise UploadRejected(f"{filename}: empty file")
+            raise UploadRejected(f"{filename}: empty file", "EmptyDocument")
         suffix = Path(filename).suffix.lower()
         if suffix not in SUPPORTED:
             raise UploadRejected(f"{filename}: unsupported format {suffix or '(none)'} "
-                                 f"({', '.join(sorted(SUPPORTED))})")
+                                 f"({', '.join(sorted(SUPPORTED))})", "UnsupportedFormat")
         updir = Path(os.environ.get("CANCU_UPLOADS", Path(tempfile.gettempdir()) / "cancu-uploads"))
         updir.mkdir(parents=True, exist_ok=True)
         dest = updir / f"{hashlib.sha256(data).hexdigest()[:12]}-{Path(filename).name}"
@@ -443,7 +444,7 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         try:
             return extract_file(dest)
         except IngestError as e:
-            raise UploadRejected(f"{filename}: {e.problem}") from None
+            raise UploadRejected(f"{filename}: {e.problem}", type(e).__name__) from None
 
     def preview_upload(self, filename: str, data: bytes) -> UploadPreview:
         from .build import build_document
@@ -454,7 +455,7 @@ class KnowledgeGraphImpl(KnowledgeGraph):
             return UploadPreview(filename, True, None, facts.document.to_json(), len(facts.citations),
                                  len(facts.tasks), len(facts.units), len(dg), replaces, facts.to_json())
         except GraphError as e:
-            return UploadPreview(filename, False, str(e), {}, 0, 0, 0, 0, False)
+            return UploadPreview(filename, False, str(e), {}, 0, 0, 0, 0, False, error_kind=error_kind(e))
 
     def ingest_upload(self, filename: str, data: bytes) -> IngestResult:
         from .build import build_document
@@ -473,7 +474,7 @@ class KnowledgeGraphImpl(KnowledgeGraph):
                 write_document(self.store, dg)
             return IngestResult(filename, True, None, str(dg.document), len(dg), replaced)
         except GraphError as e:
-            return IngestResult(filename, False, str(e), None)
+            return IngestResult(filename, False, str(e), None, error_kind=error_kind(e))
 
     def delete_document(self, doc_id: str) -> bool:
         from .writer import delete_document

@@ -417,3 +417,38 @@ def test_graph_labels_keep_the_ampersand_and_stay_inert():
     sub = api.Subgraph([api.NodeRef("urn:c", "Công văn 927/BNV-CTTN&BĐG &#60;img src=x onerror=alert(1)&#62;", "CitedDocument")], [])
     name = elements(sub)[0]["nodes"][0]["data"]["name"]
     assert "CTTN&BĐG" in name and "<" not in name and ">" not in name
+
+
+def test_every_reader_problem_has_a_message_in_both_languages():
+    import inspect
+
+    import ingest.errors as E
+    from ui.i18n import STRINGS
+    kinds = [n for n, c in inspect.getmembers(E, inspect.isclass) if issubclass(c, E.ReadError)]
+    assert "NoTextLayer" in kinds and len(kinds) >= 7
+    for kind in kinds + ["InvalidDocument"]:
+        vi, en = STRINGS[f"upload.err.{kind}"]
+        assert vi and en and vi != en
+
+
+def test_upload_errors_are_shown_in_the_session_language(tmp_path, monkeypatch):
+    from graph import api as gapi
+    from tests.test_bad_input import image_pdf_bytes
+    kg = gapi.open_graph(str(tmp_path / "store"))
+    pre = kg.preview_upload("scan.pdf", image_pdf_bytes())
+    assert not pre.ok and pre.error_kind == "NoTextLayer" and "scan.pdf" in pre.error
+    assert kg.ingest_upload("rong.txt", b"").error_kind == "EmptyDocument"
+    assert kg.preview_upload("x.exe", b"MZ").error_kind == "UnsupportedFormat"
+    kg.close()
+
+    def page(lang):
+        import streamlit as st
+        from ui.pages.upload import _show_error
+        st.session_state["lang"] = lang
+        _show_error("scan.pdf", "scan.pdf: PDF has no text layer (scanned?)", "NoTextLayer")
+    for lang, want in (("vi", "bản quét"), ("en", "probably a scan")):
+        at = AppTest.from_function(page, args=(lang,))
+        at.run()
+        assert not at.exception
+        assert want in at.error[0].value and "scan.pdf" in at.error[0].value
+        assert "PDF has no text layer" in at.caption[0].value       # the reader's own line, below

@@ -211,6 +211,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.too_large": ("Tệp {name} quá lớn ({size:.1f} MB); giới hạn là {mb} MB.", "{name} is too large ({size:.1f} MB); the limit is {mb} MB."),
     "upload.preview": ("Xem trước", "Preview"),
     "upload.failed": ("Không đọc được {name}: {error}", "Cannot read {name}: {error}"),
+    "upload.detail": ("Chi tiết kỹ thuật: {error}", "Technical detail: {error}"),
+    # what went wrong, by kind (graph.errors.error_kind; the reader's classes in ingest/errors.py)
+    "upload.err.TooLarge": ("tệp quá lớn (giới hạn {mb} MB).", "the file is too large (limit {mb} MB)."),
+    "upload.err.EmptyDocument": ("tệp rỗng, không có chữ nào để đọc.", "the file is empty: there is no text to read."),
+    "upload.err.UnsupportedFormat": ("định dạng không được hỗ trợ (chỉ nhận TXT, PDF, DOCX).",
+                                     "unsupported format (TXT, PDF and DOCX only)."),
+    "upload.err.NoTextLayer": ("tệp PDF không có lớp chữ (có thể là bản quét) và cancu không nhận dạng chữ (OCR). "
+                               "Hãy nạp bản PDF có chữ hoặc bản DOCX.",
+                               "the PDF has no text layer (probably a scan) and cancu does no OCR. "
+                               "Upload a PDF with text or the DOCX."),
+    "upload.err.EncodingError": ("không nhận ra bảng mã của văn bản; hãy lưu lại tệp dưới dạng UTF-8.",
+                                 "the text's encoding is not recognised; save the file as UTF-8."),
+    "upload.err.BinaryContent": ("nội dung tệp không phải là văn bản.", "the file's content is not text."),
+    "upload.err.DamagedFile": ("tệp bị hỏng, bị cắt cụt hoặc có mật khẩu.", "the file is damaged, truncated or password-protected."),
+    "upload.err.InvalidDocument": ("dữ liệu trích xuất không đạt kiểm tra SHACL nên không được nạp; kho dữ liệu không thay đổi.",
+                                   "the extracted graph fails the SHACL checks and was not ingested; the store is unchanged."),
+    "upload.err.ReadError": ("không đọc được tệp.", "the file cannot be read."),
     "upload.summary": ("{citations} dẫn chiếu, {tasks} mục/nhiệm vụ, {units} đơn vị, {triples} bộ ba.",
                        "{citations} citations, {tasks} items/tasks, {units} units, {triples} triples."),
     "upload.replaces": ("Văn bản này đã có trong kho: nạp lại sẽ thay thế bản cũ.", "This document is already in the store: ingesting replaces it."),

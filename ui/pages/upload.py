@@ -23,6 +23,17 @@ def _reason(name: str, error: str | None) -> str:
     return error[len(name) + 1:].strip() if error.startswith(name + ":") else error
 
 
+def _show_error(name: str, error: str | None, kind: str | None) -> None:
+    """The problem in the session's language when its kind is known, the reader's own line below it."""
+    reason = _reason(name, error)
+    key = f"upload.err.{kind}"
+    if kind and tr(key, mb=MAX_MB) != key:
+        st.error(tr("upload.failed", name=name, error=tr(key, mb=MAX_MB)))
+        st.caption(tr("upload.detail", error=reason))
+    else:
+        st.error(tr("upload.failed", name=name, error=reason))
+
+
 def render() -> None:
     st.title(tr("upload.title"))
     st.caption(tr("upload.intro", mb=MAX_MB))
@@ -43,7 +54,7 @@ def render() -> None:
         return
     st.subheader(tr("upload.preview"))
     if not preview.ok:
-        st.error(tr("upload.failed", name=up.name, error=_reason(up.name, preview.error)))
+        _show_error(up.name, preview.error, getattr(preview, "error_kind", None))
         return
     doc = preview.document or {}
     st.markdown(" · ".join(str(doc.get(k)) for k in ("type", "symbol", "date", "issuer") if doc.get(k)) or up.name)
@@ -67,7 +78,7 @@ def render() -> None:
         if res.ok:
             st.session_state["up_done"] = (up.name, res.document)
         else:
-            st.error(tr("upload.failed", name=up.name, error=_reason(up.name, res.error)))
+            _show_error(up.name, res.error, getattr(res, "error_kind", None))
     done = st.session_state.get("up_done")
     if done and done[0] == up.name:
         st.success(tr("upload.done", name=done[0]))
