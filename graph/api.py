@@ -123,7 +123,7 @@ class SectionNode:
 
     id: str                      # task/section IRI
     number: str                  # "II.2.1"
-    kind: str                    # objective | task | assignment | heading | article | row
+    kind: str                    # objective | task | assignment | heading | article | row | field | provision
     text: str                    # first line / heading
     start: int
     end: int

@@ -44,6 +44,9 @@ _BASIS = re.compile(r"(thuc hien (nhung|cac)? ?van ban nao|can cu (vao )?(nhung|
 _CITED_BY = re.compile(r"(van ban nao (trich dan|dan chieu|thuc hien|can cu)|(which|what) (documents|plans) "
                        r"(cite|apply|implement)|cited by|ai thuc hien)")
 _REPORT = re.compile(r"(bao cao|report)")
+# the role a question asks about: "X chủ trì những nhiệm vụ nào?" → lead only; "X phối hợp …" → support only
+_LEAD_Q = re.compile(r"\b(chu tri|lead|leads|led by|in charge)\b")
+_SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|assist|assists)\b")
 _SELF = re.compile(r"\b(ke hoach nay|van ban nay|this plan|this document)\b")
 
 
@@ -134,11 +137,17 @@ def _ngrams(words: list[str], n_max: int):
 
 
 def _find_units(lx: Lexicon, q: str) -> tuple[str | None, list[str]]:
+    """The longest unit name in the question; a phrase of 4 words or more that begins known names
+    ("Ủy ban nhân dân các tỉnh, thành phố" for "… trực thuộc trung ương") names all of them."""
     words = q.split()
     for _, _, g in _ngrams(words, lx.max_unit_words):
         if g in lx.units and len(g) > 3:
             iris = sorted(lx.units[g])
             return lx.unit_label[iris[0]], iris
+        if len(g.split()) >= 4:
+            longer = sorted({u for k, us in lx.units.items() if k.startswith(g + " ") for u in us})
+            if longer:
+                return lx.unit_label[longer[0]], longer
     return None, []
 
 
@@ -219,8 +228,16 @@ def understand(store: Store, question: str, unit: str | None = None) -> dict:
         intent = "worklist"
     else:
         intent = "unknown"
+    if _REPORT.search(q):
+        roles = ("report_to",)
+    elif _LEAD_Q.search(q) and not _SUPPORT_Q.search(q):
+        roles = ("lead",)
+    elif _SUPPORT_Q.search(q) and not _LEAD_Q.search(q):
+        roles = ("support",)
+    else:
+        roles = ("lead", "support", "mentioned")
     return {"documents": docs, "unit": unit_name, "unit_iris": unit_iris, "intent": intent,
-            "report": bool(_REPORT.search(q)), "lexicon": lx}
+            "report": roles == ("report_to",), "roles": roles, "lexicon": lx}
 
 
 def task_row(d: dict, via: list[str] | None = None) -> TaskRow:
@@ -276,7 +293,7 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
     homes = _homes(lx, unit, home)
     if u["intent"] == "requirements":
         ix = store_index(store)
-        mine = ix.unit_tasks(u["unit_iris"]) if u["unit_iris"] else None
+        mine = ix.unit_tasks(u["unit_iris"], u["roles"]) if u["unit_iris"] else None
         cands: set[str] = set()
         for d in docs:
             cands |= ix.derived_tasks(d)
@@ -298,8 +315,7 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
         return Answer(question, symbols, u["unit"], "requirements", rows, message=msg, total=total)
     if u["intent"] == "worklist":
         ix = store_index(store)
-        roles = ("report_to",) if u["report"] else ("lead", "support", "mentioned")
-        cands = ix.unit_tasks(u["unit_iris"], roles)
+        cands = ix.unit_tasks(u["unit_iris"], u["roles"])
         order = ix.ordered(cands, limit, homes)
         rows = task_rows(store, order)
         return Answer(question, symbols, u["unit"], "worklist", rows, total=len(cands))

@@ -66,7 +66,9 @@ class StoreIndex:
     derives: dict[str, set[str]] = field(default_factory=dict)     # cited document → tasks citing it
     derived_from: dict[str, set[str]] = field(default_factory=dict)  # document → documents detailing/applying it
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # unit → role → tasks
-    parents: set[str] = field(default_factory=set)                 # tasks with sub-items
+    parents: set[str] = field(default_factory=set)                 # tasks with sub-items (other than form fields)
+    children: dict[str, list[str]] = field(default_factory=dict)   # task → its sub-items
+    nontask: set[str] = field(default_factory=set)                 # objectives, form fields, provisions
     cited_by_count: dict[str, int] = field(default_factory=dict)   # unused (see queries.cited_by_counts)
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
 
@@ -83,11 +85,28 @@ class StoreIndex:
         return out
 
     def derived_tasks(self, document: str) -> set[str]:
-        """Tasks deriving from ``document`` directly or through documents that detail/apply it."""
+        """Tasks deriving from ``document`` directly or through documents that detail/apply it.
+
+        Only what an officer acts on: a heading citing the document stands for its sub-items
+        ("II. NHIỆM VỤ — Nhằm đạt được mục tiêu Chỉ thị 52 …, các bộ thực hiện: 1. … 2. …"), and
+        objectives, form fields and provisions are left out.
+        """
         out: set[str] = set()
         for v in self.vias(document):
             out |= self.derives.get(v, set())
-        return out
+        return self.actionable(out)
+
+    def actionable(self, tasks: set[str]) -> set[str]:
+        """``tasks`` with each heading replaced by its sub-items (recursively), minus the items
+        that give no work (objectives, form fields, provisions)."""
+        out, stack = set(tasks), [t for t in tasks if t in self.parents]
+        while stack:
+            for c in self.children.get(stack.pop(), ()):
+                if c not in out:
+                    out.add(c)
+                    if c in self.parents:
+                        stack.append(c)
+        return {t for t in out if t not in self.parents and t not in self.nontask}
 
     def unit_tasks(self, units: list[str], roles=("lead", "support", "mentioned"), *, leaves: bool = True) -> set[str]:
         out: set[str] = set()
@@ -95,7 +114,7 @@ class StoreIndex:
             r = self.roles.get(u, {})
             for role in roles:
                 out |= r.get(role, set())
-        return out - self.parents if leaves else out
+        return out - self.parents - self.nontask if leaves else out
 
     def ordered(self, tasks, limit: int | None = None, home: set[str] | None = None) -> list[str]:
         """Tasks in document and item order, the home jurisdictions' documents first, capped at ``limit``."""
@@ -146,8 +165,20 @@ def _build(store: Store) -> StoreIndex:
     union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLES.items())
     for r in sel(f'SELECT ?u ?r (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE {{ {union} }} GROUP BY ?u ?r'):
         ix.roles.setdefault(r["u"], {})[r["r"]] = set(r["ts"].split())
-    rows = sel('SELECT (GROUP_CONCAT(STR(?p); SEPARATOR=" ") AS ?ps) WHERE { SELECT DISTINCT ?p WHERE { ?c eli:is_part_of ?p } }')
-    ix.parents = {p for p in (rows[0]["ps"] or "").split() if "/item/" in p} if rows else set()
+    # items that give no work: objectives, form fields of their parent, provisions (ingest.pipeline)
+    fields: set[str] = set()
+    for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
+                 'VALUES ?k { "objective" "field" "provision" } ?t cancu:itemKind ?k } GROUP BY ?k'):
+        ts = set((r["ts"] or "").split())
+        ix.nontask |= ts
+        if r["k"] == "field":
+            fields = ts
+    for r in sel('SELECT ?p (GROUP_CONCAT(STR(?c); SEPARATOR=" ") AS ?cs) WHERE { ?c eli:is_part_of ?p '
+                 'FILTER(CONTAINS(STR(?p), "/item/")) } GROUP BY ?p'):
+        kids = r["cs"].split()
+        ix.children[r["p"]] = kids
+        if any(k not in fields for k in kids):   # a heading whose sub-items are only form fields is a task
+            ix.parents.add(r["p"])
     ix.cited_by_count = {}
     tasks = {t for ts in ix.derives.values() for t in ts} | {t for r in ix.roles.values() for ts in r.values() for t in ts}
     # document order: the item part's key is shared by many documents (the same numbering), so memoised

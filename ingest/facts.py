@@ -129,7 +129,7 @@ class Task:
     """One numbered item of the document (or one row of an assignment table)."""
 
     id: str
-    kind: str  # objective | task | assignment | heading | article | row
+    kind: str  # objective | task | assignment | heading | article | row | field | provision
     start: int
     end: int
     text: str

@@ -6,6 +6,7 @@ units → assignments → Facts with every offset mapped back to ``Source.text``
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from . import assignments as A
@@ -32,7 +33,28 @@ def _catalogue():
     return _CATALOGUE[0]
 
 
-def _task_kind(item) -> str:
+# an item whose body is a form field of its parent ("2. Cơ quan chủ trì: Bộ Tư pháp.", "3. Thời hạn: …")
+_FIELD = re.compile(r"\s*(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|"
+                    r"[Tt]hời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?|[Ss]ản\s+phẩm(?:\s+đầu\s+ra)?|"
+                    r"[Tt]ên\s+nhiệm\s+vụ|[Kk]ết\s+quả(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
+                    r"(?:[Nn]guồn\s+)?[Kk]inh\s+phí(?:\s+thực\s+hiện)?)\s*:")
+# an article that enacts or dates the document rather than giving work ("Điều 1. Ban hành kèm theo
+# Quyết định này …", "Điều 1. Phê duyệt …" (only as the first article), "Điều 3. Quyết định này có
+# hiệu lực …"); one that also names who carries it out stays a task
+_ENACT = re.compile(r"\s*(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt)")
+_EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện", re.I)
+_IN_FORCE = re.compile(r"\s*(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực)")
+
+
+def _task_kind(item, text: str = "", gives_work: bool = False) -> str:
+    """objective | task | assignment | heading, and the two kinds that give no work: ``field`` (a
+    form field of its parent) and ``provision`` (an article enacting or dating the document)."""
+    if item.kind not in ("row", "row_heading") and text and _FIELD.match(text, item.body_start):
+        return "field"
+    if item.kind == "article" and not item.children and text and not gives_work and (
+            _IN_FORCE.match(text, item.body_start) or (item.id == "Điều 1" and _ENACT.match(text, item.body_start))) \
+            and not _EXECUTES.search(text, item.body_start, item.end):
+        return "provision"
     if item.kind in ("row",):
         return "task"
     if item.kind == "row_heading":
@@ -179,12 +201,13 @@ def extract(source: Source) -> Facts:
                 cites.append(sym)
         a, b = span(s, e)
         b = a + len(src[a:b].rstrip())
-        tasks.append(Task(id=it.id, kind=_task_kind(it), start=a, end=b, text=src[a:b], parent=it.parent,
+        tasks.append(Task(id=it.id, kind=_task_kind(it, t, bool(lead or asg.support or asg.report_to)), start=a, end=b, text=src[a:b], parent=it.parent,
                           cites=tuple(cites), lead=tuple(lead), support=tuple(asg.support),
                           report_to=tuple(asg.report_to), deadline=asg.deadline, deadline_text=asg.deadline_text,
                           inherited_lead=bool(parent and parent.lead)))
 
     tasks = _lift_form_fields(tasks, by_id)
+    tasks = _fields_make_tasks(tasks)
     spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
     doc = DocumentInfo(type=h["type"], symbol=own, date=h["date"], issuer=h["issuer"], title=h["title"],
                        signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)
@@ -219,6 +242,18 @@ def _lift_form_fields(tasks: list[Task], by_id: dict) -> list[Task]:
         if asg.form_support and not p.support:
             tasks[pi] = _replace(p, support=tuple(asg.support))
     return tasks
+
+
+def _fields_make_tasks(tasks: list[Task]) -> list[Task]:
+    """A heading whose sub-items are all form fields is itself the task ("Điều 2. Điều chỉnh …"
+    followed by "1. Nội dung: …", "2. Cơ quan chủ trì: Bộ Tư pháp.", "3. Thời hạn: …")."""
+    from dataclasses import replace as _replace
+    kids: dict[str, list[str]] = {}
+    for t in tasks:
+        if t.parent:
+            kids.setdefault(t.parent, []).append(t.kind)
+    return [_replace(t, kind="task") if t.kind == "heading" and kids.get(t.id) and all(k == "field" for k in kids[t.id])
+            else t for t in tasks]
 
 
 def extract_text(text: str, path: str = "<text>") -> Facts:

@@ -25,7 +25,12 @@ CASES = [
     ("Quy định 429-QĐ/TU yêu cầu gì?", None, ["II.1.5"]),
     ("Phòng Tổ chức - Hành chính - Quản trị phải làm gì?", None, ["III.2.1", "III.2.2", "III.2.3", "III.2.4", "III.2.5"]),
     ("Trung tâm Thông tin có nhiệm vụ gì?", None, ["III.1", "III.3"]),
-    ("Luật Thực hiện dân chủ ở cơ sở", None, ["I.1", "II.2.1", "II.2.5", "III.2.2"]),
+    # I.1 (Mục đích, yêu cầu) cites the law too, but an objective is not a requirement
+    ("Luật Thực hiện dân chủ ở cơ sở", None, ["II.2.1", "II.2.5", "III.2.2"]),
+    # "chủ trì" asks for the lead role: III.1 names the centre only in parentheses (an example)
+    ("Trung tâm Thông tin chủ trì những nhiệm vụ nào?", None, ["III.3"]),
+    ("Which tasks does Phòng Tổ chức - Hành chính - Quản trị lead?", None,
+     ["III.2.1", "III.2.2", "III.2.3", "III.2.4", "III.2.5"]),
 ]
 
 

@@ -277,14 +277,17 @@ def _upload_walk(pg, app_url: str, files) -> None:
         assert found, f"{symbol} is not listed on Văn bản"
     _shot(pg, "22-van-ban-after-upload")
 
-    # an empty file and a renamed binary: one line each, no traceback
-    for name, blob, words in (("rong.pdf", b"", "empty"), ("anh-doi-ten.pdf", bytes(range(256)) * 40, "PDF")):
+    # an empty file and a renamed binary: one line each in Vietnamese, the reader's own line below it,
+    # no traceback
+    for name, blob, words, detail in (("rong.pdf", b"", "rỗng", "empty file"),
+                                      ("anh-doi-ten.pdf", bytes(range(256)) * 40, "hỏng", "not a PDF")):
         _upload_page(pg, app_url).set_input_files(files=[{"name": name, "mimeType": "application/pdf", "buffer": blob}])
         alert = pg.locator('[data-testid="stAlertContentError"]').first
         alert.wait_for()
         msg = alert.inner_text().strip()
         assert msg.startswith(f"Không đọc được {name}:") and words in msg, msg
         assert "\n" not in msg and msg.count(name) == 1, msg
+        assert detail in pg.locator('[data-testid="stCaptionContainer"]').all_inner_texts()[-1]
         assert pg.locator('[data-testid="stException"]').count() == 0
         assert pg.get_by_role("button", name="Nạp vào kho").count() == 0
     _shot(pg, "23-nap-bad-file")

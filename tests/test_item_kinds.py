@@ -1,0 +1,80 @@
+"""Items that give no work (form fields of their parent, articles enacting or dating the document,
+objectives) are told apart from tasks, and questions answer with the tasks only."""
+from __future__ import annotations
+
+import pytest
+
+from graph.ask import ask
+from graph.build import build_document
+from graph.store import EmbeddedStore
+from graph.writer import write_document
+from ingest import extract_text
+from tests.conftest import shared_dir
+
+DECISION = """QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động thực hiện Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư.
+Điều 2. Điều chỉnh nhiệm vụ xây dựng Đề án mạng lưới chuyên gia pháp lý như sau:
+1. Tên nhiệm vụ: Xây dựng Đề án mạng lưới chuyên gia pháp lý.
+2. Cơ quan chủ trì: Bộ Tư pháp.
+3. Cơ quan phối hợp: Bộ Ngoại giao.
+4. Thời gian hoàn thành: Quý IV/2026.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 4. Bộ trưởng Bộ Tư pháp chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def kinds(facts):
+    return {t.id: t.kind for t in facts.tasks}
+
+
+def test_fields_provisions_and_the_task_they_describe():
+    f = extract_text(DECISION)
+    k = kinds(f)
+    assert k["Điều 1"] == "provision" and k["Điều 3"] == "provision"
+    assert [k[f"Điều 2.{i}"] for i in range(1, 5)] == ["field"] * 4
+    assert k["Điều 2"] == "task" and k["Điều 4"] != "provision"     # the execution clause gives work
+    d2 = next(t for t in f.tasks if t.id == "Điều 2")
+    assert d2.lead == ("Bộ Tư pháp",) and d2.support == ("Bộ Ngoại giao",)
+
+
+def test_a_later_article_titled_phe_duyet_is_not_a_provision():
+    f = extract_text("LUẬT\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định học bổng.\n"
+                     "Điều 5. Phê duyệt học sinh hưởng chính sách\nỦy ban nhân dân cấp xã phê duyệt danh sách.\n")
+    assert kinds(f).get("Điều 5") != "provision"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = EmbeddedStore(tmp_path / "s", mode="w")
+    write_document(s, build_document(extract_text(DECISION, path="qd.txt")))
+    yield s
+    s.close()
+
+
+def test_questions_answer_with_tasks_not_fields_or_provisions(store):
+    got = [t.number for t in ask(store, "Bộ Tư pháp chủ trì những nhiệm vụ nào?").tasks]
+    assert "Điều 2" in got and not any(n.startswith("Điều 2.") for n in got)   # the task, not its "Cơ quan chủ trì" field
+    assert [t.number for t in ask(store, "Chỉ thị 52-CT/TW").tasks] == []   # only Điều 1 cites it, enacting the plan
+
+
+def test_a_heading_citing_a_directive_stands_for_its_items(tmp_path):
+    text = ("KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt Chỉ thị số 52-CT/TW ngày 03/10/2025 của Ban Bí thư.\n"
+            "II. NHIỆM VỤ\nNhằm đạt được mục tiêu Chỉ thị số 52-CT/TW, các cơ quan thực hiện:\n"
+            "1. Sở Y tế chủ trì rà soát quy định.\n2. Sở Tài chính chủ trì bố trí kinh phí.\n")
+    s = EmbeddedStore(tmp_path / "s", mode="w")
+    write_document(s, build_document(extract_text(text, path="kh.txt")))
+    assert [t.number for t in ask(s, "Chỉ thị 52-CT/TW yêu cầu gì?").tasks] == ["II.1", "II.2"]
+    s.close()
+
+
+def test_real_decisions_from_the_dev_corpus():
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("../shared is absent: real documents are not available here")
+    from ingest.pipeline import extract_file
+    k = kinds(extract_file(shared / "corpus" / "dev" / "004_nq-97-nqcp-2026-ctr-nq66-phap-luat.txt"))
+    assert k["Điều 1"] == "provision" and k["Điều 2"] == "task" and k["Điều 2.2"] == "field"
+    k = kinds(extract_file(shared / "corpus" / "dev" / "001_qd-844-qdttg-2026-kh-chithi52-bhyt.txt"))
+    assert k["Điều 1"] == "provision" and k["I.1"] == "objective" and k["III.1"] == "assignment"
