@@ -150,8 +150,7 @@ def _facade_timings(store) -> dict:
     """What the app's pages call, on the big store: the first call (cold: builds the per-version
     index and caches) and the second (warm), in ms."""
     from graph.service import KnowledgeGraphImpl
-    kg = KnowledgeGraphImpl.__new__(KnowledgeGraphImpl)
-    kg.location, kg.read_only, kg._store = store.location, False, store
+    kg = KnowledgeGraphImpl.over(store)
     doc = next(r["d"] for r in store.select("SELECT ?d WHERE { ?d a <https://cancu.vn/def#SourceDocument> } LIMIT 1"))
     nd59 = "https://cancu.vn/id/doc/vn/59/2023/nd-cp"
     unit = next(r["u"] for r in store.select(
@@ -161,7 +160,9 @@ def _facade_timings(store) -> dict:
              ("document(plan)", lambda: kg.document(doc)), ("document(59/2023)", lambda: kg.document(nd59)),
              ("requirements(59/2023)", lambda: kg.requirements(nd59)), ("worklist(unit IRI)", lambda: kg.worklist(unit)),
              ("worklist('Trung tâm Thông tin')", lambda: kg.worklist("Trung tâm Thông tin")),
-             ("matrix", lambda: kg.matrix()), ("search_nodes('59/2023')", lambda: kg.search_nodes("59/2023"))]
+             ("matrix", lambda: kg.matrix()), ("search_nodes('59/2023')", lambda: kg.search_nodes("59/2023")),
+             ("ego(59/2023)", lambda: kg.ego(nd59)), ("ego(plan, 2 hops)", lambda: kg.ego(doc, hops=2)),
+             ("node(59/2023)", lambda: kg.node(nd59)), ("path(plan, 59/2023)", lambda: kg.path(doc, nd59))]
     out = {}
     for name, fn in calls:
         _log(name)

@@ -64,6 +64,14 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         self._build_lock = threading.RLock()  # one build of a per-version table at a time
         self._open()
 
+    @classmethod
+    def over(cls, store: Store) -> "KnowledgeGraphImpl":
+        """The facade over a store already open (benchmarks and tests that build their own)."""
+        kg = cls.__new__(cls)
+        kg.location, kg.read_only, kg._store = store.location, False, store
+        kg._build_lock = threading.RLock()
+        return kg
+
     # -- housekeeping
     def _open(self):
         if self.location.startswith(("http://", "https://")):

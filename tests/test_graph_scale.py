@@ -132,8 +132,7 @@ def test_requirements_worklist_and_ask_totals(big, brute):
     mine = {t for t, u in brute["by_p"][str(CANCU.leadUnit)] | brute["by_p"][str(CANCU.supportUnit)]
             | brute["by_p"][str(CANCU.mentionsUnit)] if u == home}
     assert {t.id for t in a.tasks} == (direct & mine) - {p for _, p in brute["by_p"][str(ELI.is_part_of)]}
-    kg = KnowledgeGraphImpl.__new__(KnowledgeGraphImpl)
-    kg.location, kg.read_only, kg._store = ":memory:", False, big
+    kg = KnowledgeGraphImpl.over(big)
     wl = kg.worklist(home, limit=None)
     assert {t.id for t in wl.lead} == {t for t, u in brute["by_p"][str(CANCU.leadUnit)] if u == home} - \
         {p for _, p in brute["by_p"][str(ELI.is_part_of)]}
