@@ -9,7 +9,9 @@ once per ``--jobs`` value, and reports docs/s, MB/s, the store's size and the pe
 (max RSS of the command and its workers).
 
 ``ask`` builds a store of ``--docs`` plans by re-issuing real plans (the seed plan, and each dev
-plan the extractor reads with tasks) under other numbers, years and issuers: for each
+document carrying an action plan: at least two items citing documents and two naming their lead,
+which today are Quyết định 844/QĐ-TTg, Nghị quyết 97/NQ-CP and Nghị quyết 113/NQ-CP) under other
+numbers, years and issuers: for each
 (template, province, year) one variant is built with the real builder (``graph.fixtures.variant``:
 the plan's symbol ``<n>/KH-VP``, date and issuer ``Văn phòng UBND tỉnh <province>`` change, so its
 IRI, its units and its local citations move to that province's jurisdiction), and the other plan
@@ -96,7 +98,9 @@ def _templates(corpus: Path | None):
                 facts = extract_file(f)
             except Exception:  # noqa: BLE001 - a template that does not extract is skipped
                 continue
-            if facts.document.type == "Kế hoạch" and sum(1 for t in facts.tasks if t.cites) >= 2:
+            # a real action plan: items that cite documents and items that name who leads them (the
+            # dev corpus's plans are excerpts; its decisions and resolutions carry whole action plans)
+            if sum(1 for t in facts.tasks if t.cites) >= 2 and sum(1 for t in facts.tasks if t.lead) >= 2:
                 out.append(facts)
     return out
 

@@ -101,8 +101,7 @@ def _build_lexicon(store: Store) -> Lexicon:
     # Shared nodes are described in every citing document's graph and the union default graph
     # repeats them per graph: single-pattern DISTINCT queries, joined here, stay linear.
     sel = lambda q: store.select(prefixed(q))  # noqa: E731
-    tlabel = {r["c"]: r["l"] for r in sel('SELECT DISTINCT ?c ?l WHERE { ?c skos:prefLabel ?l FILTER(LANG(?l) = "vi") '
-                                         'FILTER(STRSTARTS(STR(?c), "https://cancu.vn/id/doctype/")) }')}
+    tlabel = queries._type_labels(store)
     dtype = {r["d"]: tlabel.get(r["c"]) for r in sel("SELECT DISTINCT ?d ?c WHERE { ?d eli:type_document ?c }")}
     for r in sel("SELECT DISTINCT ?d ?sym WHERE { ?d eli:id_local ?sym }"):
         sym = canonical_symbol(r["sym"])

@@ -428,11 +428,25 @@ def _type_labels(store: Store) -> dict[str, str]:
     types outside it as the graphs using them describe them."""
     from .ids import ID
     from .vocab import DOC_TYPES
+    key = (id(store), store.version())
+    if key in _type_cache:
+        return _type_cache[key]
     out = {str(ID[f"doctype/{k}"]): vi for k, (vi, _, _) in DOC_TYPES.items()}
-    for r in store.select(prefixed(f'SELECT DISTINCT ?c ?l WHERE {{ ?c skos:inScheme <{ID["doctype"]}> . '
-                                   'GRAPH ?g { ?c skos:prefLabel ?l } FILTER(LANG(?l) = "vi") }')):
-        out.setdefault(r["c"], r["l"])
+    # a type outside the scheme is described in every graph using it: one DISTINCT pattern, then
+    # lookups of those concepts (a join of the two would meet every copy of every other)
+    extra = sorted({r["c"] for r in store.select(prefixed(
+        f'SELECT DISTINCT ?c WHERE {{ ?c skos:inScheme <{ID["doctype"]}> }}'))} - set(out))
+    if extra:
+        for r in store.select(prefixed(f'SELECT DISTINCT ?c ?l WHERE {{ {_values("c", extra)} ?c skos:prefLabel ?l '
+                                       'FILTER(LANG(?l) = "vi") }')):
+            if r["c"] not in out or r["l"] < out[r["c"]]:
+                out[r["c"]] = r["l"]
+    _type_cache.clear()
+    _type_cache[key] = out
     return out
+
+
+_type_cache: dict = {}
 
 
 def _curie(iri: str) -> str:
