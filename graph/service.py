@@ -431,6 +431,14 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         return list(SPARQL_EXAMPLES)
 
     # -- uploads
+    def _uploads_dir(self) -> Path:
+        """Where uploaded originals are kept: beside an embedded store (``data/uploads`` for
+        ``data/store``), so the source path every fact quotes stays valid; for an endpoint, the
+        temporary folder. ``$CANCU_UPLOADS`` overrides both."""
+        if self.location.startswith(("http://", "https://")) or self.location == ":memory:":
+            return Path(tempfile.gettempdir()) / "cancu-uploads"
+        return Path(self.location).resolve().parent / "uploads"
+
     def _extract_upload(self, filename: str, data: bytes):
         from ingest.errors import IngestError
         from ingest.pipeline import extract_file
@@ -445,7 +453,7 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         if suffix not in SUPPORTED:
             raise UploadRejected(f"{filename}: unsupported format {suffix or '(none)'} "
                                  f"({', '.join(sorted(SUPPORTED))})", "UnsupportedFormat")
-        updir = Path(os.environ.get("CANCU_UPLOADS", Path(tempfile.gettempdir()) / "cancu-uploads"))
+        updir = Path(os.environ.get("CANCU_UPLOADS") or self._uploads_dir())
         updir.mkdir(parents=True, exist_ok=True)
         dest = updir / f"{hashlib.sha256(data).hexdigest()[:12]}-{Path(filename).name}"
         dest.write_bytes(data)

@@ -77,3 +77,11 @@ def test_matrix_requirements_worklist(kg, doc):
 def test_delete(kg, doc):
     assert kg.delete_document(doc)
     assert kg.overview().documents == 0 and kg.search_nodes("59/2023") == []
+
+
+def test_uploaded_originals_are_kept_beside_the_store(kg, doc):
+    assert kg.ingest_upload(SEED.name, SEED.read_bytes()).ok     # (test_delete removed it)
+    rec = kg.document(doc)
+    kept = Path(rec.path)
+    assert kept.is_file() and kept.parent == Path(kg.location).resolve().parent / "uploads"
+    assert kept.read_bytes() == SEED.read_bytes()          # the quoted offsets index this file's text
