@@ -20,14 +20,13 @@ the store knows (longest match). Every task in an answer carries its source span
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 
 from . import queries
 from .index import jurisdiction, store_index
 from .api import Answer, DocLink, Span, TaskRow
 from .ids import canonical_symbol, fold
-from .store import Store, prefixed
+from .store import PerVersion, Store, prefixed
 from .vocab import DOC_TYPES, REL_LABELS
 
 __all__ = ["ask", "Lexicon", "lexicon", "understand", "task_row", "task_rows", "DEFAULT_LIMIT"]
@@ -73,27 +72,9 @@ class Lexicon:
     max_name_words: int = 1
 
 
-_cache: dict[tuple[int, str], Lexicon] = {}
-_cache_lock = threading.Lock()
-_build_lock = threading.Lock()
-
-
 def lexicon(store: Store) -> Lexicon:
     """The store's lexicon, built once per store version."""
-    key = (id(store), store.version())
-    with _cache_lock:
-        if key in _cache:
-            return _cache[key]
-    with _build_lock:  # one build per version: a second caller (the app's warm-up, a page) waits for it
-        with _cache_lock:
-            if key in _cache:
-                return _cache[key]
-        lx = _build_lexicon(store)
-        with _cache_lock:
-            if len(_cache) > 8:
-                _cache.clear()
-            _cache[key] = lx
-    return lx
+    return _lexicons(store)
 
 
 def _build_lexicon(store: Store) -> Lexicon:
@@ -127,6 +108,9 @@ def _build_lexicon(store: Store) -> Lexicon:
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in store.select(prefixed("SELECT ?d WHERE { ?d a cancu:SourceDocument }"))]
     return lx
+
+
+_lexicons = PerVersion(_build_lexicon, keep=8)
 
 
 def _ngrams(words: list[str], n_max: int):

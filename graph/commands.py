@@ -20,7 +20,7 @@ def _err(msg: str) -> int:
     return 1
 
 
-FLUSH_BYTES = int(os.environ.get("CANCU_FLUSH_MB", "16")) * 2**20
+FLUSH_BYTES = 16 * 2**20  # the writer flushes the embedded store after this much N-Triples
 
 
 def prepare(path: str) -> dict:

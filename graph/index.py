@@ -23,11 +23,10 @@ IRI carries its jurisdiction (``id/org/<jurisdiction>/…``, see :mod:`graph.ids
 from __future__ import annotations
 
 import heapq
-import threading
 from dataclasses import dataclass, field
 
 from .ids import ID
-from .store import Store, prefixed
+from .store import PerVersion, Store, prefixed
 
 __all__ = ["StoreIndex", "store_index", "task_document", "jurisdiction", "ROLES"]
 
@@ -127,27 +126,9 @@ class StoreIndex:
         return heapq.nsmallest(limit, tasks, key=key)
 
 
-_cache: dict[tuple[int, str], StoreIndex] = {}
-_lock = threading.Lock()
-_build_lock = threading.Lock()
-
-
 def store_index(store: Store) -> StoreIndex:
     """The index of ``store`` at its current version (built on first use, then cached)."""
-    key = (id(store), store.version())
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-    with _build_lock:  # one build per version: a second caller (the app's warm-up, a page) waits for it
-        with _lock:
-            if key in _cache:
-                return _cache[key]
-        ix = _build(store)
-        with _lock:
-            if len(_cache) > 4:
-                _cache.clear()
-            _cache[key] = ix
-    return ix
+    return _index(store)
 
 
 def _build(store: Store) -> StoreIndex:
@@ -192,3 +173,6 @@ def _build(store: Store) -> StoreIndex:
         return (doc, k)
     ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=order_key))}
     return ix
+
+
+_index = PerVersion(_build, keep=4)

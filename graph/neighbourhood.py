@@ -30,15 +30,17 @@ from dataclasses import dataclass, field
 
 from .ids import ID
 from .store import Store, prefixed
-from .vocab import EDGE_TYPES
+from .vocab import CANCU, EDGE_TYPES, OA, PREFIXES
 
 __all__ = ["NodeInfo", "Neighbourhood", "node_kind", "describe", "edges_around", "ego", "expand",
            "shortest_path", "edges_between", "degree", "evidence"]
 
 _DOC = str(ID) + "doc/"
 _ORG = str(ID) + "org/"
-# properties of EDGE_TYPES as full IRIs, both ways
+# edge type → its property (prefixed name)
 _PROP = {k: p for k, (p, _) in EDGE_TYPES.items()}
+# full property IRI → edge type, for the rows of queries that return ?p
+_TYPE_OF = {str(PREFIXES[p.partition(":")[0]]) + p.partition(":")[2]: k for k, p in _PROP.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,24 +156,14 @@ def edges_between(store: Store, nodes, *, edge_types=None, touching=None) -> lis
     touch = set(touching) if touching is not None else None
     out = set()
     plist = ", ".join(props)
-    full = _full_props(props)
     for i in range(0, len(nodes), 300):
         rows = store.select(prefixed(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {_values('s', nodes[i:i + 300])} "
                                      f"?s ?p ?o FILTER(?p IN ({plist})) }}"))
         for r in rows:
             if r["o"] in keep and r["o"] != r["s"]:
                 if touch is None or r["s"] in touch or r["o"] in touch:
-                    out.add((r["s"], full[r["p"]], r["o"]))
+                    out.add((r["s"], _TYPE_OF[r["p"]], r["o"]))
     return sorted(out)
-
-
-def _full_props(props: dict[str, str]) -> dict[str, str]:
-    from .vocab import PREFIXES
-    out = {}
-    for curie, k in props.items():
-        pfx, _, local = curie.partition(":")
-        out[str(PREFIXES[pfx]) + local] = k
-    return out
 
 
 def ego(store: Store, node: str, hops: int = 1, max_nodes: int = 150, node_types=None,
@@ -301,7 +293,6 @@ def evidence(store: Store, node: str, limit: int = 10) -> list[dict]:
     from the Web Annotations whose body is the node (a task's own text, a unit's or a cited
     document's mentions). Direct lookups from the annotations outwards, whatever the store's size.
     """
-    from .vocab import CANCU, OA
     anns = [r["ann"] for r in store.select(prefixed(f"SELECT ?ann WHERE {{ ?ann oa:hasBody <{node}> }} LIMIT {limit}"))]
     if not anns:
         return []

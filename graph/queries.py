@@ -11,7 +11,7 @@ The examples run against an in-memory store holding the seed plan's hand-built f
 from __future__ import annotations
 
 from .ids import ID
-from .store import Store, prefixed
+from .store import PerVersion, Store, prefixed
 
 __all__ = ["requirements_of", "worklist", "basis_chain", "directive_task_matrix", "cited_by",
            "most_cited", "task_details", "documents", "units", "ingest_log", "counts", "busiest_units",
@@ -287,15 +287,12 @@ def _labels(store: Store, iris, prop: str = "rdfs:label") -> dict[str, str]:
 def cited_by_counts(store: Store) -> dict[str, int]:
     """Document → number of ingested documents citing it (the citing document's graph holds both
     triples, so this join never meets the union's repetition of shared nodes)."""
-    key = (id(store), store.version())
-    if key not in _cited_cache:
-        _cited_cache.clear()
-        _cited_cache[key] = {r["d"]: int(r["n"]) for r in store.select(prefixed(
-            "SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cancu:SourceDocument ; eli:cites ?d } GROUP BY ?d"))}
-    return _cited_cache[key]
+    return _cited_counts(store)
 
 
-_cited_cache: dict = {}
+_cited_counts = PerVersion(lambda store: {r["d"]: int(r["n"]) for r in store.select(prefixed(
+    "SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cancu:SourceDocument ; eli:cites ?d } GROUP BY ?d"))},
+    keep=0)
 
 
 def lead_counts(store: Store) -> dict[str, int]:
@@ -425,12 +422,13 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
 
 def _type_labels(store: Store) -> dict[str, str]:
     """Document type concept → Vietnamese label: the scheme's types from graph.vocab, and the
-    types outside it as the graphs using them describe them."""
+    types outside it as the graphs using them describe them (kept per store version)."""
+    return _type_table(store)
+
+
+def _build_type_labels(store: Store) -> dict[str, str]:
     from .ids import ID
     from .vocab import DOC_TYPES
-    key = (id(store), store.version())
-    if key in _type_cache:
-        return _type_cache[key]
     out = {str(ID[f"doctype/{k}"]): vi for k, (vi, _, _) in DOC_TYPES.items()}
     # a type outside the scheme is described in every graph using it: one DISTINCT pattern, then
     # lookups of those concepts (a join of the two would meet every copy of every other)
@@ -441,12 +439,10 @@ def _type_labels(store: Store) -> dict[str, str]:
                                        'FILTER(LANG(?l) = "vi") }')):
             if r["c"] not in out or r["l"] < out[r["c"]]:
                 out[r["c"]] = r["l"]
-    _type_cache.clear()
-    _type_cache[key] = out
     return out
 
 
-_type_cache: dict = {}
+_type_table = PerVersion(_build_type_labels, keep=0)
 
 
 def _curie(iri: str) -> str:

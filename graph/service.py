@@ -5,18 +5,18 @@ import hashlib
 import os
 import re
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from . import ids, queries
+from . import neighbourhood as nb
 from .api import (MAX_UPLOAD_BYTES, Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight,
                   IngestLogRow, IngestResult, KnowledgeGraph, Legend, Matrix, NodeDetails, NodeRef, Overview,
                   SectionNode, Span, SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
 from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode, error_kind
 from .ids import ID, fold
 from .index import jurisdiction
-from .store import EmbeddedStore, Store, is_update, open_store, prefixed
+from .store import EmbeddedStore, PerVersion, Store, is_update, literal, open_store, prefixed
 from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
 
 __all__ = ["KnowledgeGraphImpl", "run_sparql"]
@@ -28,11 +28,6 @@ _ITEM_NUMBER = re.compile(r"^(?:[IVXLCivxlc]+|\d+)(?:\.\d+)*\.?$")
 def _skey(text: str) -> str:
     """A search key: folded (no diacritics, lower case), with commas and quotes as spaces."""
     return " ".join(re.sub(r"[,;:()“”\"']", " ", fold(text)).split())
-
-
-def _literal(text: str) -> str:
-    """A SPARQL string literal."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def run_sparql(store: Store, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
@@ -61,7 +56,6 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         self.location = str(location or os.environ.get("CANCU_STORE") or "data/store")
         self.read_only = read_only
         self._store: Store | None = None
-        self._build_lock = threading.RLock()  # one build of a per-version table at a time
         self._open()
 
     @classmethod
@@ -69,7 +63,6 @@ class KnowledgeGraphImpl(KnowledgeGraph):
         """The facade over a store already open (benchmarks and tests that build their own)."""
         kg = cls.__new__(cls)
         kg.location, kg.read_only, kg._store = store.location, False, store
-        kg._build_lock = threading.RLock()
         return kg
 
     # -- housekeeping
@@ -120,15 +113,7 @@ class KnowledgeGraphImpl(KnowledgeGraph):
     # -- documents
     def _all_documents(self, ingested_only: bool) -> list[dict]:
         """queries.documents, kept per store version (the document list is read on many pages)."""
-        key = (self.version(), ingested_only)
-        cache = self.__dict__.setdefault("_doc_cache", {})
-        if key not in cache:
-            with self._build_lock:
-                if key not in cache:
-                    rows = queries.documents(self.store, ingested_only=ingested_only)
-                    cache.clear() if len(cache) > 4 else None
-                    cache[key] = rows
-        return cache[key]
+        return _documents(self.store, ingested_only)
 
     def warm(self) -> None:
         from .ask import lexicon
@@ -301,45 +286,21 @@ class KnowledgeGraphImpl(KnowledgeGraph):
 
     # -- exploration: read around the node only (graph.neighbourhood), never the whole store
     @staticmethod
-    def _sub(nb, layout: bool = False) -> Subgraph:
-        nodes = [NodeRef(n, i.label, i.kind, i.group) for n, i in nb.nodes.items()]
-        edges = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in nb.edges]
+    def _sub(g: "nb.Neighbourhood", layout: bool = False) -> Subgraph:
+        nodes = [NodeRef(n, i.label, i.kind, i.group) for n, i in g.nodes.items()]
+        edges = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in g.edges]
         pos = {}
         if layout and nodes:
             import networkx as nx
             H = nx.Graph()
-            H.add_nodes_from(nb.nodes)
-            H.add_edges_from((a, b) for a, _, b in nb.edges)
+            H.add_nodes_from(g.nodes)
+            H.add_edges_from((a, b) for a, _, b in g.edges)
             pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(H, seed=1).items()}
-        return Subgraph(nodes, edges, nb.truncated, pos)
+        return Subgraph(nodes, edges, g.truncated, pos)
 
     def _label_table(self) -> list[tuple[str, str, str, str | None]]:
-        """(folded label, IRI, type, group) of every document, unit and task, per store version;
-        from single-pattern DISTINCT queries, so search needs no networkx view of the whole store."""
-        key = self.version()
-        cache = self.__dict__.setdefault("_labels_cache", {})
-        if key in cache:
-            return cache[key]
-        with self._build_lock:
-            if key in cache:
-                return cache[key]
-            rows = self._build_label_table()
-            cache.clear()
-            cache[key] = rows
-        return rows
-
-    def _build_label_table(self) -> list[tuple[str, str, str, str | None]]:
-        # documents by label and title, units by name and aliases; tasks are found by their item
-        # number instead (search_nodes): reading 170,000 task labels on 10,000 plans takes seconds
-        rows = []
-        for d in self._all_documents(False):
-            t = "Document" if d["ingested"] else "CitedDocument"
-            for key in {d["label"], d["symbol"] or "", d["title"] or ""} - {""}:
-                rows.append((_skey(key), d["document"], t, d["label"]))
-        for u in queries.units(self.store):
-            for key in {u["name"], *u["aliases"]}:
-                rows.append((_skey(key), u["unit"], "Unit", u["name"]))
-        return rows
+        """(search key, IRI, type, label) of every document and unit, per store version."""
+        return _search_table(self.store)
 
     def search_nodes(self, text: str, *, types: list[str] | None = None, limit: int = 20) -> list[NodeRef]:
         """Documents (label, symbol, title) and units (name, aliases) containing ``text``, folded,
@@ -358,31 +319,27 @@ class KnowledgeGraphImpl(KnowledgeGraph):
                 best[n] = (key, NodeRef(n, label, t, "Document" if t == "CitedDocument" else t))
         hits = [r for _, r in sorted(best.values(), key=lambda h: h[0])]
         if want("Task") and len(hits) < limit and _ITEM_NUMBER.match(text.strip()):
-            from . import neighbourhood as nb
             number = text.strip().rstrip(".").upper()
             found = [r["t"] for r in self.store.select(prefixed(
-                f"SELECT ?t WHERE {{ ?t cancu:itemNumber {_literal(number)} }} LIMIT {limit - len(hits)}"))]
+                f"SELECT ?t WHERE {{ ?t cancu:itemNumber {literal(number)} }} LIMIT {limit - len(hits)}"))]
             info = nb.describe(self.store, sorted(found))
             hits += [NodeRef(t, info[t].label, "Task", "Task") for t in sorted(found) if t in info]
         return hits[:limit]
 
     def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150, node_types=None, edge_types=None,
             layout: bool = False) -> Subgraph:
-        from . import neighbourhood as nb
         g = nb.ego(self.store, node_id, hops, max_nodes, node_types, edge_types)
         if not g.nodes:
             raise UnknownNode(f"{node_id}: no such node")
         return self._sub(g, layout)
 
     def expand(self, node_id: str, *, exclude=None, max_nodes: int = 50, edge_types=None) -> Subgraph:
-        from . import neighbourhood as nb
         g = nb.expand(self.store, node_id, exclude=exclude or (), max_nodes=max_nodes, edge_types=edge_types)
         if not g.nodes:
             raise UnknownNode(f"{node_id}: no such node")
         return self._sub(g)
 
     def path(self, source: str, target: str, *, max_len: int = 8) -> Subgraph | None:
-        from . import neighbourhood as nb
         s = self.store
         p = nb.shortest_path(s, source, target, max_len)
         if not p:
@@ -393,16 +350,9 @@ class KnowledgeGraphImpl(KnowledgeGraph):
 
     def _node_count(self) -> int:
         """Nodes of the document/unit/task graph (for degree centrality), per store version."""
-        key = ("nodes", self.version())
-        cache = self.__dict__.setdefault("_count_cache", {})
-        if key not in cache:
-            c = queries.counts(self.store)
-            cache.clear()
-            cache[key] = c["documents"] + c["cited_documents"] + c["tasks"] + c["units"]
-        return cache[key]
+        return _node_counts(self.store)
 
     def node(self, node_id: str) -> NodeDetails:
-        from . import neighbourhood as nb
         s = self.store
         info = nb.describe(s, [node_id]).get(node_id)
         if info is None:
@@ -501,3 +451,30 @@ class KnowledgeGraphImpl(KnowledgeGraph):
             st.refresh()
             return ok
         return delete_document(self.store, doc_id)
+
+
+# per-version tables read by several pages (built once per store version, see graph.store.PerVersion)
+_documents = PerVersion(lambda store, ingested_only: queries.documents(store, ingested_only=ingested_only), keep=4)
+
+
+def _build_search_table(store: Store) -> list[tuple[str, str, str, str | None]]:
+    # documents by label, symbol and title, units by name and aliases; tasks are found by their
+    # item number instead (search_nodes): reading 170,000 task labels on 10,000 plans takes seconds
+    rows = []
+    for d in _documents(store, False):
+        t = "Document" if d["ingested"] else "CitedDocument"
+        for key in {d["label"], d["symbol"] or "", d["title"] or ""} - {""}:
+            rows.append((_skey(key), d["document"], t, d["label"]))
+    for u in queries.units(store):
+        for key in {u["name"], *u["aliases"]}:
+            rows.append((_skey(key), u["unit"], "Unit", u["name"]))
+    return rows
+
+
+def _count_nodes(store: Store) -> int:
+    c = queries.counts(store)
+    return c["documents"] + c["cited_documents"] + c["tasks"] + c["units"]
+
+
+_search_table = PerVersion(_build_search_table, keep=0)
+_node_counts = PerVersion(_count_nodes, keep=0)

@@ -32,7 +32,7 @@ from rdflib import Graph
 from .errors import BadQuery, QueryTimeout, StoreUnavailable
 from .vocab import CANCU, GRAPH, sparql_prefixes
 
-__all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "META_GRAPH"]
+__all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "META_GRAPH", "PerVersion", "prefixed", "literal"]
 
 META_GRAPH = GRAPH["meta"]
 _STORE_NODE = "https://cancu.vn/id/store"
@@ -472,3 +472,47 @@ def open_store(location: str | os.PathLike | None = None, *, write: bool = False
 def prefixed(query: str) -> str:
     """Our PREFIX lines + the query."""
     return sparql_prefixes() + query
+
+
+def literal(text: str) -> str:
+    """A SPARQL string literal.
+
+    >>> literal('Sở "Nội vụ"')
+    '"Sở \\\\"Nội vụ\\\\""'
+    """
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+class PerVersion:
+    """A table computed from a store, built once per store version (the lexicon, the task index,
+    the document list …); the kept values are dropped when more than ``keep`` pile up. A caller
+    asking while another builds the same table waits for that build instead of starting a second.
+
+    >>> builds = []
+    >>> table = PerVersion(lambda store: builds.append(store.version()) or len(builds))
+    >>> s = EmbeddedStore(None)
+    >>> table(s), table(s), len(builds)
+    (1, 1, 1)
+    """
+
+    def __init__(self, build, keep: int = 4):
+        self._build, self._keep = build, keep
+        self._values: dict = {}
+        self._lock = threading.Lock()
+        self._building = threading.Lock()
+
+    def __call__(self, store: "Store", *args):
+        key = (id(store), store.version(), *args)
+        with self._lock:
+            if key in self._values:
+                return self._values[key]
+        with self._building:
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]
+            value = self._build(store, *args)
+            with self._lock:
+                if len(self._values) > self._keep:
+                    self._values.clear()
+                self._values[key] = value
+        return value

@@ -1,5 +1,8 @@
 """networkx views of the store, built with SPARQL over IRI links and cached per store version.
 
+The view holds the whole store: it serves the GraphML export and, in the tests, as the reference
+that :mod:`graph.neighbourhood` (what the app explores with) must agree with.
+
 Nodes are IRIs with ``label`` and ``type`` (Document, Unit, Task); edges carry ``type``
 (cites, based_on, applies, details, lead, support, report_to, mentions, derives_from, has_part,
 passed_by). Literals never become nodes.
@@ -11,25 +14,20 @@ passed_by). Literals never become nodes.
 """
 from __future__ import annotations
 
-import threading
-
 import networkx as nx
 
-from .store import Store, prefixed
+from .store import PerVersion, Store, prefixed
 from .vocab import EDGE_TYPES, NODE_TYPES
 
-__all__ = ["graph_view", "EDGE_TYPES", "NODE_TYPES", "ego", "shortest_path", "pagerank"]
-
-_cache: dict = {}
-_lock = threading.Lock()
+__all__ = ["graph_view", "EDGE_TYPES", "NODE_TYPES", "ego"]
 
 
 def graph_view(store: Store) -> nx.MultiDiGraph:
     """The document/unit/task graph of the whole store (cached until the store changes)."""
-    key = (id(store), store.version())
-    with _lock:
-        if key in _cache:
-            return _cache[key]
+    return _views(store)
+
+
+def _build_view(store: Store) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     # single-pattern DISTINCT queries joined here: a shared node (a decree, a unit) is described
     # in every graph mentioning it, and a SPARQL join on it would repeat it once per graph
@@ -58,11 +56,10 @@ def graph_view(store: Store) -> nx.MultiDiGraph:
     for r in store.select(prefixed(f"SELECT DISTINCT ?s ?t ?o WHERE {{ {union} FILTER(isIRI(?o)) }}")):
         if r["s"] in G and r["o"] in G:
             G.add_edge(r["s"], r["o"], key=r["t"], type=r["t"], label=EDGE_TYPES[r["t"]][1])
-    with _lock:
-        if len(_cache) > 4:
-            _cache.clear()
-        _cache[key] = G
     return G
+
+
+_views = PerVersion(_build_view, keep=4)
 
 
 def ego(G: nx.MultiDiGraph, node: str, hops: int = 1, max_nodes: int = 150,
@@ -92,23 +89,3 @@ def ego(G: nx.MultiDiGraph, node: str, hops: int = 1, max_nodes: int = 150,
     if edge_types:
         H.remove_edges_from([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["type"] not in edge_types])
     return H, truncated
-
-
-def shortest_path(G: nx.MultiDiGraph, a: str, b: str, max_len: int = 8) -> list[str] | None:
-    """A shortest path between two nodes ignoring direction, or None."""
-    try:
-        p = nx.shortest_path(G.to_undirected(as_view=True), a, b)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return None
-    return p if len(p) - 1 <= max_len else None
-
-
-def pagerank(G: nx.MultiDiGraph) -> dict[str, float]:
-    key = ("pr", id(G))
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-    pr = nx.pagerank(nx.DiGraph(G)) if G.number_of_nodes() else {}
-    with _lock:
-        _cache[key] = pr
-    return pr

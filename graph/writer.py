@@ -9,7 +9,7 @@ from rdflib import Graph
 from . import ids
 from .build import DocumentGraph, build_schemes
 from .errors import InvalidDocument, UnknownNode
-from .store import Store
+from .store import Store, literal
 
 __all__ = ["validate", "write_document", "delete_document", "SHAPES"]
 
@@ -68,12 +68,9 @@ def delete_document(store: Store, document: str) -> bool:
     else:
         rows = store.select(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d <https://cancu.vn/def#sourcePath> ?p } "
-            f"FILTER(?p = {_lit(document)} || STRENDS(?p, {_lit('/' + document.lstrip('./'))})) }}")
+            f"FILTER(?p = {literal(document)} || STRENDS(?p, {literal('/' + document.lstrip('./'))})) }}")
         if not rows:
             raise UnknownNode(f"{document}: no ingested document with this path")
         return any([store.drop_graph(r["g"]) for r in rows])
     return store.drop_graph(g)
 
-
-def _lit(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["graph.ids", "graph.store", "graph.queries", "graph.ask", "graph.view", "graph.index"]
+MODULES = ["graph.ids", "graph.store", "graph.queries", "graph.ask", "graph.view", "graph.index", "graph.neighbourhood"]
 
 
 @pytest.mark.parametrize("name", MODULES)
