@@ -1,23 +1,44 @@
 """Stage 3c: organisations and units named in the text, abbreviations merged.
 
-``find_units(text, start, end)`` returns unit mentions (name, start, end) in a stretch of the clean
-text; ``merge_units`` groups mentions into ``Unit`` facts (UBND ↔ Ủy ban nhân dân, initials such
-as TCHCQT ↔ Phòng Tổ chức - Hành chính - Quản trị).
+The names of Vietnamese public bodies form a structured, closed-ish set, so units are found by a
+grammar composed of named pieces whose words are data (``data/patterns/units.json``, with
+examples the tests check):
+
+- **named** bodies: a head that takes a proper name (``Sở``, ``Ủy ban nhân dân``, ``Hội đồng``,
+  ``Liên hiệp`` …) followed by the name and a jurisdiction (``Sở Nội vụ tỉnh Bắc Ninh``,
+  ``Ủy ban nhân dân các xã, phường``), or a known national body (``Bộ Kế hoạch và Đầu tư``);
+- **collective** forms: ``các`` + a list of body nouns + qualifiers (``các sở, ban, ngành có liên
+  quan``, ``các cơ quan, đơn vị thuộc Ủy ban nhân dân tỉnh``), forces (``lực lượng Công an``),
+  sectors (``ngành Giáo dục và Đào tạo``) and the authority (``cấp có thẩm quyền``);
+- **persons in charge**: a title before a body (``Chủ tịch Ủy ban nhân dân các xã, phường``,
+  ``Thủ trưởng các sở, ban, ngành``) or a comrade named as assignee (``đồng chí Nguyễn Văn An``).
+
+``find_units(text, start, end)`` returns unit mentions in a stretch of the clean text;
+``merge_units`` groups mentions into ``Unit`` facts (UBND ↔ Ủy ban nhân dân, initials such as
+TCHCQT ↔ Phòng Tổ chức - Hành chính - Quản trị).
 
     >>> [m.name for m in find_units("Giao Trung tâm Thông tin tăng cường tin, bài; báo cáo Sở Nội vụ.")]
     ['Trung tâm Thông tin', 'Sở Nội vụ']
     >>> [m.name for m in find_units("Bộ Y tế, Bộ Văn hóa, Thể thao và Du lịch phối hợp")]
     ['Bộ Y tế', 'Bộ Văn hóa, Thể thao và Du lịch']
+    >>> [(m.name, m.kind) for m in find_units("phối hợp với các cơ quan, đơn vị có liên quan")]
+    [('các cơ quan, đơn vị có liên quan', 'collective')]
 """
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .clean import fold
 
-__all__ = ["Mention", "find_units", "unit_key", "merge_units", "UNIT_HEAD"]
+__all__ = ["Mention", "find_units", "unit_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
+           "add_anchor_words", "initials", "GRAMMAR"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
+GRAMMAR = json.loads(DATA.read_text(encoding="utf-8"))
 
 _UPPER = "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 _LOWER = "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.islower() and c.isalpha())
@@ -25,88 +46,127 @@ _CAP = "[A-Z" + _UPPER + "]"
 _LOW = "[a-z" + _LOWER + "]"
 _CAPW = _CAP + r"[\wÀ-ỹ]*"  # a capitalised syllable (or an acronym: UBND)
 _LOWW = r"(?:" + _LOW + r"[\wà-ỹ]*)"
-_STOPW = r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|chưa|không|vẫn|cũng|cần|phải|trình|đề|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn)\b"
+
+
+def _alt(words) -> str:
+    """An alternation of phrases, longest first, any run of blanks between their words."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+# words that end a name when they come after it (verbs and function words)
+_STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|chưa|không|vẫn|cũng|cần|phải|trình|"
+          r"đề|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn|cân|bố|chỉ|hướng|kiểm|theo|rà|tiếp|thường|định|nghiên|"
+          r"khẩn|quản|giám|hỗ|đôn|tăng|đẩy|tập|ban|nắm|lập|lãnh|sửa|ưu|đảm|giải|quyết|làm|đưa|gửi|"
+          r"lồng|cập|huy|tuyên|phổ|đánh|thẩm|trực|mở|hoàn|nâng|nộp|trả|ký|xem|xét|xử|"
+          r"khen|ứng)\b")
 _NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r")?"
-_GROUPS = _NAMEGROUP + r"(?:[ \t]+(?!" + r"(?:Bộ|Sở|Ban|Phòng|UBND|Ủy|Uỷ|Trung|Văn|Nhà|Cục|Chi|Tổng|Vụ)\b)" + _NAMEGROUP + r")*"
+# lower-case words that may bridge two capitalised parts of one name (Ban Quản lý khu Kinh tế,
+# Liên hiệp các hội Khoa học và Kỹ thuật)
+_BRIDGE = r"(?:khu|các\s+hội|các|cụm)"
 
-# organisation heads that take a proper name after them
-_NAMED_HEADS = [
-    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Ủy ban", "Uỷ ban",
-    "Văn phòng", "Nhà khách", "Trung tâm", "Phòng", "Sở", "Bộ", "Ban", "Cục", "Chi cục", "Tổng cục", "Vụ",
-    "Công an", "Bảo hiểm xã hội", "Ngân hàng", "Kho bạc Nhà nước", "Kho bạc", "Thanh tra", "Đài", "Thông tấn xã",
-    "Báo", "Cổng thông tin điện tử", "Cổng Thông tin điện tử", "Trường", "Viện", "Hội", "Liên đoàn", "Mặt trận",
-    "Đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Đảng ủy", "Khu", "Tòa án", "Viện kiểm sát",
-    "Kiểm toán", "Chi nhánh", "Tổng công ty", "Công ty", "Học viện", "Đại học", "Bệnh viện",
-]
-_PERSON_HEADS = ["Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Bộ trưởng", "Thủ trưởng", "Người đứng đầu",
-                 "Chánh Văn phòng", "Trưởng phòng", "Trưởng ban", "Thủ tướng Chính phủ", "Thủ tướng"]
-UNIT_HEAD = r"(?:" + "|".join(r"\s+".join(map(re.escape, h.split())) for h in sorted(_NAMED_HEADS + _PERSON_HEADS, key=len, reverse=True)) + r")"
+# capitalised words that start a document's subject, never the next part of a body's name
+_NOT_NAME_START = (r"(?:Quy\s+định|Hướng\s+dẫn|Ban\s+hành|Về\b|Quy\s+chế|Phê\s+duyệt|Sửa\s+đổi|Bổ\s+sung|Thực\s+hiện|"
+                   r"Triển\s+khai|Tổ\s+chức\s+thực|Ngày\b|Số\b)")
+_HEADS = GRAMMAR["heads"]
+_TITLES = GRAMMAR["titles"]
+UNIT_HEAD = r"(?:" + _alt(_HEADS + _TITLES) + r")"
+_HEAD_RE = r"(?:" + _alt(_HEADS) + r")"
+_GROUPS = (_NAMEGROUP + r"(?:[ \t]+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?(?!" + r"(?:Bộ|Sở|Ban|Phòng|UBND|Ủy|Uỷ|Trung|Văn|Nhà|"
+           r"Cục|Chi|Tổng|Vụ)\b)(?!" + _NOT_NAME_START + r")" + _NAMEGROUP + r")*")
 
-_JURIS = (r"(?:cấp\s+(?:tỉnh|huyện|xã|trung\s+ương)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
+_PLACE_NAME = _CAPW + r"(?:[ \t]+" + _CAPW + r")*(?:[ \t]*-[ \t]*" + _CAPW + r"(?:[ \t]+" + _CAPW + r")*)?"
+_LEVEL = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
+_JURIS = (r"(?:cấp\s+(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
           r"|các\s+cấp"
           r"|(?:các\s+)?tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
-          r"|các\s+huyện\s*,\s*(?:thị\s+xã\s*,\s*)?thành\s+phố(?:\s+thuộc\s+tỉnh)?"
-          r"|các\s+xã\s*,\s*(?:phường\s*,\s*)?thị\s+trấn"
-          r"|(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?:[ \t]+" + _CAPW + r")*)")
+          r"|(?:các\s+)?" + _LEVEL + r"(?:\s*,\s*" + _LEVEL + r")+(?:\s*(?:,|và|hoặc)\s*" + _LEVEL + r")?(?:\s+(?:thuộc\s+tỉnh|trực\s+thuộc))?"
+          r"|(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?:[ \t]+" + _PLACE_NAME + r")?"
+          r"|[Tt]rung\s+ương)")
+
+# known national bodies whose name the head grammar would cut short or not reach
+_KNOWN = ["Bộ Kế hoạch và Đầu tư", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Lao động - Thương binh và Xã hội",
+          "Bộ Giao thông vận tải", "Bộ Tài nguyên và Môi trường", "Bộ Thông tin và Truyền thông",
+          "Bộ Nông nghiệp và Môi trường", "Bộ Dân tộc và Tôn giáo", "Bộ Giáo dục và Đào tạo", "Bộ Khoa học và Công nghệ",
+          "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước", "Bảo hiểm xã hội Việt Nam", "Thông tấn xã Việt Nam",
+          "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Kiểm toán nhà nước", "Kiểm toán Nhà nước",
+          "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Văn phòng Chính phủ", "Thanh tra Chính phủ",
+          "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương",
+          "Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ Quốc hội", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
+          "Chủ tịch nước", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh uỷ", "Ban Thường vụ Huyện ủy",
+          "Ban Thường vụ Thành ủy", "Thường trực Tỉnh ủy", "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
+          "Liên hiệp các hội Khoa học và Kỹ thuật", "Liên hiệp các Hội Khoa học và Kỹ thuật",
+          "Liên hiệp các tổ chức hữu nghị", "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh",
+          "Hội Nông dân", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Tỉnh đoàn", "Thành đoàn",
+          "Bộ đội Biên phòng", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Kho bạc nhà nước", "Kho bạc Nhà nước",
+          "Báo và Phát thanh, Truyền hình", "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình"]
+_KNOWN_RE = _alt(_KNOWN)
 
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
-_KNOWN = ["Bộ Kế hoạch và Đầu tư", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Lao động - Thương binh và Xã hội",
-          "Bộ Giao thông vận tải", "Bộ Tài nguyên và Môi trường", "Bộ Thông tin và Truyền thông",
-          "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước", "Bảo hiểm xã hội Việt Nam", "Thông tấn xã Việt Nam",
-          "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Kiểm toán nhà nước", "Ủy ban Mặt trận Tổ quốc Việt Nam",
-          "Mặt trận Tổ quốc Việt Nam", "Văn phòng Chính phủ", "Thanh tra Chính phủ", "Bộ Chính trị", "Ban Bí thư",
-          "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Ủy ban Thường vụ Quốc hội", "Uỷ ban Thường vụ Quốc hội",
-          "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội", "Chủ tịch nước", "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh uỷ", "Ban Thường vụ Huyện ủy"]
-_KNOWN_RE = "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(_KNOWN, key=len, reverse=True))
-_NAMED = (r"(?P<known>" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?P<head>" + UNIT_HEAD + r")(?:\s+(?P<juris>" + _JURIS + r")|\s+(?P<name>" + _GROUPS + _NEXT_GROUP + r"*)"
-          r"(?:\s+" + _JURIS + r")?)?")
+_NAMED = (r"(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
+          r"|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)?")
 
-_COLLECTIVE = [
-    r"[Cc]ác\s+[Bb]ộ\s*,\s*cơ\s+quan\s+ngang\s+[Bb]ộ(?:\s*,\s*cơ\s+quan\s+thuộc\s+Chính\s+phủ)?",
-    r"[Cc]ác\s+[Bb]ộ\s*,\s*ngành(?:\s*,\s*(?:địa\s+phương|cơ\s+quan))*(?:\s+(?:có\s+)?liên\s+quan)?",
-    r"[Cc]ác\s+[Bb]ộ(?:\s+ở\s+Trung\s+ương)?",
-    r"[Cc]ác\s+[Bb]ộ\s+trưởng",
-    r"[Cc]ác\s+cơ\s+quan\s*,\s*(?:tổ\s+chức|đơn\s+vị)(?:\s*,\s*(?:cá\s+nhân|đơn\s+vị|doanh\s+nghiệp|tổ\s+chức))*(?:\s+(?:có\s+)?liên\s+quan)?",
-    r"[Cc]ác\s+cơ\s+quan\s+(?:thông\s+tấn\s*,\s*báo\s+chí|có\s+liên\s+quan|liên\s+quan)",
-    r"[Cc]ơ\s+quan\s*,\s*tổ\s+chức(?:\s*,|\s+và)\s+doanh\s+nghiệp\s+liên\s+quan",
-    r"[Cc]ác\s+tổ\s+chức\s+(?:có\s+)?liên\s+quan",
-    r"[Cc]ác\s+(?:sở|phòng)\s*,\s*(?:ban|đơn\s+vị)(?:\s*,\s*(?:ngành|đơn\s+vị))*",
-    r"[Cc]ác\s+phòng\s*,\s*ban\s*,\s*đơn\s+vị",
-    r"[Nn]gười\s+đứng\s+đầu\s+(?:các\s+)?(?:phòng\s*,\s*đơn\s+vị|cơ\s+quan\s*,\s*đơn\s+vị|sở\s*,\s*ban\s*,\s*ngành|cơ\s+quan|đơn\s+vị)",
-    r"Thủ\s+trưởng\s+(?:các\s+)?cơ\s+quan\s+(?:ngang\s+[Bb]ộ|thuộc\s+Chính\s+phủ)(?:\s*,\s*cơ\s+quan\s+thuộc\s+Chính\s+phủ)?",
-    r"Thủ\s+trưởng\s+các\s+(?:sở\s*,\s*ban\s*,\s*ngành|cơ\s+quan\s*,\s*đơn\s+vị)[^,;.\n]{0,40}?(?=[,;.\n]|\s+(?:và|chịu|có))",
-    r"[Cc]ơ\s+sở\s+khám\s+bệnh\s*,\s*chữa\s+bệnh",
-    r"cơ\s+quan\s+bảo\s+hiểm\s+xã\s+hội",
-    r"[Hh]iệp\s+hội\s*,\s*doanh\s+nghiệp\s+liên\s+quan",
-    r"[Cc]ác\s+[Kk]hu\s+[Cc]ông\s+nghệ\s+cao",
-    r"[Cc]ác\s+(?:sở|ban|ngành)\s*,\s*(?:đoàn\s+thể|ban\s*,\s*ngành)(?:\s*,\s*[^,;.\n]{0,30}?)?(?=[;.\n]|\s+(?:có|chịu|và))",
-    r"Chủ\s+tịch\s+(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+" + _JURIS,
-    r"Chủ\s+tịch\s+UBND\s+" + _JURIS,
-    r"Giám\s+đốc\s+(?:các\s+)?[Ss]ở(?:\s*,\s*(?:ban|ngành|Thủ\s+trưởng)[^;.\n]{0,40}?)?(?:[ \t]+" + _NAMEGROUP + r")?",
-]
-_UNIT_RE = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(f"(?:{c})" for c in _COLLECTIVE) + r"|" + _NAMED + r")(?![\wÀ-ỹ])")
+# collective forms
+_CNOUNS = GRAMMAR["collective_nouns"]
+_CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])"
+_QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
+_SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
+_CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"
+_OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"
+_CAP_CNOUN = r"(?:" + _alt([w for w in _CNOUNS if w[:1].isupper()] + [w[:1].upper() + w[1:] for w in _CNOUNS if w[:1].islower()]) + r")"
+_PHRASES = GRAMMAR["collective_phrases"]
+_CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
+_COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
+               + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
+_FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ])"
+          r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|cấp\s+xã|xã|có\s+liên\s+quan|liên\s+quan))?")
+_SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
+           r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
+_AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
+_PERSON = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}"
+_APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)?"
+_TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY + r"|" + _NAMED + r"))?")
 
-# words that end a name when they come after it (verbs and function words)
-_TRAIL = re.compile(r"(?:[ \t]*(?:,|và|-|&))+$")
-_BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoàn", "Khu", "Báo", "Đài", "Trường", "Viện",
-               "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Chi nhánh", "Mặt trận", "Ngân hàng",
+_UNIT_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + _APPOSITION + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
+    r"|(?P<coll>" + _COLLECTIVE + r")|(?P<title>" + _TITLE_BODY + r")|(?P<sector>" + _SECTOR + r")|(?P<named>" + _NAMED + r"))"
+    r"(?![\wÀ-ỹ])")
+# a body as the issuer of a document ("… của Bộ trưởng Bộ Công an"): named bodies and titles only
+_NAMED_ONLY_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<title>" + r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)|"
+                            r"(?P<named>" + _NAMED + r"))(?![\wÀ-ỹ])")
+
+_TRAIL = re.compile(r"(?:[ \t]*(?:,|và|-|&|hoặc))+$")
+_BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoàn", "Khu", "Báo", "Đài", "Trường", "Viện", "Cơ quan",
+               "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Chi nhánh", "Mặt trận", "Ngân hàng", "Quỹ",
                "Thanh tra", "Kiểm toán", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Người đứng đầu",
-               "Trưởng phòng", "Trưởng ban", "Thủ trưởng"}
+               "Trưởng phòng", "Trưởng ban", "Trưởng Ban", "Thủ trưởng", "Hội đồng", "Hiệp hội", "Liên hiệp", "Thuế",
+               "Trưởng", "Thành viên", "Thường trực", "Tổ", "Trạm", "Hạt", "Đội", "Cụm", "Khối", "Tạp chí", "Bí thư",
+               "Cảnh sát", "Hải quan", "Tòa án", "Viện kiểm sát", "Chi bộ", "Đảng bộ", "Học viện", "Đại học", "Bệnh viện",
+               "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Hiệu trưởng", "Tổ trưởng", "Chi cục trưởng", "Tổng Giám đốc",
+               "Ban Quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Bộ Chỉ huy", "Tổ công tác", "Liên đoàn", "Nhà xuất bản",
+               "Chánh Thanh tra", "Chỉ huy trưởng", "Bưu điện", "Tổng công ty", "Chi cục", "Tổng cục", "người đứng đầu",
+               "thủ trưởng"}
 _ALLOW_BARE = {"Bộ trưởng", "Thủ tướng Chính phủ", "Thủ tướng", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy",
-               "Đảng ủy", "Kho bạc Nhà nước", "UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Chánh Văn phòng"}
-_NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Đoàn|Khu|Vụ|Phòng|Văn phòng|Trung tâm)\s+(?:Luật\b|Chỉ\s+số|Tiêu\s+chí|Quy\s+tắc|"
-                             r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|" + _LOW + ")")
-
-
+               "Đảng ủy", "Kho bạc Nhà nước", "UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Chánh Văn phòng", "Công an",
+               "Phó Thủ tướng"}
+_NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Hội\s+đồng|Đoàn|Khu|Vụ|Phòng|Văn phòng|Trung tâm|Cơ\s+quan|Quỹ|Tổ|Đội|Trạm|"
+                             r"Cụm|Khối|Báo|Trường|Viện|Thuế|Hải\s+quan|Cảnh\s+sát)\s+(?:Luật\b|Chỉ\s+số|Tiêu\s+chí|Quy\s+tắc|"
+                             r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|Quyết\s+định|Kế\s+hoạch|"
+                             r"Chương\s+trình|Đề\s+án|Dự\s+án|Nghị\s+quyết|Chỉ\s+thị|" + _LOW + ")")
+_MULTI_HEAD = re.compile(r"(?:" + _alt([h for h in _HEADS + _TITLES + _KNOWN if " " in h]) + r")(?![\wÀ-ỹ])")
+_NOT_COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Mm]ọi)\s+(?:xã|phường|huyện|quận|tỉnh|thành\s+phố|thị\s+trấn|đặc\s+khu)$")
 _DASH_SPACES = re.compile(r"\s*-\s*")
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    name: str  # whitespace-normalised
+    """A unit named in the text: its name (whitespace-normalised), where, and what kind of name it is
+    (``named`` body, ``collective`` form, ``title`` of a person in charge, ``person``, ``authority``)."""
+
+    name: str
     start: int
     end: int
+    kind: str = "named"
 
 
 def _norm(s: str) -> str:
@@ -116,10 +176,14 @@ def _norm(s: str) -> str:
     return s.replace(" ,", ",")
 
 
-_CAP_WORD = re.compile(r"[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha()) + r"]\w*")
-_HEAD_FIRST = {h.split()[0] for h in _NAMED_HEADS + _PERSON_HEADS + _KNOWN} | {
-    "Các", "Người", "Thủ", "Cơ", "Hiệp", "Giám", "Chủ", "Uỷ", "Ủy"}
-_LOWER_STARTS = ("các", "người", "cơ", "hiệp")
+_CAP_WORD = re.compile(r"[A-Z" + _UPPER + r"]\w*")
+_HEAD_FIRST = ({h.split()[0] for h in _HEADS + _TITLES + _KNOWN} | {w.split()[0] for w in GRAMMAR["collective_openers"]}
+               | {w.split()[0] for w in _CNOUNS if w[:1].isupper()}
+               | {w[:1].upper() + w[1:].split()[0] for w in _CNOUNS if w[:1].islower()}
+               | {"Lực", "Ngành", "Đồng", "Đ/c", "Cơ"})
+_HEAD_FIRST = {w for w in _HEAD_FIRST if w[:1].isupper()}
+_LOWER_STARTS = ("các", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "cấp", "đồng", "đ/c", "người", "thủ", "hiệp", "tổ",
+                 "đơn", "sở", "bộ", "ban")
 
 
 _ANCHOR_WORDS: set[str] = set(_HEAD_FIRST)
@@ -142,7 +206,7 @@ def capital_words(text: str) -> list[tuple[int, str]]:
 
 
 def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]] | None = None) -> list[int]:
-    """Where a unit may start: capitalised head words and a few lower-case collectives."""
+    """Where a unit may start: capitalised head words and a few lower-case collective openers."""
     if caps is not None and start == 0 and end == len(text):
         cands = [p for p, w in caps if w in _HEAD_FIRST]
     else:
@@ -156,13 +220,20 @@ def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]
     return cands
 
 
+def _kind(m: re.Match) -> str:
+    for k in ("person", "auth", "force", "coll", "title", "sector"):
+        if m.group(k) is not None:
+            return {"auth": "authority", "force": "collective", "coll": "collective", "sector": "collective"}.get(k, k)
+    return "named"
+
+
 def unit_at(text: str, pos: int, end: int | None = None) -> "Mention | None":
-    """The unit whose name starts exactly at ``pos``, if any."""
-    m = _UNIT_RE.match(text, pos, len(text) if end is None else end)
-    return _mention(text, m) if m else None
+    """The named body (or person's title with its body) whose name starts exactly at ``pos``."""
+    m = _NAMED_ONLY_RE.match(text, pos, len(text) if end is None else end)
+    return _mention(text, m, "title" if m and m.group("title") is not None else "named") if m else None
 
 
-def _mention(text: str, m: re.Match) -> "Mention | None":
+def _mention(text: str, m: re.Match, kind: str) -> "Mention | None":
     s, e = m.span()
     raw = text[s:e]
     tm = _TRAIL.search(raw)
@@ -172,9 +243,11 @@ def _mention(text: str, m: re.Match) -> "Mention | None":
     name = _norm(raw)
     if not name or name in _BARE_HEADS:
         return None
-    if _NOT_UNIT_NAMES.match(name) and name not in _ALLOW_BARE and not name.startswith("Bộ trưởng"):
+    if kind == "named" and _NOT_UNIT_NAMES.match(name) and name not in _ALLOW_BARE and not _MULTI_HEAD.match(name):
         return None
-    return Mention(name, s, e)
+    if kind == "collective" and _NOT_COLLECTIVE.match(name):
+        return None
+    return Mention(name, s, e, kind)
 
 
 def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
@@ -188,7 +261,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
         m = _UNIT_RE.match(text, pos, end)
         if not m:
             continue
-        men = _mention(text, m)
+        men = _mention(text, m, _kind(m))
         if men is None:
             continue
         out.append(men)
@@ -199,7 +272,19 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
 def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Reference implementation (a full regex pass, no candidate positions), for tests."""
     end = len(text) if end is None else end
-    return [men for m in _UNIT_RE.finditer(text, start, end) if (men := _mention(text, m)) is not None]
+    out: list[Mention] = []
+    pos = start
+    while pos < end:
+        m = _UNIT_RE.search(text, pos, end)
+        if not m:
+            break
+        men = _mention(text, m, _kind(m))
+        if men is None:
+            pos = m.start() + 1
+            continue
+        out.append(men)
+        pos = men.end
+    return out
 
 
 _EXPAND = [(re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
@@ -224,7 +309,7 @@ def initials(name: str) -> str:
     body = words[1:] if words[0] in ("Phòng", "Sở", "Ban", "Trung", "Bộ", "Văn", "Vụ", "Cục") else words
     if words[0] in ("Trung", "Văn") and len(body) > 1:
         body = body[1:]
-    return "".join(w[0].upper() for w in body).replace("Đ", "Đ")
+    return "".join(w[0].upper() for w in body)
 
 
 def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ingest.clean import clean
-from ingest.units import _find_units_slow, find_units, merge_units, unit_key
+from ingest.units import GRAMMAR, _find_units_slow, find_units, merge_units, unit_key
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
 
@@ -44,3 +44,15 @@ def test_abbreviations_merge():
     assert "TCHCQT" in names["Phòng Tổ chức - Hành chính - Quản trị"]
     assert unit_key("UBND tỉnh") == unit_key("Ủy ban nhân dân tỉnh") == unit_key("Uỷ ban nhân dân tỉnh")
     assert len([n for n in names if unit_key(n) == unit_key("UBND tỉnh")]) == 1
+
+
+@pytest.mark.parametrize("example", GRAMMAR["examples"], ids=[e["text"][:40] for e in GRAMMAR["examples"]])
+def test_grammar_examples(example):
+    """Every example of data/patterns/units.json gives exactly the units it lists."""
+    assert [m.name for m in find_units(clean(example["text"]).text)] == example["units"]
+
+
+def test_grammar_words_are_used():
+    """Every head, title and collective noun of the data takes part in at least one real name."""
+    for key in ("heads", "titles", "collective_nouns", "collective_phrases", "collective_qualifiers", "forces"):
+        assert GRAMMAR[key] and all(isinstance(w, str) and w.strip() == w for w in GRAMMAR[key]), key
