@@ -1,13 +1,24 @@
 """Stage 3d: who does what: lead, support and report-to units and the deadline of each item.
 
-Rules (on the item's own text, before its first child):
+Roles are read from the words of a clause and from the layout of the item:
 
-- lead: "Giao X …", "X chủ trì", "X có/chịu trách nhiệm", "Đề nghị X", "Đồng chủ trì với X" (X co-leads),
-  an item or dash bullet that opens with a unit ("Bộ Y tế trình …"), or a heading that is just a
-  unit ("2. Sở Nội vụ:"); an item without a lead of its own inherits its heading's.
-- support: units after "phối hợp (với)"; report_to: units after "báo cáo" / "gửi … tổng hợp".
-- annex rows: the first cell after the description leads, the second supports.
-- deadline: "trước ngày 15/12/2026", "Quý I/2026", "tháng 6/2026", "năm 2026", "thường xuyên", "hằng năm".
+- **cues before a unit**: ``Giao X``, ``Đề nghị X``, ``Yêu cầu X``, ``Đồng chủ trì với X`` and the
+  fields ``Cơ quan chủ trì: X`` / ``Đơn vị thực hiện: X`` lead; ``phối hợp (với) X``, ``cùng X``
+  and ``Đơn vị phối hợp: X`` support; ``báo cáo (kết quả) (về) X``, ``gửi (về) X`` and the
+  ``(qua Y)`` after them receive reports;
+- **the subject of a clause**: units that open a clause or a dash bullet and are followed by what
+  they do (``Sở Y tế chủ trì …``, ``- Mặt trận Tổ quốc, Đoàn Thanh niên hỗ trợ …``,
+  ``Căn cứ Kế hoạch này, các Sở, ban, ngành xây dựng …``) lead; a unit after a preposition
+  (``của``, ``theo``, ``khi``, ``tại`` …) or inside parentheses does not;
+- **the item's title**: a title that is a unit (``2. Sở Nội vụ:``), ``Trách nhiệm của X``,
+  ``Nhiệm vụ của X``, ``Đối với X`` or ``X có trách nhiệm:`` names the lead of the item and of every
+  item under it that names none of its own;
+- **tables**: the ``chủ trì`` column leads, ``phối hợp`` supports, the time column is the deadline;
+- **form fields** under an item (``b) Cơ quan chủ trì: …``, ``c) Thời gian thực hiện: …``) describe
+  that item.
+
+An item without a lead or deadline of its own inherits its parent's (``Thời gian thực hiện: năm
+2026`` above items, ``2. Giao Phòng X`` above ``2.1``, ``2.2``).
 
     >>> from ingest.pipeline import extract_text
     >>> t = "III. TỔ CHỨC THỰC HIỆN\\n1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\\n"
@@ -17,198 +28,240 @@ Rules (on the item's own text, before its first child):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from .deadlines import Deadline, deadline_of
 from .units import Mention, unit_key
 
-__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "heading_units", "deadline_of"]
+__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "ROLE_FIELDS"]
 
-_GIAO = re.compile(r"(?<!được)(?<!được )(?<!đã )(?:^|\s)(?:Giao|giao)(?:\s+cho)?\s+$")
-_DENGHI = re.compile(r"(?:^|\s)(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+$")
-_FORM_LEAD = re.compile(r"(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì|(?:^|[|.;]\s*)Chủ\s+trì)\s*:\s*$")
-_FORM_SUPPORT = re.compile(r"(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp|(?:^|[|.;]\s*)Phối\s+hợp)\s*:\s*$")
-# a unit as the subject of a duty: not after a preposition, followed by a duty verb
-_PREP_BEFORE = re.compile(r"(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|và|hoặc|các|lên|trước|sau|như|"
-                          r"giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
-_DUTY_AFTER = re.compile(r"^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|cần|phải|khẩn\s+trương|"
-                         r"chủ\s+động|tiếp\s+tục|thực\s+hiện|triển\s+khai|xây\s+dựng|ban\s+hành|rà\s+soát|bố\s+trí|"
-                         r"nghiên\s+cứu|tham\s+mưu|theo\s+dõi|kiểm\s+tra|phối\s+hợp|tổ\s+chức|đồng\s+chủ\s+trì|"
-                         r"căn\s+cứ|trên\s+cơ\s+sở|theo\s+chức\s+năng|trong\s+phạm\s+vi|đưa|trình|hướng\s+dẫn|chỉ\s+đạo|"
-                         r"quán\s+triệt|thường\s+xuyên|định\s+kỳ|lãnh\s+đạo|sửa\s+đổi|cập\s+nhật|đẩy\s+mạnh|tăng\s+cường|tập\s+trung|"
-                         r"theo\s+(?:chức\s+năng|nhiệm\s+vụ)|tiếp\s+công\s+dân|giải\s+quyết|bảo\s+đảm|đảm\s+bảo|quản\s+lý|"
-                         r"hỗ\s+trợ|ưu\s+tiên|phân\s+bổ|cân\s+đối|đề\s+xuất|chuẩn\s+bị|nắm\s+bắt|thẩm\s+định)\b", re.I)
-_AFTER_LEAD = re.compile(r"(?i)^\s*(?:,\s*)?(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan\s+chủ\s+trì|"
-                         r"đồng\s+chủ\s+trì|thực\s+hiện|tổ\s+chức|chỉ\s+đạo|tham\s+mưu|xây\s+dựng|trình|ban\s+hành|"
-                         r"hướng\s+dẫn|rà\s+soát|theo\s+dõi|triển\s+khai|bố\s+trí|nghiên\s+cứu|đưa|phối\s+hợp|cần|"
-                         r"tiếp\s+tục|khẩn\s+trương|chủ\s+động|căn\s+cứ|kiểm\s+tra|phụ\s+trách)\b")
-_SUPPORT = re.compile(r"(?i)(?:phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng\s+với)\s+$")
-_COLEAD = re.compile(r"[Đđ]ồng\s+chủ\s+trì(?:\s+với)?\s+$")
-_REPORT = re.compile(r"(?i)(?:báo\s+cáo(?:\s+(?:kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|về))*(?:\s+(?:cho|lên|về))?|"
-                     r"gửi(?:\s+(?:báo\s+cáo|về|kết\s+quả))*)\s+$")
-_ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc)\s*$")
-
-_DEADLINE = re.compile(
-    r"(?P<before>trước|chậm\s+nhất|hạn\s+chót|hoàn\s+thành\s+trong)\s+(?:ngày\s+)?"
-    r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d\d)"
-    r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>(?:19|20)\d\d))?)"
-    r"|(?P<q>[Qq]uý\s+(?P<qn>I{1,3}|IV|[1-4]))(?:\s*(?:/|năm)\s*(?P<qy>(?:19|20)\d\d))?"
-    r"|(?P<mo>[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|năm)\s*(?P<moy>(?:19|20)\d\d))"
-    r"|(?P<kw>[Tt]hường\s+xuyên|[Hh][ằà]ng\s+năm|[Đđ]ịnh\s+kỳ|[Hh][ằà]ng\s+quý|[Hh][ằà]ng\s+tháng)"
-    r"|(?P<yr>[Tt]rong\s+năm\s+(?P<yy>20\d\d))")
-_QN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# --- cues that end right before a unit (tried on the 60 characters before it) -------------------
+_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
+                       r"[Cc]hỉ\s+đạo|[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?|[Dd]o)\s*$")
+_CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
+                          r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
+_CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Bb]áo\s+cáo(?:\s+(?:(?:và|,)\s+(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|"
+                         r"bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|hằng\s+năm|hàng\s+năm|thực\s+hiện))*(?:\s+(?:về|cho|lên|tới|đến|gửi))*|"
+                         r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
+_CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
+# the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
+ROLE_FIELDS = {
+    "lead": re.compile(r"(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ\s+phận)\s+(?:chủ\s+trì|thực\s+hiện|được\s+giao|chịu\s+trách\s+nhiệm)"
+                       r"(?:\s+(?:tham\s+mưu|thực\s+hiện|triển\s+khai|chính))*|[Cc]hủ\s+trì(?:\s+thực\s+hiện)?|"
+                       r"[Tt]rách\s+nhiệm\s+thực\s+hiện|[Cc]ơ\s+quan\s+thường\s+trực)\s*:\s*$"),
+    "support": re.compile(r"(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ\s+phận)\s+phối\s+hợp(?:\s+thực\s+hiện)?|[Pp]hối\s+hợp(?:\s+thực\s+hiện)?)"
+                          r"\s*:\s*$"),
+    "report_to": re.compile(r"(?:[Bb]áo\s+cáo\s+(?:về|cho)|[Nn]ơi\s+nhận\s+báo\s+cáo|[Cc]ơ\s+quan\s+nhận\s+báo\s+cáo)\s*:\s*$"),
+}
+_FIELD_DEADLINE = re.compile(r"(?:[Tt]hời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|triển\s+khai|trình))*|[Tt]iến\s+độ"
+                             r"(?:\s+thực\s+hiện)?)\s*:\s*")
+# a unit after these words is the object of something, not the one who acts
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?<![\wÀ-ỹ])(?:của|theo|do|tại|thuộc|với|cho|đến|tới|từ|về|trong|ngoài|giữa|bởi|như|trước|sau|khi|để|là|trình|"
+    r"tham\s+mưu|giúp|hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc|phục\s+vụ|đối\s+với|qua|kiến\s+nghị|đề\s+xuất|xin\s+ý\s+kiến|"
+    r"ủy\s+quyền|uỷ\s+quyền|mời|lãnh\s+đạo|cùng|hoặc|gồm|bao\s+gồm|và|các|những|cấp|đoàn|thanh\s+tra|kiểm\s+tra|"
+    r"giám\s+sát|làm\s+việc\s+với|phê\s+duyệt|chấp\s+thuận|quyết\s+định|thành\s+lập|kiện\s+toàn|sáp\s+nhập|"
+    r"hợp\s+nhất|giải\s+thể|tổ\s+chức\s+lại|đánh\s+giá|khen\s+thưởng|xử\s+lý|trên|dưới|vào|ra|lên|nếu|thì|mà|nhưng)\s*$",
+    re.I)
+# in a row flattened from a PDF table, a unit after these words belongs to the description cell
+_ROW_PREP_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|và|hoặc|"
+                              r"các|lên|trước|sau|như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
+# what may come before a clause's subject: a bullet and adverbial openers ending with a comma
+_OPENERS = re.compile(
+    r"^[\s\-+•*–]*(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
+    r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng))?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|[Tt]heo[^;:]{0,160}?|"
+    r"[Tt]rong[^;:]{0,160}?|[Đđ]ể[^;:]{0,200}?|[Ss]au\s+khi[^;:]{0,200}?|[Kk]hi[^;:]{0,200}?|[Vv]ề[^;:]{0,200}?|"
+    r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
+    r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
+    r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?),\s*)*$")
+# after the subject: these words mean the unit was a noun inside a longer phrase
+_NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với|cho|nhằm|đến|từ|năm|"
+                                r"ngày|số|đã\s+được|được\s+(?!giao\b)|bị|sẽ\s+được|là\s+(?!cơ\s+quan|đơn\s+vị|đầu\s+mối))",
+                                re.I)
+_STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
+                           r"là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)|được\s+giao|đồng\s+chủ\s+trì)", re.I)
+_ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
+# a clause ends at ; . : ! ? and at a line break that starts a bullet or follows one of those (a
+# line break inside a sentence, as PDF text has them, ends nothing)
+_CLAUSE_END = re.compile(r";|[.:!?](?=\s|$)|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))")
+_TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
+                          r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
+                          r"(?:của|cho)\s+(?P<actor>[^\n:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
+                          r"(?P<actor2>[^\n:;]{3,200}?)\s*[:.;]?\s*$")
+_TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
+                              r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
+                              r"công\s+việc)(?:\s+(?:sau|cụ\s+thể|như\s+sau|chủ\s+yếu))*(?:\s+đây)?)?\s*:?)?\s*$", re.I)
 
 
 @dataclass
 class Assignment:
+    """The roles and deadline of one item, with the spans (clean offsets) that state them."""
+
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     report_to: list[str] = field(default_factory=list)
-    deadline: str | None = None
-    deadline_text: str | None = None
+    deadline: Deadline | None = None
     own_lead: bool = False
     form_lead: bool = False
     form_support: bool = False
+    form_deadline: bool = False
+    title_lead: bool = False  # the lead is named by the item's title (inherited by its sub-items)
+    evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (role, start, end) of each unit
 
 
-def _add(lst: list[str], name: str):
+def _add(a: Assignment, role: str, m: Mention | tuple[str, int, int]):
+    name, s, e = (m.name, m.start, m.end) if isinstance(m, Mention) else m
+    lst = getattr(a, role)
     k = unit_key(name)
     if all(unit_key(x) != k for x in lst):
         lst.append(name)
+    a.evidence.append((role, s, e))
 
 
-def _chain(units: list[Mention], k: int, text: str) -> list[Mention]:
-    """The unit at k and the ones enumerated right after it ("X, Y và Z")."""
-    out = [units[k]]
-    j = k + 1
-    while j < len(units) and _ENUM_GAP.match(text[out[-1].end:units[j].start]):
-        out.append(units[j])
-        j += 1
+def _chains(text: str, units: list[Mention]) -> list[list[Mention]]:
+    """Units enumerated together ("X, Y và Z") as one chain."""
+    out: list[list[Mention]] = []
+    for u in units:
+        gap = text[out[-1][-1].end:u.start] if out else ""
+        if out and _ENUM_GAP.match(gap) and ("\n" not in gap or gap.strip() in (",", "và", "hoặc")):
+            out[-1].append(u)
+        else:
+            out.append([u])
     return out
 
 
-def deadline_of(text: str, start: int, end: int) -> tuple[str | None, str | None]:
-    best = None
-    for m in _DEADLINE.finditer(text, start, end):
-        g = m.groupdict()
-        if g["d"] or g["ld"]:
-            if not g["before"]:
-                continue  # a date alone is a reference date, not a deadline
-            y = g["y"] or g["ly"]
-            if not y:
-                continue
-            iso = f"{int(y):04d}-{int(g['m'] or g['lm']):02d}-{int(g['d'] or g['ld']):02d}"
-            return iso, " ".join(m.group().split())
-        if g["q"]:
-            y = g["qy"]
-            val = f"{y}-Q{_QN[g['qn'].upper()]}" if y else f"Q{_QN[g['qn'].upper()]}"
-            return val, " ".join(m.group().split())
-        if g["mo"]:
-            return f"{int(g['moy']):04d}-{int(g['mon']):02d}", " ".join(m.group().split())
-        if g["kw"] and best is None:
-            best = (" ".join(g["kw"].lower().split()), g["kw"])
-        if g["yr"] and best is None and m.group().lower().startswith("trong"):
-            best = (g["yy"], " ".join(m.group().split()))
-    return best if best else (None, None)
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """The start of the clause holding ``pos``: after the last ; . : ! ?, a line break before a bullet,
+    or the end of a heading line written in capitals ("II. NHIỆM VỤ CỤ THỂ")."""
+    lo = max(start, pos - 400)
+    last = lo
+    for m in _CLAUSE_END.finditer(text, lo, pos):
+        last = m.end()
+    nl = text.rfind("\n", last, pos)
+    while nl != -1:
+        line = text[max(lo, text.rfind("\n", lo, nl) + 1):nl]
+        if any(c.isupper() for c in line) and not any(c.islower() for c in line):
+            last = nl + 1
+            break
+        nl = text.rfind("\n", last, nl)
+    return last
 
 
-_CUES = [("colead", _COLEAD), ("support", _SUPPORT), ("report", _REPORT), ("form_lead", _FORM_LEAD),
-         ("form_support", _FORM_SUPPORT), ("giao", _GIAO), ("denghi", _DENGHI)]
-# the last word a cue can end with: only then are the (end-anchored) cue patterns tried
-_CUE_LAST = {"trì", "với", "hợp", "cáo", "về", "cho", "lên", "gửi", "quả", "kỳ", "hình", "xuất", "giao", "Giao",
-             "nghị", "cầu", ":", "chẽ"}
-_PREP_LAST = {w for w in ("của cho với tại đến từ về theo gửi bởi giữa với trình thuộc và hoặc các lên trước sau như giúp "
-                          "thay qua do mưu xuất dẫn đạo là").split()}
+def _paren_depth(text: str, start: int, pos: int) -> int:
+    return text.count("(", start, pos) - text.count(")", start, pos)
 
 
-def _last_word(s: str) -> str:
-    s = s.rstrip()
-    if s.endswith(":"):
-        return ":"
-    k = len(s)
-    while k > 0 and not s[k - 1].isspace():
-        k -= 1
-    return s[k:].lower() if s[k:] not in ("Giao",) else "Giao"
-
-
-def _cue(before: str) -> str | None:
-    """Which role cue ends ``before`` (colead, support, report, form_lead, form_support, giao, denghi)."""
-    lw = _last_word(before)
-    if lw not in _CUE_LAST:
+def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: str | None, prev_end: int) -> str | None:
+    """lead | support | report_to | None for a chain of units, from the words around it."""
+    s = chain[0].start
+    before = text[max(start, s - 60):s]
+    if _CUE_VIA.search(before) and prev_role == "report_to" and s - prev_end < 30:
+        return "report_to"
+    for role, rx in ROLE_FIELDS.items():
+        if rx.search(before):
+            return role
+    if _CUE_SUPPORT.search(before):
+        return "support"
+    if _CUE_REPORT.search(before):
+        return "report_to"
+    if _CUE_LEAD.search(before):
+        return "lead"
+    cs = _clause_start(text, start, s)
+    left = text[cs:s]
+    after = text[chain[-1].end:min(end, chain[-1].end + 160)]
+    if _NOT_SUBJECT_BEFORE.search(left):
         return None
-    tail = before[-45:]
-    for name, rx in _CUES:
-        if rx.search(tail):
-            return name
+    if _STRONG_AFTER.match(after):
+        return "lead"
+    if _OPENERS.match(left) and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]"):
+        return "lead"
     return None
 
 
-def _after_prep(before: str) -> bool:
-    lw = _last_word(before)
-    return lw in _PREP_LAST and bool(_PREP_BEFORE.search(before[-30:]))
-
-
-def assign_text(text: str, start: int, end: int, units: list[Mention], want_deadline: bool = True) -> Assignment:
+def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year: int | None = None,
+                deadline: bool = True) -> Assignment:
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
-    depth, counted = 0, start  # parenthesis depth up to the current unit, counted incrementally
-    for k, u in enumerate(units):
-        before = text[max(start, u.start - 60):u.start]
-        depth += text.count("(", counted, u.start) - text.count(")", counted, u.start)
-        counted = u.start
-        cue = _cue(before)
-        if cue is None and u.start - start <= 8 and text[start:u.start].strip() in (
-                "Giao", "giao", "- Giao", "+ Giao", "Giao cho", "giao cho"):
-            cue = "giao"
-        if cue:
-            chain = _chain(units, k, text)
-            role = {"colead": a.lead, "support": a.support, "report": a.report_to, "form_lead": a.lead,
-                    "form_support": a.support, "giao": a.lead, "denghi": a.lead}[cue]
-            for x in chain:
-                _add(role, x.name)
-            if cue in ("form_lead", "giao", "denghi"):
-                a.own_lead = True
-            a.form_lead = a.form_lead or cue == "form_lead"
-            a.form_support = a.form_support or cue == "form_support"
-            continue
-        if depth > 0:
+    prev_role, prev_end = None, start
+    for chain in _chains(text, units):
+        depth = _paren_depth(text, start, chain[0].start)
+        role = _role_of(text, start, end, chain, prev_role, prev_end)
+        if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
             continue  # units named inside parentheses are examples, not the ones in charge
-        chain = _chain(units, k, text)
-        tail_after = text[chain[-1].end:min(end, chain[-1].end + 40)]
-        if _DUTY_AFTER.match(tail_after) and not _after_prep(before):
-            for x in chain:
-                _add(a.lead, x.name)
-            a.own_lead = True
+        if role is None:
             continue
-        stripped = before.rstrip()
-        opening = (u.start - start <= 60 and not stripped) or stripped.endswith((".", ";", ":")) or \
-            (stripped[-1:] in "-+•" and "\n" in stripped[-4:])
-        if opening and (_AFTER_LEAD.match(tail_after) or text[chain[-1].end:end].strip() in ("", ":")
-                        or tail_after.lstrip().startswith(":")):
-            for x in chain:
-                _add(a.lead, x.name)
+        for u in chain:
+            _add(a, role, u)
+        if role == "lead":
             a.own_lead = True
-    if want_deadline or a.lead or a.support or a.report_to:
-        a.deadline, a.deadline_text = deadline_of(text, start, end)
+            before = text[max(start, chain[0].start - 60):chain[0].start]
+            a.form_lead = a.form_lead or bool(ROLE_FIELDS["lead"].search(before))
+        if role == "support":
+            before = text[max(start, chain[0].start - 60):chain[0].start]
+            a.form_support = a.form_support or bool(ROLE_FIELDS["support"].search(before))
+        prev_role, prev_end = role, chain[-1].end
+    if deadline:
+        fm = _FIELD_DEADLINE.search(text, start, end)
+        if fm and fm.start() - start < 40:
+            line_end = text.find("\n", fm.end(), end)
+            a.deadline = deadline_of(text, fm.end(), end if line_end == -1 else line_end, year=year,
+                                     exclude=exclude, field=True)
+            a.form_deadline = a.deadline is not None
+        if a.deadline is None:
+            a.deadline = deadline_of(text, start, end, year=year, exclude=exclude)
     return a
 
 
+def title_lead(text: str, body_start: int, title_end: int, units: list[Mention]) -> list[tuple[str, int, int]]:
+    """The lead an item's title names: a title that is a unit ("2. Sở Nội vụ:"), ``Trách nhiệm của X``,
+    ``Nhiệm vụ của X``, ``Đối với X``, ``X có trách nhiệm:``; [] when the title names none."""
+    title = text[body_start:title_end]
+    if not title.strip() or len(title) > 300:
+        return []
+    inside = [u for u in units if body_start <= u.start < title_end]
+    m = _TITLE_ACTOR.match(title)
+    if m:
+        g = "actor" if m.group("actor") else "actor2"
+        a0, a1 = body_start + m.start(g), body_start + m.end(g)
+        named = [u for u in inside if a0 <= u.start < a1]
+        if named and not _rest_is_words(text, a0, a1, named):
+            return [(u.name, u.start, u.end) for u in named]
+        if g == "actor2":
+            return []
+        actor = " ".join(text[a0:a1].split()).rstrip(".;,")
+        return [(actor, a0, a0 + len(text[a0:a1].rstrip(" .;,")))] if 3 <= len(actor) <= 160 else []
+    if not inside or text[body_start:inside[0].start].strip() not in ("", "Giao", "giao", "-"):
+        return []
+    chain = _chains(text, inside)[0]
+    if _TITLE_ROLE_TAIL.match(text, chain[-1].end, title_end) or _TITLE_ROLE_TAIL.match(text[chain[-1].end:title_end]):
+        return [(u.name, u.start, u.end) for u in chain]
+    return []
 
-def assign_row(text: str, start: int, end: int, units: list[Mention]) -> Assignment:
+
+def _rest_is_words(text: str, a0: int, a1: int, units: list[Mention]) -> bool:
+    """True when, besides the units, the actor phrase holds more than connectors."""
+    rest = text[a0:a1]
+    for u in units:
+        rest = rest.replace(text[u.start:u.end], " ")
+    return len(re.findall(r"[\wÀ-ỹ]+", rest)) > 3
+
+
+def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None) -> Assignment:
     """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
     a = Assignment()
     if not units:
         return a
     # the lead cell starts at the first unit that opens a line
-    lines = []
+    line_starts = set()
     pos = start
     for ln in text[start:end].split("\n"):
-        lines.append((pos, pos + len(ln)))
+        line_starts.add(pos + len(ln) - len(ln.lstrip()))
         pos += len(ln) + 1
-    line_starts = {s + (len(text[s:e]) - len(text[s:e].lstrip())) for s, e in lines}
     first = None
     for k, u in enumerate(units):
-        if u.start in line_starts and u.start > start + 2 and not _PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
+        if u.start in line_starts and u.start > start + 2 and not _ROW_PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
             first = k
             break
     if first is None:
@@ -226,45 +279,35 @@ def assign_row(text: str, start: int, end: int, units: list[Mention]) -> Assignm
         if len(cells) > 2:
             break
     for x in cells[0]:
-        _add(a.lead, x.name)
+        _add(a, "lead", x)
     a.own_lead = True
     if len(cells) > 1:
         for x in cells[1]:
-            _add(a.support, x.name)
-    a.deadline, a.deadline_text = deadline_of(text, start, end)
+            _add(a, "support", x)
+    a.deadline = deadline_of(text, start, end, year=year, exclude=exclude)
     return a
 
 
-def heading_units(text: str, start: int, end: int, units: list[Mention]) -> list[str]:
-    """A heading that names who does its sub-items ("8. Các Khu Công nghệ cao, … và hiệp hội …")."""
-    own = text[start:end].strip()
-    if not units or len(own) > 220 or text[start:units[0].start].strip() not in ("", "Giao", "giao"):
-        return []
-    rest = text[start:end]
-    for u in units:
-        rest = rest.replace(text[u.start:u.end], " ")
-    words = re.findall(r"[\wÀ-ỹ]+", rest)
-    if len(words) > 6:  # more than connectors and a stray word or two: a sentence, not a list of units
-        return []
-    return [u.name for u in units]
-
-
-def assign_cells(text: str, cells, units: list[Mention]) -> Assignment:
+def assign_cells(text: str, cells, units: list[Mention], *, year=None) -> Assignment:
     """A table row whose columns are known: units in the "chủ trì" cell lead, in "phối hợp" support."""
     a = Assignment()
     for role, s, e in cells:
         if role == "deadline":
-            raw = " ".join(text[s:e].split())
-            a.deadline, a.deadline_text = deadline_of(text, s, e)
-            if a.deadline is None and raw:
-                a.deadline_text = raw
+            a.deadline = deadline_of(text, s, e, year=year, field=True)
             continue
         inside = [u for u in units if s <= u.start < e]
-        names = [u.name for u in inside]
-        if not names:  # the column says it is a unit even when the grammar does not know the name
-            names = [n for n in (" ".join(x.split()) for x in re.split(r"[;,]\s*(?=[A-ZĐ])", text[s:e])) if n]
-        target = a.lead if role == "lead" else a.support
-        for n in names:
-            _add(target, n)
+        target = "lead" if role == "lead" else "support"
+        if inside:
+            for u in inside:
+                _add(a, target, u)
+            continue
+        # the column says it is a unit even when the grammar does not know the name
+        pos = s
+        for part in re.split(r"(;\s*|,\s*(?=[A-ZĐ]))", text[s:e]):
+            name = " ".join(part.split()).strip(" ,;.")
+            if name and not re.fullmatch(r"[;,]\s*", part):
+                off = text.find(part.strip(), pos, e)
+                _add(a, target, (name, off, off + len(part.strip())))
+            pos += len(part)
     a.own_lead = bool(a.lead)
     return a

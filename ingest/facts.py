@@ -129,7 +129,7 @@ class Task:
     """One numbered item of the document (or one row of an assignment table)."""
 
     id: str
-    kind: str  # objective | task | assignment | heading | article | row | field | provision
+    kind: str  # task | assignment | objective | scope | funding | heading | field | provision
     start: int
     end: int
     text: str
@@ -141,14 +141,23 @@ class Task:
     deadline: str | None = None  # ISO date, YYYY-MM, YYYY-Qn, YYYY or a keyword (thường xuyên)
     deadline_text: str | None = None
     inherited_lead: bool = False
+    deadline_span: tuple[int, int] | None = None  # where the deadline's words are (source offsets)
+    # (role, start, end): where each lead / support / report-to unit is named (source offsets; an
+    # inherited lead points at the heading that names it)
+    evidence: tuple[tuple[str, int, int], ...] = ()
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "id": self.id, "kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
             "parent": self.parent, "cites": list(self.cites), "lead": list(self.lead),
             "support": list(self.support), "report_to": list(self.report_to),
             "deadline": self.deadline, "deadline_text": self.deadline_text,
         }
+        if self.deadline_span:
+            out["deadline_span"] = list(self.deadline_span)
+        if self.evidence:
+            out["evidence"] = [list(x) for x in self.evidence]
+        return out
 
 
 @dataclass(frozen=True, slots=True)

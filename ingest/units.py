@@ -58,8 +58,10 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
           r"đề|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn|cân|bố|chỉ|hướng|kiểm|theo|rà|tiếp|thường|định|nghiên|"
           r"khẩn|quản|giám|hỗ|đôn|tăng|đẩy|tập|ban|nắm|lập|lãnh|sửa|ưu|đảm|giải|quyết|làm|đưa|gửi|"
           r"lồng|cập|huy|tuyên|phổ|đánh|thẩm|trực|mở|hoàn|nâng|nộp|trả|ký|xem|xét|xử|"
-          r"khen|ứng)\b")
-_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r")?"
+          r"khen|ứng|hằng|hàng|năm|trước|sau|khi|nhằm|đến|từ|ngay|kịp|sớm|tích|nghiêm|ngày|tháng|quý|trên|dưới|ra|"
+          r"vào|lên|hoặc|nếu|do|bị|cùng|như|mà|nhưng|này|đó|đây|gồm|bao|cung|thu|phát|đối|tại|cho|với|hết|"
+          r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm)\b")
+_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r"){0,1}"
 # lower-case words that may bridge two capitalised parts of one name (Ban Quản lý khu Kinh tế,
 # Liên hiệp các hội Khoa học và Kỹ thuật)
 _BRIDGE = r"(?:khu|các\s+hội|các|cụm)"

@@ -1,0 +1,146 @@
+"""Stage 3e: the time limit an item sets, normalised (contract: ``deadline``).
+
+Values: ``"2025-12-15"`` (a day), ``"2025-12"`` (a month), ``"2025-Q4"`` (a quarter), ``"2025"`` (a
+year, or the end year of a period ``2026–2030``), or one of the words ``"thường xuyên"``,
+``"hằng năm"``, ``"hằng quý"``, ``"hằng tháng"``, ``"hằng ngày"``.
+
+A phrase is a deadline only where the words make it one: a date after ``trước`` / ``chậm nhất`` /
+``hạn``, a month or quarter (``trong tháng 11/2025``, ``Quý IV/2025``), a year after ``trong`` /
+``đến`` / ``hoàn thành`` (``đến năm 2030``), a period under ``Giai đoạn`` or in a time column or
+field, a recurring word (``hằng năm``, ``định kỳ hằng quý``) or ``thường xuyên`` used as an adverb
+(never ``chi thường xuyên``, a budget line). A date inside a citation (``Nghị quyết 66-NQ/TW ngày
+30/4/2025``) is never a deadline: the caller passes the citations' spans as ``exclude``.
+
+When an item names several, the most precise wins (a day, a month, a quarter, a recurring word,
+a year, ``thường xuyên``); a day written without its year (``trước ngày 10/12 hằng năm``) yields to
+the recurring word.
+
+    >>> deadline_of("Hoàn thành trước ngày 15/12/2026.").value
+    '2026-12-15'
+    >>> deadline_of("báo cáo kết quả trong Quý IV/2025").value
+    '2025-Q4'
+    >>> deadline_of("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo").value
+    'hằng năm'
+    >>> deadline_of("2026 - 2030", field=True).value
+    '2030'
+    >>> deadline_of("bố trí nguồn chi thường xuyên") is None
+    True
+    >>> deadline_of("Thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025", exclude=[(10, 48)]) is None
+    True
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["Deadline", "deadline_of", "find_deadlines", "QUARTER_LABEL"]
+
+_Y = r"(?:19|20)\d\d"
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER_LABEL = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+_DAY_CUE = (r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+quá|đến\s+hết|hoàn\s+thành(?:\s+trước)?|"
+            r"hạn(?:\s+cuối)?|xong\s+trước|trong\s+ngày)")
+_DATE = (r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>" + _Y + r"))?(?![\d/])"
+         r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>" + _Y + r"))?")
+_PATTERNS = [
+    ("day", re.compile(r"(?i:" + _DAY_CUE + r")\s*:?\s+(?:(?:ngày|Ngày)\s+)?(?:" + _DATE + r")")),
+    ("month", re.compile(r"(?<![\wÀ-ỹ/])(?P<pre>(?:từ|kể\s+từ|ngày)\s+)?[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>" + _Y + r")")),
+    ("quarter", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>(?:từ|kể\s+từ)\s+)?[Qq]u[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\wÀ-ỹ])"
+                           r"(?:\s*(?:/|-|năm)\s*(?P<y>" + _Y + r"))?")),
+    ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|ngày)(?![\wÀ-ỹ])")),
+    ("year", re.compile(r"(?<![\wÀ-ỹ])(?P<cue>(?:hoàn\s+thành|xong|thực\s+hiện)?\s*(?:trong|đến|trước|cuối|hết|đến\s+hết|"
+                        r"trong\s+cả)\s+)(?:năm\s+)(?P<y>" + _Y + r")(?![\d\-–])(?!\s*[-–]\s*" + _Y + r")")),
+    ("period", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>[^\n]{0,24}?)(?:[Gg]iai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?)(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
+                          r"(?P<y>" + _Y + r")(?!\d)")),
+    ("standing", re.compile(r"(?<![\wÀ-ỹ])[Tt]hường\s+xuyên(?![\wÀ-ỹ])")),
+]
+# in a time column or a "Thời gian thực hiện:" field every form counts, bare years and periods too
+_FIELD_PATTERNS = [
+    ("period", re.compile(r"(?<![\d/])(?:(?:[Gg]iai\s+đoạn|[Tt]ừ)\s+)?(?:[Nn]ăm\s+)?(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
+                          r"(?:[Nn]ăm\s+)?(?P<y>" + _Y + r")(?!\d)")),
+    ("year", re.compile(r"(?<![\d/.\-])(?:[Nn]ăm\s+)?(?P<y>" + _Y + r")(?![\d/.\-])")),
+]
+# a period is a deadline as a heading ("2. Giai đoạn 2031 - 2035") or after these words
+_PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|thời\s+gian|tiến\s+độ)(?:\s+(?:trong|cho))?\s*:?\s*$", re.I)
+_RANK = {"day": 1, "month": 2, "quarter": 3, "recurring": 4, "year": 5, "period": 5, "standing": 6, "yearless_day": 7}
+# "thường xuyên" names a budget line, not a time, after these words
+_NOT_STANDING = re.compile(r"(?:chi|kinh\s+phí|ngân\s+sách|nguồn|dự\s+toán|vốn|khoản|sự\s+nghiệp|hoạt\s+động|nhiệm\s+vụ|"
+                           r"không|chưa|thiếu)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline found in the text: its normalised value and the words (clean-text offsets)."""
+
+    value: str
+    start: int
+    end: int
+    text: str
+    rank: int  # 1 = most precise
+
+
+def _value(kind: str, m: re.Match, year: int | None) -> tuple[str | None, str]:
+    g = m.groupdict()
+    if kind == "day":
+        d, mo, y = g["d"] or g["ld"], g["m"] or g["lm"], g["y"] or g["ly"]
+        if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+            return None, kind
+        if not y:
+            return f"--{int(mo):02d}-{int(d):02d}", "yearless_day"
+        return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", kind
+    if kind == "month":
+        if g.get("pre") or not 1 <= int(g["mon"]) <= 12:
+            return None, kind
+        return f"{int(g['y']):04d}-{int(g['mon']):02d}", kind
+    if kind == "quarter":
+        if g.get("pre"):
+            return None, kind
+        y = g["y"] or (str(year) if year else None)
+        return (f"{y}-Q{_ROMAN_Q[g['q'].upper()]}" if y else None), kind
+    if kind == "recurring":
+        return "hằng " + g["unit"].lower(), kind
+    if kind == "period" and g.get("pre") is not None and g["pre"].strip() and not _PERIOD_CUE.search(g["pre"]):
+        return None, kind  # "… thanh toán giai đoạn 2019-2022": a period the text talks about
+    if kind in ("year", "period"):
+        return g["y"], kind
+    return "thường xuyên", kind
+
+
+def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: int | None = None,
+                   exclude=(), field: bool = False) -> list[Deadline]:
+    """Every deadline phrase in text[start:end], in order (``exclude``: sorted spans to skip, such as
+    citations; ``year``: the year a quarter without its own belongs to; ``field``: the stretch is a
+    time column or field, where bare years and periods count)."""
+    end = len(text) if end is None else end
+    ex = sorted(exclude)
+    ex_starts = [a for a, _ in ex]
+
+    def excluded(pos: int) -> bool:
+        k = bisect.bisect_right(ex_starts, pos) - 1
+        return k >= 0 and ex[k][0] <= pos < ex[k][1]
+
+    out: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS + (_FIELD_PATTERNS if field else []):
+        for m in rx.finditer(text, start, end):
+            s, e = m.span()
+            if excluded(s) or excluded(e - 1) or any(a < e and s < b for a, b in taken):
+                continue
+            if kind == "standing" and _NOT_STANDING.search(text, max(start, s - 25), s):
+                continue
+            value, k = _value(kind, m, year)
+            if value is None:
+                continue
+            taken.append((s, e))
+            out.append(Deadline(value, s, e, " ".join(text[s:e].split()), _RANK[k]))
+    return sorted(out, key=lambda d: d.start)
+
+
+def deadline_of(text: str, start: int = 0, end: int | None = None, *, year: int | None = None,
+                exclude=(), field: bool = False) -> Deadline | None:
+    """The deadline an item sets: the most precise phrase, the first of equals; None when none."""
+    found = [d for d in find_deadlines(text, start, end, year=year, exclude=exclude, field=field)
+             if not d.value.startswith("--")]
+    return min(found, key=lambda d: (d.rank, d.start)) if found else None

@@ -1,0 +1,195 @@
+"""Stage 4: every numbered item of the outline as a ``Task`` with its kind, roles, deadline and cites.
+
+``build_tasks`` walks the outline once, in document order: each item's own roles
+(``assignments``), the lead its title names, what it inherits from its parent (lead and deadline),
+the form fields that describe their parent, and the kind of the item (``task``, ``assignment``,
+``objective``, ``scope``, ``funding``, ``heading``, ``field``, ``provision``). Offsets are mapped back
+to the source text by the ``span`` function the pipeline passes in.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Callable
+
+from . import assignments as A
+from .facts import Task
+from .structure import Item, Outline
+from .units import Mention, unit_key
+
+__all__ = ["build_tasks", "task_kind", "WORK_KINDS"]
+
+WORK_KINDS = ("task", "assignment")  # the kinds that give work to somebody
+
+# an item whose body is a form field of its parent ("2. Cơ quan chủ trì: Bộ Tư pháp.", "3. Thời hạn: …")
+_FIELD = re.compile(r"\s*(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ\s+phận)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|được\s+giao)"
+                    r"(?:\s+(?:tham\s+mưu|thực\s+hiện|triển\s+khai))*|[Cc]hủ\s+trì|[Pp]hối\s+hợp|"
+                    r"[Tt]hời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|triển\s+khai))?|[Tt]iến\s+độ(?:\s+thực\s+hiện)?|"
+                    r"[Ss]ản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|[Nn]ội\s+dung(?:\s+(?:thực\s+hiện|công\s+việc|nhiệm\s+vụ))?|"
+                    r"[Tt]ên\s+nhiệm\s+vụ|[Kk]ết\s+quả(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
+                    r"(?:[Nn]guồn\s+)?[Kk]inh\s+phí(?:\s+thực\s+hiện)?)\s*:")
+# an article that enacts or dates the document rather than giving work ("Điều 1. Ban hành kèm theo
+# Quyết định này …", "Điều 1. Phê duyệt …" (only as the first article), "Điều 3. Quyết định này có
+# hiệu lực …"); one that also names who carries it out stays a task
+_ENACT = re.compile(r"\s*(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt)")
+_EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện", re.I)
+_IN_FORCE = re.compile(r"\s*(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực)")
+# items that state who or what the document concerns, or what pays for it: not work
+_SCOPE = re.compile(r"\s*(?:Đối\s+tượng(?:\s+áp\s+dụng)?|Phạm\s+vi(?:\s+(?:điều\s+chỉnh|áp\s+dụng))?|Giải\s+thích\s+từ\s+ngữ)"
+                    r"\s*(?:[:.]|\n|$)", re.I)
+_FUNDING = re.compile(r"\s*(?:(?:Về\s+)?(?:[Nn]guồn\s+)?[Kk]inh\s+phí(?:\s+(?:thực\s+hiện|bảo\s+đảm))?|[Nn]guồn\s+(?:lực|vốn)|"
+                      r"(?:Kinh\s+phí|KINH\s+PHÍ)(?:\s+VÀ\s+NGUỒN\s+LỰC)?)(?:\s+(?:và|VÀ)\s+[^\n]{0,60})?\s*(?:[:.]|\n|$)")
+_TITLE_YEAR = re.compile(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d\d)", re.I)
+
+
+def task_kind(item: Item, text: str, gives_work: bool) -> str:
+    """objective | scope | funding | task | assignment | heading, and the two kinds that give no work:
+    ``field`` (a form field of its parent) and ``provision`` (an article enacting or dating the document)."""
+    if item.kind not in ("row", "row_heading") and text and _FIELD.match(text, item.body_start):
+        return "field"
+    if item.kind == "article" and not item.children and text and not gives_work and (
+            _IN_FORCE.match(text, item.body_start) or (item.id == "Điều 1" and _ENACT.match(text, item.body_start))) \
+            and not _EXECUTES.search(text, item.body_start, item.end):
+        return "provision"
+    if item.kind == "row":
+        return "task"
+    if item.kind == "row_heading":
+        return "heading"
+    sk = item.section_kind or "task"
+    if item.kind not in ("row",) and _SCOPE.match(text, item.body_start):
+        return "scope"
+    if item.kind not in ("row",) and not gives_work and _FUNDING.match(text, item.body_start):
+        return "funding"
+    if item.kind == "section" or (item.kind == "article" and item.children):
+        return "heading"
+    if item.children and sk not in ("assignment", "scope", "funding"):
+        return "heading"
+    return {"objective": "objective", "assignment": "assignment", "scope": "scope", "funding": "funding",
+            "other": "task"}.get(sk, "task")
+
+
+def context_year(title: str | None, date: str | None) -> int | None:
+    """The year a plan is about: the one its title names ("… năm 2026"), else its date's year."""
+    m = _TITLE_YEAR.search(title or "")
+    if m:
+        return int(m.group(1))
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _title_end(text: str, it: Item) -> int:
+    """The end of the item's title: its first line, and the lines after it that go on with a lower-case
+    word (a title wrapped by PDF extraction: "8. Các Khu Công nghệ cao, … và hiệp hội, doanh\nnghiệp liên quan")."""
+    pos = it.body_start
+    while True:
+        nl = text.find("\n", pos, it.end)
+        if nl == -1:
+            return it.end
+        nxt = text[nl + 1:nl + 3].lstrip(" \t")[:1]
+        if not (nxt.islower() and text[pos:nl].rstrip()[-1:] not in ".;:!?"):
+            return nl
+        pos = nl + 1
+
+
+def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year) -> A.Assignment:
+    if it.kind == "row" and it.cells:
+        return A.assign_cells(text, it.cells, inside, year=year)
+    own = [m for m in inside if m.start >= it.body_start]
+    if it.kind == "row":
+        return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year)
+    asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year)
+    tl = A.title_lead(text, it.body_start, _title_end(text, it), own)
+    if tl:
+        merged = A.Assignment(support=asg.support, report_to=asg.report_to, deadline=asg.deadline, own_lead=True,
+                              form_lead=asg.form_lead, form_support=asg.form_support, form_deadline=asg.form_deadline,
+                              title_lead=True, evidence=[e for e in asg.evidence if e[0] != "lead"])
+        for name, s, e in tl:
+            A._add(merged, "lead", (name, s, e))
+        for name, (role, s, e) in zip(asg.lead, [x for x in asg.evidence if x[0] == "lead"]):
+            A._add(merged, "lead", (name, s, e))
+        return merged
+    return asg
+
+
+def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
+                span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None) -> list[Task]:
+    """One ``Task`` per item of ``outline`` (offsets of ``text``, the clean text; ``src`` is the source
+    text that ``span`` maps them into). ``cites``: (start, symbol) of the citations an item may cite,
+    sorted by start; ``exclude``: spans (clean offsets) whose dates are never deadlines."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    mstarts = [m.start for m in ms]
+    cstarts = [c[0] for c in cites]
+    by_id: dict[str, A.Assignment] = {}
+    tasks: list[Task] = []
+    for it in outline.items:
+        s, e = it.start, it.end
+        inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
+        asg = _own_assignment(text, it, inside, exclude, year)
+        parent = by_id.get(it.parent) if it.parent else None
+        inherited = False
+        if parent is not None and it.kind != "row":
+            # the parent's lead holds for the item, together with the units its own clauses name; an
+            # item whose title names its own lead ("2.2. Sở Nội vụ") replaces it
+            if parent.lead and not asg.title_lead:
+                own = list(asg.lead)
+                asg.lead = list(parent.lead)
+                for name in own:
+                    if all(unit_key(name) != unit_key(x) for x in asg.lead):
+                        asg.lead.append(name)
+                asg.evidence += [x for x in parent.evidence if x[0] == "lead"]
+                inherited = not own
+            if asg.deadline is None and parent.deadline is not None:
+                asg.deadline = parent.deadline
+        by_id[it.id] = asg
+        item_cites: list[str] = []
+        for _, sym in cites[bisect.bisect_left(cstarts, s):bisect.bisect_left(cstarts, e)]:
+            if sym and sym not in item_cites:
+                item_cites.append(sym)
+        a, b = span(s, e)
+        b = a + len(src[a:b].rstrip())
+        gives_work = bool(asg.lead or asg.support or asg.report_to)
+        dl = asg.deadline
+        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work), start=a, end=b, text=src[a:b], parent=it.parent,
+                          cites=tuple(item_cites), lead=tuple(asg.lead), support=tuple(asg.support),
+                          report_to=tuple(asg.report_to), deadline=dl.value if dl else None,
+                          deadline_text=dl.text if dl else None, inherited_lead=inherited,
+                          deadline_span=span(dl.start, dl.end) if dl else None,
+                          evidence=tuple((r, *span(x, y)) for r, x, y in asg.evidence)))
+    tasks = _lift_form_fields(tasks, by_id)
+    return _fields_make_tasks(tasks)
+
+
+def _lift_form_fields(tasks: list[Task], by_id: dict) -> list[Task]:
+    """"Cơ quan chủ trì: X" / "Cơ quan phối hợp: Y" / "Thời gian thực hiện: …" written as numbered or
+    lettered fields describe their parent."""
+    index = {t.id: i for i, t in enumerate(tasks)}
+    for t in list(tasks):
+        asg = by_id.get(t.id)
+        if not asg or not t.parent or t.parent not in index or t.kind != "field":
+            continue
+        pi = index[t.parent]
+        p = tasks[pi]
+        changes = {}
+        if asg.lead and asg.form_lead and (not p.lead or p.inherited_lead):
+            changes.update(lead=tuple(asg.lead), inherited_lead=False)
+        if asg.support and not p.support:
+            changes["support"] = tuple(asg.support)
+        if asg.report_to and not p.report_to:
+            changes["report_to"] = tuple(asg.report_to)
+        if asg.deadline is not None and asg.form_deadline and p.deadline is None:
+            changes.update(deadline=t.deadline, deadline_text=t.deadline_text, deadline_span=t.deadline_span)
+        if changes:
+            changes["evidence"] = p.evidence + t.evidence
+            tasks[pi] = replace(p, **changes)
+    return tasks
+
+
+def _fields_make_tasks(tasks: list[Task]) -> list[Task]:
+    """A heading whose sub-items are all form fields is itself the task ("Điều 2. Điều chỉnh …"
+    followed by "1. Nội dung: …", "2. Cơ quan chủ trì: Bộ Tư pháp.", "3. Thời hạn: …")."""
+    kids: dict[str, list[str]] = {}
+    for t in tasks:
+        if t.parent:
+            kids.setdefault(t.parent, []).append(t.kind)
+    return [replace(t, kind="task") if t.kind == "heading" and kids.get(t.id) and all(k == "field" for k in kids[t.id])
+            else t for t in tasks]
