@@ -24,6 +24,15 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
+def _to_roman(v: int) -> str:
+    out = ""
+    for n, r in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while v >= n:
+            out += r
+            v -= n
+    return out
+
+
 def roman_value(s: str) -> int:
     total = 0
     for a, b in zip(s, s[1:] + " "):
@@ -204,14 +213,17 @@ def outline(text: str) -> Outline:
             dec_stack, letter_parent, last_letter = [], top, None
         elif m.group("roman") is not None and m.group("roman") != "":
             v = roman_value(m.group("roman"))
-            if v != last_roman + 1 and v != 1:
-                continue
             if not rest.strip() or not (rest.lstrip()[:1].isupper()):
+                continue
+            capital_title = not any(c.islower() for c in rest)
+            if v == last_roman and capital_title and last_article == 0:
+                v = last_roman + 1  # "IV. TỔ CHỨC THỰC HIỆN" printed twice: the second is V
+            elif v != last_roman + 1 and v != 1 and not (last_roman == 0 and capital_title and v <= 5):
                 continue
             last_roman = v
             if v == 1 and items and last_article == 0 and top is not None and top.kind == "section":
                 pass
-            top = Item(id=m.group("roman"), kind="section", marker=m.group(0).strip(), start=m.start("roman"),
+            top = Item(id=_to_roman(v), kind="section", marker=m.group(0).strip(), start=m.start("roman"),
                        body_start=m.end(), level=0, section_kind=_kind_of_section(rest))
             add(top)
             dec_stack, letter_parent, last_letter = [], top, None
@@ -278,14 +290,17 @@ def outline(text: str) -> Outline:
         for row in _pipe_rows(text):
             in_annex = any_annex is not None and row.start > any_annex.start()
             if in_annex:
-                rid = f"PL.{row.marker}"
+                prefix = "PL."
             else:
                 k = bisect.bisect_right([i.start for i in items if i.kind in ("section", "article")], row.start) - 1
                 tops = [i for i in items if i.kind in ("section", "article")]
-                rid = f"{tops[k].id}.{row.marker}" if k >= 0 else f"PL.{row.marker}"
+                prefix = f"{tops[k].id}." if k >= 0 else "PL."
+            rid = prefix + row.marker
             if rid in taken:
                 rid = rid + ".bảng"
             row.id = rid
+            if row.parent:
+                row.parent = prefix + row.parent
             taken.add(rid)
             items.append(row)
     # ends: each item's own text runs to the next item's start (children included in the
@@ -325,6 +340,12 @@ _ROW_MARK = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}|[IVX]{1,5})\.?\s*$
 
 
 def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
+    """The cells of a "cell | cell" line; a Markdown row's outer pipes ("| a | b |") are not cells."""
+    line = text[ls:le]
+    if line.lstrip().startswith("|"):
+        ls += len(line) - len(line.lstrip()) + 1
+    if text[ls:le].rstrip().endswith("|") and text[ls:le].rstrip()[:-1].rstrip() != "":
+        le = ls + len(text[ls:le].rstrip()) - 1
     spans = []
     pos = ls
     while True:
@@ -342,7 +363,7 @@ def _pipe_rows(text: str) -> list[Item]:
     support and deadline columns; ``marker`` is the row number as printed.
     """
     rows: list[Item] = []
-    for hm in re.finditer(r"(?m)^[^\n]*chủ\s*trì[^\n]*$", text):
+    for hm in re.finditer(r"(?mi)^[^\n]*chủ\s*trì[^\n]*$", text):
         ls, le = hm.span()
         if CELL_SEP not in text[ls:le]:
             continue
@@ -357,6 +378,7 @@ def _pipe_rows(text: str) -> list[Item]:
             continue
         id_col = roles.get("id", 0)
         pos = le + 1
+        section = None
         while pos < len(text):
             nle = text.find("\n", pos)
             nle = len(text) if nle == -1 else nle
@@ -367,15 +389,19 @@ def _pipe_rows(text: str) -> list[Item]:
                 pos = nle + 1
                 continue
             cells = _cell_spans(text, pos, nle)
-            if len(cells) == len(head):
-                mark = _ROW_MARK.match(text[cells[id_col][0]:cells[id_col][1]])
-                if mark:
-                    role_cells = tuple((role, cells[ci][0], cells[ci][1]) for role, ci in roles.items()
-                                       if role in ("lead", "support", "deadline") and ci < len(cells))
-                    kind = "row_heading" if re.fullmatch(r"[IVX]{1,5}", mark.group("id")) else "row"
-                    rows.append(Item(id=mark.group("id"), kind=kind, marker=mark.group("id"),
-                                     start=cells[id_col][0] + mark.start("id"), body_start=cells[id_col][1],
-                                     level=mark.group("id").count(".") + 1, section_kind="task", cells=role_cells))
+            mark = _ROW_MARK.match(text[cells[id_col][0]:cells[id_col][1]]) if id_col < len(cells) else None
+            if mark and re.fullmatch(r"[IVX]{1,5}", mark.group("id")):
+                # a section row ("| I | NHÓM GIẢI PHÁP … |", merged cells): the rows after it restart
+                section = mark.group("id")
+                rows.append(Item(id=section, kind="row_heading", marker=section, start=cells[id_col][0] + mark.start("id"),
+                                 body_start=cells[id_col][1], level=0, section_kind="task"))
+            elif mark and len(cells) == len(head):
+                role_cells = tuple((role, cells[ci][0], cells[ci][1]) for role, ci in roles.items()
+                                   if role in ("lead", "support", "deadline") and ci < len(cells))
+                rid = f"{section}.{mark.group('id')}" if section else mark.group("id")
+                rows.append(Item(id=rid, kind="row", marker=rid, start=cells[id_col][0] + mark.start("id"),
+                                 body_start=cells[id_col][1], level=rid.count(".") + 1, section_kind="task",
+                                 cells=role_cells, parent=section))
             pos = nle + 1
     return rows
 
