@@ -156,6 +156,7 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                           deadline_span=span(dl.start, dl.end) if dl else None,
                           evidence=tuple((r, *span(x, y)) for r, x, y in asg.evidence)))
     tasks = _lift_form_fields(tasks, by_id)
+    tasks = _apply_cross_references(text, outline, tasks, span)
     return _fields_make_tasks(tasks)
 
 
@@ -193,3 +194,86 @@ def _fields_make_tasks(tasks: list[Task]) -> list[Task]:
             kids.setdefault(t.parent, []).append(t.kind)
     return [replace(t, kind="task") if t.kind == "heading" and kids.get(t.id) and all(k == "field" for k in kids[t.id])
             else t for t in tasks]
+
+
+# --- cross-references: "Chủ trì … thực hiện các nhiệm vụ quy định tại các mục 1, 2; điểm a, b mục 7
+# Phần III Điều 1 Quyết định này" gives the referenced items their lead (or support) ---------------
+_XREF = re.compile(r"(?:nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|giải\s+pháp)[^.;:\n]{0,60}?\btại\s+"
+                   r"(?P<refs>(?:các\s+)?(?:điểm|mục|khoản|tiểu\s+mục|Phần|phần|Mục)\s+(?:[^.;\n]|;(?=\s*(?:các\s+)?(?:điểm|mục|khoản)\s))"
+                   r"{1,300}?)"
+                   r"(?=(?:\s+(?:của\s+)?(?:Quyết\s+định|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị)\s+này)|[.\n]|;(?!\s*(?:các\s+)?(?:điểm|mục|khoản)\s)|$)")
+_XREF_TOKEN = re.compile(r"(?P<pts>(?:các\s+)?điểm\s+[a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*(?![\wÀ-ỹ]))"
+                         r"|(?P<nums>(?:các\s+)?(?:mục|khoản|tiểu\s+mục)\s+\(?\d{1,2}\)?(?:\s*(?:,|-|–|và)\s*\(?\d{1,2}\)?)*)"
+                         r"|(?P<part>(?:Phần|phần|Mục|mục)\s+\(?(?P<roman>[IVX]{1,5})\)?(?![\wÀ-ỹ]))"
+                         r"|(?P<art>Điều\s+(?P<artn>\d{1,3}))")
+
+
+def _xref_ids(refs: str) -> list[str]:
+    """Item ids named by a cross-reference ("các mục 1, 2; điểm a, b mục 7 Phần III" → III.1, III.2,
+    III.7.a, III.7.b); relative to the Roman part or article named last, if any."""
+    local: list[str] = []
+    letters: list[str] = []
+    container = ""
+    for m in _XREF_TOKEN.finditer(refs):
+        if m.group("pts"):
+            letters = re.findall(r"(?<![\wÀ-ỹ])([a-zđ])(?![\wÀ-ỹ])", m.group("pts").split("điểm", 1)[1])
+        elif m.group("nums"):
+            body = re.sub(r"^(?:các\s+)?(?:mục|khoản|tiểu\s+mục)\s+", "", m.group("nums"))
+            nums: list[int] = []
+            for a, dash, b in re.findall(r"\(?(\d{1,2})\)?(?:\s*([-–])\s*\(?(\d{1,2})\)?)?", body):
+                nums += list(range(int(a), int(b) + 1)) if dash and b and int(b) >= int(a) else [int(a)]
+            if letters:
+                local += [f"{nums[0]}.{x}" for x in letters]
+                local += [str(n) for n in nums[1:]]
+            else:
+                local += [str(n) for n in nums]
+            letters = []
+        elif m.group("part") and not container:
+            container = m.group("roman")
+        elif m.group("art") and not container:
+            container = f"Điều {m.group('artn')}"
+    return [f"{container}.{x}" if container else x for x in local] or ([container] if container else [])
+
+
+def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span) -> list[Task]:
+    index = {t.id: i for i, t in enumerate(tasks)}
+    starts = {it.id: it for it in outline.items}
+    changes: dict[int, dict] = {}
+    for t in list(tasks):
+        if not t.lead or t.kind not in WORK_KINDS:
+            continue
+        it = starts.get(t.id)
+        if it is None:
+            continue
+        for m in _XREF.finditer(text, it.body_start, it.end):
+            refs = _xref_ids(m.group("refs"))
+            ids = [i for i in refs if i in index and "." in i]
+            if not ids:
+                continue  # a whole part ("tại Phần III") is too wide to hand out
+            clause = text[max(it.body_start, text.rfind("\n", it.body_start, m.start()) + 1):m.start()]
+            clause = clause[max(clause.rfind(";"), clause.rfind(". ")) + 1:]
+            role = "lead" if re.search(r"[Cc]hủ\s+trì", clause) else "support" if re.search(r"[Pp]hối\s+hợp", clause) else "lead"
+            ev = (role, *span(*m.span()))
+            for target in ids:
+                # a referenced heading stands for every item under it
+                for k, other in enumerate(tasks):
+                    if other.id != target and not other.id.startswith(target + "."):
+                        continue
+                    if other.kind not in WORK_KINDS:
+                        continue
+                    ch = changes.setdefault(k, {"lead": list(other.lead) if not other.inherited_lead else [],
+                                                "support": list(other.support), "evidence": list(other.evidence)})
+                    dest = ch[role]
+                    for name in t.lead:
+                        if all(unit_key(name) != unit_key(x) for x in dest + (ch["lead"] if role == "support" else [])):
+                            dest.append(name)
+                    if role == "lead":
+                        for name in t.support:
+                            if all(unit_key(name) != unit_key(x) for x in ch["support"]):
+                                ch["support"].append(name)
+                    ch["evidence"].append(ev)
+    for k, ch in changes.items():
+        other = tasks[k]
+        tasks[k] = replace(other, lead=tuple(ch["lead"]) or other.lead, support=tuple(ch["support"]),
+                           inherited_lead=other.inherited_lead and not ch["lead"], evidence=tuple(ch["evidence"]))
+    return tasks
