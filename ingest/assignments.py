@@ -90,6 +90,7 @@ _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
                           r"(?:của|cho)\s+(?P<actor>[^\n:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
                           r"(?P<actor2>[^\n:;]{3,200}?)\s*[:.;]?\s*$")
+_TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
 _TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
                               r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
                               r"công\s+việc)(?:\s+(?:sau|cụ\s+thể|như\s+sau|chủ\s+yếu))*(?:\s+đây)?)?\s*:?)?\s*$", re.I)
@@ -153,7 +154,8 @@ def _paren_depth(text: str, start: int, pos: int) -> int:
     return text.count("(", start, pos) - text.count(")", start, pos)
 
 
-def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: str | None, prev_end: int) -> str | None:
+def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: str | None, prev_end: int,
+             title_end: int | None = None) -> str | None:
     """lead | support | report_to | None for a chain of units, from the words around it."""
     s = chain[0].start
     before = text[max(start, s - 60):s]
@@ -169,6 +171,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     if _CUE_LEAD.search(before):
         return "lead"
     cs = _clause_start(text, start, s)
+    if title_end is not None and cs < title_end <= s:
+        cs = title_end  # an article's or a section's title ends a clause ("Điều 11. Tổ chức thực hiện")
     left = text[cs:s]
     after = text[chain[-1].end:min(end, chain[-1].end + 160)]
     if _NOT_SUBJECT_BEFORE.search(left):
@@ -181,13 +185,13 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
 
 
 def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year: int | None = None,
-                deadline: bool = True) -> Assignment:
+                deadline: bool = True, title_end: int | None = None) -> Assignment:
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
     prev_role, prev_end = None, start
     for chain in _chains(text, units):
         depth = _paren_depth(text, start, chain[0].start)
-        role = _role_of(text, start, end, chain, prev_role, prev_end)
+        role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
         if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
             continue  # units named inside parentheses are examples, not the ones in charge
         if role is None:
@@ -232,10 +236,17 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
             return []
         actor = " ".join(text[a0:a1].split()).rstrip(".;,")
         return [(actor, a0, a0 + len(text[a0:a1].rstrip(" .;,")))] if 3 <= len(actor) <= 160 else []
+    m = _TITLE_FOR.match(title)
+    if m:
+        a0, a1 = body_start + m.start("actor"), body_start + m.end("actor")
+        named = [u for u in inside if a0 <= u.start < a1]
+        if named and not _rest_is_words(text, a0, a1, named):
+            return [(u.name, u.start, u.end) for u in named]
     if not inside or text[body_start:inside[0].start].strip() not in ("", "Giao", "giao", "-"):
         return []
     chain = _chains(text, inside)[0]
-    if _TITLE_ROLE_TAIL.match(text, chain[-1].end, title_end) or _TITLE_ROLE_TAIL.match(text[chain[-1].end:title_end]):
+    tail = text[chain[-1].end:title_end]
+    if _TITLE_ROLE_TAIL.match(tail) or re.match(r"\s*(?:\([^()\n]{0,160}\))?\s*:", tail):
         return [(u.name, u.start, u.end) for u in chain]
     return []
 

@@ -97,8 +97,10 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year) -
     own = [m for m in inside if m.start >= it.body_start]
     if it.kind == "row":
         return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year)
-    asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year)
-    tl = A.title_lead(text, it.body_start, _title_end(text, it), own)
+    te = _title_end(text, it)
+    asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year,
+                        title_end=te if it.kind in ("article", "section") else None)
+    tl = A.title_lead(text, it.body_start, te, own)
     if tl:
         merged = A.Assignment(support=asg.support, report_to=asg.report_to, deadline=asg.deadline, own_lead=True,
                               form_lead=asg.form_lead, form_support=asg.form_support, form_deadline=asg.form_deadline,
@@ -140,6 +142,9 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                 inherited = not own
             if asg.deadline is None and parent.deadline is not None:
                 asg.deadline = parent.deadline
+            if not asg.report_to and parent.report_to:
+                asg.report_to = list(parent.report_to)
+                asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
         by_id[it.id] = asg
         item_cites: list[str] = []
         for _, sym in cites[bisect.bisect_left(cstarts, s):bisect.bisect_left(cstarts, e)]:

@@ -127,7 +127,12 @@ _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"
 _AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
 _PERSON = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}"
 _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)?"
-_TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY + r"|" + _NAMED + r"))?")
+# a named body after a title must carry its name or jurisdiction ("Giám đốc Sở Nội vụ"); a bare head
+# there starts a collective ("Thủ trưởng Sở, ban, ngành")
+_NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE
+                 + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
+_TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY
+               + r"|" + _NAMED + r"))?")
 
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + _APPOSITION + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
@@ -154,7 +159,7 @@ _ALLOW_BARE = {"Bộ trưởng", "Thủ tướng Chính phủ", "Thủ tướng"
 _NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Hội\s+đồng|Đoàn|Khu|Vụ|Phòng|Văn phòng|Trung tâm|Cơ\s+quan|Quỹ|Tổ|Đội|Trạm|"
                              r"Cụm|Khối|Báo|Trường|Viện|Thuế|Hải\s+quan|Cảnh\s+sát)\s+(?:Luật\b|Chỉ\s+số|Tiêu\s+chí|Quy\s+tắc|"
                              r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|Quyết\s+định|Kế\s+hoạch|"
-                             r"Chương\s+trình|Đề\s+án|Dự\s+án|Nghị\s+quyết|Chỉ\s+thị|" + _LOW + ")")
+                             r"Chương\s+trình|Đề\s+án|Dự\s+án|Nghị\s+quyết|Chỉ\s+thị|(?!" + _LEVEL + r"(?![\wÀ-ỹ])|cấp\s|các\s|trung\s+ương)" + _LOW + ")")
 _MULTI_HEAD = re.compile(r"(?:" + _alt([h for h in _HEADS + _TITLES + _KNOWN if " " in h]) + r")(?![\wÀ-ỹ])")
 _NOT_COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Mm]ọi)\s+(?:xã|phường|huyện|quận|tỉnh|thành\s+phố|thị\s+trấn|đặc\s+khu)$")
 _DASH_SPACES = re.compile(r"\s*-\s*")
