@@ -39,7 +39,7 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lea
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
-                       r"[Cc]hỉ\s+đạo|[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?|[Dd]o)\s*$")
+                       r"[Cc]hỉ\s+đạo|[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Bb]áo\s+cáo(?:\s+(?:(?:và|,)\s+(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|"

@@ -76,7 +76,11 @@ _HEAD_RE = r"(?:" + _alt(_HEADS) + r")"
 _GROUPS = (_NAMEGROUP + r"(?:[ \t]+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?(?!" + r"(?:Bộ|Sở|Ban|Phòng|UBND|Ủy|Uỷ|Trung|Văn|Nhà|"
            r"Cục|Chi|Tổng|Vụ)\b)(?!" + _NOT_NAME_START + r")" + _NAMEGROUP + r")*")
 
-_PLACE_NAME = _CAPW + r"(?:[ \t]+" + _CAPW + r")*(?:[ \t]*-[ \t]*" + _CAPW + r"(?:[ \t]+" + _CAPW + r")*)?"
+# capitalised words that start what a body does, never a place's name ("Bộ Chỉ huy Quân sự tỉnh Phối hợp …")
+_VERB_CAP = (r"(?:Phối|Chủ\s+trì|Có\s+trách|Chịu|Thực|Tổ\s+chức|Triển|Tham|Xây|Theo|Căn|Giao|Đề|Báo|Hướng|Kiểm|Chỉ|Rà|"
+             r"Nghiên|Là\b|Được|Hỗ|Đôn|Tăng|Đẩy|Tập|Ban\s+hành|Quản|Giám|Cập|Bố|Cân|Trình|Tiếp|Khẩn|Thường|Định|Hằng|Hàng)")
+_PLACE_WORD = r"(?!" + _VERB_CAP + r")" + _CAPW
+_PLACE_NAME = _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")*(?:[ \t]*-[ \t]*" + _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")*)?"
 _LEVEL = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
 _JURIS = (r"(?:cấp\s+(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
           r"|các\s+cấp"
@@ -118,7 +122,9 @@ _OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"
 _CAP_CNOUN = r"(?:" + _alt([w for w in _CNOUNS if w[:1].isupper()] + [w[:1].upper() + w[1:] for w in _CNOUNS if w[:1].islower()]) + r")"
 _PHRASES = GRAMMAR["collective_phrases"]
 _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
-_COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
+# a list of body nouns without "các" needs "(có) liên quan" after it ("phối hợp với cơ quan có liên quan")
+_RELATED = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
+_COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
 _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ])"
           r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|cấp\s+xã|xã|có\s+liên\s+quan|liên\s+quan))?")
@@ -190,7 +196,8 @@ _HEAD_FIRST = ({h.split()[0] for h in _HEADS + _TITLES + _KNOWN} | {w.split()[0]
                | {"Lực", "Ngành", "Đồng", "Đ/c", "Cơ"})
 _HEAD_FIRST = {w for w in _HEAD_FIRST if w[:1].isupper()}
 _LOWER_STARTS = ("các", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "cấp", "đồng", "đ/c", "người", "thủ", "hiệp", "tổ",
-                 "đơn", "sở", "bộ", "ban")
+                 "đơn", "sở", "bộ", "ban", "địa", "doanh", "cá", "hội", "phòng", "chủ", "nhà", "viện", "trường", "trung",
+                 "hợp", "tập", "xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "đặc", "khu", "cụm", "khối", "đoàn")
 
 
 _ANCHOR_WORDS: set[str] = set(_HEAD_FIRST)
