@@ -32,7 +32,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .deadlines import Deadline, deadline_of
+from .deadlines import Deadline, DeadlineIndex, deadline_of
 from .units import Mention, unit_key
 
 __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "ROLE_FIELDS"]
@@ -185,7 +185,7 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
 
 
 def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year: int | None = None,
-                deadline: bool = True, title_end: int | None = None) -> Assignment:
+                deadline: bool = True, title_end: int | None = None, deadlines: DeadlineIndex | None = None) -> Assignment:
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
     prev_role, prev_end = None, start
@@ -214,7 +214,8 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
                                      exclude=exclude, field=True)
             a.form_deadline = a.deadline is not None
         if a.deadline is None:
-            a.deadline = deadline_of(text, start, end, year=year, exclude=exclude)
+            a.deadline = (deadlines.best(start, end) if deadlines is not None
+                          else deadline_of(text, start, end, year=year, exclude=exclude))
     return a
 
 
@@ -259,7 +260,8 @@ def _rest_is_words(text: str, a0: int, a1: int, units: list[Mention]) -> bool:
     return len(re.findall(r"[\wÀ-ỹ]+", rest)) > 3
 
 
-def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None) -> Assignment:
+def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None,
+               deadlines: DeadlineIndex | None = None) -> Assignment:
     """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
     a = Assignment()
     if not units:
@@ -295,7 +297,8 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
     if len(cells) > 1:
         for x in cells[1]:
             _add(a, "support", x)
-    a.deadline = deadline_of(text, start, end, year=year, exclude=exclude)
+    a.deadline = (deadlines.best(start, end) if deadlines is not None
+                  else deadline_of(text, start, end, year=year, exclude=exclude))
     return a
 
 

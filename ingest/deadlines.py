@@ -31,10 +31,11 @@ the recurring word.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 
-__all__ = ["Deadline", "deadline_of", "find_deadlines", "QUARTER_LABEL"]
+__all__ = ["Deadline", "DeadlineIndex", "deadline_of", "find_deadlines", "QUARTER_LABEL"]
 
 _Y = r"(?:19|20)\d\d"
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -52,7 +53,7 @@ _PATTERNS = [
     ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|ngày)(?![\wÀ-ỹ])")),
     ("year", re.compile(r"(?<![\wÀ-ỹ])(?P<cue>(?:hoàn\s+thành|xong|thực\s+hiện)?\s*(?:trong|đến|trước|cuối|hết|đến\s+hết|"
                         r"trong\s+cả)\s+)(?:năm\s+)(?P<y>" + _Y + r")(?![\d\-–])(?!\s*[-–]\s*" + _Y + r")")),
-    ("period", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>[^\n]{0,24}?)(?:[Gg]iai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?)(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
+    ("period", re.compile(r"(?<![\wÀ-ỹ])(?:[Gg]iai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?)(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
                           r"(?P<y>" + _Y + r")(?!\d)")),
     ("standing", re.compile(r"(?<![\wÀ-ỹ])[Tt]hường\s+xuyên(?![\wÀ-ỹ])")),
 ]
@@ -101,41 +102,72 @@ def _value(kind: str, m: re.Match, year: int | None) -> tuple[str | None, str]:
         return (f"{y}-Q{_ROMAN_Q[g['q'].upper()]}" if y else None), kind
     if kind == "recurring":
         return "hằng " + g["unit"].lower(), kind
-    if kind == "period" and g.get("pre") is not None and g["pre"].strip() and not _PERIOD_CUE.search(g["pre"]):
-        return None, kind  # "… thanh toán giai đoạn 2019-2022": a period the text talks about
     if kind in ("year", "period"):
         return g["y"], kind
     return "thường xuyên", kind
 
 
+def _valid_day(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False  # 31/02, 31/4: not a day, so not a deadline
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: int | None = None,
                    exclude=(), field: bool = False) -> list[Deadline]:
-    """Every deadline phrase in text[start:end], in order (``exclude``: sorted spans to skip, such as
+    """Every deadline phrase in text[start:end], in order (``exclude``: spans to skip, such as
     citations; ``year``: the year a quarter without its own belongs to; ``field``: the stretch is a
     time column or field, where bare years and periods count)."""
     end = len(text) if end is None else end
-    ex = sorted(exclude)
-    ex_starts = [a for a, _ in ex]
-
-    def excluded(pos: int) -> bool:
-        k = bisect.bisect_right(ex_starts, pos) - 1
-        return k >= 0 and ex[k][0] <= pos < ex[k][1]
-
+    ex = exclude if isinstance(exclude, _Spans) else _Spans(exclude)
     out: list[Deadline] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS + (_FIELD_PATTERNS if field else []):
         for m in rx.finditer(text, start, end):
             s, e = m.span()
-            if excluded(s) or excluded(e - 1) or any(a < e and s < b for a, b in taken):
+            if ex.holds(s) or ex.holds(e - 1) or any(a < e and s < b for a, b in taken):
                 continue
             if kind == "standing" and _NOT_STANDING.search(text, max(start, s - 25), s):
                 continue
+            if kind == "period" and not field:
+                ls = text.rfind("\n", start, s) + 1 or start
+                pre = text[max(ls, s - 30):s]
+                if pre.strip(" \t-+•*") and not _PERIOD_CUE.search(pre) and not re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+\.)?\s*", pre):
+                    continue  # "… thanh toán giai đoạn 2019-2022": a period the text talks about
             value, k = _value(kind, m, year)
-            if value is None:
+            if value is None or (k == "day" and not _valid_day(value)):
                 continue
             taken.append((s, e))
             out.append(Deadline(value, s, e, " ".join(text[s:e].split()), _RANK[k]))
     return sorted(out, key=lambda d: d.start)
+
+
+class _Spans:
+    """Sorted spans with a membership test (built once per document, asked once per match)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
+
+
+class DeadlineIndex:
+    """Every deadline phrase of a document, found in one pass; ``best(start, end)`` answers for one
+    item (linear in the document, not in items × text)."""
+
+    def __init__(self, text: str, *, year: int | None = None, exclude=()):
+        self.found = [d for d in find_deadlines(text, year=year, exclude=_Spans(exclude)) if not d.value.startswith("--")]
+        self.starts = [d.start for d in self.found]
+
+    def best(self, start: int, end: int) -> Deadline | None:
+        inside = self.found[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+        inside = [d for d in inside if d.end <= end]
+        return min(inside, key=lambda d: (d.rank, d.start)) if inside else None
 
 
 def deadline_of(text: str, start: int = 0, end: int | None = None, *, year: int | None = None,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Callable
 
 from . import assignments as A
+from .deadlines import DeadlineIndex
 from .facts import Task
 from .structure import Item, Outline
 from .units import Mention, unit_key
@@ -91,14 +92,14 @@ def _title_end(text: str, it: Item) -> int:
         pos = nl + 1
 
 
-def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year) -> A.Assignment:
+def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, deadlines) -> A.Assignment:
     if it.kind == "row" and it.cells:
         return A.assign_cells(text, it.cells, inside, year=year)
     own = [m for m in inside if m.start >= it.body_start]
     if it.kind == "row":
-        return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year)
+        return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines)
     te = _title_end(text, it)
-    asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year,
+    asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
                         title_end=te if it.kind in ("article", "section") else None)
     tl = A.title_lead(text, it.body_start, te, own)
     if tl:
@@ -123,10 +124,11 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     cstarts = [c[0] for c in cites]
     by_id: dict[str, A.Assignment] = {}
     tasks: list[Task] = []
+    deadlines = DeadlineIndex(text, year=year, exclude=exclude)
     for it in outline.items:
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
-        asg = _own_assignment(text, it, inside, exclude, year)
+        asg = _own_assignment(text, it, inside, exclude, year, deadlines)
         parent = by_id.get(it.parent) if it.parent else None
         inherited = False
         if parent is not None and it.kind != "row":
