@@ -185,7 +185,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
 
 
 def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year: int | None = None,
-                deadline: bool = True, title_end: int | None = None, deadlines: DeadlineIndex | None = None) -> Assignment:
+                deadline: bool = True, title_end: int | None = None, heading_end: int | None = None,
+                deadlines: DeadlineIndex | None = None) -> Assignment:
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
     prev_role, prev_end = None, start
@@ -213,6 +214,8 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             a.deadline = deadline_of(text, fm.end(), end if line_end == -1 else line_end, year=year,
                                      exclude=exclude, field=True)
             a.form_deadline = a.deadline is not None
+        if a.deadline is None and heading_end is not None and deadlines is not None:
+            a.deadline = deadlines.best(start, heading_end)  # a period or date in the title frames the item
         if a.deadline is None:
             a.deadline = (deadlines.best(start, end) if deadlines is not None
                           else deadline_of(text, start, end, year=year, exclude=exclude))

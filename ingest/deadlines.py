@@ -65,6 +65,10 @@ _FIELD_PATTERNS = [
 ]
 # a period is a deadline as a heading ("2. Giai đoạn 2031 - 2035") or after these words
 _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|thời\s+gian|tiến\s+độ)(?:\s+(?:trong|cho))?\s*:?\s*$", re.I)
+_CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
+_BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính)[^.;:\n]{0,30}$", re.I)
+_NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"
+                         r"Định\s+hướng|Kết\s+luận|Chỉ\s+thị)[^.;:\n]{0,110}$")
 _RANK = {"day": 1, "month": 2, "quarter": 3, "recurring": 4, "year": 5, "period": 5, "standing": 6, "yearless_day": 7}
 # "thường xuyên" names a budget line, not a time, after these words
 _NOT_STANDING = re.compile(r"(?:chi|kinh\s+phí|ngân\s+sách|nguồn|dự\s+toán|vốn|khoản|sự\s+nghiệp|hoạt\s+động|nhiệm\s+vụ|"
@@ -129,8 +133,13 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
             s, e = m.span()
             if ex.holds(s) or ex.holds(e - 1) or any(a < e and s < b for a, b in taken):
                 continue
-            if kind == "standing" and _NOT_STANDING.search(text, max(start, s - 25), s):
-                continue
+            if kind == "standing" and (_NOT_STANDING.search(text, max(start, s - 25), s)
+                                       or not (field or _CLAUSE_OPEN.search(text, max(start, s - 40), s) or s == start)):
+                continue  # "phối hợp thường xuyên" is how, not when; a duty is standing when it opens with it
+            if kind == "recurring" and _BUDGET.search(text, max(start, s - 40), s):
+                continue  # "dự toán ngân sách hằng năm": the budget's cycle, not a time limit
+            if kind == "year" and not field and m.group("cue").strip().startswith("đến") and _NAMED_PLAN.search(text, max(start, s - 120), s):
+                continue  # "Chương trình … phòng, chống ma túy đến năm 2030": a programme's name
             if kind == "period" and not field:
                 ls = text.rfind("\n", start, s) + 1 or start
                 pre = text[max(ls, s - 30):s]

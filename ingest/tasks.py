@@ -100,7 +100,8 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
         return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines)
     te = _title_end(text, it)
     asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
-                        title_end=te if it.kind in ("article", "section") else None)
+                        title_end=te if it.kind in ("article", "section") else None,
+                        heading_end=te if te < it.end else None)
     tl = A.title_lead(text, it.body_start, te, own)
     if tl:
         merged = A.Assignment(support=asg.support, report_to=asg.report_to, deadline=asg.deadline, own_lead=True,
