@@ -66,6 +66,8 @@ _FIELD_PATTERNS = [
 # a period is a deadline as a heading ("2. Giai đoạn 2031 - 2035") or after these words
 _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|thời\s+gian|tiến\s+độ)(?:\s+(?:trong|cho))?\s*:?\s*$", re.I)
 _CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
+_DUTY_VERB = re.compile(r"(?:thực\s+hiện|triển\s+khai|tổ\s+chức|duy\s+trì)\s+$")
+_CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
 _BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính)[^.;:\n]{0,30}$", re.I)
 _NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"
                          r"Định\s+hướng|Kết\s+luận|Chỉ\s+thị)[^.;:\n]{0,110}$")
@@ -134,7 +136,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
             if ex.holds(s) or ex.holds(e - 1) or any(a < e and s < b for a, b in taken):
                 continue
             if kind == "standing" and (_NOT_STANDING.search(text, max(start, s - 25), s)
-                                       or not (field or _CLAUSE_OPEN.search(text, max(start, s - 40), s) or s == start)):
+                                       or not (field or s == start or _CLAUSE_OPEN.search(text, max(start, s - 40), s)
+                                               or (_DUTY_VERB.search(text, max(start, s - 20), s)
+                                                   and _CLAUSE_CLOSE.match(text, e)))):
                 continue  # "phối hợp thường xuyên" is how, not when; a duty is standing when it opens with it
             if kind == "recurring" and _BUDGET.search(text, max(start, s - 40), s):
                 continue  # "dự toán ngân sách hằng năm": the budget's cycle, not a time limit

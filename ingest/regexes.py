@@ -95,7 +95,7 @@ NAMED_HEAD = re.compile(r"(?P<head>Bộ\s+[Ll]uật|Luật|Hiến\s+pháp|Pháp\
 
 ROMAN = r"(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3}))"
 ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?:"
+    r"^(?P<indent>[ \t]*(?:\#{1,6}[ \t]+)?)(?:"  # a Markdown heading mark (saved web pages) is indentation
     r"(?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b\.?)"
     r"|(?P<article>Điều\s+(?P<artnum>\d+[a-z]?)\s*[.:])"
     r"|(?=[IVX])" + ROMAN + r"\s*[.:/]\s"

@@ -90,6 +90,11 @@ class Outline:
 
 
 _SECTION_KIND = [
+    (re.compile(r"^\s*(?:(?:đánh\s+giá\s+)?(?:tình\s+hình|thực\s+trạng|bối\s+cảnh|kết\s+quả\s+(?:thực\s+hiện|đạt\s+được))|"
+                r"đánh\s+giá(?:\s+chung)?|dự\s+báo|sự\s+cần\s+thiết|căn\s+cứ\s+(?:pháp\s+lý|xây\s+dựng)|"
+                r"nguy\s+cơ|tồn\s+tại|hạn\s+chế)", re.I), "context"),
+    (re.compile(r"^\s*(?:đối\s+tượng|phạm\s+vi)", re.I), "scope"),
+    (re.compile(r"^\s*(?:về\s+)?(?:nguồn\s+)?kinh\s+phí", re.I), "funding"),
     (re.compile(r"mục\s+(đích|tiêu)|yêu\s+cầu|quan\s+điểm", re.I), "objective"),
     (re.compile(r"tổ\s+chức\s+thực\s+hiện|trách\s+nhiệm|phân\s+công|điều\s+khoản\s+thi\s+hành", re.I), "assignment"),
     (re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I), "task"),
@@ -101,7 +106,7 @@ _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|"
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|"
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 
@@ -153,7 +158,8 @@ def _end_marks(text: str) -> list[int]:
     return sorted(set(out))
 
 
-_KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế")
+_KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế", "tình",
+               "thực", "bối", "kết", "đánh", "dự", "sự", "căn", "nguy", "tồn", "hạn", "đối", "phạm", "kinh")
 
 
 def _kind_of_section(title: str) -> str:

@@ -45,7 +45,7 @@ _TITLE_YEAR = re.compile(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d\d)", re.I)
 
 
 def task_kind(item: Item, text: str, gives_work: bool) -> str:
-    """objective | scope | funding | task | assignment | heading, and the two kinds that give no work:
+    """objective | scope | funding | context | task | assignment | heading, and the two kinds that give no work:
     ``field`` (a form field of its parent) and ``provision`` (an article enacting or dating the document)."""
     if item.kind not in ("row", "row_heading") and text and _FIELD.match(text, item.body_start):
         return "field"
@@ -64,10 +64,12 @@ def task_kind(item: Item, text: str, gives_work: bool) -> str:
         return "funding"
     if item.kind == "section" or (item.kind == "article" and item.children):
         return "heading"
-    if item.children and sk not in ("assignment", "scope", "funding"):
+    if item.children and sk not in ("assignment", "scope", "funding", "context"):
         return "heading"
+    if sk == "context" and gives_work:
+        return "task"  # a background section that still gives somebody work
     return {"objective": "objective", "assignment": "assignment", "scope": "scope", "funding": "funding",
-            "other": "task"}.get(sk, "task")
+            "context": "context", "other": "task"}.get(sk, "task")
 
 
 def context_year(title: str | None, date: str | None) -> int | None:
