@@ -162,6 +162,31 @@ _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "n
                "thực", "bối", "kết", "đánh", "dự", "sự", "căn", "nguy", "tồn", "hạn", "đối", "phạm", "kinh")
 
 
+# an unnumbered closing paragraph after the last item belongs to no item ("Trên đây là Kế hoạch …",
+# "Trong quá trình thực hiện, nếu có khó khăn …", "Văn phòng Chính phủ thông báo để … biết, thực hiện./.")
+_CLOSING = re.compile(
+    r"[ \t]*(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)|"
+    r"Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện|Đây\s+là\s+nhiệm\s+vụ|Nhận\s+được\s+(?:văn\s+bản|Công\s+văn)|"
+    r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+)?(?:thông\s+báo|trả\s+lời)\s+để\s[^\n]{0,200}?biết|"
+    r"(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
+    r"[^\n]{0,120}?(?:khẩn\s+trương\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+nghiêm\s+túc[^\n]{0,80}\./\.)")
+
+
+def _cut_closing(text: str, items: list, end: int) -> None:
+    """End the last item before an unnumbered closing paragraph (it belongs to no item)."""
+    last = max((it for it in items if it.start < end and it.kind not in ("row", "row_heading")),
+               key=lambda it: it.start, default=None)
+    if last is None:
+        return
+    pos = text.find("\n", last.body_start, last.end)
+    while pos != -1 and pos < last.end:
+        ls = pos + 1
+        if _CLOSING.match(text, ls, last.end) and not text[ls:ls + 2].lstrip()[:1] in "-+•":
+            last.end = max(last.body_start, ls - 1)
+            return
+        pos = text.find("\n", ls, last.end)
+
+
 def _kind_of_section(title: str) -> str:
     low = title.lower()
     if not any(w in low for w in _KIND_WORDS):  # cheap test before the patterns
@@ -319,6 +344,7 @@ def outline(text: str) -> Outline:
         if annex_start is not None and it.start < annex_start:
             mark = min(mark, annex_start)
         it.end = max(min(nxt, mark), it.body_start)
+    _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
     by_id = {}
     for it in items:
         by_id.setdefault(it.id, it)
