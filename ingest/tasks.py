@@ -147,6 +147,10 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                 inherited = not own
             if asg.deadline is None and parent.deadline is not None:
                 asg.deadline = parent.deadline
+            if inherited and not asg.support and parent.support:
+                # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" over a), b), c)
+                asg.support = list(parent.support)
+                asg.evidence += [x for x in parent.evidence if x[0] == "support"]
             if not asg.report_to and parent.report_to:
                 asg.report_to = list(parent.report_to)
                 asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
