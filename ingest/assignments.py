@@ -39,7 +39,7 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lea
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
-                       r"[Cc]hỉ\s+đạo|[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
+                       r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Bb]áo\s+cáo(?:\s+(?:(?:và|,)\s+(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|"
@@ -246,7 +246,8 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
         named = [u for u in inside if a0 <= u.start < a1]
         if named and not _rest_is_words(text, a0, a1, named):
             return [(u.name, u.start, u.end) for u in named]
-    if not inside or text[body_start:inside[0].start].strip() not in ("", "Giao", "giao", "-"):
+    if not inside or text[body_start:inside[0].start].strip() not in ("", "Giao", "giao", "-", "Đề nghị", "đề nghị",
+                                                                       "Yêu cầu", "Giao cho"):
         return []
     chain = _chains(text, inside)[0]
     tail = text[chain[-1].end:title_end]
@@ -305,6 +306,16 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
     return a
 
 
+def _cell_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The parts of a table cell: split at ";" and line breaks, and at a comma before a capital."""
+    out, pos = [], s
+    for m in re.finditer(r";|\n|,(?=\s*[A-ZĐ])", text[s:e]):
+        out.append((pos, s + m.start()))
+        pos = s + m.end()
+    out.append((pos, e))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in out if text[a:b].strip()]
+
+
 def assign_cells(text: str, cells, units: list[Mention], *, year=None) -> Assignment:
     """A table row whose columns are known: units in the "chủ trì" cell lead, in "phối hợp" support."""
     a = Assignment()
@@ -312,19 +323,16 @@ def assign_cells(text: str, cells, units: list[Mention], *, year=None) -> Assign
         if role == "deadline":
             a.deadline = deadline_of(text, s, e, year=year, field=True)
             continue
-        inside = [u for u in units if s <= u.start < e]
         target = "lead" if role == "lead" else "support"
-        if inside:
-            for u in inside:
-                _add(a, target, u)
-            continue
-        # the column says it is a unit even when the grammar does not know the name
-        pos = s
-        for part in re.split(r"(;\s*|,\s*(?=[A-ZĐ]))", text[s:e]):
-            name = " ".join(part.split()).strip(" ,;.")
-            if name and not re.fullmatch(r"[;,]\s*", part):
-                off = text.find(part.strip(), pos, e)
-                _add(a, target, (name, off, off + len(part.strip())))
-            pos += len(part)
+        # the column says every part of the cell is a unit, even one the grammar does not know
+        for ps, pe in _cell_parts(text, s, e):
+            inside = [u for u in units if ps <= u.start < pe]
+            if inside:
+                for u in inside:
+                    _add(a, target, u)
+                continue
+            name = " ".join(text[ps:pe].split()).strip(" ,;.")
+            if name and len(name) <= 120 and any(c.isalpha() for c in name):
+                _add(a, target, (name, ps, pe))
     a.own_lead = bool(a.lead)
     return a

@@ -1,0 +1,93 @@
+"""The layouts real plans use, each pinned by a real dev document and checked against its gold.
+
+Every case names a gold file, an item and the fields the layout decides; the expected values are
+read from the gold annotation (never written here), and compared with the scorer's own name
+matching (``../shared/eval/score.py``: folded names, one inside the other, near-identical strings).
+Skipped with a clear message when ``../shared`` is absent.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from ingest.pipeline import extract_file
+
+# (gold file stem, item id, fields the layout decides, what the layout is)
+CASES = [
+    ("t25_552-kh-ubnd_192068", "V.1", ("lead", "support"), "a unit's name as a heading over dash bullets"),
+    ("t25_552-kh-ubnd_192068", "V.10", ("lead",), "a unit heading over one unnumbered paragraph"),
+    ("t25_0130-kh-ubnd_a49ef8", "V.4", ("lead",), "'4. UBND các xã, phường:' heading, collective form"),
+    ("t25_81-2025-qd-ubnd_32bf80", "Điều 12.3", ("lead",), "'Điều 12. Trách nhiệm của X' over its clauses"),
+    ("t25_86-2025-qd-ubnd_45fb7c", "Điều 6.3", ("lead", "deadline"), "'Đối với X: …' and a yearly date"),
+    ("004_nq-97-nqcp-2026-ctr-nq66-phap-luat", "Điều 2", ("lead",), "numbered field labels ('2. Cơ quan chủ trì: Bộ Tư pháp.')"),
+    ("t25_182-kh-ubnd_f069c2", "III.2.6", ("lead", "support", "report_to", "deadline"),
+     "report to X (qua Y) names both; 'trong tháng 11/2025'"),
+    ("t25_182-kh-ubnd_f069c2", "III.2.3.c", ("lead",), "a unit inside a clause ('khi Bộ Công an triển khai') is no lead"),
+    ("t25_182-kh-ubnd_f069c2", "III.2.9", ("lead", "support"), "'2.9. Đề nghị Liên đoàn Lao động tỉnh' as a heading"),
+    ("t25_228-cd-ttg_44aeb2", "1.b", ("lead", "support"), "sub-items inherit their heading's lead and support; "
+                                                          "a body named after 'Chỉ đạo' is directed, not lead"),
+    ("t25_552-kh-ubnd_192068", "PL.II.4", ("lead", "support", "deadline"), "Markdown annex table, section rows"),
+    ("t25_2597-qd-ttg_ec00bd", "PL.III.6", ("lead", "support", "deadline"), "annex table, period column 2026-2028"),
+    ("001_qd-844-qdttg-2026-kh-chithi52-bhyt", "PL.I.3", ("lead",), "annex table flattened by PDF extraction"),
+    ("t25_2597-qd-ttg_ec00bd", "III.1.c", ("lead", "support"), "roles handed out by cross-references"),
+    ("t25_552-kh-ubnd_192068", "III.2.5", ("deadline",), "an item inherits its heading's period ('Giai đoạn 2031 - 2035')"),
+    ("t25_153-kh-ubnd_24c712", "V.1.b", ("lead", "report_to", "deadline"), "a Roman numeral printed twice; "
+                                                                          "'Định kỳ hằng năm (trước ngày 15 tháng 12)'"),
+    ("t25_0130-kh-ubnd_a49ef8", "IV.1.c", ("lead",), "the first Roman section is II; a bullet's subject leads"),
+    ("t25_62-2025-qd-ubnd_f1526a", "Điều 4.2", ("lead",), "'Thuế tỉnh' (a head with its jurisdiction)"),
+]
+
+
+@pytest.fixture
+def scorer(SHARED):
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_FACTS: dict = {}
+
+
+def _facts(shared, stem):
+    if stem not in _FACTS:
+        gold = json.loads((shared / "corpus" / "dev" / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+        doc = (shared / "corpus" / "dev" / "gold" / gold["file"]).resolve()
+        _FACTS[stem] = (gold, extract_file(doc))
+    return _FACTS[stem]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem,item,fields,layout", CASES, ids=[f"{c[0][:12]} {c[1]}" for c in CASES])
+def test_layout(SHARED, scorer, stem, item, fields, layout):
+    gold, facts = _facts(SHARED, stem)
+    want = {scorer.norm_id(t["id"]): t for t in gold["tasks"]}[scorer.norm_id(item)]
+    got = {scorer.norm_id(t.id): t for t in facts.tasks}.get(scorer.norm_id(item))
+    assert got is not None, f"{layout}: item {item} not found"
+    src = facts.source.text
+    assert src[got.start:got.end] == got.text
+    for f in fields:
+        if f == "deadline":
+            ok = [scorer.norm_deadline(x) for x in [want["deadline"], *want.get("deadline_accept", [])]]
+            assert scorer.norm_deadline(got.deadline) in ok, f"{layout}: deadline {got.deadline!r}, gold {want['deadline']!r}"
+            continue
+        g, p = list(want.get(f) or []), list(getattr(got, f))
+        missing = [x for x in g if not scorer.covered(x, p)]
+        extra = [x for x in p if not scorer.covered(x, g)]
+        assert not missing and not extra, f"{layout}: {f} missing {missing}, extra {extra}"
+
+
+@pytest.mark.shared
+def test_every_role_is_traceable_to_its_words(SHARED):
+    """Each role's evidence span and each deadline span quote the source text."""
+    for stem in sorted({c[0] for c in CASES}):
+        _, facts = _facts(SHARED, stem)
+        src = facts.source.text
+        for t in facts.tasks:
+            for role, s, e in t.evidence:
+                assert role in ("lead", "support", "report_to") and 0 <= s < e <= len(src), (stem, t.id)
+            if t.deadline_span:
+                s, e = t.deadline_span
+                assert " ".join(src[s:e].split()) == t.deadline_text, (stem, t.id)
