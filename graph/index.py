@@ -149,7 +149,7 @@ def _build(store: Store) -> StoreIndex:
     # items that give no work: objectives, form fields of their parent, provisions (ingest.pipeline)
     fields: set[str] = set()
     for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
-                 'VALUES ?k { "objective" "field" "provision" } ?t cancu:itemKind ?k } GROUP BY ?k'):
+                 'VALUES ?k { "objective" "field" "provision" "scope" "funding" "context" } ?t cancu:itemKind ?k } GROUP BY ?k'):
         ts = set((r["ts"] or "").split())
         ix.nontask |= ts
         if r["k"] == "field":

@@ -123,7 +123,7 @@ class CANCU(DefinedNamespace):
     deadlineText: URIRef    # the deadline as printed
     derivesFrom: URIRef     # Task → the document it cites (⊑ prov:wasDerivedFrom)
     itemNumber: URIRef      # "II.2.1"
-    itemKind: URIRef        # objective | task | assignment | heading | article | row | field | provision
+    itemKind: URIRef        # task | assignment | objective | scope | funding | context | heading | article | row | field | provision
     inheritedLead: URIRef   # the lead unit comes from the heading
     # document-to-document
     details: URIRef         # "quy định chi tiết": a decree details a law (⊑ eli:related_to)
