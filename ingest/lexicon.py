@@ -209,9 +209,8 @@ _PLACE_KINDS = {"tỉnh": "Province", "thành phố": "City", "tp": "City", "xã
                 "đặc khu": "Special Zone", "huyện": "District", "quận": "District", "thị xã": "Town",
                 "thị trấn": "Township"}
 _KIND_RX = r"(?:tỉnh|thành\s+phố|tp\.?|xã|phường|đặc\s+khu|huyện|quận|thị\s+xã|thị\s+trấn)"
-_PLACE_WORD = r"[A-ZĐÀ-Ỹ\u00C0-\u1EF9][^\s,;:()]*"
 # "Ủy ban nhân dân | tỉnh | Bắc Ninh"
-_WITH_KIND_RX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>" + _KIND_RX + r")\s+(?P<place>\S.*)$", re.I)
+_KIND_WORD_RX = re.compile(r"\s(?P<kind>" + _KIND_RX + r")(?=\s)", re.I)
 _TITLE_RX = re.compile(
     r"^(?:(?:các|Các)\s+)?(?:đồng chí\s+)?(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Bộ trưởng|Chánh|Trưởng ban|Trưởng Ban|"
     r"Người đứng đầu|Lãnh đạo|Cục trưởng|Vụ trưởng|Chi cục trưởng|Bí thư|Chủ nhiệm|Tổng Giám đốc|Trưởng)\s+(?=\S)")
@@ -455,9 +454,10 @@ class Lexicon:
         return self._with_parent(x)
 
     def _with_place(self, x: str) -> Match | None:
-        mk = _WITH_KIND_RX.match(x)
-        if mk and _is_place(mk.group("place")):
-            base, kind, place = mk.group("base"), fold_name(mk.group("kind")), mk.group("place").strip()
+        for mk in _KIND_WORD_RX.finditer(x):          # every "tỉnh"/"xã"… followed by a place ("Bảo hiểm xã hội tỉnh X")
+            base, kind, place = x[:mk.start()].strip(), fold_name(mk.group("kind")), x[mk.end():].strip()
+            if not base or not _is_place(place):
+                continue
             kind = "thành phố" if kind == "tp" else kind
             tries = [f"{base} {kind}"]
             if kind == "thành phố":
