@@ -24,7 +24,7 @@ An item without a lead or deadline of its own inherits its parent's (``Thời gi
     >>> t = "III. TỔ CHỨC THỰC HIỆN\\n1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\\n"
     >>> task = extract_text(t).tasks[-1]
     >>> task.lead, task.support, task.report_to, task.deadline
-    (('Sở Nội vụ',), ('Sở Tài chính',), ('UBND tỉnh',), '2026-12-15')
+    (('Sở Nội vụ',), ('Sở Tài chính',), ('Ủy ban nhân dân tỉnh',), '2026-12-15')
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from .deadlines import Deadline, DeadlineIndex, deadline_of
 from .units import Mention, unit_key
 
-__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "addressees", "ROLE_FIELDS"]
+__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "ROLE_FIELDS"]
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
@@ -336,29 +336,3 @@ def assign_cells(text: str, cells, units: list[Mention], *, year=None) -> Assign
                 _add(a, target, (name, ps, pe))
     a.own_lead = bool(a.lead)
     return a
-
-
-_ADDRESS_HEAD = re.compile(r"(?m)^[^\n]{0,80}?\bđiện\s*:[ \t]*$")
-
-
-def addressees(text: str, start: int, end: int, units: list[Mention]) -> list[tuple[str, int, int]]:
-    """Who a Công điện is sent to ("THỦ TƯỚNG CHÍNH PHỦ điện: - Bộ trưởng …; - Chủ tịch …"): the units
-    named in the dash lines after "điện:" (before the first item); [] for other documents."""
-    m = _ADDRESS_HEAD.search(text, start, end)
-    if not m:
-        return []
-    pos, stop = m.end() + 1, m.end() + 1
-    while pos < end:
-        le = text.find("\n", pos, end)
-        le = end if le == -1 else le
-        line = text[pos:le].strip()
-        if line.startswith(("-", "+", "•")) or (line and line[:1].islower()) or (stop > m.end() + 1 and line and
-                                                                                not line.endswith(".") and len(line) < 60 and
-                                                                                text[stop - 2:stop - 1] not in ";."):
-            stop = le + 1
-            pos = le + 1
-            if text[pos - 2:pos - 1] in ".":
-                break
-            continue
-        break
-    return [(u.name, u.start, u.end) for u in units if m.end() <= u.start < stop]

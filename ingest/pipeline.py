@@ -17,7 +17,6 @@ from .facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, 
 from .header import read_header
 from .read import SUPPORTED, read
 from .structure import outline
-from .assignments import addressees
 from .tasks import build_tasks, context_year
 from .units import capital_words, find_units, merge_units, unit_key
 
@@ -138,8 +137,7 @@ def extract(source: Source) -> Facts:
                         key=lambda x: x[0])
     exclude = sorted((r.start, r.end) for r in allc)
     tasks = build_tasks(t, src, o, mentions, item_cites, span=span, exclude=exclude,
-                        year=context_year(h["title"], h["date"] or doc_date),
-                        addressed=addressees(t, 0, o.body_start, mentions))
+                        year=context_year(h["title"], h["date"] or doc_date))
     spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
     doc = DocumentInfo(type=h["type"], symbol=own, date=h["date"], issuer=h["issuer"], title=h["title"],
                        signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)

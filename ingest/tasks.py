@@ -118,8 +118,7 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
 
 
 def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
-                span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None,
-                addressed: list[tuple[str, int, int]] = ()) -> list[Task]:
+                span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None) -> list[Task]:
     """One ``Task`` per item of ``outline`` (offsets of ``text``, the clean text; ``src`` is the source
     text that ``span`` maps them into). ``cites``: (start, symbol) of the citations an item may cite,
     sorted by start; ``exclude``: spans (clean offsets) whose dates are never deadlines."""
@@ -155,11 +154,6 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
             if not asg.report_to and parent.report_to:
                 asg.report_to = list(parent.report_to)
                 asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
-        if not asg.lead and addressed and it.kind != "row" and not it.children:
-            # a Công điện asks its addressees to do what an item gives to nobody else
-            for x in addressed:
-                A._add(asg, "lead", x)
-            inherited = True
         by_id[it.id] = asg
         item_cites: list[str] = []
         for _, sym in cites[bisect.bisect_left(cstarts, s):bisect.bisect_left(cstarts, e)]:

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import fold
+from .lexicon import expand as expand_abbreviations
+from .lexicon import load as load_lexicon
 
 __all__ = ["Mention", "find_units", "unit_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
            "add_anchor_words", "initials", "GRAMMAR"]
@@ -105,7 +107,13 @@ _KNOWN = ["Bộ Kế hoạch và Đầu tư", "Bộ Nông nghiệp và Phát tri
           "Hội Nông dân", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Tỉnh đoàn", "Thành đoàn",
           "Bộ đội Biên phòng", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng", "Kho bạc nhà nước", "Kho bạc Nhà nước",
           "Báo và Phát thanh, Truyền hình", "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình"]
-_KNOWN_RE = _alt(_KNOWN)
+# the lexicon of public bodies (data/lexicon, ingest/lexicon.py): every named body and its variants,
+# and the abbreviations that stand for a whole name ("Sở KH&CN"), are known names
+_LEX = load_lexicon()
+_KNOWN += [n for b in _LEX.bodies for n in (b.name, *b.variants) if n[:1].isupper() and " " in n and n not in _HEADS
+           and not re.search(r"\s(?:(?:cấp\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu))$", n)]
+_WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abbr, *a.forms) if " " in f or "&" in f]
+_KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
@@ -244,17 +252,17 @@ def _kind(m: re.Match) -> str:
 def unit_at(text: str, pos: int, end: int | None = None) -> "Mention | None":
     """The named body (or person's title with its body) whose name starts exactly at ``pos``."""
     m = _NAMED_ONLY_RE.match(text, pos, len(text) if end is None else end)
-    return _mention(text, m, "title" if m and m.group("title") is not None else "named") if m else None
+    return _mention(text, m, "title" if m and m.group("title") is not None else "named", expand=False) if m else None
 
 
-def _mention(text: str, m: re.Match, kind: str) -> "Mention | None":
+def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention | None":
     s, e = m.span()
     raw = text[s:e]
     tm = _TRAIL.search(raw)
     if tm:
         e = s + tm.start()
         raw = text[s:e]
-    name = _norm(raw)
+    name = _display(_norm(raw)) if expand else _norm(raw)
     if not name or name in _BARE_HEADS:
         return None
     if kind == "named" and _NOT_UNIT_NAMES.match(name) and name not in _ALLOW_BARE and not _MULTI_HEAD.match(name):
@@ -262,6 +270,16 @@ def _mention(text: str, m: re.Match, kind: str) -> "Mention | None":
     if kind == "collective" and _NOT_COLLECTIVE.match(name):
         return None
     return Mention(name, s, e, kind)
+
+
+_ABBR_MARK = re.compile(r"[A-ZĐ]{2,}|&")
+
+
+@functools.lru_cache(maxsize=8192)
+def _display(name: str) -> str:
+    """The full name a unit is known by: its abbreviations written out (Sở KH&CN → Sở Khoa học và Công
+    nghệ, UBND tỉnh → Ủy ban nhân dân tỉnh); the printed form stays an alias of the unit."""
+    return expand_abbreviations(name) if _ABBR_MARK.search(name) else name
 
 
 def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
@@ -337,6 +355,9 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
             g = groups[k] = {"names": [], "spans": []}
             order.append(k)
         g["names"].append(m.name)
+        printed = _norm(text[m.start:m.end])
+        if printed != m.name:
+            g["names"].append(printed)
         g["spans"].append((m.start, m.end))
     # abbreviations by initials (TCHCQT) found anywhere in the text: index the capitals once
     acronyms: dict[str, list[tuple[int, int]]] = {}

@@ -10,7 +10,7 @@ H = "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm hiệu quả.\nII. TỔ CH�
 # (items under section II, task id, lead, support, report_to, deadline)
 CASES = [
     ("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\n",
-     "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), ("UBND tỉnh",), "2026-12-15"),
+     "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), ("Ủy ban nhân dân tỉnh",), "2026-12-15"),
     ("1. Sở Y tế chủ trì tổ chức thực hiện, hoàn thành trong Quý I/2027.\n",
      "II.1", ("Sở Y tế",), (), (), "2027-Q1"),
     ("1. Người đứng đầu các phòng, đơn vị có trách nhiệm quán triệt (Trung tâm Thông tin; Nhà khách UBND tỉnh xây dựng kế hoạch).\n",
@@ -45,7 +45,7 @@ def test_a_table_with_a_chu_tri_column_is_read_row_by_row():
     rows = [x for x in f.tasks if x.text.startswith(("1 |", "2 |"))]
     assert [(r.lead, r.support, r.deadline) for r in rows] == [
         (("Sở Khoa học và Công nghệ",), ("Sở Nội vụ", "Sở Tài chính"), "2026-Q2"),
-        (("Văn phòng UBND tỉnh",), ("Các sở, ban, ngành",), "thường xuyên")]
+        (("Văn phòng Ủy ban nhân dân tỉnh",), ("Các sở, ban, ngành",), "thường xuyên")]
     assert all(t[r.start:r.end] == r.text for r in rows)
 
 
