@@ -13,6 +13,10 @@ from pathlib import Path
 
 from ingest.facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, Unit
 
+from .build import build_document
+from .store import EmbeddedStore
+from .writer import write_document
+
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
 
 TCHCQT = "Phòng Tổ chức - Hành chính - Quản trị"
@@ -182,9 +186,6 @@ def seed_store():
     """An in-memory store holding the seed plan's facts (built once per process)."""
     global _SEED_STORE
     if _SEED_STORE is None:
-        from .build import build_document
-        from .store import EmbeddedStore
-        from .writer import write_document
         _SEED_STORE = EmbeddedStore(None)
         write_document(_SEED_STORE, build_document(seed_facts(), ingested_at="2026-03-01T08:00:00+00:00"))
     return _SEED_STORE
