@@ -2,7 +2,8 @@
 
 Assumptions: the store holds one named graph per source document and is queried as the union
 of its graphs (see :mod:`graph.store`). Every function only reads (SPARQL SELECT), returns
-plain lists of dicts, and takes IRIs as ``str``. "Derives from" means: a task cites the document
+plain lists of dicts (:func:`task_rows`: the :class:`graph.results.TaskRow` of given tasks), and
+takes IRIs as ``str``. "Derives from" means: a task cites the document
 (``cancu:derivesFrom``), or cites a document that details, applies or guides it, transitively.
 
 The examples run against an in-memory store holding the seed plan's hand-built facts
@@ -49,17 +50,13 @@ def task_details(store: Store, tasks: list[str]) -> list[dict]:
     if not tasks:
         return []
     cache = task_details_cache(store)
-    wanted = list(dict.fromkeys(tasks))
-    found = {d["task"]: d for d in _task_details(store, [t for t in wanted if t not in cache])}
+    # one lookup per task, kept: another thread may clear the cache meanwhile
+    have = {t: cache.get(t) for t in dict.fromkeys(tasks)}
+    found = {d["task"]: d for d in _task_details(store, [t for t, d in have.items() if d is None])}
     if len(cache) > _CACHE_MAX:
         cache.clear()
     cache.update(found)
-    out = []
-    for t in wanted:
-        d = found.get(t) or cache.get(t)  # single lookups: another thread may clear the cache meanwhile
-        if d is not None:
-            out.append(dict(d))
-    return out
+    return [dict(d) for d in (have[t] or found.get(t) for t in have) if d is not None]
 
 
 def task_rows(store: Store, tasks: list[str], via: dict[str, list[str]] | None = None) -> list[TaskRow]:
