@@ -51,7 +51,7 @@ with st.sidebar:
         if handle.seeded and not st.session_state.get("seed_notice"):
             st.session_state["seed_notice"] = True  # once per session
             st.success(t("store.seeded", lang, n=handle.seeded))
-        if handle.seed_error and handle.seed_error != "not implemented":
+        if handle.seed_error:
             st.warning(t("store.seed_failed", lang, error=handle.seed_error))
     st.caption(f"{t('store.label', lang)}: `{data.store_location()}`")
 pg.run()

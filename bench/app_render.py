@@ -118,7 +118,6 @@ def _build_store(location: Path, n_docs: int) -> dict:
     kg.close()
     if n_docs:
         # the 10,000-document store of the graph benchmark: re-issued plans, bulk-loaded
-        import pyoxigraph as ox
         from graph.store import EmbeddedStore
         import graph as _graph  # noqa: F401
         spec = __import__("importlib.util").util.spec_from_file_location("bench_graph", ROOT / "bench" / "graph.py")
@@ -130,8 +129,7 @@ def _build_store(location: Path, n_docs: int) -> dict:
         store = EmbeddedStore(location, mode="w")
         t0 = time.perf_counter()
         for i in range(0, len(chunks), 500):
-            store._store.bulk_load("".join(chunks[i:i + 500]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        store.update(store._bump())
+            store.bulk_load_nquads("".join(chunks[i:i + 500]).encode("utf-8"))
         store._store.optimize()
         store.close()
         info["load_s"] = round(time.perf_counter() - t0, 1)

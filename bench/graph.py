@@ -153,8 +153,8 @@ QUESTIONS = [
 def _facade_timings(store) -> dict:
     """What the app's pages call, on the big store: the first call (cold: builds the per-version
     index and caches) and the second (warm), in ms."""
-    from graph.service import KnowledgeGraphImpl
-    kg = KnowledgeGraphImpl.over(store)
+    from graph.api import KnowledgeGraph
+    kg = KnowledgeGraph.over(store)
     doc = next(r["d"] for r in store.select("SELECT ?d WHERE { ?d a <https://cancu.vn/def#SourceDocument> } LIMIT 1"))
     nd59 = "https://cancu.vn/id/doc/vn/59/2023/nd-cp"
     unit = next(r["u"] for r in store.select(
@@ -181,11 +181,11 @@ def _facade_timings(store) -> dict:
 
 def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, keep: Path | None = None,
               reuse: Path | None = None, facade: bool = True) -> None:
-    import pyoxigraph as ox
     from graph import queries
-    from graph.ask import ask, lexicon
+    from graph.ask import ask
     from graph.ids import ID
     from graph.index import store_index
+    from graph.lexicon import lexicon
     from graph.store import EmbeddedStore
     res: dict = {"documents": n_docs, "task_limit_per_answer": limit,
                  "templates_from": str(corpus / "dev") if corpus else "the seed plan only"}
@@ -201,9 +201,8 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
         if not reuse:
             step = 500
             for i in range(0, len(chunks), step):
-                store._store.bulk_load("".join(chunks[i:i + step]).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                store.bulk_load_nquads("".join(chunks[i:i + step]).encode("utf-8"))
                 _log(f"loaded {min(i + step, len(chunks))} plans")
-            store.update(store._bump())
             store._store.optimize()
         res["load_s"] = round(time.perf_counter() - t0, 1) if not reuse else None
         if reuse:
@@ -224,11 +223,10 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
         store_index(store)
         res["index_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         _log(f"lexicon {res['lexicon_cold_ms']} ms, index {res['index_cold_ms']} ms")
-        from graph.queries import _details_cache
         lat, first, sizes = [], [], {}
         per_q = {}
         for q, u in QUESTIONS:
-            _details_cache.clear()  # the first ask of a question reads its tasks from the store
+            queries.task_details_cache(store).clear()  # the first ask of a question reads its tasks from the store
             t0 = time.perf_counter()
             ask(store, q, unit if u else None, limit=limit)
             first.append((time.perf_counter() - t0) * 1000)
@@ -259,7 +257,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
         from rdflib import Dataset
         sub = "".join(chunks[:rdflib_docs])
         oxs = EmbeddedStore(None)
-        oxs._store.bulk_load(sub.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        oxs.bulk_load_nquads(sub.encode("utf-8"))
         ds = Dataset(default_union=True)
         t0 = time.perf_counter()
         ds.parse(data=sub, format="nquads")

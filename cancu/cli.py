@@ -10,10 +10,14 @@ import os
 import sys
 from pathlib import Path
 
+from ingest.errors import IngestError
+from ingest.pipeline import extract_file, walk
+
+from . import commands
+
 EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
-
-DEFAULT_STORE = os.environ.get("CANCU_STORE", str(Path(__file__).resolve().parent.parent / "data" / "store"))
+STORE_HELP = "a store folder or a SPARQL endpoint URL (default: $CANCU_STORE, else data/store)"
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
@@ -36,9 +40,6 @@ def _dump(obj) -> str:
 # ---------------------------------------------------------------- extract
 
 def cmd_extract(args) -> int:
-    from ingest.errors import IngestError
-    from ingest.pipeline import extract_file, walk
-
     try:
         paths = walk(args.paths)
     except IngestError as e:
@@ -65,28 +66,6 @@ def cmd_extract(args) -> int:
     return EXIT_BAD_INPUT if failed else 0
 
 
-# ---------------------------------------------------------------- graph commands (graph/ owns them)
-
-def cmd_ingest(args) -> int:
-    from graph.commands import ingest
-    return ingest(args)
-
-
-def cmd_ask(args) -> int:
-    from graph.commands import ask
-    return ask(args)
-
-
-def cmd_export(args) -> int:
-    from graph.commands import export
-    return export(args)
-
-
-def cmd_sparql(args) -> int:
-    from graph.commands import sparql
-    return sparql(args)
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cancu", description="cancu: the legal basis of Vietnamese plans, as a graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -98,30 +77,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("ingest", help="extract documents and write them into the graph store")
     i.add_argument("paths", nargs="+", metavar="PATH")
-    i.add_argument("--store", default=DEFAULT_STORE)
+    i.add_argument("--store", help=STORE_HELP)
     i.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
     i.add_argument("--delete", action="store_true", help="remove these documents from the store instead")
     i.add_argument("--quiet", "-q", action="store_true")
-    i.set_defaults(func=cmd_ingest)
+    i.set_defaults(func=commands.ingest)
 
     a = sub.add_parser("ask", help="answer a question (Vietnamese or English) over the store")
     a.add_argument("question")
-    a.add_argument("--store", default=DEFAULT_STORE)
+    a.add_argument("--store", help=STORE_HELP)
     a.add_argument("--unit", default=os.environ.get("CANCU_UNIT"))
     a.add_argument("--format", choices=["json", "text"], default="text")
-    a.set_defaults(func=cmd_ask)
+    a.set_defaults(func=commands.ask)
 
     x = sub.add_parser("export", help="export the graph or the task list")
     x.add_argument("--format", choices=["ttl", "trig", "jsonld", "graphml", "csv", "xlsx"], required=True)
-    x.add_argument("--store", default=DEFAULT_STORE)
+    x.add_argument("--store", help=STORE_HELP)
     x.add_argument("-o", "--output")
-    x.set_defaults(func=cmd_export)
+    x.set_defaults(func=commands.export)
 
     s = sub.add_parser("sparql", help="run a read-only SPARQL query over the store")
     s.add_argument("query")
-    s.add_argument("--store", default=DEFAULT_STORE)
+    s.add_argument("--store", help=STORE_HELP)
     s.add_argument("--format", choices=["json", "text", "csv"], default="text")
-    s.set_defaults(func=cmd_sparql)
+    s.set_defaults(func=commands.sparql)
     return p
 
 

@@ -1,11 +1,12 @@
 """The facade the Streamlit app (and any other front end) calls: one object, plain data out.
 
-Everything returned here is a frozen dataclass, a list of them, a ``dict``/``list`` of plain
-JSON-able values, or ``bytes`` (exports). No rdflib, pyoxigraph, networkx or pandas object ever
-crosses this boundary, so the app can cache results with ``st.cache_data`` and never computes.
+Everything returned here is a result type of :mod:`graph.results` (frozen dataclasses), a list of
+them, a ``dict``/``list`` of plain JSON-able values, or ``bytes`` (exports). No rdflib, pyoxigraph,
+networkx or pandas object ever crosses this boundary, so the app can cache results with
+``st.cache_data`` and never computes.
 
 Identifiers: every node (document, unit, task, section) is addressed by its IRI, a plain ``str``
-(``node_id``). IRIs are deterministic (see :mod:`graph.build`), so they are stable across
+(``node_id``). IRIs are deterministic (see :mod:`graph.ids`), so they are stable across
 re-ingestion and safe to put in a URL (``?id=…``).
 
 Typical use::
@@ -20,436 +21,504 @@ Caching: ``kg.version()`` changes whenever the store changes (an ingest, a delet
 part of ``st.cache_data`` keys. Errors: every method raises only :class:`graph.errors.GraphError`
 subclasses (``UnknownNode``, ``BadQuery``, ``QueryTimeout``, ``InvalidDocument``,
 ``StoreUnavailable``, ``UploadRejected``) whose ``str()`` is one line fit to show an officer.
+
+>>> from graph.fixtures import seed_store
+>>> kg = KnowledgeGraph.over(seed_store())
+>>> [t.number for t in kg.ask("Nghị định 59/2023 yêu cầu gì?").tasks]
+['II.2.1', 'II.2.5', 'III.2.2']
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
 
-from .errors import GraphError  # noqa: F401  (re-exported for the app)
+import networkx as nx
+
+from ingest.read import SUPPORTED
+
+from . import export, ids, queries
+from . import neighbourhood as nb
+from .ask import ask as answer
+from .ask import understand
+from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode, UploadRejected, error_kind
+from .ids import fold_ascii, last_segment
+from .index import store_index
+from .lexicon import lexicon, resolve_unit, unit_homes
+from .results import (Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight, IngestLogRow,
+                      IngestResult, Legend, Matrix, NodeDetails, NodeRef, Overview, Quote, SectionNode,
+                      SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
+from .sparql import SPARQL_EXAMPLES, run_sparql
+from .store import EmbeddedStore, PerVersion, Store, default_location, literal, open_store, prefixed
+from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
+from .writer import Prepared, delete_document, prepare, write
 
 __all__ = [
-    "open_graph", "KnowledgeGraph",
-    "Overview", "CountRow", "IngestLogRow", "DocumentRow", "Span", "Highlight", "SectionNode",
+    "open_graph", "KnowledgeGraph", "GraphError", "MAX_UPLOAD_BYTES",
+    "Overview", "CountRow", "IngestLogRow", "DocumentRow", "Quote", "Highlight", "SectionNode",
     "DocLink", "TaskRow", "DocumentRecord", "Matrix", "Answer", "Worklist", "NodeRef", "Edge",
     "Subgraph", "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult",
-    "MAX_UPLOAD_BYTES",
 ]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # uploads larger than this are refused (UploadRejected)
 
-Role = Literal["lead", "support", "report_to"]
+_ITEM_NUMBER = re.compile(r"^(?:[IVXLCivxlc]+|\d+)(?:\.\d+)*\.?$")
 
-
-# ---------------------------------------------------------------- plain result types
-
-@dataclass(frozen=True, slots=True)
-class CountRow:
-    """A labelled count (a most-cited directive, a unit with most tasks)."""
-
-    id: str      # node IRI
-    label: str   # symbol or name, for display
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class IngestLogRow:
-    """One ingestion of one source document (a prov:Activity)."""
-
-    document: str    # document IRI
-    label: str       # symbol or title
-    path: str        # the source file as ingested
-    at: str          # ISO 8601 timestamp (UTC)
-    triples: int     # size of the document's named graph
-    tasks: int
-    citations: int
-
-
-@dataclass(frozen=True, slots=True)
-class Overview:
-    """KPIs for the home page."""
-
-    documents: int            # ingested source documents
-    cited_documents: int      # documents known only because something cites them
-    tasks: int
-    units: int
-    citations: int
-    triples: int
-    most_cited: list[CountRow] = field(default_factory=list)       # directives/laws by citing documents
-    busiest_units: list[CountRow] = field(default_factory=list)    # units by number of tasks they lead
-    ingest_log: list[IngestLogRow] = field(default_factory=list)   # newest first
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """One document in a list or search result."""
-
-    id: str
-    symbol: str | None        # "59/2023/NĐ-CP"; None for a plan without a number
-    type: str | None          # "Nghị định", "Kế hoạch" …
-    title: str | None
-    date: str | None          # ISO date
-    issuer: str | None
-    ingested: bool            # True: we hold its text; False: only cited
-    cited_by: int             # number of documents citing it
-    tasks: int                # number of tasks it states
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A quoted stretch of a source document: ``text == source_text[start:end]``."""
-
-    path: str       # the source file
-    start: int
-    end: int
-    text: str
-    document: str | None = None  # IRI of the document whose text this is
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    """A fact to highlight in the document's text."""
-
-    start: int
-    end: int
-    kind: Literal["citation", "unit", "task", "date", "header"]
-    label: str                   # e.g. the cited symbol, the unit name, the task id
-    target: str | None = None    # IRI the highlight links to (cited document, unit, task)
-
-
-@dataclass(frozen=True, slots=True)
-class SectionNode:
-    """A node of the document's structure tree (I → 1 → 1.1 …)."""
-
-    id: str                      # task/section IRI
-    number: str                  # "II.2.1"
-    kind: str                    # objective | task | assignment | heading | article | row | field | provision
-    text: str                    # first line / heading
-    start: int
-    end: int
-    children: list["SectionNode"] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class DocLink:
-    """A relation between two documents, for the "Lược đồ" columns."""
-
-    rel: str                     # cites | based_on | applies | details | amends | replaces | …
-    rel_label: str               # Vietnamese label of the relation ("Căn cứ", "Thực hiện" …)
-    id: str                      # the other document's IRI
-    label: str                   # its symbol or title
-    depth: int = 1               # 1 = direct; 2+ = reached through another document (basis chain)
-    evidence: Span | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TaskRow:
-    """A task (numbered item) with its units and the quoted source text."""
-
-    id: str                      # task IRI
-    document: str                # document IRI
-    document_label: str          # symbol or title of the plan that states it
-    number: str                  # "II.2.1"
-    kind: str
-    text: str
-    lead: list[str] = field(default_factory=list)
-    support: list[str] = field(default_factory=list)
-    report_to: list[str] = field(default_factory=list)
-    deadline: str | None = None
-    cites: list[str] = field(default_factory=list)     # symbols cited in the item
-    via: list[str] = field(default_factory=list)       # documents linking it to the asked directive
-    source: Span | None = None
-
-    def to_dict(self) -> dict:
-        """A flat dict, for tables and CSV."""
-        return {
-            "document": self.document_label, "id": self.number, "kind": self.kind, "text": self.text,
-            "lead": "; ".join(self.lead), "support": "; ".join(self.support),
-            "report_to": "; ".join(self.report_to), "deadline": self.deadline or "",
-            "cites": "; ".join(self.cites), "via": "; ".join(self.via),
-            "path": self.source.path if self.source else "", "start": self.source.start if self.source else None,
-            "end": self.source.end if self.source else None,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRecord:
-    """Everything the document page shows."""
-
-    row: DocumentRow
-    signer: str | None
-    path: str | None             # source file (None when only cited)
-    text: str | None             # text of record (None when only cited)
-    highlights: list[Highlight]
-    structure: list[SectionNode]
-    basis: list[DocLink]         # upward: what it is based on / applies / cites, transitively (depth)
-    applied_by: list[DocLink]    # downward: documents that cite / apply / detail it ("Lược đồ", passive)
-    tasks: list[TaskRow]         # tasks it states
-    required_by_it: list[TaskRow]  # tasks elsewhere deriving from it (directly or via documents)
-
-
-@dataclass(frozen=True, slots=True)
-class Matrix:
-    """Directive × task matrix: ``cells[i][j]`` is True when task j derives from directive i."""
-
-    directives: list[CountRow]   # rows (count = number of tasks deriving from it)
-    tasks: list[TaskRow]         # columns
-    cells: list[list[bool]]
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """The answer to a question, with what was understood and the source spans."""
-
-    question: str
-    documents: list[str]         # symbols understood in the question
-    unit: str | None             # unit understood (or given)
-    intent: str                  # requirements | worklist | basis | cited_by | unknown
-    tasks: list[TaskRow]
-    links: list[DocLink] = field(default_factory=list)  # for basis / cited_by questions
-    message: str = ""            # one line for the officer when nothing was understood
-    total: int = 0               # tasks (or links) matched; more than len(tasks) when the answer was capped
-
-    def to_json(self) -> dict:
-        """The contract shape of ``cancu ask --format json``."""
-        return {
-            "question": self.question,
-            "understood": {"documents": list(self.documents), "unit": self.unit},
-            "tasks": [{"document": t.document_label, "id": t.number, "text": t.text, "lead": list(t.lead),
-                       "cites": list(t.cites),
-                       "source": {"path": t.source.path if t.source else None,
-                                  "start": t.source.start if t.source else None,
-                                  "end": t.source.end if t.source else None}}
-                      for t in self.tasks],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Worklist:
-    """A unit's tasks by role."""
-
-    unit: str                    # the unit's name as known to the store
-    unit_id: str | None
-    lead: list[TaskRow]
-    support: list[TaskRow]
-    report_to: list[TaskRow]
-
-
-@dataclass(frozen=True, slots=True)
-class NodeRef:
-    """A node, for search results and graph canvases."""
-
-    id: str
-    label: str
-    type: str                    # Document | CitedDocument | Unit | Task | Section | DocType
-    group: str | None = None     # e.g. the document type, for colouring
-
-
-@dataclass(frozen=True, slots=True)
-class Edge:
-    source: str
-    target: str
-    type: str                    # cites | based_on | applies | details | lead | support | report_to | has_part | derives_from | passed_by
-    label: str                   # Vietnamese label
-
-
-@dataclass(frozen=True, slots=True)
-class Subgraph:
-    """A piece of the graph to draw; ``truncated`` when the node cap was hit."""
-
-    nodes: list[NodeRef]
-    edges: list[Edge]
-    truncated: bool = False
-    positions: dict[str, tuple[float, float]] = field(default_factory=dict)  # optional layout
-
-
-@dataclass(frozen=True, slots=True)
-class NodeDetails:
-    node: NodeRef
-    properties: list[tuple[str, str]]   # (property label, value) for display
-    outgoing: list[Edge]                # at most 200 per edge type
-    incoming: list[Edge]
-    degree: int                         # all its edges (each type and neighbour once)
-    centrality: float                   # degree centrality: degree / (nodes in the graph - 1)
-    evidence: list[Span] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)  # labels of the neighbours listed in the edges
-
-
-@dataclass(frozen=True, slots=True)
-class Legend:
-    node_types: list[tuple[str, str]]   # (type, Vietnamese label)
-    edge_types: list[tuple[str, str]]
-
-
-@dataclass(frozen=True, slots=True)
-class SparqlResult:
-    columns: list[str]
-    rows: list[list[str | None]]
-    truncated: bool = False
-    boolean: bool | None = None          # for ASK queries
-    elapsed_ms: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class UploadPreview:
-    """What ingesting an upload would add (nothing is written)."""
-
-    filename: str
-    ok: bool
-    error: str | None            # one line when ok is False
-    document: dict               # DocumentInfo as JSON
-    citations: int
-    tasks: int
-    units: int
-    triples: int
-    replaces: bool               # a document with the same identity is already in the store
-    facts: dict | None = None    # the full cancu.extract/1 JSON, for display
-    error_kind: str | None = None  # the problem's name (graph.errors.error_kind), for a translated message
-
-
-@dataclass(frozen=True, slots=True)
-class IngestResult:
-    filename: str
-    ok: bool
-    error: str | None
-    document: str | None         # IRI of the ingested document
-    triples: int = 0
-    replaced: bool = False
-    error_kind: str | None = None  # the problem's name (graph.errors.error_kind), for a translated message
-
-
-# ---------------------------------------------------------------- the facade
 
 def open_graph(location: str | None = None, *, read_only: bool = False) -> "KnowledgeGraph":
     """Open the knowledge graph at ``location``.
 
-    ``location`` is a folder (the embedded Oxigraph store; default ``data/store`` or
-    ``$CANCU_STORE``) or an ``http(s)://`` SPARQL 1.1 endpoint (Oxigraph server, Fuseki …).
+    ``location`` is a folder (the embedded Oxigraph store; default :func:`graph.store.default_location`)
+    or an ``http(s)://`` SPARQL 1.1 endpoint (Oxigraph server, Fuseki …).
     ``read_only=True`` opens an embedded store without taking the writer lock, so the app can
     browse while ``cancu ingest`` writes (it sees the state at open time; call ``refresh()``).
     Raises ``StoreUnavailable`` with one line when it cannot be opened.
     """
-    from .service import KnowledgeGraphImpl
-    return KnowledgeGraphImpl(location, read_only=read_only)
+    return KnowledgeGraph(location, read_only=read_only)
+
+
+def _search_key(text: str) -> str:
+    """A search key: folded (no diacritics, lower case), with commas and quotes as spaces."""
+    return " ".join(re.sub(r"[,;:()“”\"']", " ", fold_ascii(text)).split())
+
+
+def _document_row(d: dict) -> DocumentRow:
+    return DocumentRow(id=d["document"], symbol=d["symbol"], type=d["type"], title=d["title"], date=d["date"],
+                       issuer=d["issuer"], ingested=d["ingested"], cited_by=d["cited_by"], tasks=d["tasks"])
+
+
+def _highlight_kind(body: str, doc_id: str) -> str:
+    """What an annotation of a document's text is about, from its body's IRI."""
+    kind = ids.node_kind(body)
+    if kind == "Task":
+        return "task"
+    if kind == "Unit":
+        return "unit"
+    return "header" if body == doc_id else "citation"
 
 
 class KnowledgeGraph:
-    """The operations the app calls. See :func:`open_graph`."""
+    """The operations the app calls, over one store. See :func:`open_graph`."""
 
-    location: str
+    def __init__(self, location: str | None = None, *, read_only: bool = False):
+        self.location = str(location or default_location())
+        self.read_only = read_only
+        self._store: Store | None = None
+        self._open()
+
+    @classmethod
+    def over(cls, store: Store) -> "KnowledgeGraph":
+        """The facade over a store already open (benchmarks and tests that build their own)."""
+        kg = cls.__new__(cls)
+        kg.location, kg.read_only, kg._store = store.location, False, store
+        return kg
 
     # -- housekeeping
+    def _open(self) -> None:
+        if self.location.startswith(("http://", "https://")):
+            self._store = open_store(self.location)
+            return
+        p = Path(self.location)
+        if not (p / "CURRENT").exists():
+            if self.read_only:
+                raise StoreUnavailable(f"{p}: no store here (run `cancu ingest` first)")
+            EmbeddedStore(p, mode="w").close()  # create it empty
+        # read-only snapshot: `cancu ingest` may write meanwhile; writes open a writer briefly
+        self._store = EmbeddedStore(p, mode="r")
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise StoreUnavailable(f"{self.location}: the store is closed")
+        if isinstance(self._store, EmbeddedStore):
+            self._store.refresh()
+        return self._store
+
     def version(self) -> str:
         """A token that changes whenever the store changes (use in cache keys)."""
-        raise NotImplementedError
+        return self.store.version()
 
     def refresh(self) -> None:
-        """Re-open a read-only store to see the latest writes; drop cached views."""
-        raise NotImplementedError
+        """Re-open a read-only store to see the latest writes."""
+        if isinstance(self._store, EmbeddedStore):
+            self._store.refresh()
 
     def close(self) -> None:
-        raise NotImplementedError
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
-    # -- home
     def warm(self) -> None:
         """Build the per-version tables now (lexicon, task index, document list, search labels), so
         the next page or question finds them ready; the app calls it in a background thread after
         opening the store and after each ingest. Safe to call from several threads."""
+        s = self.store
+        lexicon(s)
+        store_index(s)
+        _documents(s, False)
+        _search_table(s)
 
+    # -- home
     def overview(self, top: int = 10) -> Overview:
         """Counts, most-cited directives, units with most tasks, ingestion log."""
-        raise NotImplementedError
+        s = self.store
+        c = queries.counts(s)
+        return Overview(
+            documents=c["documents"], cited_documents=c["cited_documents"], tasks=c["tasks"], units=c["units"],
+            citations=c["citations"], triples=s.count(),
+            most_cited=[CountRow(r["document"], r["label"], r["count"]) for r in queries.most_cited(s, top)],
+            busiest_units=[CountRow(r["unit"], r["name"], r["count"]) for r in queries.busiest_units(s, top)],
+            ingest_log=[IngestLogRow(r["document"], r["label"], r["path"], r["at"], 0, r["tasks"], r["citations"])
+                        for r in queries.ingest_log(s)])
 
     # -- documents
     def documents(self, query: str = "", *, ingested_only: bool = False, limit: int = 500) -> list[DocumentRow]:
         """Documents whose symbol/title/issuer matches ``query`` (diacritics-insensitive); all when empty."""
-        raise NotImplementedError
-
-    def document(self, doc_id: str) -> DocumentRecord:
-        """The full record of one document (raises ``UnknownNode``)."""
-        raise NotImplementedError
+        q = fold_ascii(query)
+        out = []
+        for d in _documents(self.store, ingested_only):
+            if q:
+                hay = fold_ascii(" ".join(str(d[k] or "") for k in ("symbol", "title", "issuer", "label", "type")))
+                if q not in hay:
+                    continue
+            out.append(_document_row(d))
+            if len(out) >= limit:
+                break
+        return out
 
     def resolve_document(self, text: str) -> str | None:
         """The IRI of the document a symbol or phrase names ("59/2023", "nghi dinh 59"), or None."""
-        raise NotImplementedError
+        docs = understand(self.store, text)["documents"]
+        return docs[0] if docs else None
+
+    def document(self, doc_id: str, *, limit: int = 500) -> DocumentRecord:
+        """The full record of one document (raises ``UnknownNode``)."""
+        s = self.store
+        rows = queries.documents(s, ids=[doc_id])
+        if not rows:
+            raise UnknownNode(f"{doc_id}: no such document")
+        d = rows[0]
+        meta = s.select(prefixed(f"""SELECT ?text ?signer WHERE {{ OPTIONAL {{ <{doc_id}> cancu:sourceText ?text }}
+                                     OPTIONAL {{ <{doc_id}> cancu:signer ?signer }} }} LIMIT 1"""))
+        tasks = self._stated_tasks(doc_id)
+        chain = queries.basis_chain(s, doc_id)
+        cited = queries.cited_by(s, doc_id)[:limit]
+        labels = self._labels([r["to"] for r in chain] + [r["from"] for r in cited])
+        basis = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["to"], labels[r["to"]], r["depth"]) for r in chain]
+        applied = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["from"], labels[r["from"]]) for r in cited]
+        return DocumentRecord(row=_document_row(d), signer=meta[0]["signer"] if meta else None, path=d["path"],
+                              text=meta[0]["text"] if meta else None,
+                              highlights=self._highlights(doc_id) if d["ingested"] else [],
+                              structure=self._structure(doc_id, tasks), basis=basis, applied_by=applied,
+                              tasks=tasks, required_by_it=self.requirements(doc_id, limit=limit))
+
+    def _highlights(self, doc_id: str) -> list[Highlight]:
+        """The annotated spans of an ingested document's text."""
+        # the annotations live in the document's own graph; the kind of a body is read from its
+        # IRI (graph.ids): a join on the body's rdf:type would meet every graph describing it
+        g = ids.graph_iri(ids.URIRef(doc_id))
+        rows = self.store.select(prefixed(f"""SELECT ?body ?start ?end ?cited WHERE {{ GRAPH <{g}> {{
+            ?ann oa:hasTarget ?t ; oa:hasBody ?body . ?t oa:hasSource <{doc_id}> ; oa:hasSelector ?p .
+            ?p oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ann cancu:citedAs ?cited }} }} }}"""))
+        hl = [Highlight(int(r["start"]), int(r["end"]), _highlight_kind(r["body"], doc_id),
+                        r["cited"] or last_segment(r["body"]), r["body"]) for r in rows]
+        hl.sort(key=lambda h: (h.start, -h.end))
+        return hl
+
+    def _stated_tasks(self, doc_id: str) -> list[TaskRow]:
+        """The tasks a document states, in text order."""
+        s = self.store
+        task_ids = [r["t"] for r in s.select(prefixed(f"SELECT ?t WHERE {{ ?t prov:hadPrimarySource <{doc_id}> }}"))]
+        details = queries.task_details(s, task_ids)
+        details.sort(key=lambda t: t["source"]["start"] or 0)
+        return [TaskRow.from_details(t) for t in details]
+
+    def _structure(self, doc_id: str, tasks: list[TaskRow]) -> list[SectionNode]:
+        """The item tree of a document (its roots)."""
+        parents = {r["t"]: r["p"] for r in self.store.select(prefixed(
+            f"SELECT ?t ?p WHERE {{ ?t prov:hadPrimarySource <{doc_id}> ; eli:is_part_of ?p }}"))}
+        nodes = {t.id: SectionNode(t.id, t.number, t.kind, " ".join(t.text.split())[:160],
+                                   t.source.start if t.source else 0, t.source.end if t.source else 0, [])
+                 for t in tasks}
+        roots = []
+        for t in tasks:
+            p = parents.get(t.id)
+            (nodes[p].children if p in nodes else roots).append(nodes[t.id])
+        return roots
+
+    def _labels(self, iris) -> dict[str, str]:
+        """Display labels: rdfs:label, else skos:prefLabel, else the IRI's last segment."""
+        iris = list(dict.fromkeys(iris))
+        lab = queries.labels(self.store, iris)
+        missing = [i for i in iris if i not in lab]
+        if missing:
+            lab.update(queries.labels(self.store, missing, "skos:prefLabel"))
+        return {i: lab.get(i) or last_segment(i) for i in iris}
 
     # -- tasks and directives
-    def matrix(self, *, directives: list[str] | None = None, max_directives: int = 40) -> Matrix:
-        """Directive × task matrix over the store (or the given directive IRIs)."""
-        raise NotImplementedError
+    def requirements(self, doc_id: str, unit: str | None = None, *, limit: int | None = 500) -> list[TaskRow]:
+        """Tasks deriving from a document, directly or via documents that detail/apply it; of
+        ``unit`` if given; the first ``limit`` in document order."""
+        s = self.store
+        ix = store_index(s)
+        cands = ix.derived_tasks(doc_id)
+        homes: set[str] = set()
+        if unit:
+            iris = resolve_unit(lexicon(s), unit)[1]
+            cands &= ix.unit_tasks(iris)
+            homes = unit_homes(iris)
+        order = ix.ordered(cands, limit, homes)
+        vias = ix.vias(doc_id)
+        labels = self._labels(vias)
+        via = {t: [labels[v] for v in vias if t in ix.derives.get(v, ())] for t in order}
+        return queries.task_rows(s, order, via)
 
-    def requirements(self, doc_id: str, unit: str | None = None) -> list[TaskRow]:
-        """Tasks deriving from a document, directly or via documents that detail/apply it; of ``unit`` if given."""
-        raise NotImplementedError
+    def matrix(self, *, directives: list[str] | None = None, max_directives: int = 40,
+               max_tasks: int = 300) -> Matrix:
+        """Directive × task matrix over the store (or the given directive IRIs); at most
+        ``max_tasks`` columns (document order)."""
+        s = self.store
+        ix = store_index(s)
+        if directives is None:
+            directives = list(set(ix.derives) | set(ix.derived_from))
+        by_dir = {d: ix.derived_tasks(d) for d in directives}
+        by_dir = {d: t for d, t in by_dir.items() if t}
+        dirs = sorted(by_dir, key=lambda d: (-len(by_dir[d]), d))[:max_directives]
+        task_ids = ix.ordered({t for d in dirs for t in by_dir[d]}, max_tasks)
+        tasks = queries.task_rows(s, task_ids)
+        tasks.sort(key=lambda t: (t.document, t.source.start if t.source else 0))
+        labels = self._labels(dirs)
+        return Matrix([CountRow(d, labels[d], len(by_dir[d])) for d in dirs], tasks,
+                      [[t.id in by_dir[d] for t in tasks] for d in dirs])
 
     def ask(self, question: str, unit: str | None = None) -> Answer:
         """Answer a Vietnamese or English question; every task carries its source span."""
-        raise NotImplementedError
+        return answer(self.store, question, unit)
 
     # -- units
     def units(self, query: str = "", limit: int = 500) -> list[CountRow]:
         """Units known to the store matching ``query``; count = tasks they lead."""
-        raise NotImplementedError
+        q = fold_ascii(query)
+        return [CountRow(u["unit"], u["name"], u["lead"]) for u in queries.units(self.store)
+                if not q or q in fold_ascii(u["name"] + " " + " ".join(u["aliases"]))][:limit]
 
-    def worklist(self, unit: str) -> Worklist:
-        """A unit's tasks as lead / support / report recipient (unit by name, alias or IRI)."""
-        raise NotImplementedError
+    def worklist(self, unit: str, *, limit: int | None = 500) -> Worklist:
+        """A unit's tasks as lead / support / report recipient (unit by name, alias or IRI), at most
+        ``limit`` per role (document order, its jurisdiction first)."""
+        s = self.store
+        name, iris = resolve_unit(lexicon(s), unit)
+        if not iris:
+            raise UnknownNode(f"{unit}: no such unit in the store")
+        ix = store_index(s)
+        homes = unit_homes(iris)
 
-    def export_tasks(self, tasks: list[TaskRow], fmt: Literal["csv", "xlsx"]) -> bytes:
+        def pick(roles):
+            return queries.task_rows(s, ix.ordered(ix.unit_tasks(iris, roles), limit, homes))
+        return Worklist(name, iris[0], pick(("lead",)), pick(("support", "mentioned")), pick(("report_to",)))
+
+    def export_tasks(self, tasks: list[TaskRow], fmt: str) -> bytes:
         """Task rows as CSV (UTF-8 with BOM, opens in Excel) or XLSX bytes."""
-        raise NotImplementedError
+        rows = [t.to_dict() for t in tasks]
+        if fmt == "csv":
+            return export.tasks_csv(rows)
+        if fmt == "xlsx":
+            return export.tasks_xlsx(rows)
+        raise BadQuery(f"unknown task export format {fmt!r} (csv, xlsx)")
 
-    def export_graph(self, fmt: Literal["ttl", "trig", "jsonld", "graphml"]) -> bytes:
-        """The whole graph serialised."""
-        raise NotImplementedError
+    def export_graph(self, fmt: str) -> bytes:
+        """The whole graph serialised (ttl, trig, jsonld, graphml)."""
+        return export.export_graph(self.store, fmt)
 
-    # -- exploration
+    # -- exploration: read around the node only (graph.neighbourhood), never the whole store
+    @staticmethod
+    def _subgraph(g: nb.Neighbourhood, layout: bool = False) -> Subgraph:
+        nodes = [NodeRef(n, i.label, i.kind, i.group) for n, i in g.nodes.items()]
+        edges = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in g.edges]
+        pos = {}
+        if layout and nodes:
+            H = nx.Graph()
+            H.add_nodes_from(g.nodes)
+            H.add_edges_from((a, b) for a, _, b in g.edges)
+            pos = {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(H, seed=1).items()}
+        return Subgraph(nodes, edges, g.truncated, pos)
+
     def search_nodes(self, text: str, *, types: list[str] | None = None, limit: int = 20) -> list[NodeRef]:
-        """Nodes whose label matches ``text`` (diacritics-insensitive), best first."""
-        raise NotImplementedError
+        """Documents (label, symbol, title) and units (name, aliases) containing ``text``, folded,
+        best first (earliest match, then shortest key); and tasks whose item number is ``text``."""
+        q = _search_key(text)
+        if not q:
+            return []
 
-    def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150,
-            node_types: list[str] | None = None, edge_types: list[str] | None = None,
-            layout: bool = False) -> Subgraph:
+        def want(t: str) -> bool:
+            return not types or t in types or (t == "CitedDocument" and "Document" in types)
+        best: dict[str, tuple] = {}
+        for lab, n, t, label in _search_table(self.store):
+            i = lab.find(q)
+            if i < 0 or not want(t):
+                continue
+            key = (i, len(lab), n)
+            if n not in best or key < best[n][0]:
+                best[n] = (key, NodeRef(n, label, t, "Document" if t == "CitedDocument" else t))
+        hits = [r for _, r in sorted(best.values(), key=lambda h: h[0])]
+        if want("Task") and len(hits) < limit and _ITEM_NUMBER.match(text.strip()):
+            number = text.strip().rstrip(".").upper()
+            found = [r["t"] for r in self.store.select(prefixed(
+                f"SELECT ?t WHERE {{ ?t cancu:itemNumber {literal(number)} }} LIMIT {limit - len(hits)}"))]
+            info = nb.describe(self.store, sorted(found))
+            hits += [NodeRef(t, info[t].label, "Task", "Task") for t in sorted(found) if t in info]
+        return hits[:limit]
+
+    def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150, node_types: list[str] | None = None,
+            edge_types: list[str] | None = None, layout: bool = False) -> Subgraph:
         """The neighbourhood of a node up to ``hops`` (capped at ``max_nodes``)."""
-        raise NotImplementedError
+        g = nb.ego(self.store, node_id, hops, max_nodes, node_types, edge_types)
+        if not g.nodes:
+            raise UnknownNode(f"{node_id}: no such node")
+        return self._subgraph(g, layout)
 
     def expand(self, node_id: str, *, exclude: list[str] | None = None, max_nodes: int = 50,
                edge_types: list[str] | None = None) -> Subgraph:
         """The direct neighbours of a node not already in ``exclude`` (for click-to-expand)."""
-        raise NotImplementedError
+        g = nb.expand(self.store, node_id, exclude=exclude or (), max_nodes=max_nodes, edge_types=edge_types)
+        if not g.nodes:
+            raise UnknownNode(f"{node_id}: no such node")
+        return self._subgraph(g)
 
     def path(self, source: str, target: str, *, max_len: int = 8) -> Subgraph | None:
         """A shortest path between two nodes (ignoring direction), or None."""
-        raise NotImplementedError
+        s = self.store
+        p = nb.shortest_path(s, source, target, max_len)
+        if not p:
+            return None
+        pairs = set(zip(p, p[1:])) | set(zip(p[1:], p))
+        edges = [e for e in nb.edges_between(s, p) if (e[0], e[2]) in pairs]
+        return self._subgraph(nb.Neighbourhood(nb.describe(s, p), edges))
 
     def node(self, node_id: str) -> NodeDetails:
         """Properties, edges, degree, centrality and evidence (the quoted spans stating it) of one node
         (raises ``UnknownNode``)."""
-        raise NotImplementedError
+        s = self.store
+        info = nb.describe(s, [node_id]).get(node_id)
+        if info is None:
+            raise UnknownNode(f"{node_id}: no such node")
+        rows = s.select(f"SELECT DISTINCT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
+        props = sorted({(last_segment(r["p"].rsplit("#", 1)[-1]), r["o"][:500]) for r in rows
+                        if not r["p"].endswith("sourceText")})
+        edges, _ = nb.edges_around(s, node_id, per_type=200)
+        out = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in edges if a == node_id]
+        inc = [Edge(a, b, t, EDGE_TYPES[t][1]) for a, t, b in edges if b == node_id]
+        deg = nb.degree(s, node_id)
+        n = _node_counts(s)
+        spans = [Quote(e["path"], e["start"], e["end"], e["text"], e["document"]) for e in nb.evidence(s, node_id)]
+        names = {k: v.label for k, v in nb.describe(s, [e.target for e in out] + [e.source for e in inc]).items()}
+        return NodeDetails(NodeRef(node_id, info.label, info.kind, info.group), props, out, inc, deg,
+                           deg / (n - 1) if n > 1 else 0.0, spans, names)
 
     def legend(self) -> Legend:
         """Node and edge types, with Vietnamese labels, for legends and filters."""
-        raise NotImplementedError
+        return Legend(list(NODE_TYPES.items()), [(k, v[1]) for k, v in EDGE_TYPES.items()])
 
     # -- query
     def sparql(self, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
         """A read-only SPARQL query (updates raise ``BadQuery``; over time ``QueryTimeout``)."""
-        raise NotImplementedError
+        return run_sparql(self.store, query, timeout_s=timeout_s, limit=limit)
 
     def sparql_examples(self) -> list[tuple[str, str, str]]:
         """Example read-only queries in our vocabulary: ``(Vietnamese title, English title, query)``."""
-        raise NotImplementedError
+        return list(SPARQL_EXAMPLES)
 
-    # -- uploads
+    # -- uploads: the same prepare → write path as `cancu ingest` (graph.writer)
+    def _uploads_dir(self) -> Path:
+        """Where uploaded originals are kept: beside an embedded store (``data/uploads`` for
+        ``data/store``), so the source path every fact quotes stays valid; for an endpoint, the
+        temporary folder. ``$CANCU_UPLOADS`` overrides both."""
+        if os.environ.get("CANCU_UPLOADS"):
+            return Path(os.environ["CANCU_UPLOADS"])
+        if self.location.startswith(("http://", "https://")) or self.location == ":memory:":
+            return Path(tempfile.gettempdir()) / "cancu-uploads"
+        return Path(self.location).resolve().parent / "uploads"
+
+    def _prepare_upload(self, filename: str, data: bytes, *, check: bool) -> Prepared:
+        """Keep the upload beside the store and prepare it; raises ``UploadRejected`` with one line."""
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise UploadRejected(f"{filename}: too large ({len(data) // 1024} KB; limit {MAX_UPLOAD_BYTES // 2**20} MB)",
+                                 "TooLarge")
+        if not data:
+            raise UploadRejected(f"{filename}: empty file", "EmptyDocument")
+        suffix = Path(filename).suffix.lower()
+        if suffix not in SUPPORTED:
+            raise UploadRejected(f"{filename}: unsupported format {suffix or '(none)'} "
+                                 f"({', '.join(sorted(SUPPORTED))})", "UnsupportedFormat")
+        updir = self._uploads_dir()
+        updir.mkdir(parents=True, exist_ok=True)
+        dest = updir / f"{hashlib.sha256(data).hexdigest()[:12]}-{Path(filename).name}"
+        dest.write_bytes(data)
+        doc = prepare(dest, check=check, keep_facts=True)
+        if not doc.ok:
+            raise UploadRejected(f"{filename}: {doc.error}", doc.error_kind or "ReadError")
+        return doc
+
     def preview_upload(self, filename: str, data: bytes) -> UploadPreview:
         """Extract an uploaded file and say what ingesting it would add; writes nothing, never raises."""
-        raise NotImplementedError
+        try:
+            doc = self._prepare_upload(filename, data, check=False)
+            facts = doc.facts
+            return UploadPreview(filename, True, None, facts.document.to_json(), len(facts.citations),
+                                 len(facts.tasks), len(facts.units), doc.triples, self.store.has_graph(doc.graph),
+                                 facts.to_json())
+        except GraphError as e:
+            return UploadPreview(filename, False, str(e), {}, 0, 0, 0, 0, False, error_kind=error_kind(e))
 
     def ingest_upload(self, filename: str, data: bytes) -> IngestResult:
         """Extract, validate and ingest an uploaded file (replacing its previous version); never raises."""
-        raise NotImplementedError
+        try:
+            doc = self._prepare_upload(filename, data, check=True)
+            replaced = self._writing(lambda w: write(w, doc))
+            return IngestResult(filename, True, None, doc.document, doc.triples, replaced)
+        except GraphError as e:
+            return IngestResult(filename, False, str(e), None, error_kind=error_kind(e))
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove an ingested document's named graph; True when something was removed."""
-        raise NotImplementedError
+        return self._writing(lambda w: delete_document(w, doc_id))
+
+    def _writing(self, fn):
+        """``fn(store)`` on a writable store: a read-only embedded snapshot opens a writer briefly."""
+        st = self._store
+        if isinstance(st, EmbeddedStore) and st.mode != "w":
+            with EmbeddedStore(st.location, mode="w") as w:
+                out = fn(w)
+            st.refresh()
+            return out
+        return fn(self.store)
+
+
+# per-version tables read by several pages (built once per store version, see graph.store.PerVersion)
+_documents = PerVersion(lambda store, ingested_only: queries.documents(store, ingested_only=ingested_only), keep=4)
+
+
+def _build_search_table(store: Store) -> list[tuple[str, str, str, str | None]]:
+    """(search key, IRI, type, label) of every document and unit."""
+    # documents by label, symbol and title, units by name and aliases; tasks are found by their
+    # item number instead (search_nodes): reading 170,000 task labels on 10,000 plans takes seconds
+    rows = []
+    for d in _documents(store, False):
+        t = "Document" if d["ingested"] else "CitedDocument"
+        for key in {d["label"], d["symbol"] or "", d["title"] or ""} - {""}:
+            rows.append((_search_key(key), d["document"], t, d["label"]))
+    for u in queries.units(store):
+        for key in {u["name"], *u["aliases"]}:
+            rows.append((_search_key(key), u["unit"], "Unit", u["name"]))
+    return rows
+
+
+def _count_nodes(store: Store) -> int:
+    """Nodes of the document/unit/task graph (for degree centrality)."""
+    c = queries.counts(store)
+    return c["documents"] + c["cited_documents"] + c["tasks"] + c["units"]
+
+
+_search_table = PerVersion(_build_search_table, keep=0)
+_node_counts = PerVersion(_count_nodes, keep=0)

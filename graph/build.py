@@ -10,7 +10,6 @@ queries read the union of the graphs. No blank nodes.
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -18,16 +17,12 @@ from datetime import datetime, timezone
 from rdflib import Graph, Literal, URIRef
 
 from . import ids
-from .ids import fold
-from .vocab import CANCU, DCTERMS, DOC_TYPES, ELI, OA, ORG, PROV, RDF, RDFS, REL_LABELS, SKOS, XSD, bind
+from .ids import fold_ascii
+from .vocab import CANCU, DCTERMS, DOC_TYPES, ELI, OA, ORG, PROV, RDF, RDFS, REL_LABELS, RELATION_WORDS, SKOS, XSD, bind
 
 __all__ = ["DocumentGraph", "build_document", "build_schemes", "EXTRACTOR"]
 
 EXTRACTOR = ids.ID["agent/cancu"]
-
-_REL = {"implements": "applies", "applies": "applies", "thuc hien": "applies", "based_on": "based_on",
-        "details": "details", "guides": "guides", "amends": "amends", "replaces": "replaces",
-        "repeals": "repeals", "cites": "cites"}
 
 
 @dataclass(frozen=True)
@@ -46,10 +41,7 @@ class DocumentGraph:
 
 
 def _type_slug(t: str | None) -> str | None:
-    if not t:
-        return None
-    s = ids.slug(t)
-    return s if s in DOC_TYPES else s
+    return ids.slug(t) if t else None
 
 
 def _date_literal(v: str | None) -> Literal | None:
@@ -92,8 +84,7 @@ class _Builder:
     def annotate(self, body: URIRef, kind: str, start: int, end: int, extra: str = "") -> URIRef:
         """An oa:Annotation pointing at text[start:end] of this document, about ``body``."""
         ann = ids.annotation_iri(self.doc, kind, start, end, extra or str(body))
-        target = URIRef(f"{ann}/target")
-        pos, quote = URIRef(f"{ann}/pos"), URIRef(f"{ann}/quote")
+        target, pos, quote = ids.annotation_parts(ann)
         g = self.g
         g.add((ann, RDF.type, OA.Annotation))
         g.add((ann, OA.hasBody, body))
@@ -110,7 +101,7 @@ class _Builder:
         return ann
 
     def unit(self, name: str, aliases=()) -> URIRef:
-        key = fold(name)
+        key = fold_ascii(name)
         if key in self.units:
             return self.units[key]
         u = ids.unit_iri(name, self.scope)
@@ -118,10 +109,10 @@ class _Builder:
         self.add(u, RDF.type, ORG.Organization)
         self.add(u, SKOS.prefLabel, Literal(name, lang="vi"))
         for a in aliases:
-            if a and fold(a) != key:
+            if a and fold_ascii(a) != key:
                 self.add(u, SKOS.altLabel, Literal(a, lang="vi"))
-                self.units.setdefault(fold(a), u)
-        self.add(u, CANCU.jurisdiction, Literal(u.split("/id/org/")[1].split("/")[0]))
+                self.units.setdefault(fold_ascii(a), u)
+        self.add(u, CANCU.jurisdiction, Literal(ids.jurisdiction(u)))
         return u
 
     def describe_doc(self, iri: URIRef, *, type_: str | None, symbol: str | None, date: str | None,
@@ -138,7 +129,7 @@ class _Builder:
                 self.add(concept, SKOS.prefLabel, Literal(type_, lang="vi"))
                 self.add(concept, SKOS.inScheme, ids.ID["doctype"])
         if symbol:
-            self.add(iri, ELI.id_local, Literal(ids.canonical_symbol(symbol)))
+            self.add(iri, ELI.id_local, Literal(ids.tidy_symbol(symbol)))
         if (iri, ELI.date_document, None) not in self.g:
             # one date per document: when a text gives a cited document two dates (a typo, a date that
             # belongs to the next words), the first mention's stands; each mention keeps its own words
@@ -149,7 +140,7 @@ class _Builder:
         if title:
             self.add(iri, DCTERMS.title, Literal(title, lang="vi"))
         if symbol:
-            label = " ".join(x for x in (type_, ids.canonical_symbol(symbol)) if x)
+            label = " ".join(x for x in (type_, ids.tidy_symbol(symbol)) if x)
         else:
             label = " ".join(x for x in (type_, title[:1].lower() + title[1:] if title and type_ else title) if x)
         if label:
@@ -157,23 +148,35 @@ class _Builder:
 
     def cited_iri(self, symbol: str | None, *, issuer=None, date=None, type_=None, name=None) -> URIRef:
         if symbol:
-            key = ids.canonical_symbol(symbol)
+            key = ids.tidy_symbol(symbol)
             if key in self.symbols:
                 return self.symbols[key]
             j = ids.jurisdiction_of(issuer) if issuer else None
             iri = ids.document_iri(key, jurisdiction=j or self.juris, year=ids.year_of(date, key),
                                    scope=self.scope)
-            if self.f.document.symbol and ids.canonical_symbol(self.f.document.symbol) == key:
+            if self.f.document.symbol and ids.tidy_symbol(self.f.document.symbol) == key:
                 iri = self.doc
             self.symbols[key] = iri
             return iri
         return ids.named_document_iri(type_, name or "")
 
-    # -- the document
+    # -- the document, step by step
     def build(self) -> DocumentGraph:
+        self.describe_source()
+        self.add_ingestion()
+        for u in self.f.units:  # units first (tasks refer to them by name)
+            ui = self.unit(u.name, u.aliases)
+            for (s, e) in u.mentions:
+                self.annotate(ui, "unit", s, e)
+        cite_by_section, n_cites = self.add_citations()
+        self.add_relations()
+        own_iri = self.add_tasks(cite_by_section)
+        self.add_mentions(own_iri)
+        return DocumentGraph(self.doc, ids.graph_iri(self.doc), self.g, self.f.source.path, len(self.f.tasks), n_cites)
+
+    def describe_source(self) -> None:
+        """The source document itself: its description, where its text came from, its header spans."""
         f, d, doc = self.f, self.f.document, self.doc
-        self.activity = URIRef(f"{doc}/ingestion")
-        g = self.g
         self.describe_doc(doc, type_=d.type, symbol=d.symbol, date=d.date, issuer=d.issuer, title=d.title)
         self.add(doc, RDF.type, CANCU.SourceDocument)
         self.add(doc, CANCU.ingested, Literal(True))
@@ -185,29 +188,29 @@ class _Builder:
         if d.signer:
             self.add(doc, CANCU.signer, Literal(d.signer, lang="vi"))
         if not (d.symbol or d.type or d.title):
-            self.add(doc, RDFS.label, Literal(f.source.path.rsplit("/", 1)[-1]))
+            self.add(doc, RDFS.label, Literal(ids.last_segment(f.source.path)))
         for name, span in d.spans:
             self.annotate(doc, f"header-{ids.slug(name)}", span.start, span.end)
-        # the ingestion run
-        g.add((self.activity, RDF.type, PROV.Activity))
-        g.add((self.activity, PROV.generated, doc))
-        g.add((self.activity, PROV.used, Literal(f.source.path)))
-        g.add((self.activity, PROV.wasAssociatedWith, EXTRACTOR))
-        g.add((self.activity, PROV.endedAtTime, Literal(self.ingested_at, datatype=XSD.dateTime)))
+
+    def add_ingestion(self) -> None:
+        """The ingestion run (PROV-O)."""
+        g, doc, run = self.g, self.doc, ids.ingestion_iri(self.doc)
+        g.add((run, RDF.type, PROV.Activity))
+        g.add((run, PROV.generated, doc))
+        g.add((run, PROV.used, Literal(self.f.source.path)))
+        g.add((run, PROV.wasAssociatedWith, EXTRACTOR))
+        g.add((run, PROV.endedAtTime, Literal(self.ingested_at, datatype=XSD.dateTime)))
         g.add((doc, PROV.generatedAtTime, Literal(self.ingested_at, datatype=XSD.dateTime)))
         g.add((EXTRACTOR, RDF.type, PROV.SoftwareAgent))
         g.add((EXTRACTOR, RDFS.label, Literal("cancu")))
 
-        # units first (tasks refer to them by name)
-        for u in f.units:
-            ui = self.unit(u.name, u.aliases)
-            for (s, e) in u.mentions:
-                self.annotate(ui, "unit", s, e)
-
-        # citations
+    def add_citations(self) -> tuple[dict[str, list[URIRef]], int]:
+        """Every citation: the cited document as this text describes it, and the annotation of the
+        mention. Returns the documents cited in each section, and the number of citations."""
+        g, doc = self.g, self.doc
         cite_by_section: dict[str, list[URIRef]] = {}
         n_cites = 0
-        for c in f.citations:
+        for c in self.f.citations:
             if c.kind == "self":
                 target = doc
             elif c.symbol:
@@ -234,46 +237,56 @@ class _Builder:
                         g.add((doc, REL_LABELS[rel][0], target))
             ann = self.annotate(target, "citation", c.start, c.end)
             if c.symbol or c.resolved:
-                g.add((ann, CANCU.citedAs, Literal(ids.canonical_symbol(c.symbol or c.resolved))))
+                g.add((ann, CANCU.citedAs, Literal(ids.tidy_symbol(c.symbol or c.resolved))))
             if c.section:
                 g.add((ann, CANCU.section, Literal(c.section)))
+        return cite_by_section, n_cites
 
-        # relations between documents
-        own = ids.canonical_symbol(d.symbol) if d.symbol else None
-        for r in f.relations:
-            rel = _REL.get(fold(r.rel).replace(" ", "_"), _REL.get(fold(r.rel)))
+    def add_relations(self) -> None:
+        """Relations between documents read from subjects ("… quy định chi tiết Luật …")."""
+        g, doc, d = self.g, self.doc, self.f.document
+        own = ids.tidy_symbol(d.symbol) if d.symbol else None
+        for r in self.f.relations:
+            rel = RELATION_WORDS.get(fold_ascii(r.rel).replace(" ", "_"), RELATION_WORDS.get(fold_ascii(r.rel)))
             if not rel:
                 continue
             a = doc if (not r.from_ or r.from_ in ("self", own)) else self.cited_iri(r.from_)
             b = doc if (not r.to or r.to in ("self", own)) else self.cited_iri(r.to)
             if a == b:
                 continue
-            prop = REL_LABELS[rel][0]
-            g.add((a, prop, b))
+            g.add((a, REL_LABELS[rel][0], b))
             if a != doc:
                 self.add(a, RDF.type, ELI.Work)
-                self.add(a, ELI.id_local, Literal(ids.canonical_symbol(r.from_)))
+                self.add(a, ELI.id_local, Literal(ids.tidy_symbol(r.from_)))
             if b != doc:
                 self.add(b, RDF.type, ELI.Work)
-                self.add(b, ELI.id_local, Literal(ids.canonical_symbol(r.to)))
+                self.add(b, ELI.id_local, Literal(ids.tidy_symbol(r.to)))
             self.annotate(a, f"relation-{rel}", r.start, r.end, extra=f"{a}|{rel}|{b}")
 
-        # tasks (numbered items)
-        # one IRI per item; an item whose id repeats another's (an annex restarting "Điều 1", two
-        # ids with the same slug) gets "-2", "-3" … so no IRI carries two numbers or kinds
+    def task_iris(self) -> tuple[list[URIRef], dict[str, URIRef]]:
+        """One IRI per item, in order, and the first item of each id. An item whose id repeats
+        another's (an annex restarting "Điều 1", two ids with the same slug) gets "-2", "-3" … so
+        no IRI carries two numbers or kinds."""
         item_iris: dict[str, URIRef] = {}
         own_iri: list[URIRef] = []
         used: set[URIRef] = set()
-        for t in f.tasks:
-            base = iri = ids.task_iri(doc, t.id)
+        for t in self.f.tasks:
+            base = iri = ids.task_iri(self.doc, t.id)
             k = 2
             while iri in used:
                 iri, k = URIRef(f"{base}-{k}"), k + 1
             used.add(iri)
             own_iri.append(iri)
             item_iris.setdefault(t.id, iri)
-        spans = sorted(((t.end - t.start, t.start, t.end, i) for i, t in enumerate(f.tasks)), key=lambda x: x[0])
-        for t, ti in zip(f.tasks, own_iri):
+        return own_iri, item_iris
+
+    def add_tasks(self, cite_by_section: dict[str, list[URIRef]]) -> list[URIRef]:
+        """The numbered items with their parts, units by role, deadline and the documents they
+        cite; returns their IRIs in order."""
+        g, doc, d = self.g, self.doc, self.f.document
+        own = ids.tidy_symbol(d.symbol) if d.symbol else None
+        own_iri, item_iris = self.task_iris()
+        for t, ti in zip(self.f.tasks, own_iri):
             g.add((ti, RDF.type, CANCU.Task))
             g.add((ti, RDF.type, ELI.WorkSubdivision))
             g.add((ti, CANCU.itemNumber, Literal(t.id)))
@@ -300,8 +313,14 @@ class _Builder:
                 if target != doc:
                     g.add((ti, CANCU.derivesFrom, target))
             self.annotate(ti, "task", t.start, t.end)
-        # units named inside an item without a role: the innermost item holding the mention; a unit
-        # named inside a citation ("Nghị định … của Chính phủ") is that document's issuer, not a mention
+        return own_iri
+
+    def add_mentions(self, own_iri: list[URIRef]) -> None:
+        """Units named inside an item without a role: the innermost item holding the mention; a
+        unit named inside a citation ("Nghị định … của Chính phủ") is that document's issuer, not a
+        mention."""
+        f, g = self.f, self.g
+        spans = sorted(((t.end - t.start, t.start, t.end, i) for i, t in enumerate(f.tasks)), key=lambda x: x[0])
         cite_spans = sorted((c.start, c.end) for c in f.citations)
         cite_starts = [a for a, _ in cite_spans]
 
@@ -310,7 +329,7 @@ class _Builder:
             return k >= 0 and cite_spans[k][0] <= pos < cite_spans[k][1]
 
         for u in f.units:
-            ui = self.units[fold(u.name)]
+            ui = self.units[fold_ascii(u.name)]
             for (s, e) in u.mentions:
                 if in_citation(s):
                     continue
@@ -319,13 +338,12 @@ class _Builder:
                     ti = own_iri[holder]
                     if not any((ti, p, ui) in g for p in (CANCU.leadUnit, CANCU.supportUnit, CANCU.reportTo)):
                         g.add((ti, CANCU.mentionsUnit, ui))
-        return DocumentGraph(doc, ids.graph_iri(doc), g, f.source.path, len(f.tasks), n_cites)
 
     def _preamble_relation(self, start: int) -> str | None:
         """"Căn cứ …" → based_on, "Thực hiện …" → applies: the words that open the clause."""
         head = self.text[max(0, start - 300):start]
         clause = re.split(r"[;\n]\s*\n|;", head)[-1]
-        f = fold(clause)
+        f = fold_ascii(clause)
         if re.search(r"(^|\s)can cu\b", f):
             return "based_on"
         if re.search(r"(^|\s)(thuc hien|trien khai)\b", f):

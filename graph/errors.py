@@ -28,9 +28,7 @@ class InvalidDocument(GraphError):
     def __init__(self, document: str, problems: list[str]):
         self.document = document
         self.problems = problems
-        first = problems[0] if problems else "invalid"
-        more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(f"{document}: refused by the shapes: {first}{more}")
+        super().__init__(f"{document}: {refusal(problems)}")
 
 
 class UploadRejected(GraphError):
@@ -43,6 +41,13 @@ class UploadRejected(GraphError):
     def __init__(self, message: str, kind: str = "ReadError"):
         self.kind = kind
         super().__init__(message)
+
+
+def refusal(problems: list[str]) -> str:
+    """The one line saying why the shapes refused a document: the first problem and how many more."""
+    first = problems[0] if problems else "invalid"
+    more = f" (+{len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"refused by the shapes: {first}{more}"
 
 
 def error_kind(e: Exception) -> str:

@@ -4,11 +4,17 @@ from __future__ import annotations
 import csv
 import io
 
+import networkx as nx
+from rdflib import Dataset, Graph
+
 from . import queries
+from .ids import task_document
+from .results import TaskRow
 from .store import Store, prefixed
+from .view import graph_view
 from .vocab import bind
 
-__all__ = ["export_graph", "task_rows", "tasks_csv", "tasks_xlsx", "TASK_COLUMNS"]
+__all__ = ["export_graph", "all_task_dicts", "tasks_csv", "tasks_xlsx", "TASK_COLUMNS"]
 
 TASK_COLUMNS = ["document", "id", "kind", "text", "lead", "support", "report_to", "deadline", "cites",
                 "via", "path", "start", "end"]
@@ -17,8 +23,6 @@ TASK_COLUMNS = ["document", "id", "kind", "text", "lead", "support", "report_to"
 def export_graph(store: Store, fmt: str) -> bytes:
     """``ttl`` (the union of the documents' graphs), ``trig``/``jsonld`` (named graphs kept), ``graphml``."""
     if fmt == "graphml":
-        import networkx as nx
-        from .view import graph_view
         G = graph_view(store)
         H = nx.MultiDiGraph()
         for n, d in G.nodes(data=True):
@@ -28,7 +32,6 @@ def export_graph(store: Store, fmt: str) -> bytes:
         buf = io.BytesIO()
         nx.write_graphml(H, buf, encoding="utf-8")
         return buf.getvalue()
-    from rdflib import Dataset, Graph
     data = store.dump("nquads")
     ds = Dataset()
     ds.parse(data=data.decode("utf-8"), format="nquads")
@@ -46,13 +49,12 @@ def export_graph(store: Store, fmt: str) -> bytes:
     raise ValueError(f"unknown export format {fmt!r} (ttl, trig, jsonld, graphml, csv, xlsx)")
 
 
-def task_rows(store: Store) -> list[dict]:
-    """Every task of every ingested document, flat, in document order."""
-    from .ask import task_row
+def all_task_dicts(store: Store) -> list[dict]:
+    """Every task of every ingested document as a flat dict (:meth:`TaskRow.to_dict`), in document order."""
     rows = store.select(prefixed("""SELECT ?t ?start WHERE { ?t a cancu:Task .
         OPTIONAL { ?a oa:hasBody ?t ; oa:hasTarget/oa:hasSelector/oa:start ?start } }"""))
-    order = [r["t"] for r in sorted(rows, key=lambda r: (r["t"].rsplit("/item/", 1)[0], int(r["start"] or 0)))]
-    return [task_row(d).to_dict() for d in queries.task_details(store, order)]
+    order = [r["t"] for r in sorted(rows, key=lambda r: (task_document(r["t"]), int(r["start"] or 0)))]
+    return [TaskRow.from_details(d).to_dict() for d in queries.task_details(store, order)]
 
 
 def tasks_csv(rows: list[dict]) -> bytes:
@@ -65,6 +67,7 @@ def tasks_csv(rows: list[dict]) -> bytes:
 
 
 def tasks_xlsx(rows: list[dict]) -> bytes:
+    # imported here: openpyxl takes ~0.3 s to import and only this export needs it
     from openpyxl import Workbook
     wb = Workbook()
     ws = wb.active

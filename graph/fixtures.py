@@ -13,6 +13,10 @@ from pathlib import Path
 
 from ingest.facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, Unit
 
+from .build import build_document
+from .store import EmbeddedStore
+from .writer import write_document
+
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
 
 TCHCQT = "Phòng Tổ chức - Hành chính - Quản trị"
@@ -41,19 +45,20 @@ def seed_facts(path: str | Path = SEED, text: str | None = None) -> Facts:
     text = text if text is not None else p.read_bytes().decode("utf-8-sig")
     src = Source(text=text, format="txt", path=str(p), sha256=hashlib.sha256(text.encode()).hexdigest(),
                  encoding="utf-8")
-    T = lambda s, e: text[s:e]  # noqa: E731
-    cites: list[Citation] = []
+    items = _seed_items(text)
+    span = {iid: sp for iid, _, _, sp in items}
+    cites, relations = _seed_citations(text, span)
+    ts, te = _find(text, "Thực hiện công tác dân vận, dân chủ năm 2026")
+    ss, se = _find(text, "Trần Bình Minh")
+    doc = DocumentInfo(type="Kế hoạch", issuer="Văn phòng UBND tỉnh",
+                       title="Thực hiện công tác dân vận, dân chủ năm 2026", signer="Trần Bình Minh",
+                       spans=(("title", Span(ts, te, text[ts:te])), ("signer", Span(ss, se, text[ss:se]))))
+    return Facts(source=src, document=doc, citations=tuple(cites), units=_seed_units(text),
+                 tasks=_seed_tasks(text, items), relations=tuple(relations))
 
-    def cite(needle, after, section, kind="numbered", **kw):
-        s, e = _find(text, needle, after)
-        cites.append(Citation(start=s, end=e, text=T(s, e), kind=kind, section=section, **kw))
-        return e
 
-    kh32 = dict(type="Kế hoạch", symbol="32/KH-UBND", date="2026-01-31", issuer="UBND tỉnh")
-    nd59 = dict(type="Nghị định", symbol="59/2023/NĐ-CP", date="2023-08-14", issuer="Chính phủ",
-                subject="ban hành quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở")
-    law = dict(type="Luật", resolved="10/2022/QH15")
-
+def _seed_items(text: str) -> list[tuple[str, str, str | None, tuple[int, int]]]:
+    """The seed's numbered items: (id, kind, parent, (start, end))."""
     # items: (id, kind, parent, head words, next item's head or None)
     sec = {k: _find(text, k)[0] for k in ("I. MỤC ĐÍCH", "II. NHIỆM VỤ", "III. TỔ CHỨC")}
     items = [
@@ -75,8 +80,24 @@ def seed_facts(path: str | Path = SEED, text: str | None = None) -> Facts:
         ("III.2.5", "assignment", "III.2", "2.5. Tham mưu xây dựng", "3. Giao Trung tâm", sec["III. TỔ CHỨC"]),
         ("III.3", "assignment", None, "3. Giao Trung tâm", None, sec["III. TỔ CHỨC"]),
     ]
-    span = {iid: _item(text, head.split(" ", 1)[0], head.split(" ", 1)[1], after, until)
-            for iid, _, _, head, until, after in items}
+    return [(iid, kind, parent, _item(text, head.split(" ", 1)[0], head.split(" ", 1)[1], after, until))
+            for iid, kind, parent, head, until, after in items]
+
+
+def _seed_citations(text: str, span: dict[str, tuple[int, int]]) -> tuple[list[Citation], list[Relation]]:
+    """The seed's citations, in order, and the relations read from their subjects."""
+    T = lambda s, e: text[s:e]  # noqa: E731
+    cites: list[Citation] = []
+
+    def cite(needle, after, section, kind="numbered", **kw):
+        s, e = _find(text, needle, after)
+        cites.append(Citation(start=s, end=e, text=T(s, e), kind=kind, section=section, **kw))
+        return e
+
+    kh32 = dict(type="Kế hoạch", symbol="32/KH-UBND", date="2026-01-31", issuer="UBND tỉnh")
+    nd59 = dict(type="Nghị định", symbol="59/2023/NĐ-CP", date="2023-08-14", issuer="Chính phủ",
+                subject="ban hành quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở")
+    law = dict(type="Luật", resolved="10/2022/QH15")
 
     # citations, in order
     e = cite("Kế hoạch số 32/KH-UBND ngày 31/01/2026 của UBND tỉnh", 0, "preamble",
@@ -116,7 +137,11 @@ def seed_facts(path: str | Path = SEED, text: str | None = None) -> Facts:
     e = cite("Luật thực hiện dân chủ ở cơ sở", span["III.2.2"][0], "III.2.2", kind="named", **law)
     e = cite("Nghị định số 59/2023/NĐ- CP ngày 14/8/2023 của Chính phủ", e, "III.2.2", **nd59)
     cite("Luật Thực hiện dân chủ ở cơ sở", e, "III.2.2", kind="named", **law)
+    return cites, relations
 
+
+def _seed_tasks(text: str, items) -> tuple[Task, ...]:
+    """The seed's items with the documents they cite and their units by role."""
     item_cites = {"I.1": ("10/2022/QH15", "32/KH-UBND"), "II.1.1": ("32/KH-UBND",), "II.1.3": ("05-CT/TW",),
                   "II.1.5": ("429-QĐ/TU", "3266/UBND-NC"),
                   "II.2.1": ("10/2022/QH15", "59/2023/NĐ-CP", "39-CT/TU", "32/KH-UBND"),
@@ -125,12 +150,15 @@ def seed_facts(path: str | Path = SEED, text: str | None = None) -> Facts:
     lead = {"III.1": ("Người đứng đầu các phòng, đơn vị",), "III.3": ("Trung tâm Thông tin",),
             "III.2": (TCHCQT,), **{f"III.2.{i}": (TCHCQT,) for i in range(1, 6)}}
     report = {"III.2.1": ("Sở Nội vụ",), "III.2.5": ("UBND tỉnh", "Sở Nội vụ")}
-    tasks = tuple(
-        Task(id=iid, kind=kind, start=span[iid][0], end=span[iid][1], text=T(*span[iid]), parent=parent,
+    return tuple(
+        Task(id=iid, kind=kind, start=sp[0], end=sp[1], text=text[sp[0]:sp[1]], parent=parent,
              cites=item_cites.get(iid, ()), lead=lead.get(iid, ()), report_to=report.get(iid, ()),
              inherited_lead=iid.startswith("III.2."))
-        for iid, kind, parent, *_ in items)
+        for iid, kind, parent, sp in items)
 
+
+def _seed_units(text: str) -> tuple[Unit, ...]:
+    """The units the seed names, with every mention."""
     def mentions(name, after=0):
         out, pos = [], after
         while True:
@@ -141,7 +169,7 @@ def seed_facts(path: str | Path = SEED, text: str | None = None) -> Facts:
             out.append((s, e))
             pos = e
 
-    units = (
+    return (
         Unit(TCHCQT, ("TCHCQT",), mentions(TCHCQT) + mentions("TCHCQT")),
         Unit("Trung tâm Thông tin", (), mentions("Trung tâm Thông tin")),
         Unit("Nhà khách Thanh Xuân Hà Nội", (), mentions("Nhà khách Thanh Xuân Hà Nội")),
@@ -151,13 +179,6 @@ def seed_facts(path: str | Path = SEED, text: str | None = None) -> Facts:
         Unit("UBND tỉnh", (), ((_find(text, "UBND tỉnh và Sở Nội vụ")[0],
                                 _find(text, "UBND tỉnh và Sở Nội vụ")[0] + len("UBND tỉnh")),)),
     )
-    ts, te = _find(text, "Thực hiện công tác dân vận, dân chủ năm 2026")
-    ss, se = _find(text, "Trần Bình Minh")
-    doc = DocumentInfo(type="Kế hoạch", issuer="Văn phòng UBND tỉnh",
-                       title="Thực hiện công tác dân vận, dân chủ năm 2026", signer="Trần Bình Minh",
-                       spans=(("title", Span(ts, te, T(ts, te))), ("signer", Span(ss, se, T(ss, se)))))
-    return Facts(source=src, document=doc, citations=tuple(cites), units=units, tasks=tasks,
-                 relations=tuple(relations))
 
 
 def variant(facts: Facts, n: int, *, year: int, province: str, path: str | None = None) -> Facts:
@@ -182,9 +203,6 @@ def seed_store():
     """An in-memory store holding the seed plan's facts (built once per process)."""
     global _SEED_STORE
     if _SEED_STORE is None:
-        from .build import build_document
-        from .store import EmbeddedStore
-        from .writer import write_document
         _SEED_STORE = EmbeddedStore(None)
         write_document(_SEED_STORE, build_document(seed_facts(), ingested_at="2026-03-01T08:00:00+00:00"))
     return _SEED_STORE

@@ -11,6 +11,10 @@
 - Units: jurisdiction + normalised name (``id/org/vn/bo-noi-vu``); national bodies under ``vn``.
 - Tasks: the document's IRI + ``/item/`` + the item id (``…/item/II.2.1``).
 
+The same rules read back: what an IRI names (:func:`node_kind`), a task's document
+(:func:`task_document`), the jurisdiction an IRI carries (:func:`jurisdiction`), the document
+order of items (:func:`item_order`). Nothing else in the project takes an IRI apart.
+
 >>> slug("Phòng Tổ chức - Hành chính - Quản trị")
 'phong-to-chuc-hanh-chinh-quan-tri'
 >>> is_national("59/2023/NĐ-CP"), is_national("32/KH-UBND"), is_national("05-CT/TW")
@@ -25,15 +29,22 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 from rdflib import URIRef
 
 from .vocab import GRAPH, ID
 
-_NATIONAL_TOKENS = {"CP", "TTG", "TW", "VPCP", "VPQH", "NHNN", "TANDTC", "VKSNDTC", "KTNN", "CTN", "BCT"}
-_LOCAL_TOKENS = {"UBND", "HĐND", "TU", "HU", "ĐU", "QU", "TP", "UBMTTQ", "BCĐ", "BQL", "BDV", "BTG", "BTC"}
+ISSUERS_FILE = Path(__file__).resolve().parent.parent / "data" / "patterns" / "issuers.json"
+
+# Codes of a symbol that name a local body (a province's or a Party committee's): never national.
+_LOCAL_TOKENS = {"UBND", "HĐND", "TU", "HU", "ĐU", "QU", "TP", "UBMTTQ", "BCĐ", "BQL", "BDV", "BTG"}
+# The Party's central committee: no single issuer (data/patterns/issuers.json), but national.
+_CENTRAL_TOKENS = {"TW"}
 _NATIONAL_UNITS = (
     "chinh phu", "quoc hoi", "thu tuong", "bo chinh tri", "ban bi thu", "ban chap hanh trung uong",
     "uy ban thuong vu quoc hoi", "van phong chinh phu", "toa an nhan dan toi cao",
@@ -45,10 +56,22 @@ _JURIS = re.compile(
     r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:()]*)(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,.;:()]*)*)")
 
 
-def fold(s: str | None) -> str:
-    """Lower case, no diacritics (đ → d), single spaces: for loose matching.
+@lru_cache(maxsize=1)
+def _national_codes() -> tuple[frozenset[str], re.Pattern]:
+    """Issuer codes naming one national body, and the term-prefixed ones (``QH15``), from
+    ``data/patterns/issuers.json`` (the file the extractor reads too)."""
+    data = json.loads(ISSUERS_FILE.read_text(encoding="utf-8"))
+    codes = frozenset(c.upper() for c in data["national"])
+    term = re.compile(r"(?:" + "|".join(sorted(map(re.escape, data["term_prefixed"]), key=len, reverse=True))
+                      + r")\d*")
+    return codes, term
 
-    >>> fold("Nghị định  59/2023/NĐ-CP")
+
+def fold_ascii(s: str | None) -> str:
+    """Lower case, no diacritics (đ → d), single spaces: for loose matching of what people type
+    (``ingest.clean.fold`` keeps the diacritics; this one drops them).
+
+    >>> fold_ascii("Nghị định  59/2023/NĐ-CP")
     'nghi dinh 59/2023/nd-cp'
     """
     if not s:
@@ -61,15 +84,15 @@ def fold(s: str | None) -> str:
 
 def slug(s: str | None, keep: str = "") -> str:
     """ASCII slug: folded, non-alphanumerics (except ``keep``) collapsed to ``-``."""
-    f = fold(s)
+    f = fold_ascii(s)
     out = re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", f).strip("-")
     return out or "x"
 
 
-def canonical_symbol(sym: str | None) -> str:
+def tidy_symbol(sym: str | None) -> str:
     """NFC, ``Đ`` not ``Ð``, no spaces, dashes unified; the key for identity.
 
-    >>> canonical_symbol(" 59/2023/NÐ - CP")
+    >>> tidy_symbol(" 59/2023/NÐ - CP")
     '59/2023/NĐ-CP'
     """
     if not sym:
@@ -80,20 +103,27 @@ def canonical_symbol(sym: str | None) -> str:
 
 
 def is_national(symbol: str | None) -> bool:
-    """True for symbols of central bodies (government, ministries, National Assembly, Party centre)."""
-    s = canonical_symbol(symbol)
+    """True for symbols of central bodies (government, ministries, National Assembly, Party centre):
+    a code naming one national body in ``data/patterns/issuers.json``, a term-prefixed one
+    (``QH15``), the Party centre (``TW``) or a ministry-shaped code (``B…``), and no local code.
+
+    >>> is_national("40/2025/TT-BTC"), is_national("12/2024/TT-BVHTTDL"), is_national("5-KH/BTG")
+    (True, True, False)
+    """
+    s = tidy_symbol(symbol)
     if not s or "/" not in s and "-" not in s:
         return False
     code = s.split("/", 1)[1] if "/" in s else s
     tokens = {t.upper() for t in re.split(r"[-/&]+", code) if t and not t.isdigit()}
     if tokens & _LOCAL_TOKENS:
         return False
-    return any(t in _NATIONAL_TOKENS or re.fullmatch(r"(?:QH|UBTVQH)\d*", t)
+    national, term = _national_codes()
+    return any(t in national or t in _CENTRAL_TOKENS or term.fullmatch(t)
                or re.fullmatch(r"B[A-ZĐ]{1,7}", t) for t in tokens)
 
 
 def is_national_unit(name: str | None) -> bool:
-    f = fold(name)
+    f = fold_ascii(name)
     return any(f == u or f.startswith(u + " ") for u in _NATIONAL_UNITS) or (
         f.startswith("bo ") and not f.startswith("bo phan"))
 
@@ -120,7 +150,7 @@ def year_of(*values: str | int | None) -> int | None:
 
 
 def _symbol_path(symbol: str) -> str:
-    return "/".join(slug(part) for part in canonical_symbol(symbol).split("/"))
+    return "/".join(slug(part) for part in tidy_symbol(symbol).split("/"))
 
 
 def short_hash(*parts: str, n: int = 10) -> str:
@@ -155,12 +185,27 @@ def unit_iri(name: str, jurisdiction: str | None) -> URIRef:
 
 def task_iri(doc: URIRef, item_id: str) -> URIRef:
     """Item ``d)`` and item ``đ)`` are different items: ``đ`` becomes ``dd`` before slugging."""
-    return URIRef(f"{doc}/item/{slug(re.sub(r'(?<=[.])đ(?=$|[.])', 'dd', item_id), keep='.')}")
+    return URIRef(f"{doc}{ITEM}{slug(re.sub(r'(?<=[.])đ(?=$|[.])', 'dd', item_id), keep='.')}")
 
 
 def annotation_iri(doc: URIRef, kind: str, start: int, end: int, extra: str = "") -> URIRef:
     tail = f"-{short_hash(extra, n=6)}" if extra else ""
     return URIRef(f"{doc}/ann/{kind}/{start}-{end}{tail}")
+
+
+def annotation_parts(ann: str) -> tuple[URIRef, URIRef, URIRef]:
+    """An annotation's target and its two selectors (position, quote): fixed suffixes of its IRI,
+    so readers go from an annotation to its offsets without a lookup.
+
+    >>> [str(x) for x in annotation_parts("d/ann/task/1-5")]
+    ['d/ann/task/1-5/target', 'd/ann/task/1-5/pos', 'd/ann/task/1-5/quote']
+    """
+    return URIRef(f"{ann}/target"), URIRef(f"{ann}/pos"), URIRef(f"{ann}/quote")
+
+
+def ingestion_iri(doc: URIRef) -> URIRef:
+    """The prov:Activity of a document's ingestion."""
+    return URIRef(f"{doc}/ingestion")
 
 
 def graph_iri(doc: URIRef) -> URIRef:
@@ -172,4 +217,96 @@ def doctype_iri(type_: str | None) -> URIRef:
     return ID[f"doctype/{slug(type_)}"]
 
 
-SCHEMES_GRAPH = GRAPH["schemes"]
+SCHEMES_GRAPH = GRAPH["schemes"]   # the SKOS scheme of document types
+META_GRAPH = GRAPH["meta"]         # the store's bookkeeping: its version, each graph's size
+STORE_NODE = ID["store"]           # the subject of the store's version marker
+
+
+# ---------------------------------------------------------------- reading IRIs back
+
+DOC_BASE = str(ID) + "doc/"
+ORG_BASE = str(ID) + "org/"
+ITEM = "/item/"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
+
+
+def is_task(iri: str) -> bool:
+    """True for a task's (numbered item's) IRI: its document's IRI + ``/item/…``."""
+    return ITEM in iri
+
+
+def task_document(task: str) -> str:
+    """The document of a task, from its IRI ("" when it is not a task's).
+
+    >>> task_document("https://cancu.vn/id/doc/bac-ninh/2026/32/kh-vp/item/ii.2.1")
+    'https://cancu.vn/id/doc/bac-ninh/2026/32/kh-vp'
+    """
+    return task.rpartition(ITEM)[0]
+
+
+def split_task(task: str) -> tuple[str, str]:
+    """(document IRI, item part) of a task's IRI.
+
+    >>> split_task("d/item/ii.2.10")
+    ('d', 'ii.2.10')
+    """
+    doc, _, item = task.rpartition(ITEM)
+    return doc, item
+
+
+def node_kind(iri: str) -> str | None:
+    """Task, Unit or Document, from the IRI alone; None for anything else.
+
+    >>> node_kind("https://cancu.vn/id/doc/vn/59/2023/nd-cp/item/ii.2.1"), node_kind("https://cancu.vn/id/org/vn/so-noi-vu")
+    ('Task', 'Unit')
+    """
+    if iri.startswith(DOC_BASE):
+        return "Task" if is_task(iri) else "Document"
+    if iri.startswith(ORG_BASE):
+        return "Unit"
+    return None
+
+
+def jurisdiction(iri: str) -> str | None:
+    """The jurisdiction segment of a document, task or unit IRI (``vn``, ``bac-ninh``, ``doc-<hash>``).
+
+    >>> jurisdiction("https://cancu.vn/id/org/bac-ninh/so-noi-vu"), jurisdiction("https://cancu.vn/id/doc/vn/59/2023/nd-cp")
+    ('bac-ninh', 'vn')
+    """
+    for base in (DOC_BASE, ORG_BASE):
+        if iri.startswith(base):
+            return iri[len(base):].split("/", 1)[0]
+    return None
+
+
+def item_key(item: str) -> list:
+    """The sort key of an item part (``ii.2.10``): Roman and Arabic numerals by value.
+
+    >>> sorted(["ii.2.10", "ii.2.9", "a"], key=item_key)
+    ['ii.2.9', 'ii.2.10', 'a']
+    """
+    key = []
+    for part in item.split("."):
+        if part in _ROMAN:
+            key.append((0, _ROMAN[part], ""))
+        elif part.isdigit():
+            key.append((0, int(part), ""))
+        else:
+            key.append((1, 0, part))
+    return key
+
+
+def item_order(task_iri: str) -> tuple:
+    """Document order of items from their IRIs: ``…/item/ii.2.10`` after ``…/item/ii.2.9``.
+
+    >>> sorted(["d/item/ii.2.10", "d/item/ii.2.9", "d/item/i.1", "d/item/iii.1"], key=item_order)
+    ['d/item/i.1', 'd/item/ii.2.9', 'd/item/ii.2.10', 'd/item/iii.1']
+    """
+    doc, item = split_task(task_iri)
+    return (doc, item_key(item))
+
+
+def last_segment(iri: str) -> str:
+    """The last path segment of an IRI, a fallback label (``…/nd-cp`` → ``nd-cp``)."""
+    return iri.rsplit("/", 1)[-1]

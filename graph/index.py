@@ -10,7 +10,7 @@ its predicate; the joins are done in Python with dicts, and the result is cached
 ``store.version()``.
 
 Identity makes a few joins free: a task's IRI is its document's IRI + ``/item/…`` and a unit's
-IRI carries its jurisdiction (``id/org/<jurisdiction>/…``, see :mod:`graph.ids`).
+IRI carries its jurisdiction (``id/org/<jurisdiction>/…``); :mod:`graph.ids` reads both.
 
 >>> from graph.fixtures import seed_store
 >>> ix = store_index(seed_store())
@@ -25,36 +25,11 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .ids import ID
+from .ids import ITEM, item_key, jurisdiction, split_task
 from .store import PerVersion, Store, prefixed
+from .vocab import DERIVE_PATH, ROLE_PROPS
 
-__all__ = ["StoreIndex", "store_index", "task_document", "jurisdiction", "ROLES"]
-
-ROLES = {"lead": "cancu:leadUnit", "support": "cancu:supportUnit", "report_to": "cancu:reportTo",
-         "mentioned": "cancu:mentionsUnit"}
-_DOC = str(ID) + "doc/"
-_ORG = str(ID) + "org/"
-
-
-def task_document(task: str) -> str:
-    """The document of a task, from its IRI.
-
-    >>> task_document("https://cancu.vn/id/doc/bac-ninh/2026/32/kh-vp/item/ii.2.1")
-    'https://cancu.vn/id/doc/bac-ninh/2026/32/kh-vp'
-    """
-    return task.rpartition("/item/")[0]
-
-
-def jurisdiction(iri: str) -> str | None:
-    """The jurisdiction segment of a document, task or unit IRI (``vn``, ``bac-ninh``, ``doc-<hash>``).
-
-    >>> jurisdiction("https://cancu.vn/id/org/bac-ninh/so-noi-vu"), jurisdiction("https://cancu.vn/id/doc/vn/59/2023/nd-cp")
-    ('bac-ninh', 'vn')
-    """
-    for base in (_DOC, _ORG):
-        if iri.startswith(base):
-            return iri[len(base):].split("/", 1)[0]
-    return None
+__all__ = ["StoreIndex", "store_index"]
 
 
 @dataclass
@@ -68,7 +43,6 @@ class StoreIndex:
     parents: set[str] = field(default_factory=set)                 # tasks with sub-items (other than form fields)
     children: dict[str, list[str]] = field(default_factory=dict)   # task → its sub-items
     nontask: set[str] = field(default_factory=set)                 # objectives, form fields, provisions
-    cited_by_count: dict[str, int] = field(default_factory=dict)   # unused (see queries.cited_by_counts)
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
 
     # -- derived questions
@@ -132,7 +106,6 @@ def store_index(store: Store) -> StoreIndex:
 
 
 def _build(store: Store) -> StoreIndex:
-    from .queries import item_order
     ix = StoreIndex()
     sel = lambda q: store.select(prefixed(q))  # noqa: E731
     # grouped in the store (one row per cited document / unit / role): turning 10^5 rows into
@@ -140,10 +113,10 @@ def _build(store: Store) -> StoreIndex:
     ix.sources = {r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")}
     for r in sel('SELECT ?x (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { ?t cancu:derivesFrom ?x } GROUP BY ?x'):
         ix.derives[r["x"]] = set(r["ts"].split())
-    for r in sel("SELECT DISTINCT ?a ?b WHERE { ?a cancu:details|eli:applies|cancu:guides ?b }"):
+    for r in sel(f"SELECT DISTINCT ?a ?b WHERE {{ ?a {DERIVE_PATH} ?b }}"):
         if r["a"] != r["b"]:
             ix.derived_from.setdefault(r["b"], set()).add(r["a"])
-    union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLES.items())
+    union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLE_PROPS.items())
     for r in sel(f'SELECT ?u ?r (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE {{ {union} }} GROUP BY ?u ?r'):
         ix.roles.setdefault(r["u"], {})[r["r"]] = set(r["ts"].split())
     # items that give no work: objectives, form fields of their parent, provisions (ingest.pipeline)
@@ -155,21 +128,20 @@ def _build(store: Store) -> StoreIndex:
         if r["k"] == "field":
             fields = ts
     for r in sel('SELECT ?p (GROUP_CONCAT(STR(?c); SEPARATOR=" ") AS ?cs) WHERE { ?c eli:is_part_of ?p '
-                 'FILTER(CONTAINS(STR(?p), "/item/")) } GROUP BY ?p'):
+                 f'FILTER(CONTAINS(STR(?p), "{ITEM}")) }} GROUP BY ?p'):
         kids = r["cs"].split()
         ix.children[r["p"]] = kids
         if any(k not in fields for k in kids):   # a heading whose sub-items are only form fields is a task
             ix.parents.add(r["p"])
-    ix.cited_by_count = {}
     tasks = {t for ts in ix.derives.values() for t in ts} | {t for r in ix.roles.values() for ts in r.values() for t in ts}
     # document order: the item part's key is shared by many documents (the same numbering), so memoised
     keys: dict[str, list] = {}
 
     def order_key(t):
-        doc, _, item = t.rpartition("/item/")
+        doc, item = split_task(t)
         k = keys.get(item)
         if k is None:
-            k = keys[item] = item_order("/item/" + item)[1]
+            k = keys[item] = item_key(item)
         return (doc, k)
     ix.rank = {t: i for i, t in enumerate(sorted(tasks, key=order_key))}
     return ix

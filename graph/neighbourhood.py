@@ -8,7 +8,7 @@ SPARQL query per node and direction, each edge type capped on its own with a sub
 shows every kind of link, not just the first 150 citations).
 
 Nodes are the document/unit/task IRIs of :mod:`graph.ids`; their kind is read from the IRI
-(``…/item/…`` a task, ``id/org/…`` a unit, ``id/doc/…`` a document). Edges are
+(:func:`graph.ids.node_kind`). Edges are
 ``(source, type, target)`` with the types of :data:`graph.vocab.EDGE_TYPES`.
 
 >>> from graph.fixtures import seed_store
@@ -28,19 +28,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .ids import ID
-from .store import Store, prefixed
-from .vocab import CANCU, EDGE_TYPES, OA, PREFIXES
+from .ids import annotation_parts, last_segment, node_kind
+from .store import Store, prefixed, values
+from .vocab import CANCU, EDGE_TYPES, OA, RELATIONS
 
-__all__ = ["NodeInfo", "Neighbourhood", "node_kind", "describe", "edges_around", "ego", "expand",
+__all__ = ["NodeInfo", "Neighbourhood", "describe", "edges_around", "ego", "expand",
            "shortest_path", "edges_between", "degree", "evidence"]
 
-_DOC = str(ID) + "doc/"
-_ORG = str(ID) + "org/"
 # edge type → its property (prefixed name)
 _PROP = {k: p for k, (p, _) in EDGE_TYPES.items()}
 # full property IRI → edge type, for the rows of queries that return ?p
-_TYPE_OF = {str(PREFIXES[p.partition(":")[0]]) + p.partition(":")[2]: k for k, p in _PROP.items()}
+_TYPE_OF = {str(r.prop): k for k, r in RELATIONS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,23 +57,6 @@ class Neighbourhood:
     truncated: bool = False
 
 
-def node_kind(iri: str) -> str | None:
-    """Task, Unit or Document, from the IRI alone (see :mod:`graph.ids`); None for anything else.
-
-    >>> node_kind("https://cancu.vn/id/doc/vn/59/2023/nd-cp/item/ii.2.1"), node_kind("https://cancu.vn/id/org/vn/so-noi-vu")
-    ('Task', 'Unit')
-    """
-    if iri.startswith(_DOC):
-        return "Task" if "/item/" in iri else "Document"
-    if iri.startswith(_ORG):
-        return "Unit"
-    return None
-
-
-def _values(var: str, iris) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
-
-
 def describe(store: Store, iris) -> dict[str, NodeInfo]:
     """Label and kind of each node; units and tasks without a label are not nodes and are left out.
 
@@ -91,23 +72,23 @@ def describe(store: Store, iris) -> dict[str, NodeInfo]:
         units = [x for x in chunk if node_kind(x) == "Unit"]
         labels: dict[str, str] = {}
         if docs:
-            for r in store.select(prefixed(f"SELECT ?n (MIN(?l) AS ?label) WHERE {{ {_values('n', docs)} "
+            for r in store.select(prefixed(f"SELECT ?n (MIN(?l) AS ?label) WHERE {{ {values('n', docs)} "
                                            f"?n rdfs:label ?l }} GROUP BY ?n")):
                 labels[r["n"]] = r["label"]
         if units:
-            for r in store.select(prefixed(f"SELECT ?n (MIN(?l) AS ?label) WHERE {{ {_values('n', units)} "
+            for r in store.select(prefixed(f"SELECT ?n (MIN(?l) AS ?label) WHERE {{ {values('n', units)} "
                                            f"?n skos:prefLabel ?l }} GROUP BY ?n")):
                 labels[r["n"]] = r["label"]
         sources = set()
         top = [x for x in docs if node_kind(x) == "Document"]
         if top:
             sources = {r["n"] for r in store.select(prefixed(
-                f"SELECT DISTINCT ?n WHERE {{ {_values('n', top)} ?n a cancu:SourceDocument }}"))}
+                f"SELECT DISTINCT ?n WHERE {{ {values('n', top)} ?n a cancu:SourceDocument }}"))}
         for x in chunk:
             k = node_kind(x)
             lab = labels.get(x)
             if k == "Document":
-                out[x] = NodeInfo(lab or x.rsplit("/", 1)[-1], "Document" if x in sources else "CitedDocument",
+                out[x] = NodeInfo(lab or last_segment(x), "Document" if x in sources else "CitedDocument",
                                   "Document")
             elif lab:
                 out[x] = NodeInfo(lab, k, k)
@@ -157,7 +138,7 @@ def edges_between(store: Store, nodes, *, edge_types=None, touching=None) -> lis
     out = set()
     plist = ", ".join(props)
     for i in range(0, len(nodes), 300):
-        rows = store.select(prefixed(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {_values('s', nodes[i:i + 300])} "
+        rows = store.select(prefixed(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values('s', nodes[i:i + 300])} "
                                      f"?s ?p ?o FILTER(?p IN ({plist})) }}"))
         for r in rows:
             if r["o"] in keep and r["o"] != r["s"]:
@@ -225,7 +206,7 @@ def _neighbours(store: Store, nodes: list[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {n: set() for n in nodes}
     for i in range(0, len(nodes), 200):
         rows = store.select(prefixed(
-            f"SELECT DISTINCT ?a ?b WHERE {{ {_values('a', nodes[i:i + 200])} "
+            f"SELECT DISTINCT ?a ?b WHERE {{ {values('a', nodes[i:i + 200])} "
             f"{{ ?a ?p ?b FILTER(isIRI(?b)) }} UNION {{ ?b ?p ?a }} FILTER(?p IN ({plist})) }}"))
         for r in rows:
             if r["b"] != r["a"] and node_kind(r["b"]):
@@ -300,13 +281,14 @@ def evidence(store: Store, node: str, limit: int = 10) -> list[dict]:
     target = {a: o for a in anns for p, o in a_props.get(a, ()) if p == str(OA.hasTarget)}
     t_props = store.outgoing(set(target.values()))
     source = {t: o for t in target.values() for p, o in t_props.get(t, ()) if p == str(OA.hasSource)}
-    sel = store.outgoing([a + sfx for a in anns for sfx in ("/pos", "/quote")])
+    parts = {a: annotation_parts(a) for a in anns}
+    sel = store.outgoing([str(x) for a in anns for x in parts[a][1:]])
     paths = store.outgoing(set(source.values()))
     out = []
     for a in anns:
         doc = source.get(target.get(a, ""), "")
-        pos = dict(sel.get(a + "/pos", ()))
-        quote = dict(sel.get(a + "/quote", ()))
+        pos = dict(sel.get(str(parts[a][1]), ()))
+        quote = dict(sel.get(str(parts[a][2]), ()))
         if not doc or str(OA.start) not in pos or str(OA.exact) not in quote:
             continue
         path = min((o for p, o in paths.get(doc, ()) if p == str(CANCU.sourcePath)), default="")

@@ -2,7 +2,8 @@
 
 Assumptions: the store holds one named graph per source document and is queried as the union
 of its graphs (see :mod:`graph.store`). Every function only reads (SPARQL SELECT), returns
-plain lists of dicts, and takes IRIs as ``str``. "Derives from" means: a task cites the document
+plain lists of dicts (:func:`task_rows`: the :class:`graph.results.TaskRow` of given tasks), and
+takes IRIs as ``str``. "Derives from" means: a task cites the document
 (``cancu:derivesFrom``), or cites a document that details, applies or guides it, transitively.
 
 The examples run against an in-memory store holding the seed plan's hand-built facts
@@ -10,66 +11,29 @@ The examples run against an in-memory store holding the seed plan's hand-built f
 """
 from __future__ import annotations
 
-from .ids import ID
-from .store import PerVersion, Store, prefixed
+from .ids import DOC_BASE, annotation_parts, is_task, item_order, last_segment
+from .lexicon import lexicon, type_labels
+from .results import TaskRow
+from .store import PerVersion, Store, prefixed, values
+from .vocab import CANCU, DERIVE_PATH, ELI, OA, PROV, RDFS, RELATIONS, ROLE_PROPS, ROLES, curie
 
 __all__ = ["requirements_of", "worklist", "basis_chain", "directive_task_matrix", "cited_by",
-           "most_cited", "task_details", "documents", "units", "ingest_log", "counts", "busiest_units",
-           "DERIVE_PATH", "cited_by_counts", "lead_counts"]
+           "most_cited", "task_details", "task_details_cache", "task_rows", "documents", "units", "ingest_log",
+           "counts", "busiest_units", "labels", "cited_by_counts", "lead_counts"]
 
-DERIVE_PATH = "(cancu:details|eli:applies|cancu:guides)"
-NAT = str(ID) + "doc/vn/"
+NAT = DOC_BASE + "vn/"
 
+# predicate IRIs as plain str (rdflib's DefinedNamespace attribute access is slow in loops)
+_P = dict(number=str(CANCU.itemNumber), kind=str(CANCU.itemKind), doc=str(PROV.hadPrimarySource),
+          deadline=str(CANCU.deadline), start=str(OA.start), end=str(OA.end), exact=str(OA.exact),
+          body=str(OA.hasBody))
+# a task's links to units by role, and to the documents it cites ("cites")
+_ROLE_OF = {**{str(RELATIONS[rel].prop): role for role, rel in ROLES.items()}, str(CANCU.derivesFrom): "cites"}
 
-def _doctest_store():
-    from .fixtures import seed_store
-    return seed_store()
-
-
-def item_order(task_iri: str) -> tuple:
-    """Document order of items from their IRIs: ``…/item/ii.2.10`` after ``…/item/ii.2.9``.
-
-    >>> sorted(["d/item/ii.2.10", "d/item/ii.2.9", "d/item/i.1", "d/item/iii.1"], key=item_order)
-    ['d/item/i.1', 'd/item/ii.2.9', 'd/item/ii.2.10', 'd/item/iii.1']
-    """
-    doc, _, item = task_iri.rpartition("/item/")
-    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
-             "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
-    key = []
-    for part in item.split("."):
-        if part in roman:
-            key.append((0, roman[part], ""))
-        elif part.isdigit():
-            key.append((0, int(part), ""))
-        else:
-            key.append((1, 0, part))
-    return (doc, key)
-
-
-def _values(var: str, iris) -> str:
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
-
-
-def _split(s: str | None) -> list[str]:
-    return sorted({x for x in (s or "").split("\x1f") if x})
-
-
-_P = {}  # predicate IRIs as plain str (rdflib's DefinedNamespace attribute access is slow in loops)
-
-
-def _preds() -> dict:
-    if not _P:
-        from .vocab import CANCU, OA, PROV
-        _P.update(number=str(CANCU.itemNumber), kind=str(CANCU.itemKind), doc=str(PROV.hadPrimarySource),
-                  deadline=str(CANCU.deadline), start=str(OA.start), end=str(OA.end), exact=str(OA.exact),
-                  body=str(OA.hasBody),
-                  roles={str(CANCU.leadUnit): "lead", str(CANCU.supportUnit): "support",
-                         str(CANCU.reportTo): "report_to", str(CANCU.mentionsUnit): "mentioned",
-                         str(CANCU.derivesFrom): "cites"})
-    return _P
-
-
-_details_cache: dict = {}
+# the details of tasks already read, per store version (a page of an answer read again is free);
+# one dict per version, so a reader never sees another version's entries
+task_details_cache = PerVersion(lambda store: {}, keep=0)
+_CACHE_MAX = 50000
 
 
 def task_details(store: Store, tasks: list[str]) -> list[dict]:
@@ -77,37 +41,43 @@ def task_details(store: Store, tasks: list[str]) -> list[dict]:
 
     Kept per store version (at most 50,000 tasks), so a page of an answer read again is free.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> t = task_details(store, [r["task"] for r in requirements_of(store, NAT + "05-ct/tw")])
     >>> [(r["number"], r["source"]["start"] < r["source"]["end"]) for r in t]
     [('II.1.3', True)]
     """
     if not tasks:
         return []
-    key = (id(store), store.version())
-    cache = _details_cache.get(key)
-    if cache is None or len(cache) > 50000:
-        _details_cache.clear()
-        cache = _details_cache[key] = {}
-    todo = [t for t in dict.fromkeys(tasks) if t not in cache]
-    if todo:
-        for d in _task_details(store, todo):
-            cache[d["task"]] = d
-    return [dict(cache[t]) for t in dict.fromkeys(tasks) if t in cache]
+    cache = task_details_cache(store)
+    # one lookup per task, kept: another thread may clear the cache meanwhile
+    have = {t: cache.get(t) for t in dict.fromkeys(tasks)}
+    found = {d["task"]: d for d in _task_details(store, [t for t, d in have.items() if d is None])}
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    cache.update(found)
+    return [dict(d) for d in (have[t] or found.get(t) for t in have) if d is not None]
+
+
+def task_rows(store: Store, tasks: list[str], via: dict[str, list[str]] | None = None) -> list[TaskRow]:
+    """TaskRows of ``tasks`` (IRIs), in the order given."""
+    return [TaskRow.from_details(d, (via or {}).get(d["task"])) for d in task_details(store, list(tasks))]
 
 
 def _task_details(store: Store, tasks: list[str]) -> list[dict]:
     # direct lookups from the tasks outwards (task → its annotation → its selectors): each step
     # touches only the nodes of these tasks, whatever the size of the store
-    from .ask import lexicon
-    P = _preds()
+    if not tasks:
+        return []
+    P = _P
     lx = lexicon(store)
     props = store.outgoing(tasks)
     anns = store.incoming(P["body"], tasks)
-    # an annotation's selectors are <ann/pos> and <ann/quote> (graph.build): no lookup of the
+    # an annotation's selectors are <ann/pos> and <ann/quote> (graph.ids.annotation_parts): no lookup of the
     # annotation and its target needed
-    sel_props = store.outgoing({a + sfx for s_ in anns.values() for a in s_ for sfx in ("/pos", "/quote")})
-    role_of = P["roles"]
+    selectors = {a: [str(x) for x in annotation_parts(a)[1:]] for s_ in anns.values() for a in s_}
+    sel_props = store.outgoing({x for xs in selectors.values() for x in xs})
+    role_of = _ROLE_OF
     base = []
     for t in tasks:
         one = {}
@@ -124,7 +94,7 @@ def _task_details(store: Store, tasks: list[str]) -> list[dict]:
             continue
         sp = {}
         for a in sorted(anns.get(t, ())):
-            for x in (a + "/pos", a + "/quote"):
+            for x in selectors[a]:
                 for p, o in sel_props.get(x, ()):
                     sp[p] = o
         base.append({"task": t, "number": one[P["number"]], "kind": one.get(P["kind"]), "doc": one[P["doc"]],
@@ -132,7 +102,7 @@ def _task_details(store: Store, tasks: list[str]) -> list[dict]:
                      "text": sp.get(P["exact"]), "roles": ro})
     docs = sorted({r["doc"] for r in base})
     dinfo = {r["doc"]: r for r in store.select(prefixed(f"""
-SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {_values("doc", docs)} ?doc cancu:sourcePath ?path .
+SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {values("doc", docs)} ?doc cancu:sourcePath ?path .
   OPTIONAL {{ ?doc rdfs:label ?l }} }} GROUP BY ?doc ?path"""))} if docs else {}
     seen, out = set(), []
     for r in base:
@@ -144,7 +114,7 @@ SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {_values("doc", docs)} ?doc ca
         ro = r["roles"]
         out.append({
             "task": r["task"], "number": r["number"], "kind": r["kind"], "document": r["doc"],
-            "document_label": d.get("label") or path.rsplit("/", 1)[-1], "text": r["text"] or "",
+            "document_label": d.get("label") or last_segment(path), "text": r["text"] or "",
             "lead": sorted(ro.get("lead", ())), "support": sorted(ro.get("support", ())),
             "report_to": sorted(ro.get("report_to", ())), "mentioned": sorted(ro.get("mentioned", ())),
             "cites": sorted(ro.get("cites", ())), "deadline": r["deadline"],
@@ -158,7 +128,8 @@ def _unit_filter(unit: str | list[str] | None) -> str:
     if not unit:
         return ""
     units_ = [unit] if isinstance(unit, str) else list(unit)
-    return (f"{_values('unit', units_)}\n?task (cancu:leadUnit|cancu:supportUnit|cancu:mentionsUnit) ?unit .\n"
+    held = "|".join(ROLE_PROPS[r] for r in ("lead", "support", "mentioned"))
+    return (f"{values('unit', units_)}\n?task ({held}) ?unit .\n"
             "FILTER NOT EXISTS { ?task eli:has_part ?child }")
 
 
@@ -168,7 +139,8 @@ def requirements_of(store: Store, document: str, unit: str | list[str] | None = 
 
     Returns ``[{"task", "via"}]`` in document order; ``via`` is the document the task cites.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> nd59 = NAT + "59/2023/nd-cp"
     >>> sorted(r["task"].rsplit("/", 1)[-1] for r in requirements_of(store, nd59))
     ['ii.2.1', 'ii.2.5', 'iii.2.2']
@@ -184,7 +156,7 @@ def requirements_of(store: Store, document: str, unit: str | list[str] | None = 
         f"SELECT DISTINCT ?via WHERE {{ ?via {DERIVE_PATH}+ <{document}> }}")) if r["via"] != document]
     q = prefixed(f"""
 SELECT DISTINCT ?task ?via WHERE {{
-  {_values("via", vias)}
+  {values("via", vias)}
   ?task cancu:derivesFrom ?via .
   {_unit_filter(unit)}
 }}""")
@@ -197,7 +169,8 @@ def worklist(store: Store, unit: str | list[str]) -> dict[str, list[str]]:
     """A unit's tasks by role: ``lead``, ``support``, ``report_to``, ``mentioned`` (named in the item
     without a role). Items with sub-items are left out (their items are listed).
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> u = [u["unit"] for u in units(store) if u["name"] == "Trung tâm Thông tin"][0]
     >>> {k: [t.rsplit("/", 1)[-1] for t in v] for k, v in worklist(store, u).items()}
     {'lead': ['iii.3'], 'support': [], 'report_to': [], 'mentioned': ['iii.1']}
@@ -205,14 +178,11 @@ def worklist(store: Store, unit: str | list[str]) -> dict[str, list[str]]:
     units_ = [unit] if isinstance(unit, str) else list(unit)
     q = prefixed(f"""
 SELECT DISTINCT ?task ?role WHERE {{
-  {_values("unit", units_)}
-  {{ ?task cancu:leadUnit ?unit . BIND("lead" AS ?role) }}
-  UNION {{ ?task cancu:supportUnit ?unit . BIND("support" AS ?role) }}
-  UNION {{ ?task cancu:reportTo ?unit . BIND("report_to" AS ?role) }}
-  UNION {{ ?task cancu:mentionsUnit ?unit . BIND("mentioned" AS ?role) }}
+  {values("unit", units_)}
+  {" UNION ".join(f'{{ ?task {p} ?unit . BIND("{r}" AS ?role) }}' for r, p in ROLE_PROPS.items())}
   FILTER NOT EXISTS {{ ?task eli:has_part ?child }}
 }}""")
-    out: dict[str, list[str]] = {"lead": [], "support": [], "report_to": [], "mentioned": []}
+    out: dict[str, list[str]] = {r: [] for r in ROLE_PROPS}
     rows = sorted(store.select(q), key=lambda r: item_order(r["task"]))
     for r in rows:
         if r["task"] not in out[r["role"]]:
@@ -220,8 +190,8 @@ SELECT DISTINCT ?task ?role WHERE {{
     return out
 
 
-_REL_Q = {"based_on": "eli:based_on", "applies": "eli:applies", "details": "cancu:details",
-          "guides": "cancu:guides", "cites": "eli:cites", "amends": "eli:amends", "replaces": "cancu:replaces"}
+# the document relations read by basis_chain and cited_by, in the order cited_by ranks them
+_REL_Q = {k: curie(RELATIONS[k].prop) for k in ("based_on", "applies", "details", "guides", "cites", "amends", "replaces")}
 
 
 def basis_chain(store: Store, document: str, *, max_depth: int = 6, rels=("based_on", "applies", "details",
@@ -230,7 +200,8 @@ def basis_chain(store: Store, document: str, *, max_depth: int = 6, rels=("based
 
     Returns ``[{"from", "rel", "to", "depth"}]`` breadth first; ``cites`` is followed only at depth 1.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> doc = [d["document"] for d in documents(store) if d["ingested"]][0]
     >>> chain = basis_chain(store, doc)
     >>> sorted({(r["rel"], r["to"].rsplit("/doc/", 1)[1]) for r in chain if r["rel"] != "cites"})[:2]
@@ -244,7 +215,7 @@ def basis_chain(store: Store, document: str, *, max_depth: int = 6, rels=("based
             break
         use = [r for r in rels if r != "cites" or depth == 1]
         union = " UNION ".join(f'{{ ?from {_REL_Q[r]} ?to . BIND("{r}" AS ?rel) }}' for r in use)
-        rows = store.select(prefixed(f"SELECT DISTINCT ?from ?rel ?to WHERE {{ {_values('from', frontier)} {union} }}"))
+        rows = store.select(prefixed(f"SELECT DISTINCT ?from ?rel ?to WHERE {{ {values('from', frontier)} {union} }}"))
         nxt = []
         strong = {(r["from"], r["to"]) for r in rows if r["rel"] != "cites"}
         for r in sorted(rows, key=lambda r: (r["from"], r["rel"], r["to"])):
@@ -261,7 +232,8 @@ def basis_chain(store: Store, document: str, *, max_depth: int = 6, rels=("based
 def cited_by(store: Store, document: str) -> list[dict]:
     """Documents that cite, apply, detail or are based on ``document`` (the passive "Lược đồ").
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> [(r["rel"], r["from"].rsplit("/doc/", 1)[1]) for r in cited_by(store, NAT + "10/2022/qh15")]
     [('details', 'vn/59/2023/nd-cp'), ('cites', 'unknown/2026/ke-hoach-thuc-hien-cong-tac-dan-van-dan-chu-nam-2026')]
     """
@@ -273,12 +245,12 @@ def cited_by(store: Store, document: str) -> list[dict]:
     return sorted(({"from": r["from"], "rel": r["rel"]} for r in rows), key=lambda r: (rank.index(r["rel"]), r["from"]))
 
 
-def _labels(store: Store, iris, prop: str = "rdfs:label") -> dict[str, str]:
+def labels(store: Store, iris, prop: str = "rdfs:label") -> dict[str, str]:
     """One label per IRI (the smallest, for determinism), DISTINCT on a single pattern."""
     iris = list(iris)
     out: dict[str, str] = {}
     for i in range(0, len(iris), 2000):
-        for r in store.select(prefixed(f"SELECT DISTINCT ?x ?l WHERE {{ {_values('x', iris[i:i + 2000])} ?x {prop} ?l }}")):
+        for r in store.select(prefixed(f"SELECT DISTINCT ?x ?l WHERE {{ {values('x', iris[i:i + 2000])} ?x {prop} ?l }}")):
             if r["x"] not in out or r["l"] < out[r["x"]]:
                 out[r["x"]] = r["l"]
     return out
@@ -304,7 +276,8 @@ def lead_counts(store: Store) -> dict[str, int]:
 def most_cited(store: Store, top: int = 10) -> list[dict]:
     """Documents cited by the most source documents (ties by label).
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> [(r["label"], r["count"]) for r in most_cited(store, 2)]
     [('Chỉ thị 05-CT/TW', 1), ('Chỉ thị 30/CT-UBND', 1)]
     """
@@ -314,15 +287,16 @@ def most_cited(store: Store, top: int = 10) -> list[dict]:
     ranked = sorted(counts_.items(), key=lambda kv: -kv[1])
     cut = ranked[min(top, len(ranked)) - 1][1]
     cands = [d for d, n in ranked if n >= cut]          # the ties at the cut need their labels
-    labels = _labels(store, cands)
-    rows = sorted(cands, key=lambda d: (-counts_[d], labels.get(d, d)))[:top]
-    return [{"document": d, "label": labels.get(d, d), "count": counts_[d]} for d in rows]
+    names = labels(store, cands)
+    rows = sorted(cands, key=lambda d: (-counts_[d], names.get(d, d)))[:top]
+    return [{"document": d, "label": names.get(d, d), "count": counts_[d]} for d in rows]
 
 
 def busiest_units(store: Store, top: int = 10) -> list[dict]:
     """Units leading the most tasks.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> [(r["name"], r["count"]) for r in busiest_units(store, 1)]
     [('Phòng Tổ chức - Hành chính - Quản trị', 6)]
     """
@@ -332,20 +306,21 @@ def busiest_units(store: Store, top: int = 10) -> list[dict]:
     ranked = sorted(counts_.items(), key=lambda kv: -kv[1])
     cut = ranked[min(top, len(ranked)) - 1][1]
     cands = [u for u, n in ranked if n >= cut]
-    labels = _labels(store, cands, "skos:prefLabel")
-    rows = sorted(cands, key=lambda u: (-counts_[u], labels.get(u, u)))[:top]
-    return [{"unit": u, "name": labels.get(u, u), "count": counts_[u]} for u in rows]
+    names = labels(store, cands, "skos:prefLabel")
+    rows = sorted(cands, key=lambda u: (-counts_[u], names.get(u, u)))[:top]
+    return [{"unit": u, "name": names.get(u, u), "count": counts_[u]} for u in rows]
 
 
 def directive_task_matrix(store: Store, directives: list[str] | None = None) -> list[dict]:
     """(directive, task, via) triples: which tasks derive from which documents.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> m = directive_task_matrix(store)
     >>> sorted({r["directive"].rsplit("/doc/", 1)[1] for r in m})[:3]
     ['doc-92fd417331/2021/30/ct-ubnd', 'doc-92fd417331/2022/3266/ubnd-nc', 'doc-92fd417331/2022/429-qd/tu']
     """
-    vals = _values("directive", directives) if directives else ""
+    vals = values("directive", directives) if directives else ""
     rows = store.select(prefixed(f"""
 SELECT DISTINCT ?directive ?task ?via WHERE {{
   {vals}
@@ -366,7 +341,8 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
     Each property comes from one DISTINCT pattern (a cited decree is described in every citing
     document's graph; joining its properties in SPARQL would multiply those copies).
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> [d["symbol"] for d in documents(store) if d["type"] == "Nghị định"]
     ['59/2023/NĐ-CP']
     """
@@ -376,11 +352,11 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
     elif ingested_only:
         docs = {r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")}
     else:
-        docs = {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a eli:Work }") if "/item/" not in r["d"]}
+        docs = {r["d"] for r in sel("SELECT DISTINCT ?d WHERE { ?d a eli:Work }") if not is_task(r["d"])}
     if not docs:
         return []
     meta: dict[str, dict] = {}
-    lim = _values("doc", sorted(docs)) if ids is not None else ""
+    lim = values("doc", sorted(docs)) if ids is not None else ""
     # one query per property with the predicate bound: the store scans that predicate only. Labels
     # of documents with a symbol are "<type> <symbol>" as graph.build writes them, so rdfs:label
     # (also carried by every task) is read only for the documents without one
@@ -393,9 +369,9 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
             m = meta.setdefault(r["doc"], {})
             if k not in m or r["o"] < m[k]:
                 m[k] = r["o"]
-    tlabel = _type_labels(store)
+    tlabel = type_labels(store)
     nosym = sorted(d for d in docs if "symbol" not in meta.get(d, {}))
-    for d, lab in _labels(store, nosym).items():
+    for d, lab in labels(store, nosym).items():
         meta.setdefault(d, {})["label"] = lab
     for d in docs:
         m = meta.get(d)
@@ -403,7 +379,7 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
             t = tlabel.get(m.get("typec"))
             m["label"] = f"{t} {m['symbol']}" if t else m["symbol"]
     if ingested_only or ids is not None:
-        q = f"{_values('doc', sorted(docs))} ?t prov:hadPrimarySource ?doc"
+        q = f"{values('doc', sorted(docs))} ?t prov:hadPrimarySource ?doc"
     else:
         q = "?t prov:hadPrimarySource ?doc"
     tasks = {r["doc"]: int(r["n"]) for r in sel(f"SELECT ?doc (COUNT(?t) AS ?n) WHERE {{ {q} }} GROUP BY ?doc")}
@@ -420,43 +396,11 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
     return sorted(out, key=lambda d: (not d["ingested"], d["label"]))
 
 
-def _type_labels(store: Store) -> dict[str, str]:
-    """Document type concept → Vietnamese label: the scheme's types from graph.vocab, and the
-    types outside it as the graphs using them describe them (kept per store version)."""
-    return _type_table(store)
-
-
-def _build_type_labels(store: Store) -> dict[str, str]:
-    from .ids import ID
-    from .vocab import DOC_TYPES
-    out = {str(ID[f"doctype/{k}"]): vi for k, (vi, _, _) in DOC_TYPES.items()}
-    # a type outside the scheme is described in every graph using it: one DISTINCT pattern, then
-    # lookups of those concepts (a join of the two would meet every copy of every other)
-    extra = sorted({r["c"] for r in store.select(prefixed(
-        f'SELECT DISTINCT ?c WHERE {{ ?c skos:inScheme <{ID["doctype"]}> }}'))} - set(out))
-    if extra:
-        for r in store.select(prefixed(f'SELECT DISTINCT ?c ?l WHERE {{ {_values("c", extra)} ?c skos:prefLabel ?l '
-                                       'FILTER(LANG(?l) = "vi") }')):
-            if r["c"] not in out or r["l"] < out[r["c"]]:
-                out[r["c"]] = r["l"]
-    return out
-
-
-_type_table = PerVersion(_build_type_labels, keep=0)
-
-
-def _curie(iri: str) -> str:
-    from .vocab import PREFIXES
-    for p, ns in PREFIXES.items():
-        if iri.startswith(str(ns)):
-            return f"{p}:{iri[len(str(ns)):]}"
-    return iri
-
-
 def units(store: Store) -> list[dict]:
     """Units with their names, aliases and the number of tasks they lead.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> sorted(u["name"] for u in units(store))[:2]
     ['Ban Thường vụ Tỉnh ủy', 'Bộ Chính trị']
     """
@@ -477,7 +421,6 @@ def units(store: Store) -> list[dict]:
 
 def ingest_log(store: Store, limit: int = 50) -> list[dict]:
     """Ingestions, newest first: document, path, time, number of tasks and citations."""
-    from .vocab import CANCU, ELI, PROV, RDFS
     # sorted here: the store's ORDER BY on dateTime literals costs more than the whole list
     rows = store.select(prefixed("SELECT ?doc ?at WHERE { ?doc prov:generatedAtTime ?at }"))
     rows.sort(key=lambda r: (r["at"], r["doc"]), reverse=True)
@@ -504,7 +447,8 @@ def ingest_log(store: Store, limit: int = 50) -> list[dict]:
 def counts(store: Store) -> dict[str, int]:
     """Numbers for the home page.
 
-    >>> store = _doctest_store()
+    >>> from graph.fixtures import seed_store
+    >>> store = seed_store()
     >>> c = counts(store); (c["documents"], c["tasks"], c["units"] > 5)
     (1, 17, True)
     """

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 import urllib.error
@@ -27,21 +28,22 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
 
 from .errors import BadQuery, QueryTimeout, StoreUnavailable
+from .ids import META_GRAPH, SCHEMES_GRAPH, STORE_NODE
 from .vocab import CANCU, GRAPH, sparql_prefixes
 
-__all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "META_GRAPH", "PerVersion", "prefixed", "literal"]
+__all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "default_location", "PerVersion", "prefixed",
+           "literal", "values", "is_update"]
 
-META_GRAPH = GRAPH["meta"]
-_STORE_NODE = "https://cancu.vn/id/store"
+ROOT = Path(__file__).resolve().parent.parent
 _UPDATE_WORDS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")
 
 
-def _nt(graph: Graph) -> str:
-    """N-Triples of an rdflib graph (no blank nodes by construction)."""
-    return graph.serialize(format="nt")
+def default_location() -> str:
+    """The store used when none is given: ``$CANCU_STORE``, else ``data/store`` in the project."""
+    return os.environ.get("CANCU_STORE") or str(ROOT / "data" / "store")
 
 
 def is_update(query: str) -> bool:
@@ -50,7 +52,6 @@ def is_update(query: str) -> bool:
     >>> is_update("PREFIX a: <x:> SELECT * {?s ?p ?o}"), is_update("prefix a: <x:>\\nDROP ALL")
     (False, True)
     """
-    import re
     body = re.sub(r"(?is)^\s*(?:#[^\n]*\n\s*)*(?:(?:PREFIX\s+[\w-]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*(?:#[^\n]*\n\s*)*)*", "", query)
     word = re.match(r"\s*([A-Za-z]+)", body)
     return bool(word) and word.group(1).lower() in _UPDATE_WORDS
@@ -84,17 +85,21 @@ class Store:
                          + self._size_marker(g, nt))
         self.update("".join(parts) + self._bump())
 
+    def has_graph(self, graph_iri: str) -> bool:
+        """True when the named graph holds something."""
+        return self.ask(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove one named graph; True when it existed."""
-        existed = self.ask(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+        existed = self.has_graph(graph_iri)
         if existed:
             self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n" + self._size_marker(graph_iri, None) + self._bump())
         return existed
 
     def _bump(self) -> str:
         v = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
-        return (f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> ?v }} }} ;\n"
-                f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> \"{v}\" }} }}")
+        return (f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }} ;\n"
+                f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> \"{v}\" }} }}")
 
     # -- reading
     def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
@@ -110,7 +115,7 @@ class Store:
         """Named graphs holding source documents."""
         rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(r["g"] for r in rows if r["g"].startswith(str(GRAPH)) and r["g"] not in
-                      (str(META_GRAPH), str(GRAPH["schemes"])))
+                      (str(META_GRAPH), str(SCHEMES_GRAPH)))
 
     def outgoing(self, subjects) -> dict[str, set[tuple[str, str]]]:
         """``{subject: {(predicate, object value)}}`` over the union of the graphs, for known subjects
@@ -134,7 +139,7 @@ class Store:
         return out
 
     def version(self) -> str:
-        rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{_STORE_NODE}> <{CANCU.storeVersion}> ?v }} }}")
+        rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }}")
         return rows[0]["v"] if rows else "empty"
 
     def dump(self, fmt: str = "trig") -> bytes:
@@ -146,8 +151,8 @@ class Store:
         one (stores written by this version), else a full count."""
         rows = self.select(f"SELECT (COUNT(?g) AS ?k) (SUM(?n) AS ?n) WHERE {{ GRAPH <{META_GRAPH}> "
                            f"{{ ?g <{CANCU.tripleCount}> ?n }} }}")
-        graphs = self.select("SELECT (COUNT(DISTINCT ?g) AS ?k) WHERE { GRAPH ?g { ?d a <https://cancu.vn/def#SourceDocument> } }")
-        schemes = self.ask(f"ASK {{ GRAPH <{GRAPH['schemes']}> {{ ?s ?p ?o }} }}")
+        graphs = self.select(f"SELECT (COUNT(DISTINCT ?g) AS ?k) WHERE {{ GRAPH ?g {{ ?d a <{CANCU.SourceDocument}> }} }}")
+        schemes = self.has_graph(str(SCHEMES_GRAPH))
         if rows and rows[0]["k"] and int(rows[0]["k"]) == int(graphs[0]["k"]) + int(schemes):
             return int(rows[0]["n"])
         rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META_GRAPH}>) }}")
@@ -176,8 +181,6 @@ class EmbeddedStore(Store):
     """Oxigraph on disk (``data/store``). ``mode='w'`` takes the writer lock; ``'r'`` does not."""
 
     def __init__(self, path: str | os.PathLike | None, mode: str = "r"):
-        import pyoxigraph as ox
-        self._ox = ox
         self.location = str(path) if path is not None else ":memory:"
         self.mode = mode
         self._lock = threading.Lock()
@@ -213,7 +216,7 @@ class EmbeddedStore(Store):
         for attempt in range(20):
             try:
                 self._stamp = self._disk_stamp()
-                self._store = self._ox.Store.read_only(self.location)
+                self._store = ox.Store.read_only(self.location)
                 return
             except (OSError, RuntimeError) as e:
                 if attempt == 19:
@@ -241,23 +244,32 @@ class EmbeddedStore(Store):
         except OSError as e:
             raise StoreUnavailable(f"{self.location}: write failed ({e})") from None
 
-    def _query(self, query: str, _retry: bool = True):
+    def _retrying(self, fn):
+        """``fn()``; on a read-only snapshot whose files a writer compacted away, re-open once and retry."""
         try:
-            return self._store.query(query, use_default_graph_as_union=True)
-        except SyntaxError as e:
-            raise BadQuery(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
+            return fn()
+        except (OSError, RuntimeError):
+            if self.mode != "r":
+                raise
+            with self._lock:
+                self._open_ro()
+            return fn()
+
+    def _query(self, query: str):
+        def run():
+            try:
+                return self._store.query(query, use_default_graph_as_union=True)
+            except SyntaxError as e:
+                raise BadQuery(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
+        try:
+            return self._retrying(run)
         except (OSError, RuntimeError) as e:
-            # a read-only snapshot whose files a writer compacted away: re-open once
-            if _retry and self.mode == "r":
-                with self._lock:
-                    self._open_ro()
-                return self._query(query, _retry=False)
             raise StoreUnavailable(f"{self.location}: read failed ({e})") from None
 
-    def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
+    def _rows(self, query: str, limit: int | None) -> list[dict]:
         def run():
-            res = self._query(query)
-            if isinstance(res, bool):
+            res = self._store.query(query, use_default_graph_as_union=True)
+            if isinstance(res, (bool, ox.QueryBoolean)):
                 return [{"_ask": "true" if res else "false"}]
             if not hasattr(res, "variables"):  # CONSTRUCT/DESCRIBE: triples as rows
                 out = []
@@ -272,25 +284,22 @@ class EmbeddedStore(Store):
                 out.append({n: _term(sol[n]) for n in names})
                 if limit and len(out) > limit:
                     break
-            return out or [dict.fromkeys(names)][:0]
-        inner = run
+            return out
+        try:
+            return self._retrying(run)
+        except SyntaxError as e:
+            raise BadQuery(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
+        except (OSError, RuntimeError) as e:
+            raise StoreUnavailable(f"{self.location}: read failed ({e})") from None
 
-        def run():
-            try:
-                return inner()
-            except (OSError, RuntimeError):
-                if self.mode != "r":
-                    raise
-                with self._lock:  # compacted away under a read-only snapshot: re-open, retry once
-                    self._open_ro()
-                return inner()
+    def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
         if timeout_s is None:
-            return run()
+            return self._rows(query, limit)
         box: dict = {}
 
         def target():
             try:
-                box["rows"] = run()
+                box["rows"] = self._rows(query, limit)
             except BaseException as e:  # noqa: BLE001 - re-raised in the caller
                 box["error"] = e
         th = threading.Thread(target=target, daemon=True)
@@ -302,46 +311,28 @@ class EmbeddedStore(Store):
             raise box["error"]
         return box["rows"]
 
-    def _lookup(self, fn):
-        try:
-            return fn()
-        except (OSError, RuntimeError):
-            if self.mode != "r":
-                raise
-            with self._lock:  # compacted away under a read-only snapshot: re-open, retry once
-                self._open_ro()
-            return fn()
-
     def outgoing(self, subjects) -> dict[str, set[tuple[str, str]]]:
         """Direct index lookups (``quads_for_pattern``): no query planning, no join."""
-        ox = self._ox
-
         def run():
             out = {}
             for x in dict.fromkeys(subjects):
                 out[x] = {(q.predicate.value, q.object.value)
                           for q in self._store.quads_for_pattern(ox.NamedNode(x), None, None, None)}
             return out
-        return self._lookup(run)
+        return self._retrying(run)
 
     def incoming(self, predicate: str, objects) -> dict[str, set[str]]:
-        ox = self._ox
         p = ox.NamedNode(predicate)
 
         def run():
             return {x: {q.subject.value for q in self._store.quads_for_pattern(None, p, ox.NamedNode(x), None)}
                     for x in dict.fromkeys(objects)}
-        return self._lookup(run)
-
-    def variables(self, query: str) -> list[str]:
-        res = self._query(query)
-        return [v.value for v in getattr(res, "variables", [])]
+        return self._retrying(run)
 
     def ask(self, query: str) -> bool:
         return bool(self._query(query))
 
     def dump(self, fmt: str = "trig") -> bytes:
-        ox = self._ox
         quads = [q for q in self._store.quads_for_pattern(None, None, None, None)
                  if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == str(META_GRAPH))]
         rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}[fmt]
@@ -350,7 +341,7 @@ class EmbeddedStore(Store):
 
     def bulk_load_nquads(self, data: bytes) -> None:
         """Fast, non-transactional load (benchmarks, imports into an empty store)."""
-        self._store.bulk_load(data, format=self._ox.RdfFormat.N_QUADS)
+        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         self.update(self._bump())
 
     def size_bytes(self) -> int:
@@ -434,9 +425,6 @@ class HttpStore(Store):
                 break
         return rows
 
-    def variables(self, query: str) -> list[str]:
-        return self._json(query, None)["head"].get("vars", [])
-
     def ask(self, query: str) -> bool:
         return bool(self._json(query, None).get("boolean"))
 
@@ -444,7 +432,6 @@ class HttpStore(Store):
         return False
 
     def dump(self, fmt: str = "trig") -> bytes:
-        import pyoxigraph as ox
         q = ("SELECT ?g ?s ?p ?o (DATATYPE(?o) AS ?dt) (LANG(?o) AS ?lang) (isIRI(?o) AS ?iri) "
              "WHERE { GRAPH ?g { ?s ?p ?o } }")
         quads = []
@@ -463,7 +450,7 @@ class HttpStore(Store):
 
 def open_store(location: str | os.PathLike | None = None, *, write: bool = False) -> Store:
     """Open a store: a folder (embedded Oxigraph) or an ``http(s)://`` SPARQL endpoint."""
-    loc = str(location or os.environ.get("CANCU_STORE") or "data/store")
+    loc = str(location or default_location())
     if loc.startswith(("http://", "https://")):
         return HttpStore(loc)
     return EmbeddedStore(loc, mode="w" if write else "r")
@@ -472,6 +459,15 @@ def open_store(location: str | os.PathLike | None = None, *, write: bool = False
 def prefixed(query: str) -> str:
     """Our PREFIX lines + the query."""
     return sparql_prefixes() + query
+
+
+def values(var: str, iris) -> str:
+    """A ``VALUES ?var { <iri> … }`` clause.
+
+    >>> values("d", ["urn:a", "urn:b"])
+    'VALUES ?d { <urn:a> <urn:b> }'
+    """
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
 def literal(text: str) -> str:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from .ids import last_segment
 from .store import PerVersion, Store, prefixed
-from .vocab import EDGE_TYPES, NODE_TYPES
+from .vocab import EDGE_TYPES
 
-__all__ = ["graph_view", "EDGE_TYPES", "NODE_TYPES", "ego"]
+__all__ = ["graph_view", "ego"]
 
 
 def graph_view(store: Store) -> nx.MultiDiGraph:
@@ -45,7 +46,7 @@ def _build_view(store: Store) -> nx.MultiDiGraph:
         if r["n"] in orgs and (r["n"] not in names or r["l"] < names[r["n"]]):
             names[r["n"]] = r["l"]
     for n in works - tasks:
-        G.add_node(n, label=labels.get(n) or n.rsplit("/", 1)[-1], type="Document", ingested=n in sources)
+        G.add_node(n, label=labels.get(n) or last_segment(n), type="Document", ingested=n in sources)
     for n in orgs:
         if n in names:
             G.add_node(n, label=names[n], type="Unit", ingested=False)

@@ -23,12 +23,15 @@ other module writes an ``http`` string.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, URIRef
 
 __all__ = ["ELI", "ORG", "OA", "PROV", "SKOS", "DCTERMS", "RDF", "RDFS", "XSD", "OWL", "SCHEMA",
-           "CANCU", "ID", "GRAPH", "PREFIXES", "bind", "sparql_prefixes", "DOC_TYPES", "REL_LABELS",
-           "EDGE_TYPES", "NODE_TYPES"]
+           "CANCU", "ID", "GRAPH", "PREFIXES", "bind", "sparql_prefixes", "DOC_TYPES", "Relation", "RELATIONS",
+           "curie", "REL_LABELS", "EDGE_TYPES", "ROLES", "ROLE_PROPS", "DERIVING", "DERIVE_PATH", "RELATION_WORDS",
+           "NODE_TYPES"]
 
 
 class ELI(DefinedNamespace):
@@ -191,28 +194,70 @@ DOC_TYPES: dict[str, tuple[str, str, bool]] = {
     "van-ban": ("Văn bản", "Document", False),
 }
 
-# Relations between documents: key → (property, Vietnamese label, English label)
-REL_LABELS: dict[str, tuple[URIRef, str, str]] = {
-    "cites": (ELI.cites, "Dẫn chiếu", "cites"),
-    "based_on": (ELI.based_on, "Căn cứ", "based on"),
-    "applies": (ELI.applies, "Thực hiện", "applies"),
-    "details": (CANCU.details, "Quy định chi tiết", "details"),
-    "guides": (CANCU.guides, "Hướng dẫn", "guides"),
-    "amends": (ELI.amends, "Sửa đổi, bổ sung", "amends"),
-    "replaces": (CANCU.replaces, "Thay thế", "replaces"),
-    "repeals": (ELI.repeals, "Bãi bỏ", "repeals"),
+class Relation(NamedTuple):
+    """One kind of link of the graph: its property, labels, and what it joins."""
+
+    prop: URIRef
+    vi: str         # label shown to officers
+    en: str
+    joins: str      # "documents" (document → document), "role" (task → unit), "other"
+
+
+# Every link of the graph, in the order legends and filters list them. The SPARQL fragments
+# (prefixed names), the labels, the document relations, the roles and the derivation path below
+# are all read from this one table.
+RELATIONS: dict[str, Relation] = {
+    "cites": Relation(ELI.cites, "Dẫn chiếu", "cites", "documents"),
+    "based_on": Relation(ELI.based_on, "Căn cứ", "based on", "documents"),
+    "applies": Relation(ELI.applies, "Thực hiện", "applies", "documents"),
+    "details": Relation(CANCU.details, "Quy định chi tiết", "details", "documents"),
+    "guides": Relation(CANCU.guides, "Hướng dẫn", "guides", "documents"),
+    "lead": Relation(CANCU.leadUnit, "Chủ trì", "leads", "role"),
+    "support": Relation(CANCU.supportUnit, "Phối hợp", "supports", "role"),
+    "report_to": Relation(CANCU.reportTo, "Báo cáo", "reports to", "role"),
+    "mentions": Relation(CANCU.mentionsUnit, "Nêu tên", "mentions", "role"),
+    "derives_from": Relation(CANCU.derivesFrom, "Xuất phát từ", "derives from", "other"),
+    "has_part": Relation(ELI.has_part, "Gồm", "has part", "other"),
+    "passed_by": Relation(ELI.passed_by, "Ban hành bởi", "passed by", "other"),
+    "amends": Relation(ELI.amends, "Sửa đổi, bổ sung", "amends", "documents"),
+    "replaces": Relation(CANCU.replaces, "Thay thế", "replaces", "documents"),
+    "repeals": Relation(ELI.repeals, "Bãi bỏ", "repeals", "documents"),
 }
 
-# The explorable graph (graph.view, graph.neighbourhood): edge type → (property, Vietnamese label).
-EDGE_TYPES = {
-    "cites": ("eli:cites", "Dẫn chiếu"), "based_on": ("eli:based_on", "Căn cứ"),
-    "applies": ("eli:applies", "Thực hiện"), "details": ("cancu:details", "Quy định chi tiết"),
-    "guides": ("cancu:guides", "Hướng dẫn"), "lead": ("cancu:leadUnit", "Chủ trì"),
-    "support": ("cancu:supportUnit", "Phối hợp"), "report_to": ("cancu:reportTo", "Báo cáo"),
-    "mentions": ("cancu:mentionsUnit", "Nêu tên"), "derives_from": ("cancu:derivesFrom", "Xuất phát từ"),
-    "has_part": ("eli:has_part", "Gồm"), "passed_by": ("eli:passed_by", "Ban hành bởi"),
-    "amends": ("eli:amends", "Sửa đổi, bổ sung"), "replaces": ("cancu:replaces", "Thay thế"),
-    "repeals": ("eli:repeals", "Bãi bỏ"),
-}
+
+def curie(iri) -> str:
+    """A prefixed name for an IRI in one of our namespaces (else the IRI in ``<>``).
+
+    >>> curie(ELI.cites), curie("urn:x")
+    ('eli:cites', '<urn:x>')
+    """
+    iri = str(iri)
+    for p, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and p != "id":
+            return f"{p}:{iri[len(str(ns)):]}"
+    return f"<{iri}>"
+
+
+# Relations between documents: key → (property, Vietnamese label, English label)
+REL_LABELS: dict[str, tuple[URIRef, str, str]] = {
+    k: (r.prop, r.vi, r.en) for k, r in RELATIONS.items() if r.joins == "documents"}
+
+# The explorable graph (graph.view, graph.neighbourhood): edge type → (prefixed property, Vietnamese label).
+EDGE_TYPES: dict[str, tuple[str, str]] = {k: (curie(r.prop), r.vi) for k, r in RELATIONS.items()}
+
+# A task's units by role (the names used in worklists and answers) → the relation holding it
+ROLES: dict[str, str] = {"lead": "lead", "support": "support", "report_to": "report_to", "mentioned": "mentions"}
+ROLE_PROPS: dict[str, str] = {role: curie(RELATIONS[rel].prop) for role, rel in ROLES.items()}
+
+# "Derives from": a task cites the document, or cites a document that details, applies or guides
+# it, transitively (the SPARQL path of these relations)
+DERIVING = ("details", "applies", "guides")
+DERIVE_PATH = "(" + "|".join(curie(RELATIONS[k].prop) for k in DERIVING) + ")"
+
+# The words the extractor uses for a relation read from a subject ("implements" …) → relation key
+RELATION_WORDS = {"implements": "applies", "applies": "applies", "thuc hien": "applies", "based_on": "based_on",
+                  "details": "details", "guides": "guides", "amends": "amends", "replaces": "replaces",
+                  "repeals": "repeals", "cites": "cites"}
+
 NODE_TYPES = {"Document": "Văn bản", "CitedDocument": "Văn bản được dẫn chiếu", "Unit": "Đơn vị",
               "Task": "Nhiệm vụ"}

@@ -1,34 +1,78 @@
-"""The app, page by page, with streamlit.testing.v1.AppTest on an in-memory FakeKG.
+"""The app, page by page, with streamlit.testing.v1.AppTest on a real store: the seed plan as the
+app uploads it, and one document whose text, title and citation carry markup.
 
-These tests check the UI alone (layout, deep links, language, escaping, error handling);
-``test_app_seed.py`` runs the same pages on the real store built from the seed plan.
+These tests check the UI (layout, deep links, language, escaping, error handling);
+``test_app_seed.py`` checks that a fresh store is seeded and answers through the pages.
 """
 from __future__ import annotations
 
-import sys
+import hashlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 st = pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from e2e.fake_kg import EVIL, ND59, PLAN, TCHC, FakeKG  # noqa: E402
 from graph import api  # noqa: E402
+from graph.build import build_document  # noqa: E402
+from graph.errors import QueryTimeout  # noqa: E402
+from graph.store import EmbeddedStore  # noqa: E402
+from graph.writer import write_document  # noqa: E402
+from ingest.facts import Citation, DocumentInfo, Facts, Source, Unit  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
+SEED = ROOT / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
+ND59 = "https://cancu.vn/id/doc/vn/59/2023/nd-cp"
+TCHC_NAME = "Phòng Tổ chức - Hành chính - Quản trị"
+EVIL_TEXT = ("Công văn <script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=2\"> của Sở Nội vụ.\n"
+             "Căn cứ Công văn số 1/CV ngày 01/02/2026;\n")
+
+
+def evil_facts() -> Facts:
+    """A document whose text, title, issuer and cited document's type carry markup."""
+    text = EVIL_TEXT
+    s, e = text.index("Công văn số 1/CV"), text.index(";")
+    u = text.index("Sở Nội vụ")
+    src = Source(text=text, format="txt", path="evil.txt", sha256=hashlib.sha256(text.encode()).hexdigest())
+    return Facts(source=src,
+                 document=DocumentInfo(type="Công văn", title="<script>alert(1)</script>", issuer="<i>evil</i>"),
+                 citations=(Citation(start=s, end=e, text=text[s:e], kind="numbered", section="preamble",
+                                     type="<script>alert(3)</script>", symbol="1/CV", date="2026-02-01"),),
+                 units=(Unit("Sở Nội vụ", (), ((u, u + len("Sở Nội vụ")),)),))
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    """The app's store: the seed plan uploaded as an officer would, plus the markup document."""
+    location = tmp_path_factory.mktemp("app") / "store"
+    kg = api.open_graph(str(location))
+    res = kg.ingest_upload(SEED.name, SEED.read_bytes())
+    assert res.ok, res.error
+    tchc = kg.units(TCHC_NAME)[0].id
+    kg.close()
+    evil = build_document(evil_facts(), ingested_at="2026-03-01T08:00:00+00:00")
+    with EmbeddedStore(location, mode="w") as w:
+        write_document(w, evil)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CANCU_STORE", str(location))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield SimpleNamespace(location=location, plan=res.document, evil=str(evil.document), tchc=tchc)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    mp.undo()
 
 
 @pytest.fixture()
-def fake(monkeypatch):
-    kg = FakeKG()
-    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: kg)
+def empty_store(tmp_path, monkeypatch):
+    """A fresh store the app opens (and seeds, unless told not to)."""
+    monkeypatch.setenv("CANCU_STORE", str(tmp_path / "store"))
     st.cache_resource.clear()
     st.cache_data.clear()
-    yield kg
+    yield tmp_path / "store"
     st.cache_resource.clear()
     st.cache_data.clear()
 
@@ -66,20 +110,20 @@ PAGES = ["", "van-ban", "chi-dao", "hoi", "don-vi", "do-thi", "sparql", "nap"]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p or "tong-quan" for p in PAGES])
-def test_every_page_renders_without_exception(fake, page):
+def test_every_page_renders_without_exception(seed, page):
     at = run(page)
     assert at.title, "every page has a title"
     assert not at.error
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p or "tong-quan" for p in PAGES])
-def test_every_page_speaks_english_on_the_toggle(fake, page):
+def test_every_page_speaks_english_on_the_toggle(seed, page):
     at = run(page, lang="en")
     assert at.title
     assert at.session_state["lang"] == "en"
 
 
-def test_overview_shows_counts_most_cited_and_log(fake):
+def test_overview_shows_counts_most_cited_and_log(seed):
     at = run()
     assert at.title[0].value == "Tổng quan"
     assert [m.label for m in at.metric][:2] == ["Văn bản đã nạp", "Văn bản được dẫn chiếu"]
@@ -88,7 +132,7 @@ def test_overview_shows_counts_most_cited_and_log(fake):
     assert "Nhật ký nạp văn bản" in body
 
 
-def test_language_toggle_switches_to_english(fake):
+def test_language_toggle_switches_to_english(seed):
     at = run()
     at.toggle(key="lang_toggle").set_value(True).run()
     assert at.title[0].value == "Overview"
@@ -97,51 +141,51 @@ def test_language_toggle_switches_to_english(fake):
 
 # ---------------------------------------------------------------- Văn bản
 
-def test_document_page_highlights_citations_units_dates(fake):
-    at = run("van-ban", doc=PLAN)
+def test_document_page_highlights_citations_units_and_header(seed):
+    at = run("van-ban", doc=seed.plan)
     html = "\n".join(htmls(at))
-    assert 'class="hl-citation"' in html and 'class="hl-unit"' in html and 'class="hl-date"' in html
-    assert "./van-ban?doc=urn%3Adoc%3A59-2023-nd-cp" in html  # a citation links to the cited document
+    assert 'class="hl-citation"' in html and 'class="hl-unit"' in html and 'class="hl-header"' in html
+    assert "./van-ban?doc=https%3A%2F%2Fcancu.vn%2Fid%2Fdoc%2Fvn%2F59%2F2023%2Fnd-cp" in html  # a citation links to the cited document
     assert "Trần Bình Minh" in texts(at)
 
 
 @pytest.mark.parametrize("tab,expect", [
     ("structure", "III.2.2"), ("schema", "32/KH-UBND"), ("tasks", "III.2.2"),
 ])
-def test_document_tabs_are_deep_linkable(fake, tab, expect):
-    at = run("van-ban", doc=PLAN, tab=tab)
+def test_document_tabs_are_deep_linkable(seed, tab, expect):
+    at = run("van-ban", doc=seed.plan, tab=tab)
     assert expect in texts(at)
 
 
-def test_document_shows_what_derives_from_a_directive(fake):
+def test_document_shows_what_derives_from_a_directive(seed):
     at = run("van-ban", doc=ND59, tab="required")
     body = texts(at)
     for item in ("II.2.1", "II.2.5", "III.2.2"):
         assert item in body
 
 
-def test_document_search_lists_documents(fake):
+def test_document_search_lists_documents(seed):
     at = run("van-ban", q="59/2023")
     assert "59/2023/NĐ-CP" in texts(at)
 
 
-def test_unknown_document_is_one_line_not_a_traceback(fake):
+def test_unknown_document_is_one_line_not_a_traceback(seed):
     at = run("van-ban", doc="urn:doc:nope")
-    assert at.error and "unknown node" in at.error[0].value
+    assert at.error and "no such document" in at.error[0].value
 
 
 # ---------------------------------------------------------------- security: escaping
 
-def test_document_text_and_labels_are_escaped(fake):
-    at = run("van-ban", doc=EVIL)
+def test_document_text_and_labels_are_escaped(seed):
+    at = run("van-ban", doc=seed.evil)
     html = "\n".join(htmls(at))
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
     assert "onerror=&quot;" in html  # the attribute stays text
 
 
-def test_lluoc_do_links_are_escaped(fake):
-    at = run("van-ban", doc=EVIL, tab="schema")
+def test_lluoc_do_links_are_escaped(seed):
+    at = run("van-ban", doc=seed.evil, tab="schema")
     html = "\n".join(htmls(at))
     assert "<script" not in html and "<img" not in html and "<b>Dẫn" not in html
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
@@ -173,19 +217,19 @@ def test_highlight_renderer_nests_and_escapes():
 
 # ---------------------------------------------------------------- Chỉ đạo → Nhiệm vụ
 
-def test_directive_matrix_and_tasks(fake):
+def test_directive_matrix_and_tasks(seed):
     at = run("chi-dao", directive=ND59)
     body = texts(at)
     assert "Ma trận chỉ đạo × nhiệm vụ" in body
     for item in ("II.2.1", "II.2.5", "III.2.2"):
         assert item in body
-    assert "Sở Nội vụ" in body  # report unit column
+    assert TCHC_NAME in body  # lead unit column
     assert "Nghị định số 59/2023/NĐ-CP" in body  # the quoted source text
 
 
 # ---------------------------------------------------------------- Hỏi
 
-def test_ask_deep_link_answers_with_tasks_and_links(fake):
+def test_ask_deep_link_answers_with_tasks_and_links(seed):
     at = run("hoi", q="Nghị định 59/2023 yêu cầu gì?")
     body = texts(at)
     for item in ("II.2.1", "II.2.5", "III.2.2"):
@@ -193,24 +237,23 @@ def test_ask_deep_link_answers_with_tasks_and_links(fake):
     assert "./van-ban?doc=" in body  # each row links to the document view
 
 
-def test_ask_box_submits(fake):
+def test_ask_box_submits(seed):
     at = run("hoi")
     at.text_input(key="ask_q").input("Nghị định 59/2023 yêu cầu gì?")
     at.button[0].click().run()
     assert not at.exception
     assert "III.2.2" in texts(at)
-    assert any(c.startswith("ask:") for c in fake.calls)
 
 
-def test_ask_unknown_question_says_so(fake):
+def test_ask_unknown_question_says_so(seed):
     at = run("hoi", q="thời tiết hôm nay?")
-    assert "Không hiểu câu hỏi." in texts(at)
+    assert "Chưa hiểu câu hỏi" in texts(at)
 
 
 # ---------------------------------------------------------------- Đơn vị
 
-def test_unit_worklist_and_exports(fake):
-    at = run("don-vi", unit=TCHC)
+def test_unit_worklist_and_exports(seed):
+    at = run("don-vi", unit=seed.tchc)
     body = texts(at)
     assert "III.2.2" in body
     labels = [b.proto.label for b in at.get("download_button")]
@@ -219,14 +262,14 @@ def test_unit_worklist_and_exports(fake):
 
 # ---------------------------------------------------------------- Đồ thị
 
-def test_graph_page_shows_details_of_the_selected_node(fake):
-    at = run("do-thi", node=PLAN, sel=ND59)
+def test_graph_page_shows_details_of_the_selected_node(seed):
+    at = run("do-thi", node=seed.plan, sel=ND59)
     body = texts(at)
     assert "Chi tiết nút" in body and "59/2023/NĐ-CP" in body
     assert any(b.label == "Mở trang của nút này" for b in at.button)
 
 
-def test_graph_search_finds_a_node(fake):
+def test_graph_search_finds_a_node(seed):
     at = run("do-thi")
     at.text_input(key="g_q").input("59/2023").run()
     assert not at.exception
@@ -234,8 +277,8 @@ def test_graph_search_finds_a_node(fake):
     assert picker and any("59/2023/NĐ-CP" in o for o in picker[0].options)
 
 
-def test_graph_path_between_two_nodes(fake):
-    at = run("do-thi", node=PLAN, sel=PLAN, to=ND59)
+def test_graph_path_between_two_nodes(seed):
+    at = run("do-thi", node=seed.plan, sel=seed.plan, to=ND59)
     assert "Đường đi 1 bước." in texts(at)
 
 
@@ -249,50 +292,36 @@ def test_graph_event_parsing():
 
 # ---------------------------------------------------------------- SPARQL
 
-def test_sparql_runs_an_example(fake):
+def test_sparql_runs_an_example(seed):
     at = run("sparql", ex="0")
     assert at.dataframe, "a result table"
 
 
-def test_sparql_refuses_updates(fake):
+def test_sparql_refuses_updates(seed):
     at = run("sparql", query="INSERT DATA { <urn:a> <urn:b> <urn:c> }")
-    assert at.error and "chỉ cho phép truy vấn đọc" in at.error[0].value
+    assert at.error and "read-only" in at.error[0].value
     assert not at.dataframe
 
 
-def test_sparql_time_limit_is_a_message(fake):
-    at = run("sparql", query="SELECT * WHERE { SLEEP }")
-    assert at.error and "giây" in at.error[0].value
+def test_sparql_time_limit_is_a_message(seed, monkeypatch):
+    def slow(self, query, *, timeout_s=10.0, limit=5000):  # a query abandoned at its time limit
+        raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was abandoned")
+    monkeypatch.setattr(api.KnowledgeGraph, "sparql", slow)
+    at = run("sparql", query="SELECT * WHERE { ?s ?p ?o }")
+    assert at.error and "10 s" in at.error[0].value
 
 
 # ---------------------------------------------------------------- Nạp văn bản and the seed
 
-def test_upload_page_states_the_limit(fake):
+def test_upload_page_states_the_limit(seed):
     at = run("nap")
     assert "20 MB" in texts(at)
 
 
-def test_empty_store_is_seeded_on_first_open(monkeypatch):
-    kg = FakeKG(empty=True)
-    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: kg)
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def test_empty_store_is_seeded_on_first_open(empty_store):
     at = run()
     assert at.success and "kế hoạch mẫu" in at.success[0].value
-    assert [m.value for m in at.metric][0] == "2"
-    st.cache_resource.clear()
-
-
-def test_unfinished_backend_shows_a_message_not_a_traceback(monkeypatch):
-    class Stub(api.KnowledgeGraph):
-        location = "stub"
-    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: Stub())
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    for page in PAGES:
-        at = run(page)
-        assert at.title
-    st.cache_resource.clear()
+    assert [m.value for m in at.metric][0] == "1"
 
 
 def test_store_env_var_is_read(monkeypatch, tmp_path):
@@ -358,7 +387,7 @@ def test_item_numerals_are_not_repeated():
     assert els["nodes"][0]["data"]["name"] == "III. TỔ CHỨC THỰC HIỆN"
 
 
-def test_streamlit_english_hints_are_replaced(fake):
+def test_streamlit_english_hints_are_replaced(seed):
     from ui.render import frame_css
     css = frame_css("vi")
     assert 'InputInstructions"]{display:none' in css and "Chọn tệp từ máy" in css and "20 MB" in css
@@ -368,15 +397,10 @@ def test_streamlit_english_hints_are_replaced(fake):
     assert any("InputInstructions" in b for b in htmls(at))
 
 
-def test_overview_says_when_nothing_is_there(monkeypatch):
-    kg = FakeKG(empty=True)
-    monkeypatch.setattr(api, "open_graph", lambda location=None, read_only=False: kg)
+def test_overview_says_when_nothing_is_there(empty_store, monkeypatch):
     monkeypatch.setattr("ui.data.ensure_seed", lambda kg: (None, None))
-    st.cache_resource.clear()
-    st.cache_data.clear()
     at = run()
     assert "Chưa có gì" in texts(at) and not at.dataframe
-    st.cache_resource.clear()
 
 
 def test_upload_error_does_not_repeat_the_file_name():
@@ -432,9 +456,8 @@ def test_every_reader_problem_has_a_message_in_both_languages():
 
 
 def test_upload_errors_are_shown_in_the_session_language(tmp_path, monkeypatch):
-    from graph import api as gapi
     from tests.test_bad_input import image_pdf_bytes
-    kg = gapi.open_graph(str(tmp_path / "store"))
+    kg = api.open_graph(str(tmp_path / "store"))
     pre = kg.preview_upload("scan.pdf", image_pdf_bytes())
     assert not pre.ok and pre.error_kind == "NoTextLayer" and "scan.pdf" in pre.error
     assert kg.ingest_upload("rong.txt", b"").error_kind == "EmptyDocument"

@@ -1,11 +1,11 @@
-"""The SPARQL console's example queries (graph.examples) run on the seed store and return rows."""
+"""The SPARQL console's example queries (graph.sparql) run on the seed store and return rows."""
 from __future__ import annotations
 
 import pytest
 
-from graph.examples import SPARQL_EXAMPLES
+from graph.api import KnowledgeGraph
 from graph.fixtures import seed_store
-from graph.service import KnowledgeGraphImpl, run_sparql
+from graph.sparql import SPARQL_EXAMPLES, run_sparql
 from graph.store import is_update
 
 
@@ -17,7 +17,7 @@ def test_example_runs_on_the_seed(vi, en, query):
 
 
 def test_facade_offers_them():
-    kg = KnowledgeGraphImpl.__new__(KnowledgeGraphImpl)
+    kg = KnowledgeGraph.__new__(KnowledgeGraph)
     assert 5 <= len(kg.sparql_examples()) <= 8
     assert all(len(x) == 3 for x in kg.sparql_examples())
 

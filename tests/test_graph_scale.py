@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import pyoxigraph as ox
 import pytest
 
 from graph import queries
+from graph.api import KnowledgeGraph
 from graph.ask import ask
 from graph.build import build_document
 from graph.fixtures import TCHCQT, seed_facts, variant
 from graph.index import store_index
-from graph.service import KnowledgeGraphImpl
 from graph.store import EmbeddedStore
 from graph.vocab import CANCU, ELI, ORG, RDF
 from graph.writer import delete_document
@@ -47,8 +46,7 @@ def _nquads() -> str:
 @pytest.fixture(scope="module")
 def big():
     store = EmbeddedStore(None)
-    store._store.bulk_load(_nquads().encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    store.update(store._bump())
+    store.bulk_load_nquads(_nquads().encode("utf-8"))
     return store
 
 
@@ -132,7 +130,7 @@ def test_requirements_worklist_and_ask_totals(big, brute):
     mine = {t for t, u in brute["by_p"][str(CANCU.leadUnit)] | brute["by_p"][str(CANCU.supportUnit)]
             | brute["by_p"][str(CANCU.mentionsUnit)] if u == home}
     assert {t.id for t in a.tasks} == (direct & mine) - {p for _, p in brute["by_p"][str(ELI.is_part_of)]}
-    kg = KnowledgeGraphImpl.over(big)
+    kg = KnowledgeGraph.over(big)
     wl = kg.worklist(home, limit=None)
     assert {t.id for t in wl.lead} == {t for t, u in brute["by_p"][str(CANCU.leadUnit)] if u == home} - \
         {p for _, p in brute["by_p"][str(ELI.is_part_of)]}

@@ -5,6 +5,7 @@ import streamlit as st
 
 from .data import lang
 from .i18n import t
+from .nav import page
 
 __all__ = ["lang", "t", "tr", "param", "set_params", "go"]
 
@@ -34,7 +35,6 @@ def set_params(**params) -> None:
 
 def go(page_key: str, **params) -> None:
     """Switch to another page with query parameters (``page_key`` as in ``ui.render.PATHS``)."""
-    from .nav import page
     q = {k: str(v) for k, v in params.items() if v not in (None, "")}
     if lang() == "en":
         q["lang"] = "en"

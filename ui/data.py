@@ -10,8 +10,10 @@ live here and are listed in ``ADAPTERS``; each is a thin composition of facade c
 """
 from __future__ import annotations
 
+import csv
+import importlib
+import io
 import logging
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,24 +22,24 @@ import streamlit as st
 
 from graph import api
 from graph.errors import GraphError
+from graph.ids import task_document
+from graph.store import default_location
 
 from .i18n import t
 
 log = logging.getLogger("cancu.app")
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "seed"
-DEFAULT_STORE = ROOT / "data" / "store"
 
-# Things the facade does not (yet) provide in one call, composed here from facade calls.
+# Things the facade does not provide in one call, composed here from facade calls.
 ADAPTERS = {
     "ensure_seed": "ingest data/seed through KnowledgeGraph.ingest_upload when the store is empty",
     "page_target": "which page opens a node (document / unit / task's document), from NodeDetails",
-    "sparql_examples": "example queries: KnowledgeGraph.sparql_examples() when present, else ui/sparql_examples.rq",
 }
 
 
 # imported once per server process in a background thread (see warm_up): what the pages import lazily
-WARM_MODULES = ("pandas", "pyarrow", "graph.view", "networkx", "openpyxl", "ingest.pipeline")
+WARM_MODULES = ("pandas", "pyarrow", "openpyxl")
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,10 +47,8 @@ def warm_up() -> threading.Thread:
     """Once per server process: import the heavy modules the pages need later, off the script thread.
 
     The first page then pays only for what it draws; tables (pandas/pyarrow), the graph canvas
-    (networkx, st-link-analysis), the Excel export and the upload reader are ready by the next click.
+    and the Excel export are ready by the next click.
     """
-    import importlib
-
     def run() -> None:
         for name in WARM_MODULES:
             try:
@@ -61,8 +61,8 @@ def warm_up() -> threading.Thread:
 
 
 def store_location() -> str:
-    """The store the app opens: ``$CANCU_STORE`` (as the CLI reads it), else ``data/store``."""
-    return os.environ.get("CANCU_STORE") or str(DEFAULT_STORE)
+    """The store the app opens: the same default as the command line (``$CANCU_STORE``, else ``data/store``)."""
+    return default_location()
 
 
 def lang() -> str:
@@ -132,8 +132,6 @@ def _open(location: str) -> Handle:
     if not read_only:
         try:
             seeded, seed_error = ensure_seed(kg)
-        except NotImplementedError:
-            seed_error = "not implemented"
         except Exception as e:  # noqa: BLE001 - GraphError or a bug below: shown as one line
             log.exception("seeding the store failed")
             seed_error = str(e)
@@ -152,7 +150,7 @@ def version() -> str:
         return ""
     try:
         return h.kg.version()
-    except (GraphError, NotImplementedError):
+    except GraphError:
         return ""
 
 
@@ -184,10 +182,6 @@ def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs)
         if not quiet:
             st.error(t("error.generic", lang(), error=str(e)))
         raise Unavailable(str(e)) from None
-    except NotImplementedError:
-        if not quiet:
-            st.info(t("error.not_ready", lang()))
-        raise Unavailable("not implemented") from None
     except Exception as e:  # noqa: BLE001 - a bug below the facade: one line on screen, the trace in the log
         log.exception("graph.api %s failed", method)
         if not quiet:
@@ -210,8 +204,6 @@ def write(method: str, *args) -> Any:
         raise Unavailable(h.error)
     try:
         out = getattr(h.kg, method)(*args)
-    except NotImplementedError:
-        raise Unavailable(t("error.not_ready", lang())) from None
     except Exception as e:  # noqa: BLE001 - ingest_upload should never raise; if it does, one line
         log.exception("graph.api %s failed", method)
         raise Unavailable(t("error.generic", lang(), error=f"{type(e).__name__}: {e}")) from None
@@ -228,46 +220,14 @@ def page_target(details: api.NodeDetails) -> tuple[str, dict[str, str]] | None:
     if node.type == "Unit":
         return "don-vi", {"unit": node.id}
     if node.type in ("Task", "Section"):
-        doc = node.id.rpartition("/item/")[0]  # a task's IRI is its document's + /item/… (graph.ids)
+        doc = task_document(node.id)
         if doc:
             return "van-ban", {"doc": doc, "tab": "structure"}
     return None
 
 
-EXAMPLES_FILE = Path(__file__).resolve().parent / "sparql_examples.rq"
-
-
-@st.cache_data(show_spinner=False)
-def _file_examples() -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
-    title, lines = None, []
-    for line in EXAMPLES_FILE.read_text(encoding="utf-8").splitlines() + ["#: end"]:
-        if line.startswith("#:"):
-            if title and "".join(lines).strip():
-                vi, _, en = title.partition("|")
-                out.append((vi.strip(), (en or vi).strip(), "\n".join(lines).strip()))
-            title, lines = line[2:].strip(), []
-        elif title and not line.startswith("#"):
-            lines.append(line)
-    return out
-
-
-def sparql_examples() -> list[tuple[str, str, str]]:
-    """Adapter: (vi title, en title, query) — from the facade when it offers them, else ui/sparql_examples.rq."""
-    h = handle()
-    own = getattr(h.kg, "sparql_examples", None) if h.kg is not None else None
-    if callable(own):
-        try:
-            return [tuple(x) for x in own()]
-        except (GraphError, NotImplementedError):
-            pass
-    return _file_examples()
-
-
 def to_csv(columns: list[str], rows: list[list]) -> bytes:
     """A result table as CSV (UTF-8 with BOM, so Excel reads Vietnamese)."""
-    import csv
-    import io
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(columns)

@@ -86,6 +86,7 @@ def render_graph(subgraph: api.Subgraph, legend: api.Legend, *, key: str, height
 
     The component keeps returning its last event on later reruns: compare the timestamp.
     """
+    # imported here: the component (and its assets) is only needed on the page that draws a graph
     from st_link_analysis import EdgeStyle, NodeStyle, st_link_analysis
     from st_link_analysis.component.events import Event
 

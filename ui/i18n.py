@@ -23,7 +23,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "store.empty": ("Kho chưa có văn bản nào. Hãy nạp văn bản ở trang “Nạp văn bản”.",
                     "The store holds no document yet. Add one on the “Upload” page."),
     "error.generic": ("Lỗi: {error}", "Error: {error}"),
-    "error.not_ready": ("Chức năng này chưa sẵn sàng trong kho hiện tại.", "This function is not available in the current store yet."),
     "open": ("Mở", "Open"),
     "link.copy": ("Đường dẫn tới trang này: {url}", "Link to this view: {url}"),
     # navigation

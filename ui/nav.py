@@ -1,8 +1,11 @@
 """The page registry: url paths, titles, icons; ``st.navigation`` is built from it in ``app.py``."""
 from __future__ import annotations
 
+import importlib
+
 import streamlit as st
 
+from .data import lang as current_lang
 from .i18n import t
 from .render import PATHS
 
@@ -20,8 +23,8 @@ PAGES = {
 
 
 def _runner(module: str):
+    # a page module is loaded by name when its page is first shown (the app starts without them)
     def run() -> None:
-        import importlib
         importlib.import_module(f"ui.pages.{module}").render()
     run.__name__ = f"page_{module}"
     return run
@@ -29,10 +32,9 @@ def _runner(module: str):
 
 def page(key: str, lang: str | None = None) -> st.Page:
     """The ``st.Page`` of a page key (same url path whatever the language)."""
-    from .data import lang as current
     module, title, icon, _section = PAGES[key]
     path = PATHS[key]
-    return st.Page(_runner(module), title=t(title, lang or current()), icon=icon,
+    return st.Page(_runner(module), title=t(title, lang or current_lang()), icon=icon,
                    url_path=path or None, default=(key == "overview"))
 
 

@@ -57,8 +57,7 @@ def frame_css(lang: str) -> str:
     The input hints ("Press Enter to submit form / to apply") are hidden (pages say what to do
     themselves); the upload box's button and limits line are rewritten in the session's language.
     """
-    from graph.api import MAX_UPLOAD_BYTES
-    mb = MAX_UPLOAD_BYTES // (1024 * 1024)
+    mb = api.MAX_UPLOAD_BYTES // (1024 * 1024)
     zone = '[data-testid="stFileUploaderDropzone"]'
     return ("<style>"
             '[data-testid="InputInstructions"]{display:none !important}'
@@ -324,7 +323,7 @@ def legend_html(legend: api.Legend, colors: dict[str, str], lang: str) -> str:
     return f'<div style="font-size:0.9em">{chips}</div>'
 
 
-def quotes_html(spans: Sequence[api.Span]) -> str:
+def quotes_html(spans: Sequence[api.Quote]) -> str:
     """Quoted source spans, escaped, each with where it was read."""
     return "".join(
         f'<blockquote style="margin:4px 0;padding:4px 10px;border-left:3px solid #b3261e;background:#faf7f5">'

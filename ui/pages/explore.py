@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph import api
+from graph.ids import last_segment
 
 from .. import data
 from ..common import go, param, set_params, tr
@@ -214,7 +215,7 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
                 st.dataframe([{tr("col.relation"): edges.get(e.type, e.label),
                                tr("col.node"): node_label(d.names.get(getattr(e, other))
                                                           or (drawn[getattr(e, other)].label if getattr(e, other) in drawn
-                                                              else getattr(e, other).rsplit("/", 1)[-1]))}
+                                                              else last_segment(getattr(e, other))))}
                               for e in rows[:200]], hide_index=True, width="stretch")
     if d.evidence:
         with st.expander(tr("graph.evidence"), expanded=True):

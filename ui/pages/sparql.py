@@ -22,7 +22,7 @@ def render() -> None:
     lang = data.lang()
     st.title(tr("sparql.title"))
     st.caption(tr("sparql.intro", s=int(TIMEOUT_S)))
-    examples = data.sparql_examples()
+    examples = data.try_fetch("sparql_examples", default=[]) or []
     if "sq_text" not in st.session_state:
         ex = param("ex")
         if ex.isdigit() and int(ex) < len(examples):

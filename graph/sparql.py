@@ -1,14 +1,42 @@
-"""Example read-only SPARQL queries in the project's vocabulary, for the app's SPARQL console.
+"""The read-only SPARQL console: :func:`run_sparql` (updates refused, rows capped, time-limited)
+and example queries in the project's vocabulary.
 
-Each is ``(Vietnamese title, English title, query)``; our PREFIX lines are added when a query has
-none (:func:`graph.service.run_sparql`). They are written for large stores: a shared node (a
-decree, a unit) is described in every graph that mentions it, so joins through it are made
-inside one document's graph (``GRAPH ?g { … }``) or avoided, and aggregates count ``DISTINCT``.
-Every query is run on the seed store by ``tests/test_graph_examples.py``.
+Each example is ``(Vietnamese title, English title, query)``; our PREFIX lines are added when a
+query has none. They are written for large stores: a shared node (a decree, a unit) is described
+in every graph that mentions it, so joins through it are made inside one document's graph
+(``GRAPH ?g { … }``) or avoided, and aggregates count ``DISTINCT``. Every query is run on the seed
+store by ``tests/test_graph_examples.py``.
+
+>>> from graph.fixtures import seed_store
+>>> run_sparql(seed_store(), "ASK { ?t a cancu:Task }").boolean
+True
 """
 from __future__ import annotations
 
-__all__ = ["SPARQL_EXAMPLES"]
+import time
+
+from .errors import BadQuery
+from .results import SparqlResult
+from .store import Store, is_update, prefixed
+
+__all__ = ["run_sparql", "SPARQL_EXAMPLES"]
+
+
+def run_sparql(store: Store, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
+    """A read-only query: updates are refused, results capped at ``limit`` rows, time-limited."""
+    if not query.strip():
+        raise BadQuery("empty query")
+    if is_update(query):
+        raise BadQuery("read-only: updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused")
+    t0 = time.perf_counter()
+    rows = store.select(prefixed(query) if "PREFIX" not in query.upper() else query, timeout_s=timeout_s, limit=limit)
+    ms = (time.perf_counter() - t0) * 1000
+    if rows and "_ask" in rows[0]:
+        return SparqlResult([], [], boolean=rows[0]["_ask"] == "true", elapsed_ms=ms)
+    cols = list(rows[0].keys()) if rows else []
+    truncated = len(rows) > limit
+    return SparqlResult(cols, [[r.get(c) for c in cols] for r in rows[:limit]], truncated=truncated, elapsed_ms=ms)
+
 
 SPARQL_EXAMPLES: list[tuple[str, str, str]] = [
     ("Văn bản dẫn chiếu Nghị định 59/2023/NĐ-CP", "Documents citing Decree 59/2023/NĐ-CP", """\

@@ -1,0 +1,177 @@
+"""The commands over the graph store: `cancu ingest | ask | export | sparql`. Each calls the
+library and prints; exit codes and messages as in ``../shared/contract.md``.
+
+Errors: exit 1 with one line on stderr, ``cancu: <path or what>: <problem>``, no traceback.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from graph import export as ex
+from graph.ask import ask as answer
+from graph.errors import GraphError
+from graph.sparql import run_sparql
+from graph.store import Store, open_store
+from graph.writer import delete_document, prepare, write
+from ingest.errors import IngestError
+from ingest.pipeline import walk
+
+__all__ = ["ingest", "ask", "export", "sparql", "FLUSH_BYTES"]
+
+FLUSH_BYTES = 16 * 2**20  # the writer flushes the embedded store after this much N-Triples
+
+
+def _err(msg: str) -> int:
+    print(f"cancu: {msg}", file=sys.stderr)
+    return 1
+
+
+def _progress(total: int, quiet: bool):
+    """A progress bar on a terminal (None when quiet or not a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    # imported here: tqdm is only needed for a bar on a terminal
+    from tqdm import tqdm
+    return tqdm(total=total, unit="doc", file=sys.stderr, desc="ingest")
+
+
+def _delete(store: Store, paths: list[str]) -> int:
+    failed = 0
+    for p in paths:
+        try:
+            if not delete_document(store, p):
+                failed += 1
+                _err(f"{p}: not in the store")
+        except GraphError as e:
+            failed += 1
+            _err(str(e))
+    return 1 if failed else 0
+
+
+def _write_all(store: Store, paths: list[str], jobs: int, bar) -> int:
+    """Prepare the files (in ``jobs`` worker processes) and write each as it comes; the number that failed."""
+    failed = pending = 0
+    if jobs == 1 or len(paths) == 1:
+        results, pool = map(prepare, paths), None
+    else:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
+        results = pool.map(prepare, paths, chunksize=1)
+    for doc in results:
+        if not doc.ok:
+            failed += 1
+            if bar:
+                bar.write(f"cancu: {doc.path}: {doc.error}", file=sys.stderr)
+            else:
+                _err(f"{doc.path}: {doc.error}")
+        else:
+            write(store, doc)
+            pending += len(doc.nt)
+            if pending > FLUSH_BYTES:  # bound the writer's memory on long ingests
+                store.flush()
+                pending = 0
+        if bar:
+            bar.update(1)
+    if pool:
+        pool.shutdown()
+    return failed
+
+
+def ingest(args) -> int:
+    try:
+        paths = [str(p) for p in walk(args.paths)] if not args.delete else list(args.paths)
+    except IngestError as e:
+        return _err(str(e))
+    try:
+        store = open_store(args.store, write=True)
+    except GraphError as e:
+        return _err(str(e))
+    with store:
+        if args.delete:
+            return _delete(store, paths)
+        if not paths:
+            return _err(f"{' '.join(args.paths)}: no documents found")
+        bar = _progress(len(paths), args.quiet)
+        try:
+            failed = _write_all(store, paths, args.jobs or os.cpu_count() or 1, bar)
+        except GraphError as e:
+            return _err(str(e))
+        finally:
+            if bar:
+                bar.close()
+    return 1 if failed else 0
+
+
+def ask(args) -> int:
+    try:
+        with open_store(args.store) as store:
+            # the command prints the whole answer (the contract); the app pages it (graph.ask.DEFAULT_LIMIT)
+            ans = answer(store, args.question, args.unit, limit=getattr(args, "limit", None))
+    except GraphError as e:
+        return _err(str(e))
+    if args.format == "json":
+        print(json.dumps(ans.to_json(), ensure_ascii=False))
+        return 0
+    print(f"Hỏi: {ans.question}")
+    print(f"Hiểu: văn bản {', '.join(ans.documents) or '—'}; đơn vị {ans.unit or '—'}")
+    if ans.message:
+        print(ans.message)
+    for t in ans.tasks:
+        lead = f" [chủ trì: {', '.join(t.lead)}]" if t.lead else ""
+        print(f"\n{t.document_label} — {t.number}{lead}")
+        print("  " + " ".join(t.text.split())[:400])
+        if t.source:
+            print(f"  ({t.source.path}:{t.source.start}-{t.source.end})")
+    for link in ans.links:
+        print(f"{'  ' * (link.depth - 1)}{link.rel_label}: {link.label}")
+    return 0
+
+
+def export(args) -> int:
+    try:
+        with open_store(args.store) as store:
+            if args.format in ("csv", "xlsx"):
+                rows = ex.all_task_dicts(store)
+                data = ex.tasks_csv(rows) if args.format == "csv" else ex.tasks_xlsx(rows)
+            else:
+                data = ex.export_graph(store, args.format)
+    except GraphError as e:
+        return _err(str(e))
+    if args.output:
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as e:
+            return _err(f"{args.output}: cannot write ({e.strerror})")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def sparql(args) -> int:
+    try:
+        with open_store(args.store) as store:
+            res = run_sparql(store, args.query, timeout_s=float(os.environ.get("CANCU_SPARQL_TIMEOUT", "30")))
+    except GraphError as e:
+        return _err(f"sparql: {e}")
+    fmt = getattr(args, "format", "text") or "text"
+    if res.boolean is not None:
+        print(json.dumps({"boolean": res.boolean}) if fmt == "json" else str(res.boolean).lower())
+        return 0
+    if fmt == "json":
+        print(json.dumps({"columns": res.columns, "rows": res.rows}, ensure_ascii=False))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(res.columns)
+        w.writerows(res.rows)
+    else:
+        print("\t".join(res.columns))
+        for r in res.rows:
+            print("\t".join("" if v is None else str(v) for v in r))
+    if res.truncated:
+        print("cancu: sparql: result truncated", file=sys.stderr)
+    return 0
