@@ -247,6 +247,14 @@ RX_ANY_IN_FORCE = re.compile(rf"hiệu lực(?: thi hành)?(?: kể)? từ {DATE
 RX_OWN_IN_FORCE = re.compile(rf"Luật này có hiệu lực thi hành (?:kể )?từ {DATE.format(n=1)}")
 
 
+def _quote(line: str, limit: int = 240) -> str:
+    """A source quote: the matched line, or its head and tail joined by " ... " when long, so
+    that the number or date at its end stays quoted (each part is verbatim)."""
+    if len(line) <= limit:
+        return line
+    return f"{line[:limit - 90].rstrip()} ... {line[-85:].lstrip()}"
+
+
 def _date(m: re.Match, n: int) -> str | None:
     if m.group(f"y{n}") is None:
         return None
@@ -413,7 +421,7 @@ def mine(report: bool = False):
                 amended_by[m.group("sym1")].add(fold_key(name))
                 continue
             e = ev(m.group("sym1"))
-            e.saw(name, stem, m.group(0)[:160])
+            e.saw(name, stem, _quote(m.group(0)))
             if (d := _date(m, 1)):
                 e.passed[d] += 1
             if (d := _date(m, 2)):
@@ -422,7 +430,7 @@ def mine(report: bool = False):
 
         for m in RX_AMEND_NAME_SYM.finditer(text):
             e = amend_numbered.setdefault(m.group("sym1"), Mined(m.group("sym1")))
-            e.saw(_amend_name(m.group("title")), stem, m.group(0)[:160])
+            e.saw(_amend_name(m.group("title")), stem, _quote(m.group(0)))
             if (d := _date(m, 1)):
                 e.passed[d] += 1
 
@@ -431,12 +439,12 @@ def mine(report: bool = False):
             if _is_amend_name(name) or _inside_amend_title(text, m.start()) or (d := _date(m, 1)) is None:
                 continue
             name_dates[fold_key(name)][(name, d)] += 1
-            name_date_files[(fold_key(name), d)].setdefault(stem, m.group(0)[:160])
+            name_date_files[(fold_key(name), d)].setdefault(stem, _quote(m.group(0)))
 
         for m in RX_AMEND_BY_SYMBOL.finditer(text):
             name = _amend_name(m.group("title"))
             e = ev(m.group("sym1"))
-            e.saw(name, stem, m.group(0)[:160])
+            e.saw(name, stem, _quote(m.group(0)))
             if (d := _date(m, 1)):
                 e.passed[d] += 1
             if (d := _date(m, 2)):
@@ -447,7 +455,7 @@ def mine(report: bool = False):
             if (d := _date(m, 1)) is None or re.search(r"\b(?:hiệu lực|từ|đến|trước|sau|kể|thông qua)$", name):
                 continue
             name_dates[fold_key(name)][(name, d)] += 1
-            name_date_files[(fold_key(name), d)].setdefault(stem, m.group(0)[:160].removeprefix("; ").removeprefix(";"))
+            name_date_files[(fold_key(name), d)].setdefault(stem, _quote(m.group(0).removeprefix("; ").removeprefix(";")))
 
         if kind == "gazette" and stem.startswith("luat-so-"):  # a law's own text
             num, title = RX_OWN_NUMBER.search(text), RX_OWN_TITLE.search(text)
@@ -615,7 +623,7 @@ def decide(by_symbol, name_dates, name_date_files, amended_by, manifest, log):
     for sym, ent in entries.items():
         e: Mined = ent["evidence"]
         dates = collections.Counter({d: c for d, c in e.passed.items() if d and int(d[:4]) == _year(sym)})
-        date_refs: dict[str, str] = {}
+        date_refs: dict[str, tuple[str, str]] = {}  # stem -> (line, date)
         # date-only mentions of the same name whose year matches exactly one symbol
         known = set(by_key[ent["key"]]) | research_keys.get(ent["key"], set())
         same_year = sorted(s for s in known if _year(s) == _year(sym))
@@ -624,7 +632,7 @@ def decide(by_symbol, name_dates, name_date_files, amended_by, manifest, log):
                 if int(d[:4]) == _year(sym):
                     dates[d] += c
                     for stem, line in name_date_files[(ent["key"], d)].items():
-                        date_refs.setdefault(stem, line)
+                        date_refs.setdefault(stem, (line, d))
         elif len(same_year) > 1:
             log(f"NOTE {sym}: {len(same_year)} symbols share name and year {same_year}; no date linking")
         passed = None
@@ -646,6 +654,8 @@ def decide(by_symbol, name_dates, name_date_files, amended_by, manifest, log):
         if passed and in_force and in_force < passed:
             log(f"NOTE {sym}: in-force date {in_force} before passage {passed}; in-force date left out")
             in_force = None
+        # only lines that give the date kept are sources
+        date_refs = {stem: line for stem, (line, d) in date_refs.items() if d == passed}
         ent.update(passed=passed, passed_n=dates.get(passed, 0), in_force=in_force, date_refs=date_refs)
     return entries, by_key
 
