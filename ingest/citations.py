@@ -518,8 +518,8 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
         if name_key and re.match(r"\s+của\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)", after):
             name_key = None  # "Luật Ban hành VBQPPL của HĐND, UBND (2004)" is another law than the catalogue's
         if catalogue is not None and name_key and written:
-            resolved = _law_symbol(catalogue, *written.groups())
-        elif catalogue is not None and name_key:
+            resolved = _written_version(catalogue, name_key, written.groups(), _in_amending_title(text, s, e))
+        if catalogue is not None and name_key and not resolved:
             entry = catalogue.resolve(name, year=year, on=doc_date)
             resolved = entry.symbol if entry else None
         head = m.group("head")
@@ -531,6 +531,42 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
 
 
 _WRITTEN_LAW_NUMBER = re.compile(r"\s*,?\s*(?:số\s*:?\s*)?(\d{1,3})\s*/\s*((?:19|20)\d\d)\s*/\s*((?:PL-UBTVQH|UBTVQH|QH)\d{1,2})(?![\w/])")
+
+
+_AMEND_OPEN = re.compile(r"sửa\s+đổi\s*,?\s*bổ\s+sung", re.I)
+
+
+def _in_amending_title(text: str, s: int, e: int) -> bool:
+    """True for an amending law's own name ("Luật sửa đổi, bổ sung ... của Luật X") and for a law
+    named inside one (its "Luật X"): a number written after either may be X's or the amending law's."""
+    if _AMEND_OPEN.search(text, s, e):
+        return True
+    before = re.split(r";|\n\s*\n|Căn cứ", text[max(0, s - 400):s])[-1]
+    hits = list(_AMEND_OPEN.finditer(before))
+    return bool(hits) and not re.search(r"\d", before[hits[-1].end():])
+
+
+def _written_version(catalogue, name: str, parts: tuple[str, str, str], amending: bool) -> str | None:
+    """The version a number written after a law's name picks, or None to fall back on the date.
+
+    The number wins when the catalogue knows it under this name, or does not know it and the
+    mention is a plain one; a number the catalogue gives to another law (an amending law's, or
+    a misnaming), or one after an amending law's title, decides nothing."""
+    from .catalogue import fold_key
+
+    def named(entry) -> bool:
+        return entry is not None and fold_key(name) in {fold_key(n) for n in (entry.name, *entry.aliases)}
+
+    sym = _law_symbol(catalogue, *parts)
+    known = catalogue.get(sym)
+    if known is None:
+        return None if amending else sym
+    if named(known):
+        return sym
+    # "Luật Di sản văn hóa số 32/2009/QH12": the number of the law that amended it -> the version amended
+    if known.amends and named(catalogue.get(known.amends)):
+        return known.amends
+    return None
 
 
 def _law_symbol(catalogue, number: str, year: str, term: str) -> str:

@@ -220,3 +220,25 @@ def test_a_number_written_after_the_name_picks_the_version():
     t = "Luật Cán bộ, công chức số 22/2008/QH12 đã được sửa đổi, bổ sung; Luật Tổ chức Chính phủ số 76/2015/QH13;"
     got = [(c.name, c.resolved) for c in find_named(t, load_catalogue(), "2025-12-01")]
     assert got == [("Luật Cán bộ, công chức", "22/2008/QH12"), ("Luật Tổ chức Chính phủ", "76/2015/QH13")]
+
+
+WRITTEN_NUMBER_CASES = [
+    # inside an amending law's title the number is the amending law's: the law named in it goes by date
+    ("Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;",
+     [("Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", "87/2025/QH15"),
+      ("Luật Ban hành văn bản quy phạm pháp luật", "64/2025/QH15")]),
+    # the number of the law that amended it: the version it amended
+    ("Luật Di sản văn hóa số 32/2009/QH12", [("Luật Di sản văn hóa", "28/2001/QH10")]),
+    # the catalogue's number under this name
+    ("Luật Thủy lợi số 8/2017/QH14", [("Luật Thủy lợi", "08/2017/QH14")]),
+    # a number the catalogue does not know, after a plain mention, is taken as written
+    ("Luật Thủy lợi số 99/2017/QH14", [("Luật Thủy lợi", "99/2017/QH14")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WRITTEN_NUMBER_CASES, ids=[c[0][:40] for c in WRITTEN_NUMBER_CASES])
+def test_a_written_number_is_checked_against_the_catalogue(text, expected):
+    from ingest.catalogue import load as load_catalogue
+    from ingest.citations import find_named
+
+    assert [(c.name, c.resolved) for c in find_named(text, load_catalogue(), "2025-12-01")] == expected
