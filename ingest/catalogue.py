@@ -39,7 +39,7 @@ from typing import Iterator
 
 from .errors import PatternError
 
-__all__ = ["load", "Catalogue", "Entry", "fold_key", "DEFAULT_PATH", "SCHEMA_PATH"]
+__all__ = ["load", "Catalogue", "Entry", "fold_key", "draft_mention", "DEFAULT_PATH", "SCHEMA_PATH"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_PATH = DATA_DIR / "laws.json"
@@ -103,6 +103,47 @@ def _split_date(key: str) -> tuple[str, int | None, str | None]:
     except ValueError:
         iso = None
     return m.group("base"), y, iso
+
+
+# --------------------------------------------------------------------------------------
+# Drafts and amendments
+# --------------------------------------------------------------------------------------
+# "dự án Luật X", "dự thảo Luật X", "dự luật X", "đề nghị xây dựng Luật X": a bill, not the law.
+_DRAFT_BEFORE_RX = re.compile(r"(?:dự\s+án|dự\s+thảo|dự\s+luật|(?:hồ\s+sơ\s+)?đề\s+nghị\s+xây\s+dựng)\s+$", re.I)
+# "Luật X (sửa đổi)", "Luật X (sửa đổi, bổ sung)", "Luật X sửa đổi": the bill (or the amending law)
+# that revises X, never X itself.  "Luật X sửa đổi, bổ sung bởi/theo/tại ..." (X as amended) is X.
+_DRAFT_AFTER_RX = re.compile(
+    r"\s*\(\s*sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?\s*\)"
+    r"|[ \t]+sửa\s+đổi(?:\s*,?\s*bổ\s+sung)?(?!\s*,?\s*(?:bổ\s+sung\s+)?(?:bởi|theo|tại|một\s+số)\b)(?![^\W\d_])",
+    re.I)
+
+
+def draft_mention(text: str, start: int, end: int) -> int | None:
+    """When the law named at ``text[start:end]`` is a draft or a revision of that law rather
+    than the law in force, the end of the mention including its "(sửa đổi)" mark; else None.
+
+    "Luật X (sửa đổi)", "Luật X sửa đổi", "dự án Luật X", "dự thảo Luật X" name a bill (or
+    the law that will amend X): resolving them to X's current version would be wrong.
+
+    >>> t = "về dự án Luật Viên chức (sửa đổi);"
+    >>> t[9:draft_mention(t, 9, 23)]
+    'Luật Viên chức (sửa đổi)'
+    >>> t = "Xây dựng Luật Bảo hiểm y tế sửa đổi."
+    >>> t[9:draft_mention(t, 9, 27)]
+    'Luật Bảo hiểm y tế sửa đổi'
+    >>> draft_mention("dự thảo Luật Dữ liệu", 8, 20)
+    20
+    >>> draft_mention("theo Luật Viên chức năm 2010", 5, 19) is None
+    True
+    >>> draft_mention("Luật Đất đai sửa đổi, bổ sung bởi Luật số 43/2024/QH15", 0, 12) is None
+    True
+    """
+    after = _DRAFT_AFTER_RX.match(text, end)
+    if after:
+        return after.end()
+    if _DRAFT_BEFORE_RX.search(text[max(0, start - 40):start]):
+        return end
+    return None
 
 
 # --------------------------------------------------------------------------------------

@@ -445,7 +445,13 @@ _NAME_STOP = re.compile(r"\s+(?:ngày|năm|số|và|của|được|đã|quy|về
 
 
 def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tuple[int, int]] | None = None) -> list[RawCitation]:
-    """Laws, codes and the constitution cited by name ("Luật Thực hiện dân chủ ở cơ sở")."""
+    """Laws, codes and the constitution cited by name ("Luật Thực hiện dân chủ ở cơ sở").
+
+    A bill or a revision ("dự án Luật Viên chức (sửa đổi)", "Luật Bảo hiểm y tế sửa đổi") is
+    found with its mark but not resolved: it is not the law in force (see
+    ``catalogue.draft_mention``).
+    """
+    from .catalogue import draft_mention
     from .clean import fold
 
     import bisect
@@ -497,19 +503,23 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
             if not nxt or not nxt[0][0].isupper() and m.group("head") in ("Luật",) and nxt[0] not in ("sửa",):
                 continue
             name_key = None
+        if (draft_end := draft_mention(text, s, e)) is not None:
+            e, name_key = draft_end, None
         name = " ".join(text[s:e].split())
         year = None
         after = text[e:e + 60]
         ym = re.match(r"\s*(?:năm\s+(?P<y>(?:19|20)\d\d)|,?\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(?P<y2>(?:19|20)\d\d))", after)
         if ym:
             year = int(ym.group("y") or ym.group("y2"))
-        # a number written after the name is a numbered citation, found elsewhere
-        if re.match(r"\s*(?:số\s*)?\d{1,4}/(?:19|20)\d\d/(?:QH|UBTVQH|PL)", after):
-            pass
         resolved = None
+        # a number written after the name is also a numbered citation, found elsewhere; it says
+        # which version is meant ("Luật Cán bộ, công chức số 22/2008/QH12" in a 2025 document)
+        written = _WRITTEN_LAW_NUMBER.match(after)
         if name_key and re.match(r"\s+của\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)", after):
             name_key = None  # "Luật Ban hành VBQPPL của HĐND, UBND (2004)" is another law than the catalogue's
-        if catalogue is not None and name_key:
+        if catalogue is not None and name_key and written:
+            resolved = _written_version(catalogue, name_key, written.groups(), _in_amending_title(text, s, e))
+        if catalogue is not None and name_key and not resolved:
             entry = catalogue.resolve(name, year=year, on=doc_date)
             resolved = entry.symbol if entry else None
         head = m.group("head")
@@ -518,6 +528,53 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
         out.append(RawCitation(start=s, end=e, kind="named", type=ltype, symbol=None, resolved=resolved,
                                name=name, year=year))
     return out
+
+
+_WRITTEN_LAW_NUMBER = re.compile(r"\s*,?\s*(?:số\s*:?\s*)?(\d{1,3})\s*/\s*((?:19|20)\d\d)\s*/\s*((?:PL-UBTVQH|UBTVQH|QH)\d{1,2})(?![\w/])")
+
+
+_AMEND_OPEN = re.compile(r"sửa\s+đổi\s*,?\s*bổ\s+sung", re.I)
+
+
+def _in_amending_title(text: str, s: int, e: int) -> bool:
+    """True for an amending law's own name ("Luật sửa đổi, bổ sung ... của Luật X") and for a law
+    named inside one (its "Luật X"): a number written after either may be X's or the amending law's."""
+    if _AMEND_OPEN.search(text, s, e):
+        return True
+    before = re.split(r";|\n\s*\n|Căn cứ", text[max(0, s - 400):s])[-1]
+    hits = list(_AMEND_OPEN.finditer(before))
+    return bool(hits) and not re.search(r"\d", before[hits[-1].end():])
+
+
+def _written_version(catalogue, name: str, parts: tuple[str, str, str], amending: bool) -> str | None:
+    """The version a number written after a law's name picks, or None to fall back on the date.
+
+    The number wins when the catalogue knows it under this name, or does not know it and the
+    mention is a plain one; a number the catalogue gives to another law (an amending law's, or
+    a misnaming), or one after an amending law's title, decides nothing."""
+    from .catalogue import fold_key
+
+    def named(entry) -> bool:
+        return entry is not None and fold_key(name) in {fold_key(n) for n in (entry.name, *entry.aliases)}
+
+    sym = _law_symbol(catalogue, *parts)
+    known = catalogue.get(sym)
+    if known is None:
+        return None if amending else sym
+    if named(known):
+        return sym
+    # "Luật Di sản văn hóa số 32/2009/QH12": the number of the law that amended it -> the version amended
+    if known.amends and named(catalogue.get(known.amends)):
+        return known.amends
+    return None
+
+
+def _law_symbol(catalogue, number: str, year: str, term: str) -> str:
+    """A law number as written, in the catalogue's spelling when it knows it ("2/2011/QH13" -> "02/2011/QH13")."""
+    for sym in (f"{int(number):02d}/{year}/{term}", f"{int(number)}/{year}/{term}", f"{number}/{year}/{term}"):
+        if sym in catalogue:
+            return sym
+    return f"{number}/{year}/{term}"
 
 
 _KEYS_CACHE: dict = {}
@@ -530,7 +587,11 @@ def _catalogue_keys(catalogue) -> dict:
     k = id(catalogue)
     if k not in _KEYS_CACHE:
         from .clean import fold
-        _KEYS_CACHE[k] = {fold(n).replace(" ,", ","): n for n in catalogue.names()}
+        keys = {fold(n).replace(" ,", ","): n for n in catalogue.names()}
+        # the same names written without their commas ("Luật Thi đua khen thưởng")
+        for key, n in list(keys.items()):
+            keys.setdefault(" ".join(key.replace(",", " ").split()), n)
+        _KEYS_CACHE[k] = keys
         pre = set()
         for key in _KEYS_CACHE[k]:
             words = key.split(" ")

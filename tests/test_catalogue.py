@@ -107,6 +107,24 @@ SELECTION = [
     ("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật",
      {"on": "2021-06-01"}, "63/2020/QH14"),
     ("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", {}, "87/2025/QH15"),
+    # 2025 laws mined from the 2025 documents: the citing document's date picks the version
+    ("Luật Tổ chức Chính phủ", {"on": "2025-01-10"}, "76/2015/QH13"),
+    ("Luật Tổ chức Chính phủ", {"on": "2025-11-24"}, "63/2025/QH15"),
+    ("Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025", {}, "63/2025/QH15"),
+    ("Luật Ban hành văn bản quy phạm pháp luật", {"on": "2025-03-01"}, "64/2025/QH15"),
+    ("Luật Ban hành văn bản quy phạm pháp luật", {"on": "2024-12-31"}, "80/2015/QH13"),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật",
+     {"on": "2025-11-25"}, "87/2025/QH15"),  # passed 25/6/2025 (a 2025 căn cứ line)
+    ("Luật sửa đổi, bổ sung một số điều Luật Ban hành văn bản quy phạm pháp luật",  # without "của"
+     {"on": "2025-11-25"}, "87/2025/QH15"),
+    ("Luật Ngân sách nhà nước", {"on": "2025-05-01"}, "83/2015/QH13"),
+    ("Luật Ngân sách nhà nước", {"on": "2025-07-01"}, "89/2025/QH15"),
+    ("Luật Di sản văn hóa", {"on": "2020-01-01"}, "28/2001/QH10"),  # 32/2009/QH12 amends it, is not it
+    ("Luật Di sản văn hóa", {"on": "2025-12-01"}, "45/2024/QH15"),
+    ("Luật Phòng, chống ma túy", {"on": "2025-11-17"}, "73/2021/QH14"),
+    ("Luật Dữ liệu", {"on": "2025-12-01"}, "60/2024/QH15"),
+    ("Luật Đường sắt", {"on": "2024-01-01"}, "06/2017/QH14"),
+    ("Luật Đường sắt", {"on": "2025-12-01"}, "95/2025/QH15"),
 ]
 
 
@@ -120,6 +138,7 @@ NONE_CASES = [
     ("Luật Cán bộ, công chức", {"year": 2010}),  # no version passed in 2010
     ("Luật Tổ chức chính quyền địa phương", {"on": "2010-01-01"}),  # before the first version
     ("Luật Tổ chức chính quyền địa phương năm 1999", {}),
+    ("Luật Phòng, chống ma túy", {"on": "2020-06-01"}),  # the 2021 law is the only version known
 ]
 
 
@@ -172,6 +191,11 @@ UNKNOWN = [
     "Luật Can bo, cong chuc",  # ASCII-folded text is not matched
     "",
     "pháp luật",
+    # a bill or revision is not the law in force
+    "Luật Viên chức (sửa đổi)",
+    "Luật Bảo hiểm y tế sửa đổi",
+    "dự án Luật Viên chức (sửa đổi)",
+    "dự thảo Luật Dữ liệu",
 ]
 
 
@@ -186,6 +210,28 @@ def test_amending_law_is_not_the_amended_law(cat):
     bhyt = cat.resolve("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế", on="2025-01-01")
     assert bhyt.symbol == "51/2024/QH15" and bhyt.amends == "25/2008/QH12"
     assert cat.resolve("Luật Bảo hiểm y tế").symbol == "25/2008/QH12"
+
+
+def test_amending_law_numbers_are_not_versions_of_the_amended_law(cat):
+    # "Luật Di sản văn hóa số 28/2001/QH10 đã được sửa đổi, bổ sung một số điều theo Luật số 32/2009/QH12"
+    assert [e.symbol for e in cat.versions("Luật Di sản văn hóa")] == ["28/2001/QH10", "45/2024/QH15"]
+    amend = cat.get("32/2009/QH12")
+    assert amend is not None and amend.name == "Luật sửa đổi, bổ sung một số điều của Luật Di sản văn hóa"
+    assert amend.amends == "28/2001/QH10"
+    assert cat.get("87/2025/QH15").amends == "64/2025/QH15"
+
+
+def test_no_symbol_with_an_impossible_term():
+    """A law numbered n/yyyy/QHk was passed by the k-th Quốc hội, which sat in yyyy."""
+    terms = {10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016), 14: (2016, 2021),
+             15: (2021, 2026), 16: (2026, 2031)}
+    for e in ENTRIES:
+        if e["symbol"].startswith("HP-"):
+            continue
+        _n, y, term = e["symbol"].split("/")
+        k = int(term.removeprefix("PL-UBTVQH").removeprefix("QH"))
+        lo, hi = terms[k]
+        assert lo <= int(y) <= hi, f"{e['symbol']}: the {k}th Quốc hội did not sit in {y}"
 
 
 def test_entry_is_frozen(cat):
@@ -296,15 +342,155 @@ def test_unreadable_file_is_a_pattern_error(tmp_path):
 # Reproducibility from the gazette corpus
 # ------------------------------------------------------------------------------------------
 @pytest.mark.shared
-@pytest.mark.skipif(not (SHARED / "corpus" / "bulk" / "txt").is_dir(),
-                    reason="../shared/corpus/bulk/txt is absent: cannot re-derive the catalogue")
+@pytest.mark.skipif(not (SHARED / "corpus" / "bulk" / "txt").is_dir() or not (SHARED / "corpus" / "bulk2025" / "txt").is_dir(),
+                    reason="../shared/corpus/bulk{,2025}/txt is absent: cannot re-derive the catalogue")
 def test_catalogue_is_reproducible_from_the_gazette():
+    mod = _build_module()
+    assert mod.dumps(mod.build()) == DEFAULT_PATH.read_text(encoding="utf-8"), (
+        "data/laws.json differs from a rebuild: run .venv/bin/python bench/build_catalogue.py")
+
+
+# ------------------------------------------------------------------------------------------
+# Sources: every mined entry cites a file and a line that says what the entry says
+# ------------------------------------------------------------------------------------------
+def _build_module():
     import importlib.util
     import sys
 
+    if "build_catalogue" in sys.modules:
+        return sys.modules["build_catalogue"]
     spec = importlib.util.spec_from_file_location("build_catalogue", ROOT / "bench" / "build_catalogue.py")
     mod = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = mod  # dataclasses look their module up
     spec.loader.exec_module(mod)
-    assert mod.dumps(mod.build()) == DEFAULT_PATH.read_text(encoding="utf-8"), (
-        "data/laws.json differs from a rebuild: run .venv/bin/python bench/build_catalogue.py")
+    return mod
+
+
+_REF_RX = __import__("re").compile(r'^(?P<where>[^ ]+)(?: \((?P<paren>[^()]*)\))?: "(?P<quote>.*)"$')
+
+
+def _source_file(kind: str, where: str, paren: str) -> Path | None:
+    """The ../shared file a mined source names: a gazette ref names its stem in brackets, a
+    2025 document's ref its path."""
+    if kind == "gazette":
+        return SHARED / "corpus" / "bulk" / "txt" / f"{paren}.txt"
+    if kind == "document":
+        return SHARED / where
+    return None
+
+
+# the constitutions' sources are written by hand in the builder (CONSTITUTIONS), not mined
+MINED = [(e["symbol"], i, s) for e in ENTRIES if not e["symbol"].startswith("HP-")
+         for i, s in enumerate(e["sources"]) if s["kind"] in ("gazette", "document")]
+
+
+def test_mined_sources_are_well_formed():
+    assert len({sym for sym, _, s in MINED if s["kind"] == "document"}) >= 50
+    for sym, i, src in MINED:
+        ref = src["ref"]
+        m = _REF_RX.match(ref)
+        assert m, f"{sym} source {i}: {ref!r} names no file and quote"
+        if src["kind"] == "document":
+            assert m["where"].startswith("corpus/bulk2025/txt/") and m["where"].endswith(".txt"), ref
+
+
+def test_mined_quotes_say_what_the_entry_says():
+    """The quote names the law (its name or an alias; the head of it in a long quote cut in two) and
+    gives its number, its passage date or (a law's own text) both."""
+    import re
+
+    by_symbol = {e["symbol"]: e for e in ENTRIES}
+    for sym, i, src in MINED:
+        m = _REF_RX.match(src["ref"])
+        if not m:
+            continue
+        e, quote = by_symbol[sym], m["quote"]
+        qk = fold_key(quote)
+        names = [fold_key(n) for n in (e["name"], *e.get("aliases", []))]
+        # "Luật số 46/2014/QH13 ngày ... sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế"
+        names += [n.removeprefix("luật ") for n in names if n.startswith("luật sửa đổi")]
+        cut = " ... " in quote  # a long line quoted by its head and tail
+        assert any(n in qk or (cut and n[:40] in qk) for n in names), f"{sym}: {quote!r} does not name {e['name']!r}"
+        dates = []
+        if e["passed"]:
+            y, mo, d = (int(x) for x in e["passed"].split("-"))
+            dates = [rf"ngày 0?{d}(?: tháng |/)0?{mo}(?: năm |/){y}"]
+        assert sym in quote or any(re.search(rx, quote) for rx in dates), f"{sym}: {quote!r} gives neither number nor date"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "corpus" / "bulk" / "txt").is_dir() or not (SHARED / "corpus" / "bulk2025" / "txt").is_dir(),
+                    reason="../shared/corpus/bulk{,2025}/txt is absent: cannot check quotes against their files")
+def test_mined_quotes_appear_in_their_files():
+    """Each quote (each part of a '... '-joined own-text quote) is in the cited file, as the
+    builder reads it (one NFC line, running headers dropped)."""
+    mod = _build_module()
+    texts: dict[Path, str] = {}
+    missing = []
+    for sym, i, src in MINED:
+        m = _REF_RX.match(src["ref"])
+        if not m:
+            continue
+        path = _source_file(src["kind"], m["where"], m["paren"])
+        assert path is not None and path.is_file(), f"{sym} source {i}: {path} does not exist"
+        if path not in texts:
+            texts[path] = mod.clean(path.read_text(encoding="utf-8", errors="replace"))
+        for part in m["quote"].split(" ... "):
+            if part not in texts[path]:
+                missing.append(f"{sym}: {part!r} not in {path.name}")
+    assert not missing, "\n".join(missing[:20])
+
+
+# ------------------------------------------------------------------------------------------
+# The builder's consistency rules, on made-up evidence (no ../shared needed)
+# ------------------------------------------------------------------------------------------
+def _mined(mod, sym, *names):
+    e = mod.Mined(sym)
+    for j, n in enumerate(names):
+        e.saw(n, f"f{j}", f"{n} số {sym}")
+    return e
+
+
+def test_builder_drops_a_term_that_did_not_sit_that_year():
+    mod = _build_module()
+    log = []
+    out = mod.consolidate({"83/2015/QH14": _mined(mod, "83/2015/QH14", "Luật Ngân sách nhà nước"),
+                           "83/2015/QH13": _mined(mod, "83/2015/QH13", "Luật Ngân sách nhà nước")}, {}, log.append)
+    assert list(out) == ["83/2015/QH13"] and "term did not sit" in log[0]
+
+
+def test_builder_merges_spellings_of_one_number():
+    mod = _build_module()
+    out = mod.consolidate({"2/2016/QH14": _mined(mod, "2/2016/QH14", "Luật Tín ngưỡng, tôn giáo"),
+                           "02/2016/QH14": _mined(mod, "02/2016/QH14", *["Luật Tín ngưỡng, tôn giáo"] * 2)}, {}, lambda _: None)
+    assert list(out) == ["02/2016/QH14"] and out["02/2016/QH14"].names["Luật Tín ngưỡng, tôn giáo"] == 3
+
+
+def test_builder_ignores_a_law_named_after_the_law_it_amends():
+    mod = _build_module()
+    amended_by = {"32/2009/QH12": {fold_key("Luật Di sản văn hóa")}}
+    out = mod.consolidate({"32/2009/QH12": _mined(mod, "32/2009/QH12", "Luật Di sản văn hóa", "Luật Di sản văn hóa")},
+                          amended_by, lambda _: None)
+    assert out == {}
+    # ... and takes "Luật sửa đổi, bổ sung một số điều của Luật X số N" as N's own name when so confirmed
+    numbered = {"32/2009/QH12": _mined(mod, "32/2009/QH12", "Luật sửa đổi, bổ sung một số điều của Luật Di sản văn hóa")}
+    out = mod.consolidate({}, amended_by | {"*numbered": numbered}, lambda _: None)
+    assert list(out["32/2009/QH12"].names) == ["Luật sửa đổi, bổ sung một số điều của Luật Di sản văn hóa"]
+    # unconfirmed, it is not used (N may be X's own number)
+    assert mod.consolidate({}, {"*numbered": numbered}, lambda _: None) == {}
+
+
+@pytest.mark.parametrize("name,amend", [
+    ("Luật sửa đổi, bổ sung một số điều của Luật Đất đai", True),
+    ("Luật Sửa đổi, bổ sung một số điều của Luật Đất đai", True),
+    ("Luật Bảo hiểm y tế sửa đổi", True),
+    ("Luật Bảo hiểm y tế", False),
+])
+def test_builder_knows_amending_and_draft_names(name, amend):
+    assert _build_module()._is_amend_name(name) is amend
+
+
+def test_builder_canonical_amending_name():
+    mod = _build_module()
+    assert mod._amend_name("Sửa đổi bổ sung một số điều Luật Ban hành văn bản quy phạm pháp luật") == (
+        "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật")

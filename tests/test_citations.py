@@ -165,3 +165,80 @@ def test_law_inside_a_title_is_a_relation_not_the_items_citation():
     task = [x for x in f.tasks if x.id == "Điều 1"][0]
     assert task.cites == ("146/2018/NĐ-CP",)
     assert ("146/2018/NĐ-CP", "details") == next((r.from_, r.rel) for r in f.relations)
+
+
+# Bills, revisions and amending laws are not the law they name
+DRAFT_CASES = [
+    # (text, citing document's date, [(text of the named mention, resolved)])
+    ("Theo đề nghị của Bộ Nội vụ về dự án Luật Viên chức (sửa đổi);", None,
+     [("Luật Viên chức (sửa đổi)", None)]),
+    ("Chỉnh lý dự thảo Luật Viên chức (sửa đổi) báo cáo Ủy ban Thường vụ Quốc hội.", None,
+     [("Luật Viên chức (sửa đổi)", None)]),
+    ("Xây dựng Luật Bảo hiểm y tế sửa đổi.", None, [("Luật Bảo hiểm y tế sửa đổi", None)]),
+    ("Hoàn thiện dự thảo Luật Dữ liệu trình Quốc hội.", None, [("Luật Dữ liệu", None)]),
+    # as amended, the law is still itself
+    ("Căn cứ Luật Viên chức ngày 15 tháng 11 năm 2010;", None, [("Luật Viên chức", "58/2010/QH12")]),
+    # an amending law is its own law; the law named inside its title is the amended law
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 25 tháng 6 năm 2025;",
+     None, [("Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", "87/2025/QH15"),
+            ("Luật Ban hành văn bản quy phạm pháp luật", "64/2025/QH15")]),
+]
+
+
+@pytest.mark.parametrize("text,doc_date,expected", DRAFT_CASES, ids=[c[0][:40] for c in DRAFT_CASES])
+def test_bills_and_revisions_are_not_resolved_to_the_law(text, doc_date, expected):
+    from ingest.catalogue import load as load_catalogue
+    from ingest.citations import find_named
+
+    got = [(" ".join(text[c.start:c.end].split()), c.resolved)
+           for c in find_named(clean(text).text, load_catalogue(), doc_date)]
+    assert got == expected
+
+
+def test_2025_laws_resolved_by_name_and_the_documents_date():
+    from ingest.catalogue import load as load_catalogue
+    from ingest.citations import find_named
+
+    t = ("Căn cứ Luật Tổ chức Chính phủ; Luật Phòng, chống ma túy; Luật Ngân sách nhà nước; "
+         "Luật Tổ chức chính quyền địa phương; Luật Thi đua khen thưởng.")
+    cat = load_catalogue()
+    late = {c.name: c.resolved for c in find_named(t, cat, "2025-11-17")}
+    assert late == {"Luật Tổ chức Chính phủ": "63/2025/QH15", "Luật Phòng, chống ma túy": "73/2021/QH14",
+                    "Luật Ngân sách nhà nước": "89/2025/QH15",
+                    "Luật Tổ chức chính quyền địa phương": "72/2025/QH15",
+                    "Luật Thi đua khen thưởng": "06/2022/QH15"}  # written without its comma
+    early = {c.name: c.resolved for c in find_named(t, cat, "2024-12-01")}
+    assert early["Luật Tổ chức Chính phủ"] == "76/2015/QH13"
+    assert early["Luật Ngân sách nhà nước"] == "83/2015/QH13"
+    assert early["Luật Tổ chức chính quyền địa phương"] == "77/2015/QH13"
+
+
+def test_a_number_written_after_the_name_picks_the_version():
+    from ingest.catalogue import load as load_catalogue
+    from ingest.citations import find_named
+
+    t = "Luật Cán bộ, công chức số 22/2008/QH12 đã được sửa đổi, bổ sung; Luật Tổ chức Chính phủ số 76/2015/QH13;"
+    got = [(c.name, c.resolved) for c in find_named(t, load_catalogue(), "2025-12-01")]
+    assert got == [("Luật Cán bộ, công chức", "22/2008/QH12"), ("Luật Tổ chức Chính phủ", "76/2015/QH13")]
+
+
+WRITTEN_NUMBER_CASES = [
+    # inside an amending law's title the number is the amending law's: the law named in it goes by date
+    ("Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;",
+     [("Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật", "87/2025/QH15"),
+      ("Luật Ban hành văn bản quy phạm pháp luật", "64/2025/QH15")]),
+    # the number of the law that amended it: the version it amended
+    ("Luật Di sản văn hóa số 32/2009/QH12", [("Luật Di sản văn hóa", "28/2001/QH10")]),
+    # the catalogue's number under this name
+    ("Luật Thủy lợi số 8/2017/QH14", [("Luật Thủy lợi", "08/2017/QH14")]),
+    # a number the catalogue does not know, after a plain mention, is taken as written
+    ("Luật Thủy lợi số 99/2017/QH14", [("Luật Thủy lợi", "99/2017/QH14")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", WRITTEN_NUMBER_CASES, ids=[c[0][:40] for c in WRITTEN_NUMBER_CASES])
+def test_a_written_number_is_checked_against_the_catalogue(text, expected):
+    from ingest.catalogue import load as load_catalogue
+    from ingest.citations import find_named
+
+    assert [(c.name, c.resolved) for c in find_named(text, load_catalogue(), "2025-12-01")] == expected
