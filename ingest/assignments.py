@@ -42,8 +42,11 @@ _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!đượ
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
-_CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Bb]áo\s+cáo(?:\s+(?:(?:và|,)\s+(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|"
-                         r"bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|hằng\s+năm|hàng\s+năm|thực\s+hiện))*(?:\s+(?:về|cho|lên|tới|đến|gửi))*|"
+_CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:và|,)\s+(?:xin\s+ý\s+kiến|kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|"
+                         r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
+                         r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ))*"
+                         r"(?:\s+(?:về|cho|lên|tới|đến|gửi|với))*|"
+                         r"[Bb]áo\s+cáo[^.;:\n]{0,80}?theo\s+yêu\s+cầu\s+của|[Gg]ửi[^.;:\n]{0,60}?theo\s+yêu\s+cầu\s+của|"
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
