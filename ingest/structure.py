@@ -206,136 +206,145 @@ def _next_letter_ok(prev: str | None, cur: str) -> bool:
     return LETTERS.index(cur) in (i + 1, i + 2)  # tolerate one skipped letter
 
 
-def outline(text: str) -> Outline:
-    """Parse the numbered structure of a (clean) document text."""
-    n = len(text)
-    end_marks = _end_marks(text)
-    annex_m = None
+class _Numbering:
+    """The numbered items of the body, found line by line: each marker kind (article, Roman section,
+    decimal, letter) with the plausibility rules that keep wrapped lines and quoted numbers out."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.items: list[Item] = []
+        self.top: Item | None = None  # current Roman section or article
+        self.last_roman = 0
+        self.last_article = 0
+        self.dec_stack: list[Item] = []  # decimal items under the current top
+        self.letter_parent: Item | None = None
+        self.last_letter: str | None = None
+
+    def scan(self, end: int) -> list[Item]:
+        n = len(self.text)
+        for m in _items(self.text, end):
+            line_end = self.text.find("\n", m.end())
+            rest = self.text[m.end():n if line_end == -1 else line_end]
+            if m.group("article"):
+                self.article(m, rest)
+            elif m.group("roman"):
+                self.roman(m, rest)
+            elif m.group("dec"):
+                self.decimal(m, rest)
+            elif m.group("letter"):
+                self.letter(m, rest)
+        return self.items
+
+    def _new_top(self, it: Item) -> None:
+        self.top = it
+        self.items.append(it)
+        self.dec_stack, self.letter_parent, self.last_letter = [], it, None
+
+    def article(self, m: re.Match, rest: str) -> None:
+        num = int(m.group("artnum").rstrip("abcdefghijklmnopqrstuvwxyz"))
+        if num != self.last_article + 1 and num != 1:
+            return
+        self.last_article = num
+        self._new_top(Item(id=f"Điều {m.group('artnum')}", kind="article", marker=m.group("article"),
+                           start=m.start("article"), body_start=m.end(), level=0,
+                           section_kind=_kind_of_section(rest) if rest else "other"))
+
+    def roman(self, m: re.Match, rest: str) -> None:
+        v = roman_value(m.group("roman"))
+        if not rest.strip() or not rest.lstrip()[:1].isupper():
+            return
+        capital_title = not any(c.islower() for c in rest)
+        if v == self.last_roman and capital_title and self.last_article == 0:
+            v = self.last_roman + 1  # "IV. TỔ CHỨC THỰC HIỆN" printed twice: the second is V
+        elif v != self.last_roman + 1 and v != 1 and not (self.last_roman == 0 and capital_title and v <= 5):
+            return  # a first section other than I only with a capitalised title
+        self.last_roman = v
+        self._new_top(Item(id=_to_roman(v), kind="section", marker=m.group(0).strip(), start=m.start("roman"),
+                           body_start=m.end(), level=0, section_kind=_kind_of_section(rest)))
+
+    def decimal(self, m: re.Match, rest: str) -> None:
+        dec = m.group("dec")
+        parts = [int(x) for x in dec.split(".")]
+        if m.group("decend") not in (".", ")") and len(parts) == 1:
+            return  # "20 tỉnh" wrapped: a bare number without a dot is no item
+        if not rest.strip() or not (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"("):
+            return
+        depth = len(parts)
+        if not self._continues(parts):
+            return
+        top = self.top
+        it = Item(id=(top.id + "." if top else "") + ".".join(map(str, parts)), kind="item",
+                  marker=dec + (m.group("decend") or ""), start=m.start("dec"), body_start=m.end(), level=depth,
+                  section_kind=top.section_kind if top else None)
+        # parent: the decimal item one level up, else the top
+        par_items = [d for d in self.dec_stack if d.level == depth - 1] if depth > 1 else []
+        it.parent = par_items[-1].id if par_items else (top.id if top else None)
+        self.dec_stack = [d for d in self.dec_stack if d.level < depth] + [it]
+        self.items.append(it)
+        self.letter_parent, self.last_letter = it, None
+
+    def _continues(self, parts: list[int]) -> bool:
+        """A decimal number is an item when it continues the sequence at its depth."""
+        depth = len(parts)
+        if depth == 1:
+            prev = [int(d.marker.rstrip(".)").split(".")[0]) for d in self.dec_stack if d.level == 1]
+            if prev:
+                return parts[0] == prev[-1] + 1
+            return parts[0] == 1 or self.top is None
+        parent_marker = ".".join(map(str, parts[:-1]))
+        if not any(d.marker.rstrip(".)") == parent_marker for d in self.dec_stack):
+            return False
+        prev_sib = [d for d in self.dec_stack
+                    if d.level == depth and d.marker.rstrip(".)").rsplit(".", 1)[0] == parent_marker]
+        want = (int(prev_sib[-1].marker.rstrip(".)").rsplit(".", 1)[1]) + 1) if prev_sib else 1
+        return parts[-1] == want
+
+    def letter(self, m: re.Match, rest: str) -> None:
+        letter = m.group("letter")
+        base = self.letter_parent or self.top
+        if not _next_letter_ok(self.last_letter, letter) or not rest.strip() or base is None:
+            return
+        self.items.append(Item(id=f"{base.id}.{letter}", kind="letter", marker=letter + ")", start=m.start("letter"),
+                               body_start=m.end(), level=base.level + 1, parent=base.id,
+                               section_kind=base.section_kind))
+        self.last_letter = letter
+
+
+def _annex(text: str, end_marks: list[int]) -> re.Match | None:
+    """The annex heading ("PHỤ LỤC") after the signature that opens an assignment table."""
     for m in _annex_headings(text):
-        if end_marks and m.start() > end_marks[0] and _TABLE_HEAD.search(text, m.end(), min(n, m.end() + 3000)):
-            annex_m = m
-            break
-    region_end = annex_m.start() if annex_m else n
-    closing = [e for e in end_marks if e < region_end]
-    body_end = closing[-1] if closing else region_end
-    items: list[Item] = []
-    top: Item | None = None  # current Roman section or article
-    last_roman = 0
-    dec_stack: list[Item] = []  # decimal items under the current top
-    letter_parent: Item | None = None
-    last_letter: str | None = None
-    last_article = 0
+        if end_marks and m.start() > end_marks[0] and _TABLE_HEAD.search(text, m.end(), min(len(text), m.end() + 3000)):
+            return m
+    return None
 
-    def add(it: Item):
-        items.append(it)
 
-    for m in _items(text, region_end):
-        line_end = text.find("\n", m.end())
-        line_end = n if line_end == -1 else line_end
-        rest = text[m.end():line_end]
-        if m.group("article"):
-            num = int(m.group("artnum").rstrip("abcdefghijklmnopqrstuvwxyz"))
-            if num != last_article + 1 and num != 1:
-                continue
-            last_article = num
-            top = Item(id=f"Điều {m.group('artnum')}", kind="article", marker=m.group("article"), start=m.start("article"),
-                       body_start=m.end(), level=0, section_kind=_kind_of_section(rest) if rest else "other")
-            add(top)
-            dec_stack, letter_parent, last_letter = [], top, None
-        elif m.group("roman") is not None and m.group("roman") != "":
-            v = roman_value(m.group("roman"))
-            if not rest.strip() or not (rest.lstrip()[:1].isupper()):
-                continue
-            capital_title = not any(c.islower() for c in rest)
-            if v == last_roman and capital_title and last_article == 0:
-                v = last_roman + 1  # "IV. TỔ CHỨC THỰC HIỆN" printed twice: the second is V
-            elif v != last_roman + 1 and v != 1 and not (last_roman == 0 and capital_title and v <= 5):
-                continue
-            last_roman = v
-            if v == 1 and items and last_article == 0 and top is not None and top.kind == "section":
-                pass
-            top = Item(id=_to_roman(v), kind="section", marker=m.group(0).strip(), start=m.start("roman"),
-                       body_start=m.end(), level=0, section_kind=_kind_of_section(rest))
-            add(top)
-            dec_stack, letter_parent, last_letter = [], top, None
-        elif m.group("dec"):
-            dec = m.group("dec")
-            parts = [int(x) for x in dec.split(".")]
-            if m.group("decend") not in (".", ")") and len(parts) == 1:
-                continue  # "20 tỉnh" wrapped: a bare number without a dot is no item
-            if not rest.strip() or not (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"(") :
-                continue
-            # plausibility: first number continues the sequence at its depth
-            depth = len(parts)
-            if depth == 1:
-                prev = [int(d.marker.rstrip(".)").split(".")[0]) for d in dec_stack if d.level == 1]
-                if prev and parts[0] not in (prev[-1] + 1,) and not (parts[0] == 1 and not prev):
-                    if parts[0] != prev[-1] + 1:
-                        continue
-                if not prev and parts[0] != 1 and top is not None:
-                    continue
-            else:
-                parent_marker = ".".join(map(str, parts[:-1]))
-                par = [d for d in dec_stack if d.marker.rstrip(".)") == parent_marker]
-                if not par:
-                    continue
-                prev_sib = [d for d in dec_stack if d.level == depth and d.marker.rstrip(".)").rsplit(".", 1)[0] == parent_marker]
-                want = (int(prev_sib[-1].marker.rstrip(".)").rsplit(".", 1)[1]) + 1) if prev_sib else 1
-                if parts[-1] != want:
-                    continue
-            prefix = (top.id + ".") if top else ""
-            it = Item(id=prefix + ".".join(map(str, parts)), kind="item", marker=dec + (m.group("decend") or ""),
-                      start=m.start("dec"), body_start=m.end(), level=depth,
-                      section_kind=top.section_kind if top else None)
-            # parent: the decimal item one level up, else the top
-            par_items = [d for d in dec_stack if d.level == depth - 1] if depth > 1 else []
-            it.parent = par_items[-1].id if par_items else (top.id if top else None)
-            dec_stack = [d for d in dec_stack if d.level < depth] + [it]
-            add(it)
-            letter_parent, last_letter = it, None
-        elif m.group("letter"):
-            letter = m.group("letter")
-            if not _next_letter_ok(last_letter, letter):
-                continue
-            if not rest.strip():
-                continue
-            base = letter_parent or top
-            if base is None:
-                continue
-            it = Item(id=f"{base.id}.{letter}", kind="letter", marker=letter + ")", start=m.start("letter"),
-                      body_start=m.end(), level=base.level + 1, parent=base.id,
-                      section_kind=base.section_kind)
-            last_letter = letter
-            add(it)
-    body_start = items[0].start if items else body_end
-    # annex table rows
-    annex_start = None
-    if annex_m:
-        annex_start = annex_m.start()
-        rows = _annex_rows(text, annex_m.end(), n)
-        items.extend(rows)
-    # tables read as "cell | cell | …" lines (DOCX, HTML) with a "chủ trì" column: one item per row
-    if " | " in text:
-        taken = {it.id for it in items}
-        any_annex = next(_annex_headings(text), None)
-        for row in _pipe_rows(text):
-            in_annex = any_annex is not None and row.start > any_annex.start()
-            if in_annex:
-                prefix = "PL."
-            else:
-                k = bisect.bisect_right([i.start for i in items if i.kind in ("section", "article")], row.start) - 1
-                tops = [i for i in items if i.kind in ("section", "article")]
-                prefix = f"{tops[k].id}." if k >= 0 else "PL."
-            rid = prefix + row.marker
-            if rid in taken:
-                rid = rid + ".bảng"
-            row.id = rid
-            if row.parent:
-                row.parent = prefix + row.parent
-            taken.add(rid)
-            items.append(row)
-    # ends: each item's own text runs to the next item's start (children included in the
-    # parent's span only up to the first child)
+def _add_pipe_rows(text: str, items: list[Item]) -> None:
+    """Tables read as "cell | cell | …" lines (DOCX, HTML, Markdown) with a "chủ trì" column: one item
+    per row, numbered under the annex (PL.…) or under the section or article holding the table."""
+    taken = {it.id for it in items}
+    any_annex = next(_annex_headings(text), None)
+    tops = [i for i in items if i.kind in ("section", "article")]
+    top_starts = [i.start for i in tops]
+    for row in _pipe_rows(text):
+        if any_annex is not None and row.start > any_annex.start():
+            prefix = "PL."
+        else:
+            k = bisect.bisect_right(top_starts, row.start) - 1
+            prefix = f"{tops[k].id}." if k >= 0 else "PL."
+        rid = prefix + row.marker
+        if rid in taken:
+            rid = rid + ".bảng"
+        row.id = rid
+        if row.parent:
+            row.parent = prefix + row.parent
+        taken.add(rid)
+        items.append(row)
+
+
+def _set_ends(text: str, items: list[Item], end_marks: list[int], annex_start: int | None) -> None:
+    """Each item's own text runs to the next item's start (a parent's only up to its first child),
+    never past a signature mark or into the annex."""
+    n = len(text)
     items.sort(key=lambda i: i.start)
     for k, it in enumerate(items):
         nxt = items[k + 1].start if k + 1 < len(items) else n
@@ -344,23 +353,45 @@ def outline(text: str) -> Outline:
         if annex_start is not None and it.start < annex_start:
             mark = min(mark, annex_start)
         it.end = max(min(nxt, mark), it.body_start)
-    _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
-    by_id = {}
+
+
+def _link_children(items: list[Item]) -> None:
+    by_id: dict[str, Item] = {}
     for it in items:
         by_id.setdefault(it.id, it)
         if it.parent and it.parent in by_id:
             by_id[it.parent].children.append(it.id)
-    header_end = body_start
-    recipients = None
-    signature = None
+
+
+def _recipients(text: str) -> tuple[int, int] | None:
+    """The "Nơi nhận:" block, up to the signature marks."""
     nr = min((p for p in (_line_start_of(text, "Nơi nhận"), _line_start_of(text, "NƠI NHẬN")) if p is not None),
              default=None)
-    if nr is not None:
-        rs = nr
-        re_end = re.search(r"\n[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|" + R.UP + "{2,}[" + R.UPPER + r" ]*\n)", text[rs:])
-        recipients = (rs, rs + re_end.start() if re_end else min(n, rs + 600))
-    return Outline(items=items, body_start=body_start, body_end=body_end, header_end=header_end,
-                   annex_start=annex_start, recipients=recipients, signature=signature)
+    if nr is None:
+        return None
+    m = re.search(r"\n[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|" + R.UP + "{2,}[" + R.UPPER + r" ]*\n)", text[nr:])
+    return (nr, nr + m.start() if m else min(len(text), nr + 600))
+
+
+def outline(text: str) -> Outline:
+    """Parse the numbered structure of a (clean) document text."""
+    end_marks = _end_marks(text)
+    annex_m = _annex(text, end_marks)
+    region_end = annex_m.start() if annex_m else len(text)
+    closing = [e for e in end_marks if e < region_end]
+    body_end = closing[-1] if closing else region_end
+    items = _Numbering(text).scan(region_end)
+    body_start = items[0].start if items else body_end
+    annex_start = annex_m.start() if annex_m else None
+    if annex_m:
+        items.extend(_annex_rows(text, annex_m.end(), len(text)))
+    if " | " in text:
+        _add_pipe_rows(text, items)
+    _set_ends(text, items, end_marks, annex_start)
+    _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
+    _link_children(items)
+    return Outline(items=items, body_start=body_start, body_end=body_end, header_end=body_start,
+                   annex_start=annex_start, recipients=_recipients(text), signature=None)
 
 
 CELL_SEP = " | "
@@ -475,8 +506,6 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
                 cands |= {(last[0], 1)}
             ok = parts in cands
         if not ok:
-            continue
-        if rm.group("id2") and len(parts) == 1 and not line.rstrip().endswith(".") and False:
             continue
         last = parts
         rid_text = ".".join(map(str, parts))
