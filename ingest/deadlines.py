@@ -47,7 +47,11 @@ _DATE = (r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>" + _Y +
          r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>" + _Y + r"))?")
 _PATTERNS = [
     ("day", re.compile(r"(?i:" + _DAY_CUE + r")\s*:?\s+(?:(?:ngày|Ngày)\s+)?(?:" + _DATE + r")")),
-    ("month", re.compile(r"(?<![\wÀ-ỹ/])(?P<pre>(?:từ|kể\s+từ|ngày)\s+)?[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>" + _Y + r")")),
+    # a month is a time limit after a cue ("trong tháng 11/2025", "hoàn thành tháng 12 năm 2025") or opening
+    # a schedule line ("Tháng 12/2025: …"); "ngày 01 tháng 12 năm 2025" is a day, "vào tháng 12/2025" an event
+    ("month", re.compile(r"(?<![\wÀ-ỹ/])(?P<pre>(?:[Tt]rong|[Tt]rước|[Hh]oàn\s+thành(?:\s+trong)?|[Đđ]ến(?:\s+hết)?|[Cc]uối|"
+                         r"[Hh]ết|[Cc]hậm\s+nhất(?:\s+là)?|[Xx]ong(?:\s+trong)?|[Tt]ừ\s+nay\s+đến(?:\s+hết)?|[Tt]hực\s+hiện\s+trong|"
+                         r"[Hh]ạn)\s+|(?:^|(?<=\n))[ \t]*(?:[-+•][ \t]*)?)[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>" + _Y + r")")),
     ("quarter", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>(?:từ|kể\s+từ)\s+)?[Qq]u[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\wÀ-ỹ])"
                            r"(?:\s*(?:/|-|năm)\s*(?P<y>" + _Y + r"))?")),
     ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|ngày)(?![\wÀ-ỹ])")),
@@ -68,7 +72,8 @@ _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|th�
 _CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
 _DUTY_VERB = re.compile(r"(?:thực\s+hiện|triển\s+khai|tổ\s+chức|duy\s+trì)\s+$")
 _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
-_BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính)[^.;:\n]{0,30}$", re.I)
+_BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
+                     r"quyết\s+toán|mức\s+chi|hỗ\s+trợ)[^.;:\n]{0,30}$", re.I)
 _NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"
                          r"Định\s+hướng|Kết\s+luận|Chỉ\s+thị)[^.;:\n]{0,110}$")
 _RANK = {"day": 1, "month": 2, "quarter": 3, "recurring": 4, "year": 5, "period": 5, "standing": 6, "yearless_day": 7}
@@ -98,7 +103,7 @@ def _value(kind: str, m: re.Match, year: int | None) -> tuple[str | None, str]:
             return f"--{int(mo):02d}-{int(d):02d}", "yearless_day"
         return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}", kind
     if kind == "month":
-        if g.get("pre") or not 1 <= int(g["mon"]) <= 12:
+        if not 1 <= int(g["mon"]) <= 12:
             return None, kind
         return f"{int(g['y']):04d}-{int(g['mon']):02d}", kind
     if kind == "quarter":

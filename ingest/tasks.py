@@ -35,6 +35,7 @@ _FIELD = re.compile(r"\s*(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ\s+phận)\
 # hiệu lực …"); one that also names who carries it out stays a task
 _ENACT = re.compile(r"\s*(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt)")
 _EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện", re.I)
+_PASSED = re.compile(r"\s*[A-ZĐ][\w ]{0,40}?\s+này\s+(?:đã\s+)?được\s+(?:Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội|Ủy\s+ban)[^\n]{0,120}?thông\s+qua")
 _IN_FORCE = re.compile(r"\s*(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực)")
 # items that state who or what the document concerns, or what pays for it: not work
 _SCOPE = re.compile(r"\s*(?:Đối\s+tượng(?:\s+áp\s+dụng)?|Phạm\s+vi(?:\s+(?:điều\s+chỉnh|áp\s+dụng))?|Giải\s+thích\s+từ\s+ngữ)"
@@ -49,8 +50,9 @@ def task_kind(item: Item, text: str, gives_work: bool) -> str:
     ``field`` (a form field of its parent) and ``provision`` (an article enacting or dating the document)."""
     if item.kind not in ("row", "row_heading") and text and _FIELD.match(text, item.body_start):
         return "field"
-    if item.kind == "article" and not item.children and text and not gives_work and (
-            _IN_FORCE.match(text, item.body_start) or (item.id == "Điều 1" and _ENACT.match(text, item.body_start))) \
+    if item.kind in ("article", "item") and not item.children and text and not gives_work and (
+            _IN_FORCE.match(text, item.body_start) or _PASSED.match(text, item.body_start)
+            or (item.id == "Điều 1" and _ENACT.match(text, item.body_start))) \
             and not _EXECUTES.search(text, item.body_start, item.end):
         return "provision"
     if item.kind == "row":
