@@ -51,7 +51,7 @@ _PATTERNS = [
     # a schedule line ("Tháng 12/2025: …"); "ngày 01 tháng 12 năm 2025" is a day, "vào tháng 12/2025" an event
     ("month", re.compile(r"(?<![\wÀ-ỹ/])(?P<pre>(?:[Tt]rong|[Tt]rước|[Hh]oàn\s+thành(?:\s+trong)?|[Đđ]ến(?:\s+hết)?|[Cc]uối|"
                          r"[Hh]ết|[Cc]hậm\s+nhất(?:\s+là)?|[Xx]ong(?:\s+trong)?|[Tt]ừ\s+nay\s+đến(?:\s+hết)?|[Tt]hực\s+hiện\s+trong|"
-                         r"[Hh]ạn)\s+|(?:^|(?<=\n))[ \t]*(?:[-+•][ \t]*)?)[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>" + _Y + r")")),
+                         r"[Hh]ạn)\s+|(?:^|(?<=\n))[ \t]*(?:[-+•][ \t]*)?(?=T))[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>" + _Y + r")")),
     ("quarter", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>(?:từ|kể\s+từ)\s+)?[Qq]u[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\wÀ-ỹ])"
                            r"(?:\s*(?:/|-|năm)\s*(?P<y>" + _Y + r"))?")),
     ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|ngày)(?![\wÀ-ỹ])")),
@@ -72,6 +72,10 @@ _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|th�
 _CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
 _DUTY_VERB = re.compile(r"(?:thực\s+hiện|triển\s+khai|tổ\s+chức|duy\s+trì)\s+$")
 _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
+# a recurring word is a time limit after a duty, a date or "định kỳ" ("báo cáo hằng năm", "trước ngày 10/12 hằng năm")
+_RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển\s+khai|rà\s+soát|kiểm\s+tra|cập\s+nhật|đánh\s+giá|"
+                          r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
+                          r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2})(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
 _BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
                      r"quyết\s+toán|mức\s+chi|hỗ\s+trợ)[^.;:\n]{0,30}$", re.I)
 _NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"
@@ -145,8 +149,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
                                                or (_DUTY_VERB.search(text, max(start, s - 20), s)
                                                    and _CLAUSE_CLOSE.match(text, e)))):
                 continue  # "phối hợp thường xuyên" is how, not when; a duty is standing when it opens with it
-            if kind == "recurring" and _BUDGET.search(text, max(start, s - 40), s):
-                continue  # "dự toán ngân sách hằng năm": the budget's cycle, not a time limit
+            if kind == "recurring" and (_BUDGET.search(text, max(start, s - 40), s) or not (
+                    field or s == start or m.group(0)[:1] in "Đđ" or _CLAUSE_OPEN.search(text, max(start, s - 40), s)
+                    or _RECUR_AFTER.search(text, max(start, s - 40), s))):
+                continue  # "dự toán ngân sách hằng năm", "cây hằng năm": a cycle or a kind, not a time limit
             if kind == "year" and not field and m.group("cue").strip().startswith("đến") and _NAMED_PLAN.search(text, max(start, s - 120), s):
                 continue  # "Chương trình … phòng, chống ma túy đến năm 2030": a programme's name
             if kind == "period" and not field:
@@ -178,8 +184,10 @@ class DeadlineIndex:
     """Every deadline phrase of a document, found in one pass; ``best(start, end)`` answers for one
     item (linear in the document, not in items × text)."""
 
-    def __init__(self, text: str, *, year: int | None = None, exclude=()):
-        self.found = [d for d in find_deadlines(text, year=year, exclude=_Spans(exclude)) if not d.value.startswith("--")]
+    def __init__(self, text: str, *, year: int | None = None, exclude=(), since: str | None = None):
+        # a date before the document's own cannot be a time limit it sets ("đất sử dụng trước ngày 01/7/2004")
+        self.found = [d for d in find_deadlines(text, year=year, exclude=_Spans(exclude))
+                      if not d.value.startswith("--") and not (since and d.value[:1].isdigit() and d.value < since[:len(d.value)])]
         self.starts = [d.start for d in self.found]
 
     def best(self, start: int, end: int) -> Deadline | None:

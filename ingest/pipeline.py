@@ -137,7 +137,7 @@ def extract(source: Source) -> Facts:
                         key=lambda x: x[0])
     exclude = sorted((r.start, r.end) for r in allc)
     tasks = build_tasks(t, src, o, mentions, item_cites, span=span, exclude=exclude,
-                        year=context_year(h["title"], h["date"] or doc_date))
+                        year=context_year(h["title"], h["date"] or doc_date), since=h["date"])
     spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
     doc = DocumentInfo(type=h["type"], symbol=own, date=h["date"], issuer=h["issuer"], title=h["title"],
                        signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)

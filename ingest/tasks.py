@@ -120,7 +120,8 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
 
 
 def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
-                span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None) -> list[Task]:
+                span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None,
+                since: str | None = None) -> list[Task]:
     """One ``Task`` per item of ``outline`` (offsets of ``text``, the clean text; ``src`` is the source
     text that ``span`` maps them into). ``cites``: (start, symbol) of the citations an item may cite,
     sorted by start; ``exclude``: spans (clean offsets) whose dates are never deadlines."""
@@ -129,7 +130,7 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     cstarts = [c[0] for c in cites]
     by_id: dict[str, A.Assignment] = {}
     tasks: list[Task] = []
-    deadlines = DeadlineIndex(text, year=year, exclude=exclude)
+    deadlines = DeadlineIndex(text, year=year, exclude=exclude, since=since)
     for it in outline.items:
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
