@@ -106,7 +106,7 @@ _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ]\)|"
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ][.)]|"
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 
@@ -256,7 +256,8 @@ class _Numbering:
         capital_title = not any(c.islower() for c in rest)
         if v == self.last_roman and capital_title and self.last_article == 0:
             v = self.last_roman + 1  # "IV. TỔ CHỨC THỰC HIỆN" printed twice: the second is V
-        elif v != self.last_roman + 1 and v != 1 and not (self.last_roman == 0 and capital_title and v <= 5):
+        elif v not in (self.last_roman + 1, 1) and not (v == self.last_roman + 2 and capital_title) \
+                and not (self.last_roman == 0 and capital_title and v <= 5):
             return  # a first section other than I only with a capitalised title
         self.last_roman = v
         self._new_top(Item(id=_to_roman(v), kind="section", marker=m.group(0).strip(), start=m.start("roman"),
@@ -289,7 +290,7 @@ class _Numbering:
         if depth == 1:
             prev = [int(d.marker.rstrip(".)").split(".")[0]) for d in self.dec_stack if d.level == 1]
             if prev:
-                return parts[0] == prev[-1] + 1
+                return parts[0] in (prev[-1] + 1, prev[-1] + 2)  # tolerate one number skipped by a typo
             return parts[0] == 1 or self.top is None
         parent_marker = ".".join(map(str, parts[:-1]))
         if not any(d.marker.rstrip(".)") == parent_marker for d in self.dec_stack):
