@@ -420,6 +420,9 @@ def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
         pos = j + len(CELL_SEP)
 
 
+_MERGED_ROW = re.compile(r"^[ \t]*\|[ \t]*(?:(?P<roman>[IVX]{1,5})[ \t]*[.:)]?[ \t]+\S[^|]*|[^|]*)\|[ \t]*$")
+
+
 def _pipe_rows(text: str) -> list[Item]:
     """Rows of "cell | cell" tables whose header names a "chủ trì" column.
 
@@ -435,11 +438,11 @@ def _pipe_rows(text: str) -> list[Item]:
         roles: dict[str, int] = {}
         for ci, (a, b) in enumerate(head):
             for role, rx in _HEAD_ROLES:
-                if role not in roles and rx.search(text[a:b]):
+                if role not in roles and rx.search(text[a:b]) and (b - a <= 60 or role == "task"):
                     roles[role] = ci
                     break
-        if "lead" not in roles:
-            continue
+        if "lead" not in roles or any(len(text[a:b].strip()) > 80 for a, b in head):
+            continue  # a header names its columns in a few words; a long cell is a data row saying "chủ trì"
         id_col = roles.get("id", 0)
         pos = le + 1
         section = None
@@ -448,12 +451,23 @@ def _pipe_rows(text: str) -> list[Item]:
             nle = len(text) if nle == -1 else nle
             line = text[pos:nle]
             if CELL_SEP not in line:
+                merged = _MERGED_ROW.match(line)
+                if merged:  # "| I. Kinh tế số |": a section row merged across the table
+                    if merged.group("roman"):
+                        section = merged.group("roman")
+                        rows.append(Item(id=section, kind="row_heading", marker=section, start=pos + merged.start("roman"),
+                                         body_start=pos + merged.end("roman"), level=0, section_kind="task"))
+                    pos = nle + 1
+                    continue
                 if line.strip():
                     break
                 pos = nle + 1
                 continue
             cells = _cell_spans(text, pos, nle)
             mark = _ROW_MARK.match(text[cells[id_col][0]:cells[id_col][1]]) if id_col < len(cells) else None
+            if mark is None and id_col < len(cells):
+                # a merged section row read from DOCX/HTML repeats its title in every cell: "I. Kinh tế số | I. Kinh tế số"
+                mark = re.match(r"\s*(?P<id>[IVX]{1,5})[.:)]?\s+\S", text[cells[id_col][0]:cells[id_col][1]])
             if mark and re.fullmatch(r"[IVX]{1,5}", mark.group("id")):
                 # a section row ("| I | NHÓM GIẢI PHÁP … |", merged cells): the rows after it restart
                 section = mark.group("id")
