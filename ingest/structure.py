@@ -420,6 +420,16 @@ def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
         pos = j + len(CELL_SEP)
 
 
+_PLAIN_MERGED = re.compile(r"^[ \t]*(?:(?P<roman>[IVX]{1,5})[ \t]*[.:)]?[ \t]+\S.{0,200}|.{1,200})$")
+
+
+def _resumes(text: str, pos: int, ncells: int) -> bool:
+    """Whether the table goes on after the line ending at ``pos`` (its next line is a row of ``ncells`` cells)."""
+    nxt = text.find("\n", pos + 1)
+    line = text[pos + 1:len(text) if nxt == -1 else nxt]
+    return CELL_SEP in line and line.count(CELL_SEP) + 1 >= max(2, ncells - 1)
+
+
 _MERGED_ROW = re.compile(r"^[ \t]*\|[ \t]*(?:(?P<roman>[IVX]{1,5})[ \t]*[.:)]?[ \t]+\S[^|]*|[^|]*)\|[ \t]*$")
 
 
@@ -451,8 +461,8 @@ def _pipe_rows(text: str) -> list[Item]:
             nle = len(text) if nle == -1 else nle
             line = text[pos:nle]
             if CELL_SEP not in line:
-                merged = _MERGED_ROW.match(line)
-                if merged:  # "| I. Kinh tế số |": a section row merged across the table
+                merged = _MERGED_ROW.match(line) or (_resumes(text, nle, len(head)) and _PLAIN_MERGED.match(line))
+                if merged:  # "| I. Kinh tế số |" (Markdown) or "I. Kinh tế số" (DOCX): a row merged across the table
                     if merged.group("roman"):
                         section = merged.group("roman")
                         rows.append(Item(id=section, kind="row_heading", marker=section, start=pos + merged.start("roman"),
