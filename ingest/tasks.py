@@ -68,8 +68,6 @@ def task_kind(item: Item, text: str, gives_work: bool) -> str:
         return "heading"
     if item.children and sk not in ("assignment", "scope", "funding", "context"):
         return "heading"
-    if sk == "context" and gives_work:
-        return "task"  # a background section that still gives somebody work
     return {"objective": "objective", "assignment": "assignment", "scope": "scope", "funding": "funding",
             "context": "context", "other": "task"}.get(sk, "task")
 

@@ -139,7 +139,7 @@ _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + 
 _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
            r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
 _AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
-_PERSON = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}"
+_PERSON = (r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:(?:" + _alt(_TITLES) + r")\s+)?" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}")
 _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)?"
 # a named body after a title must carry its name or jurisdiction ("Giám đốc Sở Nội vụ"); a bare head
 # there starts a collective ("Thủ trưởng Sở, ban, ngành")
@@ -150,7 +150,8 @@ _TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _
 
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + _APPOSITION + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
-    r"|(?P<coll>" + _COLLECTIVE + r")|(?P<title>" + _TITLE_BODY + r")|(?P<sector>" + _SECTOR + r")|(?P<named>" + _NAMED + r"))"
+    r"|(?P<coll>" + _COLLECTIVE + r")|(?P<title>" + _TITLE_BODY + r")|(?P<sector>" + _SECTOR + r")|(?P<named>" + _NAMED + r")"
+    r")"
     r"(?![\wÀ-ỹ])")
 # a body as the issuer of a document ("… của Bộ trưởng Bộ Công an"): named bodies and titles only
 _NAMED_ONLY_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<title>" + r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)|"
