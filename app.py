@@ -11,7 +11,7 @@ import streamlit as st
 from ui import data
 from ui.i18n import t
 from ui.nav import PAGES, navigation, page
-from ui.render import PATHS, frame_css
+from ui.render import PATHS, frame_css, md
 
 st.set_page_config(page_title="Căn cứ", page_icon=":material/account_tree:", layout="wide")
 
@@ -46,12 +46,12 @@ with st.sidebar:
     handle = data.handle()
     data.warm_up()  # once per server process, after the store is open (and seeded): heavy imports off-thread
     if handle.kg is None:
-        st.error(t("store.unavailable", lang, error=handle.error))
+        st.error(t("store.unavailable", lang, error=md(handle.error)))
     else:
         if handle.seeded and not st.session_state.get("seed_notice"):
             st.session_state["seed_notice"] = True  # once per session
             st.success(t("store.seeded", lang, n=handle.seeded))
         if handle.seed_error:
-            st.warning(t("store.seed_failed", lang, error=handle.seed_error))
+            st.warning(t("store.seed_failed", lang, error=md(handle.seed_error)))
     st.caption(f"{t('store.label', lang)}: `{data.store_location()}`")
 pg.run()

@@ -51,7 +51,7 @@ from .results import (Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Ed
                       IngestResult, Legend, Matrix, NodeDetails, NodeRef, Overview, Quote, SectionNode,
                       SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
 from .sparql import SPARQL_EXAMPLES, run_sparql
-from .store import EmbeddedStore, PerVersion, Store, default_location, literal, open_store, prefixed
+from .store import EmbeddedStore, PerVersion, Store, default_location, iri, literal, open_store, prefixed, shown
 from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
 from .writer import Prepared, delete_document, prepare, write
 
@@ -77,6 +77,26 @@ def open_graph(location: str | None = None, *, read_only: bool = False) -> "Know
     Raises ``StoreUnavailable`` with one line when it cannot be opened.
     """
     return KnowledgeGraph(location, read_only=read_only)
+
+
+MAX_HOPS, MAX_NODES = 3, 1000  # the largest neighbourhood one call draws
+
+
+def _ours(value, what: str = "node") -> str:
+    """A node id from outside (a deep link, a caller): one of our IRIs (:func:`graph.ids.is_ours`),
+    else ``UnknownNode`` with one line. Nothing else ever reaches a query."""
+    if not ids.is_ours(value):
+        raise UnknownNode(f"{shown(value)}: no such {what}")
+    return value
+
+
+def _whole(value, name: str, low: int, high: int) -> int:
+    """A whole number from outside, clamped to ``[low, high]``; ``BadQuery`` with one line when it is none."""
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise BadQuery(f"{name}: a whole number from {low} to {high} is expected, not {shown(value, 20)!r}") from None
+    return min(max(n, low), high)
 
 
 def _search_key(text: str) -> str:
@@ -196,12 +216,13 @@ class KnowledgeGraph:
     def document(self, doc_id: str, *, limit: int = 500) -> DocumentRecord:
         """The full record of one document (raises ``UnknownNode``)."""
         s = self.store
-        rows = queries.documents(s, ids=[doc_id])
+        rows = queries.documents(s, ids=[_ours(doc_id, "document")])
         if not rows:
             raise UnknownNode(f"{doc_id}: no such document")
         d = rows[0]
-        meta = s.select(prefixed(f"""SELECT ?text ?signer WHERE {{ OPTIONAL {{ <{doc_id}> cancu:sourceText ?text }}
-                                     OPTIONAL {{ <{doc_id}> cancu:signer ?signer }} }} LIMIT 1"""))
+        d_ = iri(doc_id)
+        meta = s.select(prefixed(f"""SELECT ?text ?signer WHERE {{ OPTIONAL {{ {d_} cancu:sourceText ?text }}
+                                     OPTIONAL {{ {d_} cancu:signer ?signer }} }} LIMIT 1"""))
         tasks = self._stated_tasks(doc_id)
         chain = queries.basis_chain(s, doc_id)
         cited = queries.cited_by(s, doc_id)[:limit]
@@ -219,8 +240,8 @@ class KnowledgeGraph:
         # the annotations live in the document's own graph; the kind of a body is read from its
         # IRI (graph.ids): a join on the body's rdf:type would meet every graph describing it
         g = ids.graph_iri(ids.URIRef(doc_id))
-        rows = self.store.select(prefixed(f"""SELECT ?body ?start ?end ?cited WHERE {{ GRAPH <{g}> {{
-            ?ann oa:hasTarget ?t ; oa:hasBody ?body . ?t oa:hasSource <{doc_id}> ; oa:hasSelector ?p .
+        rows = self.store.select(prefixed(f"""SELECT ?body ?start ?end ?cited WHERE {{ GRAPH {iri(g)} {{
+            ?ann oa:hasTarget ?t ; oa:hasBody ?body . ?t oa:hasSource {iri(doc_id)} ; oa:hasSelector ?p .
             ?p oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ann cancu:citedAs ?cited }} }} }}"""))
         hl = [Highlight(int(r["start"]), int(r["end"]), _highlight_kind(r["body"], doc_id),
                         r["cited"] or last_segment(r["body"]), r["body"]) for r in rows]
@@ -230,7 +251,7 @@ class KnowledgeGraph:
     def _stated_tasks(self, doc_id: str) -> list[TaskRow]:
         """The tasks a document states, in text order."""
         s = self.store
-        task_ids = [r["t"] for r in s.select(prefixed(f"SELECT ?t WHERE {{ ?t prov:hadPrimarySource <{doc_id}> }}"))]
+        task_ids = [r["t"] for r in s.select(prefixed(f"SELECT ?t WHERE {{ ?t prov:hadPrimarySource {iri(doc_id)} }}"))]
         details = queries.task_details(s, task_ids)
         details.sort(key=lambda t: t["source"]["start"] or 0)
         return [TaskRow.from_details(t) for t in details]
@@ -238,7 +259,7 @@ class KnowledgeGraph:
     def _structure(self, doc_id: str, tasks: list[TaskRow]) -> list[SectionNode]:
         """The item tree of a document (its roots)."""
         parents = {r["t"]: r["p"] for r in self.store.select(prefixed(
-            f"SELECT ?t ?p WHERE {{ ?t prov:hadPrimarySource <{doc_id}> ; eli:is_part_of ?p }}"))}
+            f"SELECT ?t ?p WHERE {{ ?t prov:hadPrimarySource {iri(doc_id)} ; eli:is_part_of ?p }}"))}
         nodes = {t.id: SectionNode(t.id, t.number, t.kind, " ".join(t.text.split())[:160],
                                    t.source.start if t.source else 0, t.source.end if t.source else 0, [])
                  for t in tasks}
@@ -262,6 +283,7 @@ class KnowledgeGraph:
         """Tasks deriving from a document, directly or via documents that detail/apply it; of
         ``unit`` if given; the first ``limit`` in document order."""
         s = self.store
+        _ours(doc_id, "document")
         ix = store_index(s)
         cands = ix.derived_tasks(doc_id)
         homes: set[str] = set()
@@ -283,6 +305,8 @@ class KnowledgeGraph:
         ix = store_index(s)
         if directives is None:
             directives = list(set(ix.derives) | set(ix.derived_from))
+        else:
+            directives = [_ours(d, "document") for d in directives]
         by_dir = {d: ix.derived_tasks(d) for d in directives}
         by_dir = {d: t for d, t in by_dir.items() if t}
         dirs = sorted(by_dir, key=lambda d: (-len(by_dir[d]), d))[:max_directives]
@@ -310,7 +334,7 @@ class KnowledgeGraph:
         s = self.store
         name, iris = resolve_unit(lexicon(s), unit)
         if not iris:
-            raise UnknownNode(f"{unit}: no such unit in the store")
+            raise UnknownNode(f"{shown(unit)}: no such unit in the store")
         ix = store_index(s)
         homes = unit_homes(iris)
 
@@ -372,8 +396,9 @@ class KnowledgeGraph:
 
     def ego(self, node_id: str, *, hops: int = 1, max_nodes: int = 150, node_types: list[str] | None = None,
             edge_types: list[str] | None = None, layout: bool = False) -> Subgraph:
-        """The neighbourhood of a node up to ``hops`` (capped at ``max_nodes``)."""
-        g = nb.ego(self.store, node_id, hops, max_nodes, node_types, edge_types)
+        """The neighbourhood of a node up to ``hops`` (1 to 3; capped at ``max_nodes``, at most 1,000)."""
+        hops, max_nodes = _whole(hops, "hops", 1, MAX_HOPS), _whole(max_nodes, "max_nodes", 1, MAX_NODES)
+        g = nb.ego(self.store, _ours(node_id), hops, max_nodes, node_types, edge_types)
         if not g.nodes:
             raise UnknownNode(f"{node_id}: no such node")
         return self._subgraph(g, layout)
@@ -381,7 +406,9 @@ class KnowledgeGraph:
     def expand(self, node_id: str, *, exclude: list[str] | None = None, max_nodes: int = 50,
                edge_types: list[str] | None = None) -> Subgraph:
         """The direct neighbours of a node not already in ``exclude`` (for click-to-expand)."""
-        g = nb.expand(self.store, node_id, exclude=exclude or (), max_nodes=max_nodes, edge_types=edge_types)
+        max_nodes = _whole(max_nodes, "max_nodes", 1, MAX_NODES)
+        g = nb.expand(self.store, _ours(node_id), exclude=[x for x in exclude or () if ids.is_ours(x)],
+                      max_nodes=max_nodes, edge_types=edge_types)
         if not g.nodes:
             raise UnknownNode(f"{node_id}: no such node")
         return self._subgraph(g)
@@ -389,7 +416,7 @@ class KnowledgeGraph:
     def path(self, source: str, target: str, *, max_len: int = 8) -> Subgraph | None:
         """A shortest path between two nodes (ignoring direction), or None."""
         s = self.store
-        p = nb.shortest_path(s, source, target, max_len)
+        p = nb.shortest_path(s, _ours(source), _ours(target), _whole(max_len, "max_len", 1, 12))
         if not p:
             return None
         pairs = set(zip(p, p[1:])) | set(zip(p[1:], p))
@@ -400,10 +427,10 @@ class KnowledgeGraph:
         """Properties, edges, degree, centrality and evidence (the quoted spans stating it) of one node
         (raises ``UnknownNode``)."""
         s = self.store
-        info = nb.describe(s, [node_id]).get(node_id)
+        info = nb.describe(s, [_ours(node_id)]).get(node_id)
         if info is None:
             raise UnknownNode(f"{node_id}: no such node")
-        rows = s.select(f"SELECT DISTINCT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
+        rows = s.select(f"SELECT DISTINCT ?p ?o WHERE {{ {iri(node_id)} ?p ?o FILTER(isLiteral(?o)) }}")
         props = sorted({(last_segment(r["p"].rsplit("#", 1)[-1]), r["o"][:500]) for r in rows
                         if not r["p"].endswith("sourceText")})
         edges, _ = nb.edges_around(s, node_id, per_type=200)
@@ -482,6 +509,7 @@ class KnowledgeGraph:
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove an ingested document's named graph; True when something was removed."""
+        _ours(doc_id, "document")
         return self._writing(lambda w: delete_document(w, doc_id))
 
     def _writing(self, fn):

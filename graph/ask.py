@@ -29,6 +29,7 @@ from .index import store_index
 from .lexicon import Lexicon, find_units, lexicon, name_key, ngrams, resolve_unit, unit_homes
 from .results import Answer, DocLink
 from .store import Store, prefixed
+from .store import iri as sparql_iri
 from .vocab import DOC_TYPES, REL_LABELS
 
 __all__ = ["ask", "understand", "DEFAULT_LIMIT"]
@@ -127,7 +128,7 @@ def _label(lx: Lexicon, iri: str, store: Store) -> str:
         t = lx.types.get(iri)
         vi = next((v for v, _, _ in DOC_TYPES.values() if fold_ascii(v) == t), None) if t else None
         return f"{vi} {lx.display[iri]}" if vi else lx.display[iri]
-    rows = store.select(prefixed(f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1"))
+    rows = store.select(prefixed(f"SELECT ?l WHERE {{ {sparql_iri(iri)} rdfs:label ?l }} LIMIT 1"))
     return rows[0]["l"] if rows else iri
 
 

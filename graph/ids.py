@@ -307,6 +307,24 @@ def item_order(task_iri: str) -> tuple:
     return (doc, item_key(item))
 
 
+# What this project mints (documents, units, tasks, annotations, named graphs): our two bases and
+# then lower-case ASCII letters, digits, ``.``, ``-`` and ``/`` only (slugs, item numbers, hashes).
+_OURS = re.compile(rf"(?:{re.escape(str(ID))}|{re.escape(str(GRAPH))})[a-z0-9][a-z0-9._/-]*")
+MAX_IRI = 512  # ours are under 200 characters; a longer value is not one of them
+
+
+def is_ours(iri) -> bool:
+    """True for an IRI of our own scheme (the only kind a deep link or an API caller may name);
+    anything else (another scheme, a quote, a brace, ``>``, spaces, an overlong value) is False.
+
+    >>> is_ours("https://cancu.vn/id/doc/vn/59/2023/nd-cp/item/ii.2.1"), is_ours("https://cancu.vn/id/org/vn/bo-noi-vu")
+    (True, True)
+    >>> is_ours("https://cancu.vn/id/doc/x> } SERVICE <http://h/> {"), is_ours("urn:x"), is_ours("https://cancu.vn/id/" + "a" * 600)
+    (False, False, False)
+    """
+    return isinstance(iri, str) and len(iri) <= MAX_IRI and _OURS.fullmatch(iri) is not None
+
+
 def last_segment(iri: str) -> str:
     """The last path segment of an IRI, a fallback label (``…/nd-cp`` → ``nd-cp``)."""
     return iri.rsplit("/", 1)[-1]

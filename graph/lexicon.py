@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .ids import ID, fold_ascii, jurisdiction, tidy_symbol
-from .store import PerVersion, Store, prefixed, values
+from .store import PerVersion, Store, iri, prefixed, values
 from .vocab import DOC_TYPES
 
 __all__ = ["Lexicon", "lexicon", "name_key", "find_units", "resolve_unit", "unit_homes", "type_labels"]
@@ -143,7 +143,7 @@ def _build_type_labels(store: Store) -> dict[str, str]:
     # a type outside the scheme is described in every graph using it: one DISTINCT pattern, then
     # lookups of those concepts (a join of the two would meet every copy of every other)
     extra = sorted({r["c"] for r in store.select(prefixed(
-        f'SELECT DISTINCT ?c WHERE {{ ?c skos:inScheme <{ID["doctype"]}> }}'))} - set(out))
+        f'SELECT DISTINCT ?c WHERE {{ ?c skos:inScheme {iri(ID["doctype"])} }}'))} - set(out))
     if extra:
         for r in store.select(prefixed(f'SELECT DISTINCT ?c ?l WHERE {{ {values("c", extra)} ?c skos:prefLabel ?l '
                                        'FILTER(LANG(?l) = "vi") }')):

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ids import annotation_parts, last_segment, node_kind
-from .store import Store, prefixed, values
+from .store import Store, iri, prefixed, values
 from .vocab import CANCU, EDGE_TYPES, OA, RELATIONS
 
 __all__ = ["NodeInfo", "Neighbourhood", "describe", "edges_around", "ego", "expand",
@@ -103,7 +103,7 @@ def edges_around(store: Store, node: str, *, edge_types=None, per_type: int = 15
     types = [k for k in EDGE_TYPES if not edge_types or k in edge_types]
     if not types:
         return [], False
-    n = f"<{node}>"
+    n = iri(node)
     lim = per_type + 1
     parts = []
     for k in types:
@@ -261,11 +261,12 @@ def _walk(par: dict, n: str) -> list[str]:
 def degree(store: Store, node: str) -> int:
     """The number of edges of ``node`` (both directions, each type and neighbour counted once)."""
     parts = []
+    n = iri(node)
     for k, p in _PROP.items():
-        parts.append(f'{{ <{node}> {p} ?x FILTER(isIRI(?x)) BIND("{k}>" AS ?t) }}')
-        parts.append(f'{{ ?x {p} <{node}> BIND("<{k}" AS ?t) }}')
+        parts.append(f'{{ {n} {p} ?x FILTER(isIRI(?x)) BIND("{k}>" AS ?t) }}')
+        parts.append(f'{{ ?x {p} {n} BIND("<{k}" AS ?t) }}')
     rows = store.select(prefixed(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?x ?t WHERE {{ "
-                                 f"{' UNION '.join(parts)} FILTER(?x != <{node}>) }} }}"))
+                                 f"{' UNION '.join(parts)} FILTER(?x != {n}) }} }}"))
     return int(rows[0]["n"]) if rows else 0
 
 
@@ -274,7 +275,7 @@ def evidence(store: Store, node: str, limit: int = 10) -> list[dict]:
     from the Web Annotations whose body is the node (a task's own text, a unit's or a cited
     document's mentions). Direct lookups from the annotations outwards, whatever the store's size.
     """
-    anns = [r["ann"] for r in store.select(prefixed(f"SELECT ?ann WHERE {{ ?ann oa:hasBody <{node}> }} LIMIT {limit}"))]
+    anns = [r["ann"] for r in store.select(prefixed(f"SELECT ?ann WHERE {{ ?ann oa:hasBody {iri(node)} }} LIMIT {int(limit)}"))]
     if not anns:
         return []
     a_props = store.outgoing(anns)

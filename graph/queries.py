@@ -14,7 +14,7 @@ from __future__ import annotations
 from .ids import DOC_BASE, annotation_parts, is_task, item_order, last_segment
 from .lexicon import lexicon, type_labels
 from .results import TaskRow
-from .store import PerVersion, Store, prefixed, values
+from .store import PerVersion, Store, iri, prefixed, values
 from .vocab import CANCU, DERIVE_PATH, ELI, OA, PROV, RDFS, RELATIONS, ROLE_PROPS, ROLES, curie
 
 __all__ = ["requirements_of", "worklist", "basis_chain", "directive_task_matrix", "cited_by",
@@ -153,7 +153,7 @@ def requirements_of(store: Store, document: str, unit: str | list[str] | None = 
     """
     # 1. the document and the documents that detail/apply/guide it (small); 2. the tasks citing them
     vias = [document] + [r["via"] for r in store.select(prefixed(
-        f"SELECT DISTINCT ?via WHERE {{ ?via {DERIVE_PATH}+ <{document}> }}")) if r["via"] != document]
+        f"SELECT DISTINCT ?via WHERE {{ ?via {DERIVE_PATH}+ {iri(document)} }}")) if r["via"] != document]
     q = prefixed(f"""
 SELECT DISTINCT ?task ?via WHERE {{
   {values("via", vias)}
@@ -237,7 +237,7 @@ def cited_by(store: Store, document: str) -> list[dict]:
     >>> [(r["rel"], r["from"].rsplit("/doc/", 1)[1]) for r in cited_by(store, NAT + "10/2022/qh15")]
     [('details', 'vn/59/2023/nd-cp'), ('cites', 'unknown/2026/ke-hoach-thuc-hien-cong-tac-dan-van-dan-chu-nam-2026')]
     """
-    union = " UNION ".join(f'{{ ?from {p} <{document}> . BIND("{r}" AS ?rel) }}' for r, p in _REL_Q.items())
+    union = " UNION ".join(f'{{ ?from {p} {iri(document)} . BIND("{r}" AS ?rel) }}' for r, p in _REL_Q.items())
     rows = store.select(prefixed(f"SELECT DISTINCT ?from ?rel WHERE {{ {union} }}"))
     rank = list(_REL_Q)
     strong = {r["from"] for r in rows if r["rel"] != "cites"}

@@ -35,10 +35,12 @@ from .ids import META_GRAPH, SCHEMES_GRAPH, STORE_NODE
 from .vocab import CANCU, GRAPH, sparql_prefixes
 
 __all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "default_location", "PerVersion", "prefixed",
-           "literal", "values", "is_update"]
+           "literal", "iri", "values", "is_update", "INTERNAL_TIMEOUT_S"]
 
 ROOT = Path(__file__).resolve().parent.parent
 _UPDATE_WORDS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")
+# the time limit of the app's own queries (the console has its own, see graph.sparql)
+INTERNAL_TIMEOUT_S = float(os.environ.get("CANCU_QUERY_TIMEOUT") or 300)
 
 
 def default_location() -> str:
@@ -87,13 +89,13 @@ class Store:
 
     def has_graph(self, graph_iri: str) -> bool:
         """True when the named graph holds something."""
-        return self.ask(f"ASK {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+        return self.ask(f"ASK {{ GRAPH {iri(graph_iri)} {{ ?s ?p ?o }} }}")
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove one named graph; True when it existed."""
         existed = self.has_graph(graph_iri)
         if existed:
-            self.update(f"DROP SILENT GRAPH <{graph_iri}> ;\n" + self._size_marker(graph_iri, None) + self._bump())
+            self.update(f"DROP SILENT GRAPH {iri(graph_iri)} ;\n" + self._size_marker(graph_iri, None) + self._bump())
         return existed
 
     def _bump(self) -> str:
@@ -123,8 +125,7 @@ class Store:
         subjects = list(dict.fromkeys(subjects))
         out: dict[str, set[tuple[str, str]]] = {x: set() for x in subjects}
         for i in range(0, len(subjects), 500):
-            vals = " ".join(f"<{x}>" for x in subjects[i:i + 500])
-            for r in self.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?s {{ {vals} }} ?s ?p ?o }}"):
+            for r in self.select(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {values('s', subjects[i:i + 500])} ?s ?p ?o }}"):
                 out[r["s"]].add((r["p"], r["o"]))
         return out
 
@@ -133,8 +134,8 @@ class Store:
         objects = list(dict.fromkeys(objects))
         out: dict[str, set[str]] = {x: set() for x in objects}
         for i in range(0, len(objects), 500):
-            vals = " ".join(f"<{x}>" for x in objects[i:i + 500])
-            for r in self.select(f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?o {{ {vals} }} ?s <{predicate}> ?o }}"):
+            for r in self.select(f"SELECT DISTINCT ?s ?o WHERE {{ {values('o', objects[i:i + 500])} "
+                                 f"?s {iri(predicate)} ?o }}"):
                 out[r["o"]].add(r["s"])
         return out
 
@@ -266,7 +267,14 @@ class EmbeddedStore(Store):
         except (OSError, RuntimeError) as e:
             raise StoreUnavailable(f"{self.location}: read failed ({e})") from None
 
-    def _rows(self, query: str, limit: int | None) -> list[dict]:
+    def _rows(self, query: str, limit: int | None, timeout_s: float) -> list[dict]:
+        # Oxigraph evaluates lazily: leaving the loop (limit reached, time up) ends the work
+        deadline = time.monotonic() + timeout_s
+
+        def late():
+            if time.monotonic() > deadline:
+                raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was stopped")
+
         def run():
             res = self._store.query(query, use_default_graph_as_union=True)
             if isinstance(res, (bool, ox.QueryBoolean)):
@@ -277,6 +285,7 @@ class EmbeddedStore(Store):
                     out.append({"subject": _term(t.subject), "predicate": _term(t.predicate), "object": _term(t.object)})
                     if limit and len(out) > limit:
                         break
+                    late()
                 return out
             names = [v.value for v in res.variables]
             out = []
@@ -284,6 +293,7 @@ class EmbeddedStore(Store):
                 out.append({n: _term(sol[n]) for n in names})
                 if limit and len(out) > limit:
                     break
+                late()
             return out
         try:
             return self._retrying(run)
@@ -293,20 +303,25 @@ class EmbeddedStore(Store):
             raise StoreUnavailable(f"{self.location}: read failed ({e})") from None
 
     def select(self, query: str, *, timeout_s: float | None = None, limit: int | None = None) -> list[dict]:
+        """Rows of a query, at most ``limit`` + 1. Without ``timeout_s`` the internal limit
+        (:data:`INTERNAL_TIMEOUT_S`) is checked between rows; with it, the caller also gets its answer
+        (or ``QueryTimeout``) on time while the work stops at its next row. A query that computes
+        long before its first row (an aggregate over everything) is stopped for sure only by running
+        it in another process: the console does (:mod:`graph.sparql`)."""
         if timeout_s is None:
-            return self._rows(query, limit)
+            return self._rows(query, limit, INTERNAL_TIMEOUT_S)
         box: dict = {}
 
         def target():
             try:
-                box["rows"] = self._rows(query, limit)
+                box["rows"] = self._rows(query, limit, timeout_s)
             except BaseException as e:  # noqa: BLE001 - re-raised in the caller
                 box["error"] = e
         th = threading.Thread(target=target, daemon=True)
         th.start()
         th.join(timeout_s)
         if th.is_alive():
-            raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was abandoned")
+            raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was stopped")
         if "error" in box:
             raise box["error"]
         return box["rows"]
@@ -461,22 +476,55 @@ def prefixed(query: str) -> str:
     return sparql_prefixes() + query
 
 
+def iri(value: str) -> str:
+    """An IRI as a SPARQL term, written by the RDF library: anything that is not one IRI (``>``, a
+    space, a brace, a quote …) raises ``BadQuery`` instead of reaching a query as text.
+
+    >>> iri("https://cancu.vn/id/doc/vn/59/2023/nd-cp")
+    '<https://cancu.vn/id/doc/vn/59/2023/nd-cp>'
+    >>> iri("urn:a> } SERVICE <http://h/> {")
+    Traceback (most recent call last):
+    graph.errors.BadQuery: not an IRI: 'urn:a> } SERVICE <http://h/> {'
+    """
+    try:
+        return str(ox.NamedNode(str(value)))
+    except (ValueError, TypeError):
+        raise BadQuery(f"not an IRI: {shown(value)!r}") from None
+
+
+def shown(value, n: int = 80) -> str:
+    """A value fit for a one-line message: control characters and runs of spaces as one space, at
+    most ``n`` characters.
+
+    >>> shown("a\\nb\\x00c" + "x" * 100, 10)
+    'a b cxxxx…'
+    """
+    text = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+_VAR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def values(var: str, iris) -> str:
-    """A ``VALUES ?var { <iri> … }`` clause.
+    """A ``VALUES ?var { <iri> … }`` clause (each IRI written by :func:`iri`).
 
     >>> values("d", ["urn:a", "urn:b"])
     'VALUES ?d { <urn:a> <urn:b> }'
     """
-    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
+    if not _VAR.fullmatch(var):
+        raise BadQuery(f"not a variable name: {shown(var)!r}")
+    return f"VALUES ?{var} {{ {' '.join(iri(i) for i in iris)} }}"
 
 
 def literal(text: str) -> str:
-    """A SPARQL string literal.
+    """A SPARQL string literal, written by the RDF library (quotes, backslashes, line breaks and
+    control characters escaped).
 
     >>> literal('Sở "Nội vụ"')
     '"Sở \\\\"Nội vụ\\\\""'
     """
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return str(ox.Literal(str(text)))
 
 
 class PerVersion:

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from graph.store import shown
+
 from .data import lang
 from .i18n import t
 from .nav import page
+from .render import md
 
-__all__ = ["lang", "t", "tr", "param", "set_params", "go"]
+__all__ = ["lang", "t", "tr", "param", "int_param", "set_params", "go"]
 
 
 def tr(key: str, **kwargs) -> str:
@@ -19,6 +22,20 @@ def param(name: str, default: str = "") -> str:
     """A query parameter of the current URL (a deep link)."""
     value = st.query_params.get(name)
     return value if value is not None else default
+
+
+def int_param(name: str, default: int, low: int, high: int) -> int:
+    """A whole-number query parameter clamped to ``[low, high]``; a malformed one (``hops=abc``) is
+    one line on screen and the default is used."""
+    raw = param(name).strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        st.warning(tr("param.bad", name=name, value=md(shown(raw, 40)), default=default))
+        return default
+    return min(max(value, low), high)
 
 
 def set_params(**params) -> None:

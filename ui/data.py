@@ -26,6 +26,7 @@ from graph.ids import task_document
 from graph.store import default_location
 
 from .i18n import t
+from .render import md
 
 log = logging.getLogger("cancu.app")
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,7 +173,7 @@ def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs)
     h = handle()
     if h.kg is None:
         if not quiet:
-            st.error(t("store.unavailable", lang(), error=h.error))
+            st.error(t("store.unavailable", lang(), error=md(h.error)))
         raise Unavailable(h.error)
     try:
         if cache:
@@ -180,12 +181,12 @@ def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs)
         return getattr(h.kg, method)(*args, **kwargs)
     except GraphError as e:
         if not quiet:
-            st.error(t("error.generic", lang(), error=str(e)))
+            st.error(t("error.generic", lang(), error=md(e)))
         raise Unavailable(str(e)) from None
     except Exception as e:  # noqa: BLE001 - a bug below the facade: one line on screen, the trace in the log
         log.exception("graph.api %s failed", method)
         if not quiet:
-            st.error(t("error.generic", lang(), error=f"{type(e).__name__}: {e}"))
+            st.error(t("error.generic", lang(), error=md(f"{type(e).__name__}: {e}")))
         raise Unavailable(str(e)) from None
 
 
@@ -206,7 +207,7 @@ def write(method: str, *args) -> Any:
         out = getattr(h.kg, method)(*args)
     except Exception as e:  # noqa: BLE001 - ingest_upload should never raise; if it does, one line
         log.exception("graph.api %s failed", method)
-        raise Unavailable(t("error.generic", lang(), error=f"{type(e).__name__}: {e}")) from None
+        raise Unavailable(t("error.generic", lang(), error=md(f"{type(e).__name__}: {e}"))) from None
     _cached.clear()
     h.warm()
     return out

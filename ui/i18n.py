@@ -23,6 +23,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "store.empty": ("Kho chưa có văn bản nào. Hãy nạp văn bản ở trang “Nạp văn bản”.",
                     "The store holds no document yet. Add one on the “Upload” page."),
     "error.generic": ("Lỗi: {error}", "Error: {error}"),
+    "param.bad": ("Đường dẫn có {name}={value} không hợp lệ; dùng {default}.",
+                  "The link's {name}={value} is not valid; {default} is used."),
     "open": ("Mở", "Open"),
     "link.copy": ("Đường dẫn tới trang này: {url}", "Link to this view: {url}"),
     # navigation

@@ -32,6 +32,43 @@ def esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+_MD_ALWAYS = frozenset("\\`*_[]<>~$&")     # inline Markdown anywhere: emphasis, code, links, images, HTML, math
+_MD_START = frozenset("#-+>=|")              # block Markdown at the start of a line (line breaks become spaces)
+_WJ = "\u2060"  # WORD JOINER: invisible; keeps "http://", "www." and "a@b" from being read as links
+
+
+def md(value) -> str:
+    """Text for an element that reads Markdown (``st.markdown``, ``st.title``, ``st.caption``,
+    ``st.error`` …): line breaks as spaces; the characters that open Markdown constructs
+    backslash-escaped; a ``:`` followed by a word (Streamlit's ``:red[…]``, ``:material/…:`` and
+    emoji codes, ``http://``), ``@`` and ``www.`` followed by an invisible word joiner (Streamlit
+    reads icons, emoji and bare URLs in the text after Markdown's escapes are gone). A title
+    holding ``![x](http://host/t.png)``, ``<img …>``, ``**bold**`` or ``$x$`` shows exactly those
+    characters and loads nothing.
+
+    >>> print(md("![x](http://h/t.png) <b>, :red[y] — 1. read-only: x").replace("\u2060", "+"))
+    !\\[x\\](http\\:+//h/t.png) \\<b\\>, \\:+red\\[y\\] — 1. read-only: x
+    >>> print(md("1. item")), print(md("# title"))
+    1\\. item
+    \\# title
+    (None, None)
+    """
+    text = " ".join(("" if value is None else str(value)).split())
+    lead = len(text) - len(text.lstrip("0123456789"))
+    out = []
+    for i, c in enumerate(text):
+        nxt = text[i + 1:i + 2]
+        if (c in _MD_ALWAYS or (c == ":" and nxt and not nxt.isspace()) or (i == 0 and c in _MD_START)
+                or (i == lead and lead and c in ".)")):
+            out.append("\\" + c)
+        else:
+            out.append(c)
+        if (c == ":" and nxt and not nxt.isspace()) or c == "@" or (
+                c.lower() == "w" and text[max(0, i - 2):i + 2].lower() == "www."):
+            out.append(_WJ)
+    return "".join(out)
+
+
 def url(page: str, lang: str = "vi", **params) -> str:
     """A relative link to a page with its query parameters (works under any base path)."""
     q = {k: v for k, v in params.items() if v not in (None, "")}

@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import links_html, tasks_view
+from ..render import links_html, md, tasks_view
 
 EXAMPLES = (
     "Nghị định 59/2023 yêu cầu gì?",
@@ -47,9 +47,9 @@ def render() -> None:
     except data.Unavailable:
         return
     docs = ", ".join(answer.documents) or tr("ask.nothing")
-    st.markdown(tr("ask.understood", docs=docs, unit=answer.unit or tr("ask.nothing")))
+    st.markdown(tr("ask.understood", docs=md(docs), unit=md(answer.unit or tr("ask.nothing"))))
     if answer.message:
-        st.info(answer.message)
+        st.info(md(answer.message))
     if answer.tasks:
         st.subheader(tr("ask.n_tasks", n=len(answer.tasks)))
         tasks_view(answer.tasks, lang, key="ask_tasks")

@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import tasks_view
+from ..render import md, tasks_view
 
 
 def render() -> None:
@@ -48,7 +48,7 @@ def render() -> None:
     except data.Unavailable:
         tasks = None
     if tasks is not None:
-        st.subheader(tr("dir.tasks_of", d=labels.get(chosen, chosen)))
+        st.subheader(tr("dir.tasks_of", d=md(labels.get(chosen, chosen))))
         if tasks:
             tasks_view(tasks, lang, key="dir_tasks")
         else:

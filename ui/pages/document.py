@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import data
 from ..common import go, param, set_params, tr
-from ..render import (compact_text, doc_rows, highlight_legend_html, highlighted_html, links_html,
+from ..render import (compact_text, doc_rows, highlight_legend_html, highlighted_html, links_html, md,
                       selectable_table, structure_html, tasks_view)
 
 TABS = ("text", "structure", "schema", "tasks", "required")
@@ -53,12 +53,13 @@ def _record(doc_id: str) -> None:
     except data.Unavailable:
         return
     row = rec.row
-    st.title(row.symbol or row.title or tr("doc.untitled"))
+    # document text is text: md() keeps Markdown in a title (an image, a link, **bold**) inert
+    st.title(md(row.symbol or row.title) if (row.symbol or row.title) else tr("doc.untitled"))
     if row.symbol and row.title:
-        st.markdown(f"**{row.type or ''}** — {row.title}" if row.type else row.title)
+        st.markdown(f"**{md(row.type)}** — {md(row.title)}" if row.type else md(row.title))
     meta = [(tr("doc.meta.type"), row.type), (tr("doc.meta.date"), row.date), (tr("doc.meta.issuer"), row.issuer),
             (tr("doc.signer"), rec.signer), (tr("doc.meta.path"), rec.path)]
-    st.caption(" · ".join(f"{k}: {v}" for k, v in meta if v))
+    st.caption(" · ".join(f"{k}: {md(v)}" for k, v in meta if v))
     if st.button(tr("doc.open_graph"), key="doc_graph", icon=":material/hub:"):
         go("graph", node=doc_id)
 
@@ -79,7 +80,7 @@ def _record(doc_id: str) -> None:
             item = param("item")
             focus = next((x for x in rec.tasks if x.number == item), None) if item else None
             if focus is not None:
-                st.info(f"**{focus.number}** — {focus.source.text if focus.source else focus.text}")
+                st.info(f"**{md(focus.number)}** — {md(focus.source.text if focus.source else focus.text)}")
             if rec.text:
                 st.html(highlight_legend_html(lang))
                 text, highlights = compact_text(rec.text, rec.highlights)  # blank-line runs shortened, for display

@@ -13,9 +13,9 @@ from graph import api
 from graph.ids import last_segment
 
 from .. import data
-from ..common import go, param, set_params, tr
+from ..common import go, int_param, param, set_params, tr
 from ..graphview import LAYOUTS, NODE_COLORS, render_graph
-from ..render import legend_html, node_label, quotes_html
+from ..render import legend_html, md, node_label, quotes_html
 
 MAX_CHOICES = (50, 100, 150, 300, 500)
 
@@ -96,9 +96,8 @@ def render() -> None:
     with st.expander(tr("graph.layout") + " · " + tr("graph.node_types") + " · " + tr("graph.edge_types"),
                      expanded=False):
         c = st.columns([1, 1, 1, 3, 3])
-        hops = c[0].selectbox(tr("graph.hops"), (1, 2, 3), index=max(0, min(2, int(param("hops", "1") or 1) - 1)),
-                              key="g_hops")
-        max_default = int(param("max", "150") or 150)
+        hops = c[0].selectbox(tr("graph.hops"), (1, 2, 3), index=int_param("hops", 1, 1, 3) - 1, key="g_hops")
+        max_default = int_param("max", 150, 1, MAX_CHOICES[-1])
         max_nodes = c[1].selectbox(tr("graph.max_nodes"), MAX_CHOICES,
                                    index=MAX_CHOICES.index(max_default) if max_default in MAX_CHOICES else 2,
                                    key="g_max")
@@ -194,8 +193,8 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
         d = api.NodeDetails(drawn[node_id], [], [], [], 0, 0.0)  # what the canvas knows about it
     legend = _legend()
     types, edges = dict(legend.node_types), dict(legend.edge_types)
-    st.markdown(f"**{node_label(d.node.label)}**")
-    st.caption(f"{types.get(d.node.type, d.node.type)} · {tr('graph.degree')}: {d.degree} · "
+    st.markdown(f"**{md(node_label(d.node.label))}**")
+    st.caption(f"{md(types.get(d.node.type, d.node.type))} · {tr('graph.degree')}: {d.degree} · "
                f"{tr('graph.centrality')}: {d.centrality:.4f}")
     b = st.columns(2)
     target = data.page_target(d)

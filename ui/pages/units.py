@@ -8,7 +8,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import tasks_view
+from ..render import md, tasks_view
 
 
 def render() -> None:
@@ -35,7 +35,7 @@ def render() -> None:
         wl = data.fetch("worklist", chosen)
     except data.Unavailable:
         return
-    st.subheader(wl.unit)
+    st.subheader(md(wl.unit))
     everything = list({x.id: x for x in (*wl.lead, *wl.support, *wl.report_to)}.values())
     if everything:
         c1, c2, _ = st.columns([1, 1, 4])

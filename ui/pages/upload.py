@@ -11,6 +11,7 @@ from graph import api
 
 from .. import data
 from ..common import go, tr
+from ..render import md
 
 TYPES = ["txt", "pdf", "docx"]
 MAX_MB = api.MAX_UPLOAD_BYTES // (1024 * 1024)
@@ -25,13 +26,13 @@ def _reason(name: str, error: str | None) -> str:
 
 def _show_error(name: str, error: str | None, kind: str | None) -> None:
     """The problem in the session's language when its kind is known, the reader's own line below it."""
-    reason = _reason(name, error)
+    reason = md(_reason(name, error))
     key = f"upload.err.{kind}"
     if kind and tr(key, mb=MAX_MB) != key:
-        st.error(tr("upload.failed", name=name, error=tr(key, mb=MAX_MB)))
+        st.error(tr("upload.failed", name=md(name), error=tr(key, mb=MAX_MB)))
         st.caption(tr("upload.detail", error=reason))
     else:
-        st.error(tr("upload.failed", name=name, error=reason))
+        st.error(tr("upload.failed", name=md(name), error=reason))
 
 
 def render() -> None:
@@ -45,7 +46,7 @@ def render() -> None:
         return
     size = up.size
     if size > api.MAX_UPLOAD_BYTES:
-        st.error(tr("upload.too_large", name=up.name, size=size / 1024 / 1024, mb=MAX_MB))
+        st.error(tr("upload.too_large", name=md(up.name), size=size / 1024 / 1024, mb=MAX_MB))
         return
     blob = up.getvalue()
     try:
@@ -57,10 +58,11 @@ def render() -> None:
         _show_error(up.name, preview.error, getattr(preview, "error_kind", None))
         return
     doc = preview.document or {}
-    st.markdown(" · ".join(str(doc.get(k)) for k in ("type", "symbol", "date", "issuer") if doc.get(k)) or up.name)
+    # what the document says is text, never Markdown (md): a title may hold ![x](http://…)
+    st.markdown(" · ".join(md(doc.get(k)) for k in ("type", "symbol", "date", "issuer") if doc.get(k)) or md(up.name))
     if doc.get("title"):
         title = str(doc["title"])
-        st.caption(title if len(title) <= TITLE_MAX else title[:TITLE_MAX].rsplit(" ", 1)[0] + " …")
+        st.caption(md(title if len(title) <= TITLE_MAX else title[:TITLE_MAX].rsplit(" ", 1)[0] + " …"))
     st.info(tr("upload.summary", citations=preview.citations, tasks=preview.tasks, units=preview.units,
                triples=preview.triples))
     if preview.replaces:
@@ -81,6 +83,6 @@ def render() -> None:
             _show_error(up.name, res.error, getattr(res, "error_kind", None))
     done = st.session_state.get("up_done")
     if done and done[0] == up.name:
-        st.success(tr("upload.done", name=done[0]))
+        st.success(tr("upload.done", name=md(done[0])))
         if done[1] and st.button(tr("upload.open"), key="up_open"):
             go("document", doc=done[1])
