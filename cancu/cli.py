@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--store", help=STORE_HELP)
     s.add_argument("--format", choices=["json", "text", "csv"], default="text")
+    s.add_argument("--timeout", type=float, default=None,
+                   help="seconds before the query is stopped (default $CANCU_SPARQL_TIMEOUT or 30)")
+    s.add_argument("--limit", type=int, default=5000, help="at most this many rows (default 5000)")
     s.set_defaults(func=commands.sparql)
     return p
 

@@ -155,8 +155,11 @@ def export(args) -> int:
 def sparql(args) -> int:
     try:
         with open_store(args.store) as store:
-            res = run_sparql(store, args.query, timeout_s=float(os.environ.get("CANCU_SPARQL_TIMEOUT", "30")))
+            timeout = getattr(args, "timeout", None) or float(os.environ.get("CANCU_SPARQL_TIMEOUT") or 30)
+            res = run_sparql(store, args.query, timeout_s=timeout, limit=getattr(args, "limit", None) or 5000)
     except GraphError as e:
+        return _err(f"sparql: {e}")
+    except ValueError as e:  # a malformed $CANCU_SPARQL_TIMEOUT
         return _err(f"sparql: {e}")
     fmt = getattr(args, "format", "text") or "text"
     if res.boolean is not None:

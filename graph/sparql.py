@@ -1,5 +1,6 @@
-"""The read-only SPARQL console: :func:`run_sparql` (updates refused, rows capped, time-limited)
-and example queries in the project's vocabulary.
+"""The read-only SPARQL console: :func:`run_sparql` (updates, SERVICE, LOAD and outside FROM
+refused before anything runs; rows capped; a time limit that stops the work) and example queries
+in the project's vocabulary.
 
 Each example is ``(Vietnamese title, English title, query)``; our PREFIX lines are added when a
 query has none. They are written for large stores: a shared node (a decree, a unit) is described
@@ -13,23 +14,139 @@ True
 """
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
 import time
+from pathlib import Path
 
-from .errors import BadQuery
+from .errors import BadQuery, QueryTimeout, StoreUnavailable
 from .results import SparqlResult
-from .store import Store, is_update, prefixed
+from .store import EmbeddedStore, Store, prefixed, shown
+from .vocab import GRAPH, ID
 
-__all__ = ["run_sparql", "SPARQL_EXAMPLES"]
+__all__ = ["run_sparql", "check_query", "SPARQL_EXAMPLES"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# SPARQL's lexical tokens, enough to tell a keyword from the same letters inside a string, an IRI,
+# a comment, a variable, a prefixed name or a language tag (the longest match first, as the grammar)
+_TOKENS = re.compile(r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n]*)
+  | (?P<string>'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|"\"\"(?:[^"\\]|\\.|"(?!""))*"\"\"
+              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][^\s(){}\[\],;.=<>!&|*/+^"'#@-]+)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w.:%-]|\\.)*)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<other>.)
+""", re.X | re.S)
+
+# keywords that only an update or an outward access has (LOAD fetches a URL)
+_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+_OURS = (str(GRAPH), str(ID))
+
+
+def check_query(query: str) -> None:
+    """Refuse, before anything runs, what the console must never do, with one line (``BadQuery``):
+    an update (read-only), ``SERVICE`` (a federated query: the server would send requests to any
+    address), ``LOAD``, and ``FROM``/``FROM NAMED`` naming anything but this store's own graphs.
+    The query is tokenised, so the same letters inside a string, an IRI or a comment are allowed.
+
+    >>> check_query('SELECT ("SERVICE <http://x/>" AS ?s) WHERE { ?s ?p ?o } # SERVICE')
+    >>> check_query("select * { ?s ?p ?o . Service <http://127.0.0.1:9/> { ?a ?b ?c } }")
+    Traceback (most recent call last):
+    graph.errors.BadQuery: SERVICE (a federated query) is refused: the console reads this store only
+    """
+    # some engines read \\uXXXX escapes before the grammar (SPARQL 1.1 §19.2), Oxigraph only inside
+    # strings and IRIs: both readings are checked
+    unescaped = _CODEPOINT.sub(lambda m: chr(min(int(m.group(1) or m.group(2), 16), 0x10FFFF)), query)
+    for text in dict.fromkeys((query, unescaped)):
+        _check_tokens(text)
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _check_tokens(query: str) -> None:
+    words = []
+    for m in _TOKENS.finditer(query):
+        kind = m.lastgroup
+        if kind in ("ws", "comment"):
+            continue
+        words.append((kind, m.group().upper() if kind == "word" else m.group()))
+    for i, (kind, tok) in enumerate(words):
+        if kind != "word":
+            continue
+        if tok == "SERVICE":
+            raise BadQuery("SERVICE (a federated query) is refused: the console reads this store only")
+        if tok in _UPDATE_KEYWORDS:
+            raise BadQuery("read-only: updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused")
+        if tok == "FROM":
+            k = i + 1 + (words[i + 1:i + 2] == [("word", "NAMED")])
+            kind2, target = words[k] if k < len(words) else ("", "")
+            if kind2 != "iri" or not target[1:-1].startswith(_OURS):
+                raise BadQuery(f"FROM {shown(target, 60)} is refused: a query may name only this store's graphs "
+                               f"(<{GRAPH}…>)")
+
+
+def _isolated(store: EmbeddedStore, query: str, timeout_s: float, limit: int) -> dict:
+    """Run the query in a child process (:mod:`graph.sparql_worker`) killed at its time limit."""
+    req = {"query": query, "limit": limit, "timeout_s": timeout_s}
+    if store.location == ":memory:":
+        req["nquads"] = store.dump("nquads").decode("utf-8")
+    else:
+        req["location"] = store.location
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "graph.sparql_worker"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT), env=env)
+    except OSError as e:
+        raise StoreUnavailable(f"cannot start the query process ({e.strerror or e})") from None
+    try:
+        out, _ = proc.communicate(json.dumps(req).encode("utf-8"), timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()  # the work stops here: the process and its CPU are gone
+        proc.communicate()
+        raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was stopped") from None
+    except BaseException:
+        proc.kill()
+        proc.communicate()
+        raise
+    try:
+        res = json.loads(out.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BadQuery(f"the query failed (its process ended with status {proc.returncode})") from None
+    if "error" in res:
+        raise {"QueryTimeout": QueryTimeout, "StoreUnavailable": StoreUnavailable}.get(res.get("kind"), BadQuery)(
+            res["error"])
+    return res
 
 
 def run_sparql(store: Store, query: str, *, timeout_s: float = 10.0, limit: int = 5000) -> SparqlResult:
-    """A read-only query: updates are refused, results capped at ``limit`` rows, time-limited."""
+    """A read-only query over this store only: checked by :func:`check_query` first (updates,
+    SERVICE, LOAD and outside FROM refused), results capped at ``limit`` rows, and stopped at
+    ``timeout_s`` (an embedded store's query runs in a child process killed at the limit; an
+    endpoint is given up on at the limit, and stops when its own limit says so, e.g. Oxigraph's
+    ``serve --timeout-s``). Errors are ``GraphError`` with one line."""
     if not query.strip():
         raise BadQuery("empty query")
-    if is_update(query):
-        raise BadQuery("read-only: updates (INSERT, DELETE, LOAD, DROP, CLEAR …) are refused")
+    query = prefixed(query) if "PREFIX" not in query.upper() else query
+    check_query(query)
+    limit = max(1, int(limit))
     t0 = time.perf_counter()
-    rows = store.select(prefixed(query) if "PREFIX" not in query.upper() else query, timeout_s=timeout_s, limit=limit)
+    if isinstance(store, EmbeddedStore):
+        res = _isolated(store, query, float(timeout_s), limit)
+        ms = (time.perf_counter() - t0) * 1000
+        if "boolean" in res:
+            return SparqlResult([], [], boolean=res["boolean"], elapsed_ms=ms)
+        cols, rows = res["columns"], res["rows"]
+        return SparqlResult(cols, rows[:limit], truncated=len(rows) > limit, elapsed_ms=ms)
+    rows = store.select(query, timeout_s=timeout_s, limit=limit)
     ms = (time.perf_counter() - t0) * 1000
     if rows and "_ask" in rows[0]:
         return SparqlResult([], [], boolean=rows[0]["_ask"] == "true", elapsed_ms=ms)

@@ -204,3 +204,112 @@ def test_malformed_graph_link_is_a_message_not_a_traceback(app_store, hops):
     for msg in messages(at):
         assert one_line(msg) and "Traceback" not in msg
 
+
+# ---------------------------------------------------------------- 2. the console and `cancu sparql`
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <{u}/a> { ?s ?p ?o } }",
+    "select * where { ?x ?y ?z . service silent <{u}/b> { ?s ?p ?o } }",
+    "PREFIX ex: <http://e/>\nSELECT * WHERE {\n  ?s ?p ?o .\n  SeRvIcE <{u}/c> { ?a ?b ?c }\n}",
+    "SELECT * WHERE { \\u0053ERVICE <{u}/d> { ?s ?p ?o } }",
+    "SELECT * WHERE { BIND(<{u}/e> AS ?g) SERVICE ?g { ?s ?p ?o } }",
+    "SELECT * FROM <{u}/f> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <{u}/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "LOAD <{u}/h>",
+    "LOAD SILENT <{u}/i> INTO GRAPH <urn:g>",
+    "PREFIX a: <x:> # a comment\nINSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "DROP ALL",
+])
+def test_console_refuses_outward_access_and_updates_before_running(canary, query):
+    from graph.sparql import run_sparql
+    store = seed_store()
+    before = store.count()
+    with pytest.raises(BadQuery) as e:
+        run_sparql(store, query.replace("{u}", canary.url), timeout_s=5)
+    assert one_line(str(e.value))
+    assert any(w in str(e.value) for w in ("SERVICE", "read-only", "FROM")), str(e.value)
+    assert store.count() == before
+    assert canary.hits == []
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT ("SERVICE <http://127.0.0.1:9/>" AS ?x) WHERE {}',
+    "SELECT ?service WHERE { ?service a cancu:Task } LIMIT 1  # SERVICE <http://127.0.0.1:9/> { }",
+    "PREFIX ex: <http://e/service/> SELECT * WHERE { ?s ex:service ?o } LIMIT 1",
+    "SELECT * FROM <https://cancu.vn/graph/schemes> WHERE { ?s ?p ?o } LIMIT 1",
+    "SELECT ?t WHERE { ?t a cancu:Task ; cancu:itemNumber ?n FILTER(?n < \"Z\" && STRLEN(?n) > 1) } LIMIT 2",
+])
+def test_console_runs_what_only_looks_like_a_refused_word(query):
+    from graph.sparql import run_sparql
+    run_sparql(seed_store(), query, timeout_s=20)
+
+
+def _children() -> list[int]:
+    """Our process's live child processes (Linux /proc)."""
+    out = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        try:
+            out += [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return [p for p in out if Path(f"/proc/{p}").exists()
+            and Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")]
+
+
+@pytest.mark.timeout(120)
+def test_a_30_s_query_stops_using_cpu_when_its_limit_passes(app_store):
+    """A query that would run far longer than 30 s on the seed store, limited to 2 s: the caller gets
+    QueryTimeout on time, and afterwards nothing of ours keeps computing (no child left, no thread
+    in this process burning CPU)."""
+    from graph.sparql import run_sparql
+    from graph.store import EmbeddedStore
+    store = EmbeddedStore(app_store.location, mode="r")
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    t0 = time.monotonic()
+    with pytest.raises(QueryTimeout) as e:
+        run_sparql(store, heavy, timeout_s=2)
+    assert time.monotonic() - t0 < 6, "the caller waited far past the limit"
+    assert one_line(str(e.value)) and "2 s" in str(e.value)
+    cpu0 = time.process_time()
+    time.sleep(3)
+    assert time.process_time() - cpu0 < 0.5, "the query still uses CPU in this process"
+    assert _children() == [], "the query's process is still alive"
+    store.close()
+
+
+def test_console_caps_rows(app_store):
+    from graph.sparql import run_sparql
+    from graph.store import EmbeddedStore
+    with EmbeddedStore(app_store.location, mode="r") as store:
+        res = run_sparql(store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", limit=7)
+    assert len(res.rows) == 7 and res.truncated
+
+
+def _cli(*args, env=None):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "cancu.cli", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=dict(os.environ, **(env or {})), timeout=120)
+
+
+@pytest.mark.parametrize("query,expect", [
+    ("SELECT * WHERE { SERVICE <{u}/cli> { ?s ?p ?o } }", "SERVICE"),
+    ("LOAD <{u}/cli-load>", "read-only"),
+    ("SELECT * WHERE { ?s ?p }", "invalid SPARQL"),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "stopped"),
+])
+def test_cancu_sparql_refuses_and_fails_in_one_line(app_store, canary, query, expect):
+    r = _cli("sparql", "--store", str(app_store.location), "--timeout", "2", query.replace("{u}", canary.url))
+    assert r.returncode == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cancu: sparql: ") and expect in lines[0], r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+    assert canary.hits == []
+
+
+def test_the_console_page_refuses_service(app_store, canary):
+    at = run("sparql", query=f"SELECT * WHERE {{ SERVICE <{canary.url}/app> {{ ?s ?p ?o }} }}")
+    assert at.error and "SERVICE" in at.error[0].value and one_line(at.error[0].value)
+    assert not at.dataframe
+    assert canary.hits == []
