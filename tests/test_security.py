@@ -313,3 +313,60 @@ def test_the_console_page_refuses_service(app_store, canary):
     assert at.error and "SERVICE" in at.error[0].value and one_line(at.error[0].value)
     assert not at.dataframe
     assert canary.hits == []
+
+
+# ---------------------------------------------------------------- 4. exports take any text
+
+def _task(text: str) -> dict:
+    return {"document": "Kế hoạch\x0c1", "id": "I.1", "kind": "item", "text": text, "lead": "Sở\x00 Nội vụ",
+            "support": "", "report_to": "", "deadline": None, "cites": "", "via": "", "path": "a.pdf",
+            "start": 1, "end": 2}
+
+
+def test_task_exports_take_control_characters_and_formulas():
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from graph import export as ex
+    rows = [_task("Chương I\x0cNHỮNG QUY ĐỊNH\x00 CHUNG\x1b"), _task('=HYPERLINK("http://127.0.0.1:9/","x")'),
+            _task("x" * 40000)]
+    wb = load_workbook(io.BytesIO(ex.tasks_xlsx(rows)))
+    ws = wb.active
+    assert ws["D2"].value == "Chương I NHỮNG QUY ĐỊNH CHUNG" and ws["E2"].value == "Sở Nội vụ"
+    assert ws["A2"].value == "Kế hoạch 1"
+    assert ws["D3"].data_type == "s" and ws["D3"].value.startswith("=HYPERLINK")  # text, not a formula
+    assert len(ws["D4"].value) == ex.XLSX_CELL_MAX
+    data = list(csv.reader(io.StringIO(ex.tasks_csv(rows).decode("utf-8-sig"))))
+    assert data[1][3] == "Chương I NHỮNG QUY ĐỊNH CHUNG" and data[2][3].startswith("'=HYPERLINK")
+
+
+@pytest.mark.shared
+@pytest.mark.timeout(600)
+def test_gazette_pdfs_export_to_every_format_and_every_units_download(SHARED, tmp_path):
+    """The 9 gazette PDFs (form feeds between pages): `cancu export` in every format, and the app's
+    Excel/CSV download of every unit's worklist, without a traceback."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    from openpyxl import load_workbook
+    store = tmp_path / "store"
+    r = _cli("ingest", str(SHARED / "corpus" / "bulk" / "pdf"), "--store", str(store), "--quiet")
+    assert r.returncode == 0, r.stderr
+    for fmt in ("xlsx", "csv", "ttl", "trig", "jsonld", "graphml"):
+        out = tmp_path / f"all.{fmt}"
+        r = _cli("export", "--store", str(store), "--format", fmt, "-o", str(out))
+        assert r.returncode == 0 and r.stderr == "", (fmt, r.stderr[-500:])
+        assert out.stat().st_size > 1000
+    assert load_workbook(tmp_path / "all.xlsx").active.max_row > 100
+    ET.parse(tmp_path / "all.graphml")
+    kg = api.open_graph(str(store), read_only=True)
+    units = kg.units("", limit=5000)
+    assert len(units) > 30
+    for u in units:
+        wl = kg.worklist(u.id)
+        tasks = list({x.id: x for x in (*wl.lead, *wl.support, *wl.report_to)}.values())
+        load_workbook(io.BytesIO(kg.export_tasks(tasks, "xlsx")))
+        kg.export_tasks(tasks, "csv").decode("utf-8")
+    kg.close()

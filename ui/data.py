@@ -22,6 +22,7 @@ import streamlit as st
 
 from graph import api
 from graph.errors import GraphError
+from graph.export import csv_cell
 from graph.ids import task_document
 from graph.store import default_location
 
@@ -232,7 +233,7 @@ def to_csv(columns: list[str], rows: list[list]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(columns)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows(["" if v is None else csv_cell(v) for v in row] for row in rows)
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
