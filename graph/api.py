@@ -29,6 +29,7 @@ subclasses (``UnknownNode``, ``BadQuery``, ``QueryTimeout``, ``InvalidDocument``
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -37,7 +38,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from ingest.read import SUPPORTED
+from ingest.errors import IngestError
+from ingest.pipeline import extract
+from ingest.read import SUPPORTED, read
 
 from . import export, ids, queries
 from . import neighbourhood as nb
@@ -53,7 +56,7 @@ from .results import (Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Ed
 from .sparql import SPARQL_EXAMPLES, run_sparql
 from .store import EmbeddedStore, PerVersion, Store, default_location, iri, literal, open_store, prefixed, shown
 from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
-from .writer import Prepared, delete_document, prepare, write
+from .writer import Prepared, delete_document, prepare, prepare_facts, write
 
 __all__ = [
     "open_graph", "KnowledgeGraph", "GraphError", "MAX_UPLOAD_BYTES",
@@ -467,8 +470,9 @@ class KnowledgeGraph:
             return Path(tempfile.gettempdir()) / "cancu-uploads"
         return Path(self.location).resolve().parent / "uploads"
 
-    def _prepare_upload(self, filename: str, data: bytes, *, check: bool) -> Prepared:
-        """Keep the upload beside the store and prepare it; raises ``UploadRejected`` with one line."""
+    def _upload_path(self, filename: str, data: bytes) -> Path:
+        """Where an upload's original is kept once ingested (refused in one line: too large, empty,
+        an unsupported type)."""
         if len(data) > MAX_UPLOAD_BYTES:
             raise UploadRejected(f"{filename}: too large ({len(data) // 1024} KB; limit {MAX_UPLOAD_BYTES // 2**20} MB)",
                                  "TooLarge")
@@ -478,19 +482,42 @@ class KnowledgeGraph:
         if suffix not in SUPPORTED:
             raise UploadRejected(f"{filename}: unsupported format {suffix or '(none)'} "
                                  f"({', '.join(sorted(SUPPORTED))})", "UnsupportedFormat")
-        updir = self._uploads_dir()
-        updir.mkdir(parents=True, exist_ok=True)
-        dest = updir / f"{hashlib.sha256(data).hexdigest()[:12]}-{Path(filename).name}"
+        return self._uploads_dir() / f"{hashlib.sha256(data).hexdigest()[:12]}-{Path(filename).name}"
+
+    def _prepare_upload(self, filename: str, data: bytes, *, check: bool) -> Prepared:
+        """Keep the upload beside the store and prepare it; raises ``UploadRejected`` with one line."""
+        dest = self._upload_path(filename, data)
+        dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(data)
         doc = prepare(dest, check=check, keep_facts=True)
         if not doc.ok:
             raise UploadRejected(f"{filename}: {doc.error}", doc.error_kind or "ReadError")
         return doc
 
+    def _prepare_preview(self, filename: str, data: bytes) -> Prepared:
+        """Prepare an upload as :meth:`_prepare_upload` would, writing nothing beside the store: the
+        bytes are read from a private temporary folder (removed at once) and the facts carry the
+        path the original would be kept at, so the preview names the same document."""
+        dest = self._upload_path(filename, data)
+        with tempfile.TemporaryDirectory(prefix="cancu-preview-") as tmp:
+            held = Path(tmp) / dest.name
+            held.write_bytes(data)
+            try:
+                facts = extract(dataclasses.replace(read(held), path=str(dest)))
+            except IngestError as e:
+                raise UploadRejected(f"{filename}: {e.problem}", type(e).__name__) from None
+            except Exception as e:  # noqa: BLE001 - one line for the officer, as prepare() does
+                raise UploadRejected(f"{filename}: {type(e).__name__}: {e}", type(e).__name__) from None
+        doc = prepare_facts(facts, check=False, keep_facts=True)
+        if not doc.ok:
+            raise UploadRejected(f"{filename}: {doc.error}", doc.error_kind or "ReadError")
+        return doc
+
     def preview_upload(self, filename: str, data: bytes) -> UploadPreview:
-        """Extract an uploaded file and say what ingesting it would add; writes nothing, never raises."""
+        """Extract an uploaded file and say what ingesting it would add; writes nothing (neither the
+        store nor the uploads folder), never raises."""
         try:
-            doc = self._prepare_upload(filename, data, check=False)
+            doc = self._prepare_preview(filename, data)
             facts = doc.facts
             return UploadPreview(filename, True, None, facts.document.to_json(), len(facts.citations),
                                  len(facts.tasks), len(facts.units), doc.triples, self.store.has_graph(doc.graph),

@@ -370,3 +370,27 @@ def test_gazette_pdfs_export_to_every_format_and_every_units_download(SHARED, tm
         load_workbook(io.BytesIO(kg.export_tasks(tasks, "xlsx")))
         kg.export_tasks(tasks, "csv").decode("utf-8")
     kg.close()
+
+
+# ---------------------------------------------------------------- 5. an upload preview writes nothing
+
+def test_upload_preview_writes_nothing_until_the_officer_confirms(tmp_path, monkeypatch):
+    uploads = tmp_path / "uploads"
+    monkeypatch.setenv("CANCU_UPLOADS", str(uploads))
+    kg = api.open_graph(str(tmp_path / "store"))
+    version, graphs = kg.version(), kg.store.graphs()
+    data = SEED.read_bytes()
+    pre = kg.preview_upload(SEED.name, data)
+    assert pre.ok and pre.tasks > 10 and not pre.replaces
+    assert not uploads.exists() or list(uploads.iterdir()) == [], "the preview wrote the file"
+    assert kg.version() == version and kg.store.graphs() == graphs, "the preview wrote to the store"
+    bad = kg.preview_upload("rong.txt", b"   \n")
+    assert not bad.ok and one_line(bad.error) and "rong.txt" in bad.error and "cancu-preview" not in bad.error
+    assert not uploads.exists() or list(uploads.iterdir()) == []
+    res = kg.ingest_upload(SEED.name, data)  # confirmed: now the original is kept and the graph written
+    assert res.ok and len(list(uploads.iterdir())) == 1
+    assert res.document == kg.documents("", ingested_only=True)[0].id
+    again = kg.preview_upload(SEED.name, data)
+    assert again.ok and again.replaces, "the preview names the same document as the ingest"
+    assert again.facts["source"]["path"] == str(next(uploads.iterdir()))
+    kg.close()
