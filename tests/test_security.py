@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -394,3 +395,85 @@ def test_upload_preview_writes_nothing_until_the_officer_confirms(tmp_path, monk
     assert again.ok and again.replaces, "the preview names the same document as the ingest"
     assert again.facts["source"]["path"] == str(next(uploads.iterdir()))
     kg.close()
+
+
+# ---------------------------------------------------------------- 3. document text is text, not Markdown/HTML
+
+def evil_text(url: str) -> str:
+    """A plan without a number (its title is its label everywhere) whose title and items carry
+    Markdown, HTML and JavaScript pointing at ``url``."""
+    return (
+        "UBND TỈNH BẮC NINH\nVĂN PHÒNG\n\nKẾ HOẠCH\n"
+        f"Thực hiện ![x]({url}/t.png) <img src={url}/i.png onerror=alert(1)> **đậm** :material/home: "
+        f"[bấm]({url}/l) <script>alert(2)</script>\n\n"
+        "Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ; Văn phòng ban hành kế hoạch như sau:\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        f"1. Phòng Tổ chức - Hành chính chủ trì triển khai ![y]({url}/q.png) <img src={url}/j.png> "
+        "theo Nghị định số 59/2023/NĐ-CP.\n"
+        "2. Trung tâm Thông tin phối hợp thực hiện.\n")
+
+
+# Markdown/HTML left live: a link or image bracket, a tag, bold, an icon code or a bare URL that no
+# backslash or word joiner (ui.render.md) has made inert
+MARKUP = [re.compile(p) for p in (r"(?<!\\)\[[^\]]*(?<!\\)\]\(", r"(?<!\\)<(?:img|script)", r"(?<!\\)\*\*đậm",
+                                  r":(?!\u2060)material/", r"https?:(?!\u2060)//")]
+
+
+def _markdown_values(at: AppTest) -> list[str]:
+    return [str(e.value) for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success",
+                                      "warning", "error") for e in getattr(at, kind)]
+
+
+def _assert_inert(at: AppTest, must_show: str) -> None:
+    values = _markdown_values(at)
+    for v in values:
+        assert not any(m.search(v) for m in MARKUP), v
+    assert any(must_show in v for v in values), f"{must_show!r} not shown: {values}"
+
+
+@pytest.fixture(scope="module")
+def evil_doc(app_store, canary):
+    kg = api.open_graph(str(app_store.location))
+    res = kg.ingest_upload("ke-hoach-doc-hai.txt", evil_text(canary.url).encode("utf-8"))
+    assert res.ok, res.error
+    kg.close()
+    st.cache_data.clear()
+    return res.document
+
+
+def test_document_page_shows_markdown_in_a_title_as_text(app_store, evil_doc):
+    at = run("van-ban", doc=evil_doc, item="I.1")
+    _assert_inert(at, "đậm")
+    assert any("!\\[x\\]" in v for v in _markdown_values(at))
+
+
+def test_node_details_show_markdown_in_a_label_as_text(app_store, evil_doc):
+    at = run("do-thi", node=evil_doc)
+    _assert_inert(at, "đậm")
+
+
+def test_upload_preview_shows_markdown_in_a_title_as_text(app_store, canary):
+    data = evil_text(canary.url).encode("utf-8")
+
+    def page(data: bytes):
+        import streamlit as st_
+
+        from ui.pages import upload
+
+        class Uploaded:
+            name, size = "ke-hoach ![z](http://127.0.0.1:9/n.png).txt", len(data)
+
+            def getvalue(self):
+                return data
+        st_.file_uploader = lambda *a, **k: Uploaded()
+        upload.render()
+    at = AppTest.from_function(page, args=(data,), default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    _assert_inert(at, "đậm")
+
+
+def test_error_messages_echoing_a_link_are_text(app_store, canary):
+    at = run("van-ban", doc=f"![x]({canary.url}/e.png) <img src={canary.url}/f.png>")
+    assert at.error
+    _assert_inert(at, "img")
