@@ -6,6 +6,8 @@ store is filled with the embedded seed plan on first open). Layout only: every f
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import data
@@ -13,7 +15,10 @@ from ui.i18n import t
 from ui.nav import PAGES, navigation, page
 from ui.render import PATHS, frame_css, md
 
-st.set_page_config(page_title="Căn cứ", page_icon=":material/account_tree:", layout="wide")
+# the icon is a file served by the app itself: a ":material/…:" page icon makes every browser fetch
+# it from fonts.gstatic.com (nothing the app shows may come from another host)
+ICON = Path(__file__).resolve().parent / "ui" / "static" / "icon.png"
+st.set_page_config(page_title="Căn cứ", page_icon=str(ICON), layout="wide")
 
 # LANGUAGE: Vietnamese first; ?lang=en (deep link) or the sidebar toggle switches to English
 if "lang" not in st.session_state:

@@ -95,11 +95,13 @@ def page(app_url):
         pg = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
         pg.set_default_timeout(60_000)
         pg.on("dialog", lambda d: (_ALERTS.append(d.message), d.dismiss()))
+        pg.on("request", lambda r: _REQUESTS.append(r.url))  # every request of every frame
         yield pg
         browser.close()
 
 
 _ALERTS: list[str] = []
+_REQUESTS: list[str] = []
 
 
 def _settle(pg, quiet_ms: int = 1200, limit_ms: int = 30_000) -> None:
@@ -291,3 +293,72 @@ def _upload_walk(pg, app_url: str, files) -> None:
         assert pg.locator('[data-testid="stException"]').count() == 0
         assert pg.get_by_role("button", name="Nạp vào kho").count() == 0
     _shot(pg, "23-nap-bad-file")
+
+
+# ---------------------------------------------------------------- nothing leaves the app, nothing let in
+
+def test_hostile_text_and_console_reach_nothing_outside(page, app_url):
+    """A plan whose title and items carry Markdown images, HTML and script pointing at a canary server:
+    the upload preview, the document page and the node details show it as text and load nothing; the
+    SPARQL console refuses SERVICE in one line; and over this whole module no request of the browser
+    left the app (icon, fonts, component assets are served by the app itself)."""
+    from test_security import Canary
+    canary = Canary()
+    pg = page
+    try:
+        _hostile_walk(pg, app_url, canary)
+    except BaseException:
+        _shot(pg, "zz-hostile-failure")
+        raise
+    finally:
+        canary.close()
+
+
+def _hostile_walk(pg, app_url: str, canary) -> None:
+    from test_security import evil_text
+
+    def no_remote_images() -> None:
+        assert pg.locator(f'img[src*=":{canary.port}"]').count() == 0, "a remote image is on the page"
+
+    # 1. the upload preview
+    _upload_page(pg, app_url).set_input_files(files=[{
+        "name": "ke-hoach-doc-hai.txt", "mimeType": "text/plain", "buffer": evil_text(canary.url).encode("utf-8")}])
+    pg.get_by_role("heading", name="Xem trước").wait_for()
+    pg.get_by_text("**đậm**", exact=False).first.wait_for()   # the title, shown as the characters it holds
+    _settle(pg)
+    no_remote_images()
+    _shot(pg, "30-hostile-preview")
+    # 2. ingested, then its page: the title is text, the item quoted in the text is text
+    pg.get_by_role("button", name="Nạp vào kho").click()
+    pg.get_by_text("Đã nạp", exact=False).first.wait_for()
+    pg.get_by_role("button", name="Mở văn bản vừa nạp").click()
+    pg.get_by_role("heading", name="![x](", exact=False).first.wait_for()
+    assert "doc=" in pg.url
+    doc = urllib.parse.parse_qs(urllib.parse.urlparse(pg.url).query)["doc"][0]
+    pg.goto(f"{app_url}/van-ban?" + urllib.parse.urlencode({"doc": doc, "item": "I.1"}))
+    pg.get_by_text("![y](", exact=False).first.wait_for()
+    _settle(pg)
+    no_remote_images()
+    _shot(pg, "31-hostile-document")
+    # 3. the node details on the graph page
+    pg.goto(f"{app_url}/do-thi?" + urllib.parse.urlencode({"node": doc}))
+    pg.get_by_role("heading", name="Chi tiết nút").wait_for()
+    pg.get_by_text("**đậm**", exact=False).first.wait_for()
+    _settle(pg)
+    no_remote_images()
+    _shot(pg, "32-hostile-node")
+    # 4. the SPARQL console refuses a federated query, in one line
+    query = f"SELECT * WHERE {{ SERVICE <{canary.url}/sparql> {{ ?s ?p ?o }} }}"
+    pg.goto(f"{app_url}/sparql?" + urllib.parse.urlencode({"query": query}))
+    alert = pg.locator('[data-testid="stAlertContentError"]').first
+    alert.wait_for()
+    msg = alert.inner_text().strip()
+    assert "SERVICE" in msg and "\n" not in msg, msg
+    assert pg.locator('[data-testid="stException"]').count() == 0
+    _shot(pg, "33-sparql-service-refused")
+    pg.wait_for_timeout(2000)
+    assert canary.hits == [], f"the server or the browser reached the canary: {canary.hits}"
+    assert not _ALERTS, f"a dialog opened: {_ALERTS}"
+    outside = sorted({u.split("?")[0] for u in _REQUESTS
+                      if not u.startswith((app_url + "/", "data:", "blob:", "about:"))})
+    assert outside == [], f"the browser fetched from outside the app: {outside}"
