@@ -30,6 +30,7 @@ from .vocab import GRAPH, ID
 __all__ = ["run_sparql", "check_query", "SPARQL_EXAMPLES"]
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_QUERY_CHARS = 100_000  # a console query longer than this is refused (one line)
 
 # SPARQL's lexical tokens, enough to tell a keyword from the same letters inside a string, an IRI,
 # a comment, a variable, a prefixed name or a language tag (the longest match first, as the grammar)
@@ -135,6 +136,8 @@ def run_sparql(store: Store, query: str, *, timeout_s: float = 10.0, limit: int 
     ``serve --timeout-s``). Errors are ``GraphError`` with one line."""
     if not query.strip():
         raise BadQuery("empty query")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"the query is too long ({len(query):,} characters; at most {MAX_QUERY_CHARS:,})")
     query = prefixed(query) if "PREFIX" not in query.upper() else query
     check_query(query)
     limit = max(1, int(limit))

@@ -477,3 +477,10 @@ def test_error_messages_echoing_a_link_are_text(app_store, canary):
     at = run("van-ban", doc=f"![x]({canary.url}/e.png) <img src={canary.url}/f.png>")
     assert at.error
     _assert_inert(at, "img")
+
+
+def test_console_refuses_an_overlong_query():
+    from graph.sparql import MAX_QUERY_CHARS, run_sparql
+    with pytest.raises(BadQuery) as e:
+        run_sparql(seed_store(), "SELECT * WHERE { ?s ?p ?o } #" + "x" * MAX_QUERY_CHARS)
+    assert one_line(str(e.value)) and "too long" in str(e.value)
