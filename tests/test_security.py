@@ -484,3 +484,23 @@ def test_console_refuses_an_overlong_query():
     with pytest.raises(BadQuery) as e:
         run_sparql(seed_store(), "SELECT * WHERE { ?s ?p ?o } #" + "x" * MAX_QUERY_CHARS)
     assert one_line(str(e.value)) and "too long" in str(e.value)
+
+
+@pytest.mark.endpoint
+def test_an_endpoint_is_sent_no_hostile_query(canary):
+    """Over a SPARQL endpoint ($CANCU_TEST_ENDPOINT, read only here): the console refuses SERVICE before
+    sending anything, and hostile node ids never reach it."""
+    url = os.environ.get("CANCU_TEST_ENDPOINT")
+    if not url:
+        pytest.skip("no SPARQL endpoint: set CANCU_TEST_ENDPOINT (.ci/run starts one)")
+    from graph.sparql import run_sparql
+    from graph.store import HttpStore
+    store = HttpStore(url)
+    with pytest.raises(BadQuery):
+        run_sparql(store, f"SELECT * WHERE {{ SERVICE <{canary.url}/ep> {{ ?s ?p ?o }} }}")
+    kg = api.KnowledgeGraph.over(store)
+    for value in hostile(canary).values():
+        for fn in (kg.document, kg.node, kg.ego, kg.requirements):
+            with pytest.raises(GraphError):
+                fn(value)
+    assert canary.hits == []
