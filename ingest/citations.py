@@ -419,14 +419,25 @@ _REL_CUES = [
 
 
 def relations_of(cits: list[RawCitation], text: str) -> list[tuple[RawCitation, str, RawCitation]]:
-    """Citations inside another citation's subject: (outer, rel, inner)."""
+    """Citations inside another citation's subject: (outer, rel, inner).
+
+    Linear in the number of citations: the inner candidates of each subject are found by
+    bisection over the citations sorted by start (a subject is at most a few hundred characters),
+    not by trying every pair. Pairs come out in the order of ``cits`` (outer, then inner).
+    """
+    import bisect
+
+    order = sorted(range(len(cits)), key=lambda k: cits[k].start)
+    starts = [cits[k].start for k in order]
     out = []
     for outer in cits:
         if not outer.subject_span or outer.kind == "self":
             continue
         ss, se = outer.subject_span
-        for inner in cits:
-            if inner is outer or not (ss <= inner.start < se):
+        inside = sorted(order[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)])
+        for k in inside:
+            inner = cits[k]
+            if inner is outer:
                 continue
             cue_text = text[ss:inner.start]
             rel = "cites"
@@ -436,6 +447,34 @@ def relations_of(cits: list[RawCitation], text: str) -> list[tuple[RawCitation, 
                     if m.start() > best:
                         best, rel = m.start(), name
             out.append((outer, rel, inner))
+    return out
+
+
+def resolve_partials(cits: list[RawCitation]) -> list[RawCitation]:
+    """Resolve each partial reference ("Nghị định 59/2023") to the first full symbol of the same
+    document with its number (and its year and type, when the reference gives them).
+
+    One pass to index the full symbols by (number, year, type), one pass to look up: linear, where
+    comparing every partial with every full symbol was quadratic. Same result: the first match in
+    the order of ``cits``.
+    """
+    first: dict[tuple, str] = {}
+    for f in cits:
+        if f.kind != "numbered":
+            continue
+        num = f.symbol.split("/")[0].split("-")[0].lstrip("0")
+        years = [None] + f.symbol.split("/")[1:-1]  # "/2023/" in the symbol: an inner segment
+        for y in years:
+            for t in (None, f.type):
+                first.setdefault((num, y, t), f.symbol)
+    out = []
+    for r in cits:
+        if r.kind == "partial":
+            key = ((r.number or "").lstrip("0"), None if r.year is None else str(r.year), r.type)
+            sym = first.get(key)
+            if sym is not None:
+                r = replace(r, resolved=sym)
+        out.append(r)
     return out
 
 

@@ -10,7 +10,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from .citations import RawCitation, find_citations, find_dates, find_named, find_partial, find_self, relations_of
+from .citations import (RawCitation, find_citations, find_dates, find_named, find_partial, find_self, relations_of,
+                        resolve_partials)
 from .clean import clean
 from .errors import ReadError
 from .facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, Unit
@@ -73,15 +74,7 @@ def extract(source: Source) -> Facts:
         fixed.append(r)
     allc = fixed
     # partial references resolved against full symbols of the same document
-    full = [r for r in allc if r.kind == "numbered"]
-    for i, r in enumerate(allc):
-        if r.kind == "partial":
-            for f in full:
-                num = f.symbol.split("/")[0].split("-")[0]
-                if num.lstrip("0") == (r.number or "").lstrip("0") and (r.year is None or f"/{r.year}/" in f.symbol) \
-                        and (r.type is None or f.type == r.type):
-                    allc[i] = RawCitation(**{**{k: getattr(r, k) for k in r.__slots__}, "resolved": f.symbol})
-                    break
+    allc = resolve_partials(allc)
 
     citations = []
     for r in allc:
