@@ -1,12 +1,15 @@
 """Stage 2: the text of record → a clean text to match on, with an offset map back.
 
-Cleaning is a named list of steps. Every step but ``nfc`` replaces characters one for one, so
-the offset map is the identity unless the source held decomposed (NFD) Vietnamese; ``nfc`` builds
-the map while it composes. Facts are found on ``Clean.text`` and mapped back with
+Cleaning is a named list of steps. Every step but ``newlines`` and ``nfc`` replaces characters
+one for one, so the offset map is the identity unless the source held ``\\r\\n`` line endings or
+decomposed (NFD) Vietnamese; those two steps build the map (:class:`OffsetMap`, one breakpoint per
+edit) while they drop or compose characters. Facts are found on ``Clean.text`` and mapped back with
 ``Clean.span(start, end)``, so ``source.text[s:e]`` is always the quoted words.
 
 Steps (``STEPS``, applied in this order):
 
+- ``newlines``: ``\\r\\n`` and a lone ``\\r`` become ``\\n`` (Windows and old Mac line endings), with
+  the offset map, so facts do not depend on how lines end while offsets keep indexing the text as read.
 - ``nfc``: compose combining marks (``a\u0301`` → ``á``).
 - ``chars``: one-for-one repairs: Ð (U+00D0) → Đ, ð → đ, every dash and minus → ``-``,
   odd spaces (NBSP, thin, zero-width, BOM) → space, ``／``/``⁄`` → ``/``, form feed → newline.
@@ -31,6 +34,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 __all__ = ["Clean", "clean", "fold", "STEPS"]
@@ -51,13 +56,62 @@ _CHAR_PROBE = re.compile("[" + "".join(re.escape(chr(k)) for k in _CHAR_MAP) + "
 _COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 
 
+class OffsetMap:
+    """A map from the indices of a text to those of the text it was made from, piecewise.
+
+    ``source = i + delta[k]`` for the last breakpoint ``at[k] <= i``. A step that drops or composes
+    characters adds one breakpoint where the difference changes, so the map costs memory per edit,
+    not per character (a CRLF text of a million lines: two arrays of a million integers).
+    ``stages`` maps applied one after the other (the last step's map first).
+
+    >>> m = OffsetMap.of_edits([(2, 1)])  # index 2 onwards sits one further in the source
+    >>> [m[i] for i in range(4)]
+    [0, 1, 3, 4]
+    """
+
+    __slots__ = ("at", "delta")
+
+    def __init__(self, at, delta):
+        self.at = at
+        self.delta = delta
+
+    @classmethod
+    def of_edits(cls, edits) -> "OffsetMap":
+        """From (index, delta from there on) pairs in increasing index order."""
+        at, delta = array("q", [0]), array("q", [0])
+        for i, d in edits:
+            if at[-1] == i:
+                delta[-1] = d
+            else:
+                at.append(i)
+                delta.append(d)
+        return cls(at, delta)
+
+    def __getitem__(self, i: int) -> int:
+        return i + self.delta[bisect_right(self.at, i) - 1]
+
+
+class _Chain:
+    """Several offset maps applied in turn (each step's map, last step first)."""
+
+    __slots__ = ("maps",)
+
+    def __init__(self, maps):
+        self.maps = tuple(maps)
+
+    def __getitem__(self, i: int) -> int:
+        for m in self.maps:
+            i = m[i]
+        return i
+
+
 @dataclass(frozen=True, slots=True)
 class Clean:
     """A cleaned text and the way back to the source."""
 
     text: str
     source_len: int
-    to_source: tuple[int, ...] | None = None  # clean index → source index (len+1 entries), None = identity
+    to_source: OffsetMap | _Chain | None = None  # clean index → source index (``to_source[i]``), None = identity
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the clean text to the source text."""
@@ -69,33 +123,60 @@ class Clean:
         return i if self.to_source is None else self.to_source[i]
 
 
-def _nfc(text: str) -> tuple[str, list[int] | None]:
+def _newlines(text: str) -> tuple[str, OffsetMap | None]:
+    """``\r\n`` and a lone ``\r`` become ``\n``: the facts must not depend on line endings.
+
+    A clean ``\n`` that was ``\r\n`` maps to the ``\r``; the index after it to the index after
+    the ``\n``, so a span that ends at a line break quotes the whole ``\r\n`` or none of it.
+    """
+    if "\r" not in text:
+        return text, None
+    edits = []
+    removed = 0
+    i = text.find("\r\n")
+    while i != -1:
+        removed += 1
+        edits.append((i - removed + 2, removed))  # after the clean "\n" (at i - removed + 1)
+        i = text.find("\r\n", i + 2)
+    out = text.replace("\r\n", "\n").replace("\r", "\n")
+    return out, (OffsetMap.of_edits(edits) if edits else None)
+
+
+def _nfc(text: str) -> tuple[str, OffsetMap | None]:
+    """Compose combining marks; every character of a composed cluster maps to the cluster's start."""
     if unicodedata.is_normalized("NFC", text):
         return text, None
     out: list[str] = []
-    mapping: list[int] = []
+    edits: list[tuple[int, int]] = []
+    o = 0  # output length so far
+    cur = 0  # source index - output index from o on
     last = 0
+
+    def put(src_start: int, src_end: int, composed: str) -> None:
+        nonlocal o, cur
+        out.append(composed)
+        n = len(composed)
+        if n == src_end - src_start:  # same length: index for index
+            if src_start - o != cur:
+                cur = src_start - o
+                edits.append((o, cur))
+            o += n
+            return
+        for k in range(n):  # every composed character maps to the cluster's start
+            edits.append((o + k, src_start - (o + k)))
+        o += n
+        cur = src_end - o
+        edits.append((o, cur))
+
     for m in _COMBINING.finditer(text):
         s, e = m.span()
         if s > last:
-            chunk = unicodedata.normalize("NFC", text[last:s])
-            # chunk has no combining marks after a base here, but may hold other compositions
-            if len(chunk) == s - last:
-                out.append(chunk)
-                mapping.extend(range(last, s))
-            else:  # rare: compose the chunk as one cluster
-                out.append(chunk)
-                mapping.extend([last] * len(chunk))
-        composed = unicodedata.normalize("NFC", m.group())
-        out.append(composed)
-        mapping.extend([s] * len(composed))
+            put(last, s, unicodedata.normalize("NFC", text[last:s]))
+        put(s, e, unicodedata.normalize("NFC", m.group()))
         last = e
     if last < len(text):
-        chunk = unicodedata.normalize("NFC", text[last:])
-        out.append(chunk)
-        mapping.extend(range(last, len(text)) if len(chunk) == len(text) - last else [last] * len(chunk))
-    mapping.append(len(text))
-    return "".join(out), mapping
+        put(last, len(text), unicodedata.normalize("NFC", text[last:]))
+    return "".join(out), OffsetMap.of_edits(edits)
 
 
 def _char_repl(m: re.Match) -> str:
@@ -159,22 +240,29 @@ def _furniture(text: str) -> str:
     return "".join(out)
 
 
-STEPS = {"nfc": None, "chars": _chars, "furniture": _furniture}
+STEPS = {"newlines": _newlines, "nfc": _nfc, "chars": _chars, "furniture": _furniture}
+_MAPPED = ("newlines", "nfc")  # steps that may change the length (they return a map back)
 
 
-def clean(text: str, steps: tuple[str, ...] = ("nfc", "chars", "furniture")) -> Clean:
-    """Clean ``text`` with the named steps; unknown names raise ValueError naming the valid ones."""
+def clean(text: str, steps: tuple[str, ...] = ("newlines", "nfc", "chars", "furniture")) -> Clean:
+    """Clean ``text`` with the named steps (applied in the order of :data:`STEPS`); unknown names
+    raise ValueError naming the valid ones."""
     unknown = [s for s in steps if s not in STEPS]
     if unknown:
         raise ValueError(f"unknown cleaning step(s) {unknown}; valid: {sorted(STEPS)}")
-    mapping = None
+    maps = []
     out = text
-    if "nfc" in steps:
-        out, mapping = _nfc(out)
-    for name in steps:
-        if name != "nfc":
+    for name in STEPS:
+        if name not in steps:
+            continue
+        if name in _MAPPED:
+            out, m = STEPS[name](out)
+            if m is not None:
+                maps.append(m)
+        else:
             out = STEPS[name](out)
-    return Clean(text=out, source_len=len(text), to_source=tuple(mapping) if mapping is not None else None)
+    to_source = None if not maps else maps[0] if len(maps) == 1 else _Chain(reversed(maps))
+    return Clean(text=out, source_len=len(text), to_source=to_source)
 
 
 # ------------------------------------------------------------------ folding for matching keys
