@@ -435,15 +435,19 @@ def relations_of(cits: list[RawCitation], text: str) -> list[tuple[RawCitation, 
             continue
         ss, se = outer.subject_span
         inside = sorted(order[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)])
+        if not inside or (len(inside) == 1 and cits[inside[0]] is outer):
+            continue
+        # the cues (plain words, no anchors or lookarounds) match the same in text[ss:p] and in
+        # text between ss and p; one that is nowhere in the subject is in no part of it
+        cues = [(rx, name) for rx, name in _REL_CUES if rx.search(text, ss, se)]
         for k in inside:
             inner = cits[k]
             if inner is outer:
                 continue
-            cue_text = text[ss:inner.start]
             rel = "cites"
             best = -1
-            for rx, name in _REL_CUES:
-                for m in rx.finditer(cue_text):
+            for rx, name in cues:
+                for m in rx.finditer(text, ss, inner.start):
                     if m.start() > best:
                         best, rel = m.start(), name
             out.append((outer, rel, inner))
@@ -480,7 +484,9 @@ def resolve_partials(cits: list[RawCitation]) -> list[RawCitation]:
 
 # ------------------------------------------------------------------ laws by name, partial and self references
 
-_NAME_STOP = re.compile(r"\s+(?:ngày|năm|số|và|của|được|đã|quy|về|theo|tại|có|thì|là|để|trong|với|nhằm|hiện|sửa)\b|[;,.:()\"“”]|\n[ \t]*\n|$")
+# Where a law's name ends. The stop words start only where a run of spaces starts, and the run is
+# taken whole (a word follows it): a search from inside a long run of spaces stays linear.
+_NAME_STOP = re.compile(r"(?<!\s)\s++(?:ngày|năm|số|và|của|được|đã|quy|về|theo|tại|có|thì|là|để|trong|với|nhằm|hiện|sửa)\b|[;,.:()\"“”]|\n[ \t]*\n|$")
 
 
 def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tuple[int, int]] | None = None) -> list[RawCitation]:
@@ -534,7 +540,7 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
         if best:
             name_key, e = best
         else:
-            stop = _NAME_STOP.search(text, m.end())
+            stop = _NAME_STOP.search(text, m.end(), _name_window(text, s))
             e = stop.start() if stop else m.end()
             if e - m.end() < 3 or not re.match(r"\s+\S", text[m.end():e]) or e - s > 120:
                 continue
@@ -614,6 +620,23 @@ def _law_symbol(catalogue, number: str, year: str, term: str) -> str:
         if sym in catalogue:
             return sym
     return f"{number}/{year}/{term}"
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _name_window(text: str, s: int) -> int:
+    """Where the search for the end of a name starting at ``s`` may stop looking.
+
+    A name longer than 120 characters is dropped, so only a stop before ``s + 121`` matters. The
+    window reaches 8 characters past the first non-space at or after ``s + 121``: a stop that begins
+    before ``s + 121`` is a character, a blank line or spaces and a short word, so it ends inside the
+    window and is found as in the whole text; a stop the window cuts short (``$`` or ``\\b`` at its
+    edge) begins after that non-space, past ``s + 120``, and the name is dropped as before. Without
+    a window, a text of names without stops cost time quadratic in its length.
+    """
+    k = _NOT_SPACE.search(text, s + 121)
+    return len(text) if k is None else min(len(text), k.start() + 8)
 
 
 _KEYS_CACHE: dict = {}

@@ -54,8 +54,10 @@ DATE_SHORT = DAY + r"[ \t]*(?P<sep>[/.\-])[ \t]*" + MONTH + r"[ \t]*(?P=sep)[ \t
 DATE_LONG = (DAY.replace("?P<d>", "?P<ld>") + r"\s+tháng\s+" + MONTH.replace("?P<m>", "?P<lm>") +
              r"\s+năm\s+" + YEAR4.replace("?P<y>", "?P<ly>") + r"(?!\d)")
 DATE = re.compile(r"(?<![\d/.\-])(?:" + DATE_SHORT + r"|" + DATE_LONG + r")", re.I)
-# "ngày 14/8/2023" right after a symbol (an optional comma first)
-DATE_AFTER = re.compile(r"[ \t]*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(?:" + DATE_SHORT + r"|" + DATE_LONG + r")", re.I)
+# "ngày 14/8/2023" right after a symbol (an optional comma first). The quantifiers over spaces are
+# possessive (a word or a digit follows them, so giving spaces back never helps): with plain ones a
+# run of spaces after a symbol costs time quadratic in its length.
+DATE_AFTER = re.compile(r"[ \t]*+,?\s*+(?:ban hành\s++|ký\s++)?ngày\s++(?:" + DATE_SHORT + r"|" + DATE_LONG + r")", re.I)
 
 # ------------------------------------------------------------------ type words and their context
 
