@@ -35,7 +35,12 @@ class EmptyDocument(ReadError):
     """The file holds no text (0 bytes, or only whitespace once read)."""
 
 
-class BinaryContent(ReadError):
+class NotText(ReadError):
+    """What was read is not usable text: binary, mis-decoded (replacement characters, mojibake),
+    or letters unlike any Vietnamese or Latin-script text (see :mod:`ingest.detect`)."""
+
+
+class BinaryContent(NotText):
     """A text file whose bytes are not text (an image, an executable, random bytes)."""
 
 

@@ -24,8 +24,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from . import legacy
-from .errors import (BinaryContent, DamagedFile, EmptyDocument, EncodingError, NoTextLayer, ReadError,
+from . import detect, legacy
+from .errors import (BinaryContent, DamagedFile, EmptyDocument, EncodingError, NoTextLayer, NotText, ReadError,
                      TooLarge, UnsupportedFormat)
 from .facts import Source
 from .readers_table import CELL_SEP  # noqa: F401  (re-exported: how table rows look)
@@ -91,6 +91,9 @@ def read(path: str | Path, max_bytes: int | None = None) -> Source:
     text, encoding, notes = _READERS[fmt](data, name)
     if not text.strip():
         raise EmptyDocument(name, "empty document (no text, only whitespace)")
+    what = detect.problem(text)
+    if what:
+        raise (BinaryContent if what.startswith("not a text document (binary") else NotText)(name, what)
     return Source(text=text, format=fmt, path=name, sha256=hashlib.sha256(data).hexdigest(),
                   encoding=encoding, notes=notes)
 
