@@ -37,27 +37,61 @@ SUPPORTED = {
 }
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_BYTES_ENV = "CANCU_MAX_BYTES"
+# The characters a document may hold once read (any format). The largest real document we have
+# (a decree of the 2026 gazette) holds 1.16 M characters; 20 M is 17 times that, some 6,000
+# printed pages. Extraction is linear (bench/linearity.py): 20 M characters cost ~10 s for real
+# text and under 3 minutes for the most hostile shape measured, and stay within bounded memory
+# (bench/bombs.py).
+DEFAULT_MAX_CHARS = 20_000_000
+MAX_CHARS_ENV = "CANCU_MAX_CHARS"
+# What the main part of a DOCX (word/document.xml) may inflate to, read from the ZIP directory
+# before anything is inflated. Real DOCX: at most 1.3 MB (an 80 K-character decree); 32 MB is 25
+# times that and bounds the parse of a hostile one (a 150 KB file of empty paragraphs) to
+# seconds. Images and other parts are never inflated.
+DEFAULT_MAX_INFLATED = 32 * 1024 * 1024
+MAX_INFLATED_ENV = "CANCU_MAX_INFLATED"
+# An HTML page is parsed whole (the body is chosen by how much text its elements hold): memory
+# follows its number of elements. Real pages have at most 13,300 tags; 500,000 (~200 MB parsed).
+MAX_HTML_TAGS = 500_000
+# PDF pages read at most (each page costs a load even when it holds no text).
+MAX_PDF_PAGES = 10_000
+
+
+def _env_limit(value: int | None, env: str, default: int, unit: str) -> int:
+    if value is not None:
+        return int(value)
+    raw = os.environ.get(env, "").strip()
+    if raw:
+        try:
+            return int(float(raw))
+        except ValueError:
+            raise ReadError(None, f"{env}={raw!r} is not a number of {unit}") from None
+    return default
 
 
 def max_bytes_limit(max_bytes: int | None = None) -> int:
     """The size limit in force: the argument, else ``$CANCU_MAX_BYTES``, else 50 MB."""
-    if max_bytes is not None:
-        return int(max_bytes)
-    env = os.environ.get(MAX_BYTES_ENV, "").strip()
-    if env:
-        try:
-            return int(float(env))
-        except ValueError:
-            raise ReadError(None, f"{MAX_BYTES_ENV}={env!r} is not a number of bytes") from None
-    return DEFAULT_MAX_BYTES
+    return _env_limit(max_bytes, MAX_BYTES_ENV, DEFAULT_MAX_BYTES, "bytes")
 
 
-def read(path: str | Path, max_bytes: int | None = None) -> Source:
+def max_chars_limit(max_chars: int | None = None) -> int:
+    """The character limit in force: the argument, else ``$CANCU_MAX_CHARS``, else 20 M."""
+    return _env_limit(max_chars, MAX_CHARS_ENV, DEFAULT_MAX_CHARS, "characters")
+
+
+def max_inflated_limit() -> int:
+    """What a DOCX's main part may inflate to: ``$CANCU_MAX_INFLATED``, else 32 MB."""
+    return _env_limit(None, MAX_INFLATED_ENV, DEFAULT_MAX_INFLATED, "bytes")
+
+
+def read(path: str | Path, max_bytes: int | None = None, max_chars: int | None = None) -> Source:
     """Read one document file into a Source.
 
     Args:
         path: the file; its suffix chooses the reader (see :data:`SUPPORTED`).
         max_bytes: refuse larger files (default ``$CANCU_MAX_BYTES`` or 50 MB).
+        max_chars: refuse documents whose text is longer (default ``$CANCU_MAX_CHARS`` or 20 M);
+            DOCX, PDF, DOC and RTF readers stop as soon as they pass it.
 
     Raises:
         ReadError: or a subclass, with one line naming the problem.
@@ -81,6 +115,10 @@ def read(path: str | Path, max_bytes: int | None = None) -> Source:
         raise TooLarge(name, f"file too large ({_mb(st.st_size)} > limit {_mb(limit)}; raise it with {MAX_BYTES_ENV})")
     if st.st_size == 0:
         raise EmptyDocument(name, "empty document (0 bytes)")
+    chars = max_chars_limit(max_chars)
+    if fmt == "txt" and st.st_size > 4 * chars:  # every encoding takes at most 4 bytes a character
+        raise TooLarge(name, f"document too long (over {chars:,} characters in {_mb(st.st_size)}; "
+                             f"raise it with {MAX_CHARS_ENV})")
     try:
         with open(p, "rb") as f:
             data = f.read(limit + 1)
@@ -88,7 +126,10 @@ def read(path: str | Path, max_bytes: int | None = None) -> Source:
         raise ReadError(name, f"cannot read file ({e.strerror or type(e).__name__})") from None
     if len(data) > limit:  # grew while we looked, or stat lied (a pipe)
         raise TooLarge(name, f"file too large (> limit {_mb(limit)}; raise it with {MAX_BYTES_ENV})")
-    text, encoding, notes = _READERS[fmt](data, name)
+    text, encoding, notes = _READERS[fmt](data, name, chars)
+    if len(text) > chars:
+        raise TooLarge(name, f"document too long ({len(text):,} characters > limit {chars:,}; "
+                             f"raise it with {MAX_CHARS_ENV})")
     if not text.strip():
         raise EmptyDocument(name, "empty document (no text, only whitespace)")
     what = detect.problem(text)
@@ -103,13 +144,17 @@ def _mb(n: int) -> str:
 
 
 # ------------------------------------------------------------------ one reader per format
-# Each takes (bytes, path) and returns (text, encoding or None, notes).
+# Each takes (bytes, path, the character limit) and returns (text, encoding or None, notes).
 
-def _read_txt(data: bytes, name: str):
+def _too_long(name: str, what: str) -> TooLarge:
+    return TooLarge(name, f"{what}; raise it with {MAX_CHARS_ENV}")
+
+
+def _read_txt(data: bytes, name: str, max_chars: int):
     from .readers_text import Binary, Undecodable, decode_text
 
     if data.lstrip()[:5] == b"{\\rtf":
-        text, enc, notes = _read_rtf(data, name)
+        text, enc, notes = _read_rtf(data, name, max_chars)
         return text, enc, ("RTF content in a .txt file",) + notes
     try:
         return decode_text(data)
@@ -127,13 +172,15 @@ def _legacy(text: str, encoding: str | None, notes: tuple[str, ...]):
     return text, encoding, notes
 
 
-def _read_pdf(data: bytes, name: str):
-    from .readers_pdf import PdfError, PdfNoText, pdf_text
+def _read_pdf(data: bytes, name: str, max_chars: int):
+    from .readers_pdf import PdfError, PdfNoText, PdfTooLarge, pdf_text
 
     if b"%PDF" not in data[:1024]:
         raise DamagedFile(name, "not a PDF file (no %PDF header)")
     try:
-        text, notes = pdf_text(data)
+        text, notes = pdf_text(data, max_chars=max_chars, max_pages=MAX_PDF_PAGES)
+    except PdfTooLarge as e:
+        raise (_too_long(name, str(e)) if "characters" in str(e) else TooLarge(name, str(e))) from None
     except PdfNoText as e:
         raise NoTextLayer(name, str(e)) from None
     except PdfError as e:
@@ -141,40 +188,47 @@ def _read_pdf(data: bytes, name: str):
     return _legacy(text, None, notes)
 
 
-def _read_docx(data: bytes, name: str):
-    from .readers_docx import DocxError, docx_text
+def _read_docx(data: bytes, name: str, max_chars: int):
+    from .readers_docx import DocxError, DocxTooLarge, docx_text
 
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        text, enc, notes = _read_doc(data, name)
+        text, enc, notes = _read_doc(data, name, max_chars)
         return text, enc, ("Word 97-2003 .doc content in a .docx file",) + notes
     try:
-        text = docx_text(data)
+        text = docx_text(data, max_inflated=max_inflated_limit(), max_chars=max_chars)
+    except DocxTooLarge as e:
+        env = MAX_CHARS_ENV if "characters" in str(e) else MAX_INFLATED_ENV
+        raise TooLarge(name, f"{e}; raise it with {env}") from None
     except DocxError as e:
         raise DamagedFile(name, str(e)) from None
     return _legacy(text, None, ())
 
 
-def _read_doc(data: bytes, name: str):
-    from .readers_doc import DocFormatError, doc_text
+def _read_doc(data: bytes, name: str, max_chars: int):
+    from .readers_doc import DocFormatError, DocTooLarge, doc_text
 
     if data.startswith(b"PK\x03\x04"):
-        text, enc, notes = _read_docx(data, name)
+        text, enc, notes = _read_docx(data, name, max_chars)
         return text, enc, ("DOCX content in a .doc file",) + notes
     if data.lstrip()[:5] == b"{\\rtf":
-        text, enc, notes = _read_rtf(data, name)
+        text, enc, notes = _read_rtf(data, name, max_chars)
         return text, enc, ("RTF content in a .doc file",) + notes
     try:
-        text = doc_text(data)
+        text = doc_text(data, max_chars=max_chars)
+    except DocTooLarge as e:
+        raise _too_long(name, str(e)) from None
     except DocFormatError as e:
         raise DamagedFile(name, str(e)) from None
     return _legacy(text, None, ())
 
 
-def _read_rtf(data: bytes, name: str):
-    from .readers_rtf import RtfError, rtf_text
+def _read_rtf(data: bytes, name: str, max_chars: int):
+    from .readers_rtf import RtfError, RtfTooLarge, rtf_text
 
     try:
-        text = rtf_text(data)
+        text = rtf_text(data, max_chars=max_chars)
+    except RtfTooLarge as e:
+        raise _too_long(name, str(e)) from None
     except RtfError as e:
         raise DamagedFile(name, str(e)) from None
     except (IndexError, ValueError) as e:
@@ -182,13 +236,16 @@ def _read_rtf(data: bytes, name: str):
     return _legacy(text, None, ())
 
 
-def _read_html(data: bytes, name: str):
+def _read_html(data: bytes, name: str, max_chars: int):
     from .readers_html import HtmlError, html_text
     from .readers_text import sniff_binary
 
     what = sniff_binary(data)
     if what:
         raise BinaryContent(name, f"not an HTML page ({what})")
+    tags = data.count(b"<")  # an upper bound of the elements the parse would build
+    if tags > MAX_HTML_TAGS:
+        raise TooLarge(name, f"HTML page too large to parse ({tags:,} tags > limit {MAX_HTML_TAGS:,})")
     try:
         text, enc = html_text(data)
     except HtmlError as e:

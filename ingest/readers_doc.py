@@ -27,8 +27,13 @@ class DocFormatError(Exception):
     """The file is not a Word 97-2003 document this reader understands (one-line message)."""
 
 
-def doc_text(data: bytes) -> str:
-    """Return the main text of a Word 97-2003 document given as bytes."""
+class DocTooLarge(DocFormatError):
+    """The document's main text is longer than allowed."""
+
+
+def doc_text(data: bytes, max_chars: int | None = None) -> str:
+    """Return the main text of a Word 97-2003 document given as bytes (:class:`DocTooLarge`
+    before decoding when the FIB says its main text holds more than ``max_chars`` characters)."""
     import olefile
 
     if not olefile.isOleFile(io.BytesIO(data)):
@@ -54,6 +59,9 @@ def doc_text(data: bytes) -> str:
             raise DocFormatError(f"damaged Word 97-2003 document (no {table_name} stream)")
         table = ole.openstream(table_name).read()
         ccp_text, = struct.unpack_from("<i", wd, 0x4C)
+        if max_chars is not None and ccp_text > max_chars:
+            raise DocTooLarge(f"Word document text longer than the limit of {max_chars:,} characters "
+                              f"({ccp_text:,})")
         fc_clx, lcb_clx = struct.unpack_from("<II", wd, 0x1A2)
         clx = table[fc_clx:fc_clx + lcb_clx]
         raw = _pieces_text(wd, clx, ccp_text)

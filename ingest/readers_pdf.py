@@ -21,8 +21,17 @@ class PdfNoText(PdfError):
     """The PDF has pages but no text on any of them."""
 
 
-def pdf_pages(data: bytes) -> list[str]:
-    """Return the text of each page of a PDF given as bytes."""
+class PdfTooLarge(PdfError):
+    """The PDF has more pages, or its text more characters, than allowed."""
+
+
+def pdf_pages(data: bytes, max_chars: int | None = None, max_pages: int | None = None) -> list[str]:
+    """Return the text of each page of a PDF given as bytes.
+
+    Raises :class:`PdfTooLarge` before reading a page when the PDF has more than ``max_pages``
+    pages, and before extracting a page's text when the characters so far would pass
+    ``max_chars`` (PDFium counts a page's characters without building its text).
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -36,7 +45,10 @@ def pdf_pages(data: bytes) -> list[str]:
         n = len(pdf)
         if n == 0:
             raise PdfError("PDF has no pages")
+        if max_pages is not None and n > max_pages:
+            raise PdfTooLarge(f"PDF has too many pages ({n:,} > limit {max_pages:,})")
         pages = []
+        chars = 0
         for i in range(n):
             page = pdf[i]
             if pdfium.raw.FPDFPage_GetAnnotCount(page) > 0:
@@ -48,6 +60,9 @@ def pdf_pages(data: bytes) -> list[str]:
             try:
                 tp = page.get_textpage()
                 try:
+                    chars += tp.count_chars() + len(PAGE_SEP)
+                    if max_chars is not None and chars > max_chars:
+                        raise PdfTooLarge(f"PDF text longer than the limit of {max_chars:,} characters")
                     pages.append(_clean(_mend_breaks(tp, _split_edges(tp, tp.get_text_range()))))
                 finally:
                     tp.close()
@@ -177,9 +192,10 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-").replace("\x00", "")
 
 
-def pdf_text(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Return (text, notes) of a PDF; raise :class:`PdfNoText` when no page has text."""
-    pages = pdf_pages(data)
+def pdf_text(data: bytes, max_chars: int | None = None, max_pages: int | None = None) -> tuple[str, tuple[str, ...]]:
+    """Return (text, notes) of a PDF; raise :class:`PdfNoText` when no page has text and
+    :class:`PdfTooLarge` past the limits (see :func:`pdf_pages`)."""
+    pages = pdf_pages(data, max_chars=max_chars, max_pages=max_pages)
     empty = sum(1 for p in pages if not p.strip())
     if empty == len(pages):
         raise PdfNoText("PDF has no text layer (scanned image?); OCR is not supported")

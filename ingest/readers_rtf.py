@@ -27,12 +27,24 @@ _BREAK = {b"par": "\n", b"line": "\n", b"sect": "\n", b"page": "\n", b"tab": "\t
 _SYMBOL = {b"~": "\u00a0", b"_": "-", b"-": "", b"\\": "\\", b"{": "{", b"}": "}", b"\n": "\n", b"\r": "\n"}
 
 
+_CHUNK = 8_192
+_ROW_END = re.compile(re.escape(CELL_SEP) + r"$", re.M)  # the separator after a row's last cell
+
+
 class RtfError(Exception):
     """Not an RTF document (one-line message)."""
 
 
-def rtf_text(data: bytes) -> str:
-    """Return the text of an RTF document given as bytes."""
+class RtfTooLarge(RtfError):
+    """The document's text is longer than allowed."""
+
+
+def rtf_text(data: bytes, max_chars: int | None = None) -> str:
+    """Return the text of an RTF document given as bytes.
+
+    Tokens are read one at a time and the text gathered in chunks, so memory follows the text,
+    not the number of tokens; :class:`RtfTooLarge` as soon as the text passes ``max_chars``.
+    """
     if not data.lstrip().startswith(b"{\\rtf"):
         raise RtfError("not an RTF document (no {\\rtf header)")
     m = re.search(rb"\\ansicpg(\d+)", data[:2000])
@@ -42,6 +54,8 @@ def rtf_text(data: bytes) -> str:
     except LookupError:
         codepage = "cp1252"
     out: list[str] = []
+    chunks: list[str] = []  # out, joined every _CHUNK pieces
+    total = 0
     pending = bytearray()  # \'xx bytes waiting to be decoded together
     stack: list[tuple[bool, int]] = []
     skip, uc, to_skip = False, 1, 0
@@ -52,7 +66,15 @@ def rtf_text(data: bytes) -> str:
             out.append(pending.decode(codepage, errors="replace"))
             pending.clear()
 
-    for word, arg, hexbyte, sym, brace, newline, plain in _TOKEN.findall(data):
+    for token in _TOKEN.finditer(data):
+        if len(out) >= _CHUNK:
+            chunk = "".join(out)
+            out.clear()
+            chunks.append(chunk)
+            total += len(chunk)
+            if max_chars is not None and total > max_chars:
+                raise RtfTooLarge(f"RTF text longer than the limit of {max_chars:,} characters")
+        word, arg, hexbyte, sym, brace, newline, plain = token.groups()
         if brace == b"{":
             flush()
             stack.append((skip, uc))
@@ -110,5 +132,5 @@ def rtf_text(data: bytes) -> str:
             flush()
             out.append(text)
     flush()
-    lines = "".join(out).split("\n")
-    return "\n".join(line[: -len(CELL_SEP)] if line.endswith(CELL_SEP) else line for line in lines)
+    chunks.append("".join(out))
+    return _ROW_END.sub("", "".join(chunks))
