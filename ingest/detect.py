@@ -3,7 +3,8 @@
 A reader can turn almost any bytes into a string: random bytes decode as Windows-1258 or as
 printable ASCII, a page in the wrong code page decodes with replacement characters, a PDF font
 without a Unicode map yields symbols. :func:`problem` looks at the text as read and names what is
-wrong in one phrase, or returns None. The rules and their thresholds, measured on every real
+wrong in one phrase, or returns None; ``ingest.read`` raises it as
+:class:`~ingest.errors.BinaryContent` (the one error of the detector). The rules and their thresholds, measured on every real
 document we have (942 texts of ../shared/corpus: dev, bulk, bulk2025, formats; the worst real
 value in brackets), each with a wide margin:
 

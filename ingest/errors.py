@@ -35,13 +35,11 @@ class EmptyDocument(ReadError):
     """The file holds no text (0 bytes, or only whitespace once read)."""
 
 
-class NotText(ReadError):
-    """What was read is not usable text: binary, mis-decoded (replacement characters, mojibake),
-    or letters unlike any Vietnamese or Latin-script text (see :mod:`ingest.detect`)."""
-
-
-class BinaryContent(NotText):
-    """A text file whose bytes are not text (an image, an executable, random bytes)."""
+class BinaryContent(ReadError):
+    """What was read is not text: a file whose bytes are not text (an image, an executable,
+    random bytes), or whose decoded text is binary, mis-decoded (replacement characters,
+    mojibake) or made of letters unlike any Vietnamese or Latin-script text (the text detector,
+    :mod:`ingest.detect`, raises only this)."""
 
 
 class DamagedFile(ReadError):

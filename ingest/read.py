@@ -25,7 +25,7 @@ import os
 from pathlib import Path
 
 from . import detect, legacy
-from .errors import (BinaryContent, DamagedFile, EmptyDocument, EncodingError, NoTextLayer, NotText, ReadError,
+from .errors import (BinaryContent, DamagedFile, EmptyDocument, EncodingError, NoTextLayer, ReadError,
                      TooLarge, UnsupportedFormat)
 from .facts import Source
 from .readers_table import CELL_SEP  # noqa: F401  (re-exported: how table rows look)
@@ -134,7 +134,7 @@ def read(path: str | Path, max_bytes: int | None = None, max_chars: int | None =
         raise EmptyDocument(name, "empty document (no text, only whitespace)")
     what = detect.problem(text)
     if what:
-        raise (BinaryContent if what.startswith("not a text document (binary") else NotText)(name, what)
+        raise BinaryContent(name, what)
     return Source(text=text, format=fmt, path=name, sha256=hashlib.sha256(data).hexdigest(),
                   encoding=encoding, notes=notes)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ingest import detect
-from ingest.errors import BinaryContent, EmptyDocument, EncodingError, NotText, ReadError
+from ingest.errors import BinaryContent, EmptyDocument, EncodingError, ReadError
 from ingest.read import SUPPORTED, read
 from tests.conftest import shared_dir
 from tests.test_read import SENTENCE, to_cp1258, to_mojibake, to_tcvn3, to_vni, SENTENCE_LOWER
@@ -38,19 +38,19 @@ HTML_WRONG_CHARSET = (b'<html><head><meta charset="utf-8"></head><body><p>'
 
 # (id, file name, bytes, error class, phrase)
 BAD = [
-    ("20,000 random printable bytes", "random.txt", PRINTABLE, NotText, "no words"),
+    ("20,000 random printable bytes", "random.txt", PRINTABLE, BinaryContent, "no words"),
     ("20,000 random bytes without NUL", "noise.txt", NO_NUL, BinaryContent, "binary content"),
-    ("random code points", "points.txt", CODE_POINTS, NotText, "not Vietnamese or Latin-script text"),
-    ("random Latin-1/Extended letters", "latin.txt", LATIN_HIGH, NotText, "no words"),
-    ("random lower-case words", "words.txt", RANDOM_WORDS, NotText, "vowels"),
-    ("base64", "attachment.txt", base64.b64encode(bytes(_r.randrange(256) for _ in range(15_000))), NotText, "no words"),
-    ("hex dump", "dump.txt", bytes(_r.randrange(256) for _ in range(8000)).hex().encode(), NotText, "no words"),
-    ("replacement characters", "fffd.txt", ("Quyết định \ufffd\ufffd số 12 " * 200).encode(), NotText, "U+FFFD"),
+    ("random code points", "points.txt", CODE_POINTS, BinaryContent, "not Vietnamese or Latin-script text"),
+    ("random Latin-1/Extended letters", "latin.txt", LATIN_HIGH, BinaryContent, "no words"),
+    ("random lower-case words", "words.txt", RANDOM_WORDS, BinaryContent, "vowels"),
+    ("base64", "attachment.txt", base64.b64encode(bytes(_r.randrange(256) for _ in range(15_000))), BinaryContent, "no words"),
+    ("hex dump", "dump.txt", bytes(_r.randrange(256) for _ in range(8000)).hex().encode(), BinaryContent, "no words"),
+    ("replacement characters", "fffd.txt", ("Quyết định \ufffd\ufffd số 12 " * 200).encode(), BinaryContent, "U+FFFD"),
     ("binary after 8 KB of text", "tail.txt", TAIL_BINARY, BinaryContent, "control characters"),
-    ("unrepairable mojibake", "mojibake.txt", MOJIBAKE, NotText, "mis-decoded"),
-    ("Chinese in UTF-8", "zh.txt", "中华人民共和国国务院关于加强法治政府建设的决定。".encode() * 40, NotText, "CJK"),
-    ("Russian in UTF-8", "ru.txt", "Постановление правительства о порядке. ".encode() * 60, NotText, "Cyrillic"),
-    ("HTML in the wrong charset", "page.html", HTML_WRONG_CHARSET, NotText, "U+FFFD"),
+    ("unrepairable mojibake", "mojibake.txt", MOJIBAKE, BinaryContent, "mis-decoded"),
+    ("Chinese in UTF-8", "zh.txt", "中华人民共和国国务院关于加强法治政府建设的决定。".encode() * 40, BinaryContent, "CJK"),
+    ("Russian in UTF-8", "ru.txt", "Постановление правительства о порядке. ".encode() * 60, BinaryContent, "Cyrillic"),
+    ("HTML in the wrong charset", "page.html", HTML_WRONG_CHARSET, BinaryContent, "U+FFFD"),
     ("Chinese in GBK", "gbk.txt", "中华人民共和国国务院关于加强法治政府建设的决定。".encode("gbk") * 20, EncodingError,
      "encoding not recognised"),
     ("empty", "empty.txt", b"", EmptyDocument, "empty document"),
@@ -117,8 +117,11 @@ def test_the_cli_refuses_random_bytes_in_one_line(tmp_path):
     assert len(lines) == len(paths) and all(str(p) in line for p, line in zip(paths, lines)), r.stderr
 
 
-def test_not_text_errors_are_read_errors():
-    assert issubclass(NotText, ReadError) and issubclass(BinaryContent, NotText)
+def test_the_detector_raises_one_typed_error():
+    """Every refusal of the detector is a BinaryContent (a ReadError): one class for the CLI, the
+    app's message table and callers; the message says which signal refused the text."""
+    assert issubclass(BinaryContent, ReadError)
+    assert {error for _, _, _, error, _ in BAD if error not in (EmptyDocument, EncodingError)} == {BinaryContent}
 
 
 def test_detection_cost_is_bounded_by_the_sample():
