@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import regexes as R
+from .dates import real_date
 from .patterns import load
 
 __all__ = ["RawCitation", "find_citations", "canonical_symbol", "iso_date", "find_dates", "relations_of"]
@@ -130,13 +131,7 @@ def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
 def iso_date(m: re.Match) -> str | None:
     g = m.groupdict()
     d, mo, y = (g.get("d"), g.get("m"), g.get("y")) if g.get("d") else (g.get("ld"), g.get("lm"), g.get("ly"))
-    try:
-        d, mo, y = int(d), int(mo), int(y)
-    except (TypeError, ValueError):
-        return None
-    if not (1 <= d <= 31 and 1 <= mo <= 12):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    return real_date(y, mo, d)  # None for a day the calendar lacks (31/02, 31/4)
 
 
 def _back_over(text: str, j: int, chars: str, limit: int) -> int:

@@ -14,6 +14,7 @@ import re
 
 from . import regexes as R
 from .citations import canonical_symbol
+from .dates import real_date
 from .patterns import load
 
 __all__ = ["read_header", "proper_case"]
@@ -104,9 +105,10 @@ def read_header(text: str, body_start: int) -> dict:
     # place and date
     pd = R.PLACE_DATE.search(head)
     if pd and pd.group("ld").isdigit() and pd.group("lm").isdigit():
-        out["date"] = f"{int(pd.group('ly')):04d}-{int(pd.group('lm')):02d}-{int(pd.group('ld')):02d}"
+        out["date"] = real_date(pd.group("ly"), pd.group("lm"), pd.group("ld"))  # None for 31/02
         out["place"] = " ".join(pd.group("place").split())
-        out["spans"]["date"] = pd.span()
+        if out["date"]:
+            out["spans"]["date"] = pd.span()
     # type and title
     tl = None
     for m in _TYPE_LINE.finditer(head):
