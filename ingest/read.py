@@ -17,6 +17,14 @@ and returns a :class:`~ingest.facts.Source`. Offsets of every later stage index
 PDF, DOC and RTF text typed in TCVN3/VNI fonts is converted too (:mod:`ingest.legacy`).
 ``Source.notes`` says what the reader had to do. Every failure is a
 :class:`~ingest.errors.ReadError` subclass with a one-line message.
+
+Limits (each refused with :class:`~ingest.errors.TooLarge`, naming the variable that raises it):
+the file's bytes (``$CANCU_MAX_BYTES``, 50 MB), the characters of the text
+(``$CANCU_MAX_CHARS``, :data:`DEFAULT_MAX_CHARS` = 20 M; readers stop as soon as they pass it),
+what a DOCX's main part inflates to (``$CANCU_MAX_INFLATED``, 32 MB, read from the ZIP directory
+before inflating), an HTML page's tags (:data:`MAX_HTML_TAGS`) and a PDF's pages
+(:data:`MAX_PDF_PAGES`). Last, the text detector (:mod:`ingest.detect`) refuses binary and
+mis-decoded text with :class:`~ingest.errors.BinaryContent`.
 """
 from __future__ import annotations
 
