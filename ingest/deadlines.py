@@ -55,7 +55,10 @@ _PATTERNS = [
     ("quarter", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>(?:từ|kể\s+từ)\s+)?[Qq]u[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\wÀ-ỹ])"
                            r"(?:\s*(?:/|-|năm)\s*(?P<y>" + _Y + r"))?")),
     ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|ngày)(?![\wÀ-ỹ])")),
-    ("year", re.compile(r"(?<![\wÀ-ỹ])(?P<cue>(?:hoàn\s+thành|xong|thực\s+hiện)?\s*(?:trong|đến|trước|cuối|hết|đến\s+hết|"
+    # (?:(?<!\s)|(?<=[\wÀ-ỹ]\s)|(?=\S)): not from deep inside a run of spaces, where an earlier start
+    # finds the same match; without it a long run of spaces cost time quadratic in its length
+    ("year", re.compile(r"(?<![\wÀ-ỹ])(?:(?<!\s)|(?<=[\wÀ-ỹ]\s)|(?=\S))"
+                        r"(?P<cue>(?:hoàn\s+thành|xong|thực\s+hiện)?\s*(?:trong|đến|trước|cuối|hết|đến\s+hết|"
                         r"trong\s+cả)\s+)(?:năm\s+)(?P<y>" + _Y + r")(?![\d\-–])(?!\s*[-–]\s*" + _Y + r")")),
     ("period", re.compile(r"(?<![\wÀ-ỹ])(?:[Gg]iai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?)(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
                           r"(?P<y>" + _Y + r")(?!\d)")),

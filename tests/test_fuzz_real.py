@@ -7,6 +7,7 @@ The dev corpus is used when ../shared is present, the seed always.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -83,7 +84,7 @@ def check(f) -> None:
     if f.document.date:
         date.fromisoformat(f.document.date)
     for t in f.tasks:
-        if t.deadline and len(t.deadline) == 10:
+        if t.deadline and re.fullmatch(r"\d{4}-\d\d-\d\d", t.deadline):
             date.fromisoformat(t.deadline)
     f.to_json()
 

@@ -50,18 +50,17 @@ VARIANTS = {
 
 
 def facts_without_offsets(f) -> dict:
-    """The facts as JSON with every offset and quote taken out (units keep their mention count)."""
+    """The facts as JSON with every offset and quote taken out: ``start``/``end``/``text`` and any
+    ``…_span`` key, and the numbers inside nested lists (``mentions`` ``[[s, e], …]``, ``evidence``
+    ``[[role, s, e], …]``), whose lengths stay."""
     j = f.to_json()
     j.pop("source")
 
-    def walk(x):
+    def walk(x, nested=False):
         if isinstance(x, dict):
-            out = {k: walk(v) for k, v in x.items() if k not in ("start", "end", "text", "symbol_span", "mentions")}
-            if "mentions" in x:
-                out["mentions"] = len(x["mentions"])
-            return out
+            return {k: walk(v) for k, v in x.items() if k not in ("start", "end", "text") and not k.endswith("_span")}
         if isinstance(x, list):
-            return [walk(v) for v in x]
+            return [walk(v, True) for v in x if not (nested and isinstance(v, int) and not isinstance(v, bool))]
         return x
     return walk(j)
 
