@@ -62,7 +62,6 @@ class OffsetMap:
     ``source = i + delta[k]`` for the last breakpoint ``at[k] <= i``. A step that drops or composes
     characters adds one breakpoint where the difference changes, so the map costs memory per edit,
     not per character (a CRLF text of a million lines: two arrays of a million integers).
-    ``stages`` maps applied one after the other (the last step's map first).
 
     >>> m = OffsetMap.of_edits([(2, 1)])  # index 2 onwards sits one further in the source
     >>> [m[i] for i in range(4)]
@@ -124,7 +123,7 @@ class Clean:
 
 
 def _newlines(text: str) -> tuple[str, OffsetMap | None]:
-    """``\r\n`` and a lone ``\r`` become ``\n``: the facts must not depend on line endings.
+    r"""``\r\n`` and a lone ``\r`` become ``\n``: the facts must not depend on line endings.
 
     A clean ``\n`` that was ``\r\n`` maps to the ``\r``; the index after it to the index after
     the ``\n``, so a span that ends at a line break quotes the whole ``\r\n`` or none of it.
