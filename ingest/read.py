@@ -47,9 +47,9 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 MAX_BYTES_ENV = "CANCU_MAX_BYTES"
 # The characters a document may hold once read (any format). The largest real document we have
 # (a decree of the 2026 gazette) holds 1.16 M characters; 20 M is 17 times that, some 6,000
-# printed pages. Extraction is linear (bench/linearity.py): 20 M characters cost ~10 s for real
-# text and under 3 minutes for the most hostile shape measured, and stay within bounded memory
-# (bench/bombs.py).
+# printed pages. Extraction is linear (bench/linearity.py): 20 M characters of copies of the seed
+# cost 25 s and 340 MB peak (bench/bombs.py); the most expensive shape measured (symbols with
+# subjects citing symbols, 3.3 s/MB) would cost about a minute and a half.
 DEFAULT_MAX_CHARS = 20_000_000
 MAX_CHARS_ENV = "CANCU_MAX_CHARS"
 # What the main part of a DOCX (word/document.xml) may inflate to, read from the ZIP directory
