@@ -141,11 +141,16 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
     end = len(text) if end is None else end
     ex = exclude if isinstance(exclude, _Spans) else _Spans(exclude)
     out: list[Deadline] = []
+    # spans kept by the kinds before this one: sorted and disjoint, so the one starting last before
+    # a match's end is the only one that can overlap it (a pair loop over them was quadratic)
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS + (_FIELD_PATTERNS if field else []):
+        starts = [a for a, _ in taken]
+        kept: list[tuple[int, int]] = []  # this kind's: finditer's matches never overlap each other
         for m in rx.finditer(text, start, end):
             s, e = m.span()
-            if ex.holds(s) or ex.holds(e - 1) or any(a < e and s < b for a, b in taken):
+            j = bisect.bisect_left(starts, e) - 1
+            if ex.holds(s) or ex.holds(e - 1) or (j >= 0 and taken[j][1] > s):
                 continue
             if kind == "standing" and (_NOT_STANDING.search(text, max(start, s - 25), s)
                                        or not (field or s == start or _CLAUSE_OPEN.search(text, max(start, s - 40), s)
@@ -166,8 +171,10 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
             value, k = _value(kind, m, year)
             if value is None or (k == "day" and not _valid_day(value)):
                 continue
-            taken.append((s, e))
+            kept.append((s, e))
             out.append(Deadline(value, s, e, " ".join(text[s:e].split()), _RANK[k]))
+        if kept:
+            taken = sorted(taken + kept)
     return sorted(out, key=lambda d: d.start)
 
 

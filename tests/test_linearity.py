@@ -66,8 +66,14 @@ def copies(text: str, k: int) -> str:
     return (text.rstrip("\n") + "\n\n") * k
 
 
+# deadlines of every kind, many to a document (their overlap check was a pair loop)
+DEADLINES = "".join(f"{i}. Sở Nội vụ hoàn thành trước ngày 15/12/2026, báo cáo trong Quý IV/2025, hằng năm "
+                    f"tổng kết; thực hiện đến năm 2030 và thường xuyên kiểm tra trong tháng 11/2025.\n"
+                    for i in range(1, 61))
+
 SHAPES = {
     "seed": (SEED, 8),
+    "deadlines": (DEADLINES, 4),
     "dense citations": (DENSE, 4),
     "laws by name without a stop": ("Luật " * 400, 4),
     "one long line": (SEED.replace("\n", " "), 4),
