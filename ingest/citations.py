@@ -10,13 +10,20 @@ the pipeline maps them back to the source. Anchor first (the symbol), then expan
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, replace
 
 from . import regexes as R
+from .catalogue import draft_mention, fold_key
+from .clean import fold
 from .dates import real_date
+from .header import proper_case
 from .patterns import load
+from .symbols import CODE_TYPE
+from .symbols import canonical_symbol
+from .units import add_anchor_words, capital_words, unit_at
 
 __all__ = ["RawCitation", "find_citations", "canonical_symbol", "iso_date", "find_dates", "relations_of"]
 
@@ -24,9 +31,6 @@ _P = load()
 _TYPE_BY_WORD = {k.lower(): v for k, v in _P.word_to_type.items()}
 _TYPE_BY_WORD.update({"nđ": "Nghị định", "nq": "Nghị quyết", "qđ": "Quyết định", "tt": "Thông tư", "ct": "Chỉ thị",
                       "kl": "Kết luận", "kh": "Kế hoạch", "cv": "Công văn", "hd": "Hướng dẫn"})
-_CODE_TYPE = {c.upper(): t for c, t in _P.code_to_type.items()}
-_CODE_CANON = dict(_P.code_canonical)
-_ISSUER_CODES = {c.upper(): c for c in list(_P.national_issuers) + ["UBND", "HĐND", "TU", "ĐU", "TW", "HU", "QU"]}
 _TERM_END = re.compile(r"(?:QH|UBTVQH)\d{1,2}$")
 _TERM_IN = re.compile(r"/(?:UBTVQH|QH)\d")
 _NAME_TOKEN = re.compile(r"[^\s;,.:()\"“”]+")
@@ -54,78 +58,6 @@ class RawCitation:
     number: str | None = None
     year: int | None = None
     name: str | None = None  # named laws: the name as written
-
-
-# ------------------------------------------------------------------ symbols
-
-def _squash(s: str) -> str:
-    return "".join(s.split())
-
-
-def _canon_code(code: str) -> str:
-    return _CODE_CANON.get(code.upper(), code)
-
-
-def _canon_issuer(code: str) -> str:
-    return _ISSUER_CODES.get(code.upper(), code) if code.isupper() or code.upper() in _ISSUER_CODES else code
-
-
-def _split_glued(tail: str) -> str | None:
-    """NĐCP → NĐ-CP, QĐUBND → QĐ-UBND: a type code glued to a known issuer code."""
-    up = tail.upper()
-    for code in sorted(_CODE_TYPE, key=len, reverse=True):
-        if up.startswith(code) and up[len(code):] in _ISSUER_CODES:
-            return _canon_code(code) + "-" + _ISSUER_CODES[up[len(code):]]
-    return None
-
-
-def canonical_symbol(m: re.Match) -> tuple[str, str | None, bool]:
-    """The canonical symbol of a SYMBOL match, the type its codes imply, and whether it was repaired."""
-    if m.group("ptype"):
-        num = m.group("num")
-        ptype = _canon_code(m.group("ptype"))
-        issuer = "-".join(_canon_issuer(_squash(x)) for x in m.group("pissuer").split("-"))
-        typo = not re.search(r"\d[ \t]*-", m.group(0)[: m.group(0).find(m.group("ptype")) + 1])
-        implied = _CODE_TYPE.get(ptype.upper())
-        if ptype in ("QĐi", "QyĐ"):
-            implied = "Quy định"
-        return f"{num}-{ptype}/{issuer}", implied, typo
-    num = m.group("num2")
-    year = m.group("year")
-    tail_raw = _squash(m.group("tail"))
-    legacy_slash = "/" in tail_raw  # old form "144/2002/QĐ/BTC": written today as QĐ-BTC
-    tail_raw = tail_raw.replace("/", "-")
-    parts = [_canon_issuer(p) for p in tail_raw.split("-")]
-    typo = legacy_slash
-    implied: str | None = None
-    if year:
-        if len(parts) == 1 and not re.fullmatch(r"(?:UBTVQH|QH)\d{1,2}", parts[0]):
-            glued = _split_glued(parts[0])
-            if glued:
-                parts = glued.split("-")
-                typo = True
-        parts[0] = _canon_code(parts[0])
-        implied = _CODE_TYPE.get(parts[0].upper())
-        if re.fullmatch(r"QH\d{1,2}", parts[0]):
-            implied = None  # a law or a resolution of the National Assembly: the text must say
-        sep = "/" if "/" + year + "/" in _squash(m.group(0)) or "/" + year + "-" not in _squash(m.group(0)) else "-"
-        return f"{num}/{year}{sep}{'-'.join(parts)}", implied, typo
-    first = parts[0].upper()
-    if len(parts) == 1:
-        glued = _split_glued(parts[0])
-        if glued:
-            parts, typo = glued.split("-"), True
-            first = parts[0].upper()
-    if first in _CODE_TYPE and len(parts) == 1:
-        return None, None, False  # "2629/QĐ": a type code and no issuer is a cut-off symbol
-    if first in _CODE_TYPE and len(parts) > 1:
-        parts[0] = _canon_code(parts[0])
-        implied = _CODE_TYPE[first]
-    elif first == "VBHN":
-        implied = "Văn bản hợp nhất"
-    else:
-        implied = "Công văn"  # issuer first, no type code
-    return f"{num}/{'-'.join(parts)}", implied, typo
 
 
 def iso_date(m: re.Match) -> str | None:
@@ -253,7 +185,6 @@ def _issuer_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | Non
         return None
     s = m.end()
     window_end = min(limit, s + 160)
-    from .units import unit_at  # a known or well-formed unit name right after "của" wins
     um = unit_at(text, s, window_end)
     if um:
         return um.name, s, um.end
@@ -319,54 +250,16 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
         if fn and not _TERM_END.search(symbol):
             symbol = symbol[:fn.start()]
             e -= len(fn.group())
-        # left: a type word and/or "số" just before
-        tword, start = _left(text, s)
-        ctype = _type_from_word(tword)
-        if ctype == "Công văn" and implied and implied not in ("Công văn",):
-            ctype = implied  # "văn bản số 12/KH-UBND" is a Kế hoạch
+        tword, start = _left(text, s)  # left: a type word and/or "số" just before
         listed = prev_end >= 0 and start - prev_end < 40 and R.LIST_GAP.fullmatch(text, prev_end, start) is not None
-        if ctype is None:
-            # a list continuation inherits the type word of the previous citation
-            if listed and prev_type and (implied is None or implied == prev_type or implied == "Công văn"):
-                ctype = prev_type
-            else:
-                ctype = implied
-        if ctype is None and _TERM_IN.search(symbol):
-            back = text[max(0, s - 120):s]
-            lw = list(re.finditer(r"\b(Bộ luật|Luật|Nghị quyết|Pháp lệnh)\b", back))
-            if lw and not re.search(r"[;.]", back[lw[-1].end():]):
-                ctype = "Luật" if "uật" in lw[-1].group(1) else lw[-1].group(1)
+        ctype = _citation_type(text, s, symbol, tword, implied, listed, prev_type)
         end = e
         date = None
         dm = R.DATE_AFTER.match(text, scan)
         if dm:
             date = iso_date(dm)
             end = dm.end()
-        issuer, source = None, "none"
-        iss = _issuer_after(text, end, len(text))
-        if iss:
-            issuer, _, end = iss
-            source = "written"
-        if issuer is not None and issuer.isupper():
-            from .header import proper_case
-            issuer = proper_case(issuer)
-        if issuer is None:
-            # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …": the issuer is written before
-            back = R.PROPOSED_BY.search(text, max(0, start - 200), start) if "tại" in text[max(0, start - 70):start] else None
-            if back and back.end() == start:
-                issuer, source = " ".join(back.group("who").split()), "before"
-        if issuer is None:
-            # "ngày 25-3, Ban Thường vụ Tỉnh ủy đã có Quyết định số 1518-QĐ/TU": the issuer as subject
-            tail = text[max(0, start - 16):start].rstrip()
-            back = R.ISSUED_BY.search(text, max(0, start - 120), start) if tail.endswith(("hành", "có", "ký")) else None
-            if back and back.end() == start:
-                from .units import unit_at
-                who = unit_at(text, back.start("who"), back.end("who"))
-                if who and who.end >= back.end("who") - 1:
-                    issuer, source = who.name, "before"
-                    if date is None and back.group("bd"):
-                        dd = R.DATE.match(text, back.start("bd"))
-                        date = iso_date(dd) if dd else None
+        issuer, source, end, date = _citation_issuer(text, start, end, date)
         if issuer is None and listed and how and how[-1] == "before":
             issuer, source = out[-1].issuer, "before"  # "… tại Tờ trình số 1, Công văn số 2 …"
         if issuer is None:
@@ -380,14 +273,67 @@ def find_citations(text: str, catalogue=None, doc_date: str | None = None) -> li
         how.append(source)
         prev_end = end
         prev_type = ctype
-    # "Kết luận số 182-KL/TW, ngày … và Kết luận số 218-KL/TW, ngày … của Bộ Chính trị": the issuer
-    # written after the last member of a list belongs to the members before it that have none
+    _share_list_issuers(text, out, how)
+    return out
+
+
+def _citation_type(text: str, s: int, symbol: str, tword, implied: str | None, listed: bool,
+                   prev_type: str | None) -> str | None:
+    """The type word before the symbol; a list continuation's inherited one; the one its codes imply;
+    "Luật"/"Nghị quyết" written a little before a National Assembly symbol."""
+    ctype = _type_from_word(tword)
+    if ctype == "Công văn" and implied and implied not in ("Công văn",):
+        ctype = implied  # "văn bản số 12/KH-UBND" is a Kế hoạch
+    if ctype is None:
+        # a list continuation inherits the type word of the previous citation
+        if listed and prev_type and (implied is None or implied == prev_type or implied == "Công văn"):
+            ctype = prev_type
+        else:
+            ctype = implied
+    if ctype is None and _TERM_IN.search(symbol):
+        back = text[max(0, s - 120):s]
+        lw = list(re.finditer(r"\b(Bộ luật|Luật|Nghị quyết|Pháp lệnh)\b", back))
+        if lw and not re.search(r"[;.]", back[lw[-1].end():]):
+            ctype = "Luật" if "uật" in lw[-1].group(1) else lw[-1].group(1)
+    return ctype
+
+
+def _citation_issuer(text: str, start: int, end: int, date: str | None):
+    """(issuer, where it came from, end of the citation, date): written after ("… của Bộ Y tế"), or
+    before ("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …", "Ban Thường vụ Tỉnh ủy đã có
+    Quyết định số …")."""
+    issuer, source = None, "none"
+    iss = _issuer_after(text, end, len(text))
+    if iss:
+        issuer, _, end = iss
+        source = "written"
+    if issuer is not None and issuer.isupper():
+        issuer = proper_case(issuer)
+    if issuer is None:
+        back = R.PROPOSED_BY.search(text, max(0, start - 200), start) if "tại" in text[max(0, start - 70):start] else None
+        if back and back.end() == start:
+            issuer, source = " ".join(back.group("who").split()), "before"
+    if issuer is None:
+        tail = text[max(0, start - 16):start].rstrip()
+        back = R.ISSUED_BY.search(text, max(0, start - 120), start) if tail.endswith(("hành", "có", "ký")) else None
+        if back and back.end() == start:
+            who = unit_at(text, back.start("who"), back.end("who"))
+            if who and who.end >= back.end("who") - 1:
+                issuer, source = who.name, "before"
+                if date is None and back.group("bd"):
+                    dd = R.DATE.match(text, back.start("bd"))
+                    date = iso_date(dd) if dd else None
+    return issuer, source, end, date
+
+
+def _share_list_issuers(text: str, out: list[RawCitation], how: list[str]) -> None:
+    """"Kết luận số 182-KL/TW, ngày … và Kết luận số 218-KL/TW, ngày … của Bộ Chính trị": the issuer
+    written after the last member of a list belongs to the members before it that have none."""
     for i in range(len(out) - 2, -1, -1):
         if how[i] in ("none", "implied") and how[i + 1] == "written" and out[i].subject is None \
                 and R.LIST_GAP.fullmatch(text, out[i].end, out[i + 1].start) is not None:
             out[i] = replace(out[i], issuer=out[i + 1].issuer)
             how[i] = "written"
-    return out
 
 
 def _implied_issuer(symbol: str) -> str | None:
@@ -400,7 +346,7 @@ def _implied_issuer(symbol: str) -> str | None:
         return _P.national_issuers.get(codes[0]) if codes[0] in ("VPTW", "BTCTW") else None
     if codes[0].upper() in ("TTLT", "NQLT"):
         return None  # joint documents have several issuers
-    if len(codes) >= 2 and codes[0].upper() in _CODE_TYPE:
+    if len(codes) >= 2 and codes[0].upper() in CODE_TYPE:
         return _P.national_issuers.get(codes[1])
     return _P.national_issuers.get(codes[0])
 
@@ -420,7 +366,6 @@ def relations_of(cits: list[RawCitation], text: str) -> list[tuple[RawCitation, 
     bisection over the citations sorted by start (a subject is at most a few hundred characters),
     not by trying every pair. Pairs come out in the order of ``cits`` (outer, then inner).
     """
-    import bisect
 
     order = sorted(range(len(cits)), key=lambda k: cits[k].start)
     starts = [cits[k].start for k in order]
@@ -491,11 +436,6 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
     found with its mark but not resolved: it is not the law in force (see
     ``catalogue.draft_mention``).
     """
-    from .catalogue import draft_mention
-    from .clean import fold
-
-    import bisect
-
     out: list[RawCitation] = []
     taken = sorted(taken or [])
     tstarts = [a for a, _ in taken]
@@ -508,66 +448,73 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
         k0 = bisect.bisect_right(tstarts, s) - 1
         if text[max(0, s - 5):s].lower().endswith("pháp ") or (k0 >= 0 and taken[k0][0] <= s < taken[k0][1]):
             continue
-        # words after the head, with their end offsets
-        words = ((wm.group(), wm.end()) for wm in _NAME_TOKEN.finditer(text[m.end():m.end() + 200]))
-        best = None
-        phrase = m.group("head")
-        cand = [(fold(phrase), m.end())]
-        for w, wend in itertools.islice(words, 18):
-            if not cand:
-                break
-            phrase_end = m.end() + wend
-            gap = text[cand[-1][1]:phrase_end - len(w)]
-            if _NAME_GAP_STOP.search(gap):
-                break
-            if "," in gap:
-                cand.append((cand[-1][0] + ",", cand[-1][1]))
-            nxt = cand[-1][0] + " " + fold(w)
-            cand.append((nxt, phrase_end))
-            key_now = nxt.replace(" ,", ",")
-            if key_now not in prefixes and key_now + "," not in prefixes:
-                break
-        for key, e in reversed(cand):
-            k = key.replace(" ,", ",")
-            if k in keys:
-                best = (keys[k], e)
-                break
-        if best:
-            name_key, e = best
-        else:
-            stop = _NAME_STOP.search(text, m.end(), _name_window(text, s))
-            e = stop.start() if stop else m.end()
-            if e - m.end() < 3 or not re.match(r"\s+\S", text[m.end():e]) or e - s > 120:
-                continue
-            nxt = text[m.end():e].split()
-            if not nxt or not nxt[0][0].isupper() and m.group("head") in ("Luật",) and nxt[0] not in ("sửa",):
-                continue
-            name_key = None
+        found = _law_name_end(text, m, keys, prefixes)
+        if found is None:
+            continue
+        name_key, e = found
         if (draft_end := draft_mention(text, s, e)) is not None:
             e, name_key = draft_end, None
         name = " ".join(text[s:e].split())
-        year = None
         after = text[e:e + 60]
         ym = re.match(r"\s*(?:năm\s+(?P<y>(?:19|20)\d\d)|,?\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*)(?P<y2>(?:19|20)\d\d))", after)
-        if ym:
-            year = int(ym.group("y") or ym.group("y2"))
-        resolved = None
-        # a number written after the name is also a numbered citation, found elsewhere; it says
-        # which version is meant ("Luật Cán bộ, công chức số 22/2008/QH12" in a 2025 document)
-        written = _WRITTEN_LAW_NUMBER.match(after)
-        if name_key and re.match(r"\s+của\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)", after):
-            name_key = None  # "Luật Ban hành VBQPPL của HĐND, UBND (2004)" is another law than the catalogue's
-        if catalogue is not None and name_key and written:
-            resolved = _written_version(catalogue, name_key, written.groups(), _in_amending_title(text, s, e))
-        if catalogue is not None and name_key and not resolved:
-            entry = catalogue.resolve(name, year=year, on=doc_date)
-            resolved = entry.symbol if entry else None
+        year = int(ym.group("y") or ym.group("y2")) if ym else None
+        resolved = _resolve_law(text, s, e, catalogue, name_key, name, after, year, doc_date)
         head = m.group("head")
         ltype = "Bộ luật" if head.lower().startswith("bộ") else ("Hiến pháp" if head.startswith("Hiến") else
                                                                 ("Pháp lệnh" if head.startswith("Pháp") else "Luật"))
         out.append(RawCitation(start=s, end=e, kind="named", type=ltype, symbol=None, resolved=resolved,
                                name=name, year=year))
     return out
+
+
+def _law_name_end(text: str, m: re.Match, keys: dict, prefixes: set) -> tuple[str | None, int] | None:
+    """(catalogue key, end) of the law's name after its head: the longest catalogued name that the
+    words spell (a word at a time while a catalogued name still starts so); else a capitalised name
+    up to where names stop (no key); None when no name follows."""
+    s = m.start()
+    words = ((wm.group(), wm.end()) for wm in _NAME_TOKEN.finditer(text[m.end():m.end() + 200]))
+    cand = [(fold(m.group("head")), m.end())]
+    for w, wend in itertools.islice(words, 18):
+        phrase_end = m.end() + wend
+        gap = text[cand[-1][1]:phrase_end - len(w)]
+        if _NAME_GAP_STOP.search(gap):
+            break
+        if "," in gap:
+            cand.append((cand[-1][0] + ",", cand[-1][1]))
+        nxt = cand[-1][0] + " " + fold(w)
+        cand.append((nxt, phrase_end))
+        key_now = nxt.replace(" ,", ",")
+        if key_now not in prefixes and key_now + "," not in prefixes:
+            break
+    for key, e in reversed(cand):
+        k = key.replace(" ,", ",")
+        if k in keys:
+            return keys[k], e
+    stop = _NAME_STOP.search(text, m.end(), _name_window(text, s))
+    e = stop.start() if stop else m.end()
+    if e - m.end() < 3 or not re.match(r"\s+\S", text[m.end():e]) or e - s > 120:
+        return None
+    nxt = text[m.end():e].split()
+    if not nxt or not nxt[0][0].isupper() and m.group("head") in ("Luật",) and nxt[0] not in ("sửa",):
+        return None
+    return None, e
+
+
+def _resolve_law(text: str, s: int, e: int, catalogue, name_key: str | None, name: str, after: str,
+                 year: int | None, doc_date: str | None) -> str | None:
+    """The catalogue's symbol for a law named at text[s:e]: the version its written number names
+    ("Luật Cán bộ, công chức số 22/2008/QH12" in a 2025 document), else the version in force by the
+    citing document's date (or the year written after the name)."""
+    if catalogue is None or not name_key:
+        return None
+    if re.match(r"\s+của\s+(?:Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)", after):
+        return None  # "Luật Ban hành VBQPPL của HĐND, UBND (2004)" is another law than the catalogue's
+    written = _WRITTEN_LAW_NUMBER.match(after)
+    resolved = _written_version(catalogue, name_key, written.groups(), _in_amending_title(text, s, e)) if written else None
+    if not resolved:
+        entry = catalogue.resolve(name, year=year, on=doc_date)
+        resolved = entry.symbol if entry else None
+    return resolved
 
 
 _WRITTEN_LAW_NUMBER = re.compile(r"\s*,?\s*(?:số\s*:?\s*)?(\d{1,3})\s*/\s*((?:19|20)\d\d)\s*/\s*((?:PL-UBTVQH|UBTVQH|QH)\d{1,2})(?![\w/])")
@@ -592,7 +539,6 @@ def _written_version(catalogue, name: str, parts: tuple[str, str, str], amending
     The number wins when the catalogue knows it under this name, or does not know it and the
     mention is a plain one; a number the catalogue gives to another law (an amending law's, or
     a misnaming), or one after an amending law's title, decides nothing."""
-    from .catalogue import fold_key
 
     def named(entry) -> bool:
         return entry is not None and fold_key(name) in {fold_key(n) for n in (entry.name, *entry.aliases)}
@@ -643,7 +589,6 @@ def _catalogue_keys(catalogue) -> dict:
         return {}
     k = id(catalogue)
     if k not in _KEYS_CACHE:
-        from .clean import fold
         keys = {fold(n).replace(" ,", ","): n for n in catalogue.names()}
         # the same names written without their commas ("Luật Thi đua khen thưởng")
         for key, n in list(keys.items()):
@@ -663,7 +608,6 @@ _PARTIAL_CASED = {f(w) for w in _PARTIAL_FIRST for f in (str.capitalize, str.upp
 
 
 def _register_anchor_words():
-    from .units import add_anchor_words
     add_anchor_words(_PARTIAL_CASED)
 
 
@@ -676,9 +620,7 @@ def find_partial(text: str, taken: list[tuple[int, int]], caps: list[tuple[int, 
     Tried only where a type word may start (capitalised words, shared with the unit scan, and
     "văn bản"), not at every position of the text.
     """
-    import bisect
 
-    from .units import capital_words
 
     caps = capital_words(text) if caps is None else caps
     starts = [p for p, w in caps if w in _PARTIAL_CASED]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .legacy import _HINT
+from .legacy import HINT
 
 __all__ = ["problem", "SAMPLE_WINDOWS", "WINDOW"]
 
@@ -111,7 +111,7 @@ def problem(text: str) -> str | None:
         main = max(scripts, key=scripts.get)
         return (f"not Vietnamese or Latin-script text ({_pct(len(foreign) / letters)} of the letters are "
                 f"{main}; cancu reads Vietnamese documents)")
-    hints = len(_HINT.findall(s))
+    hints = len(HINT.findall(s))
     if hints >= 20 and hints > 0.08 * letters:
         return (f"mis-decoded text ({_pct(hints / letters)} of the letters are stray symbols such as "
                 f"'º' '»' 'Ã': read with the wrong code page?)")

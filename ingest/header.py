@@ -5,19 +5,21 @@ texts (văn bản hợp nhất), the "Số: …/VBHN-…" line near the end.
 
     >>> t = "CHÍNH PHỦ\\nSố: 59/2023/NĐ-CP\\nHà Nội, ngày 14 tháng 8 năm 2023\\nNGHỊ ĐỊNH\\nQuy định chi tiết một số điều\\nCăn cứ Luật …"
     >>> h = read_header(t, len(t))
-    >>> h["type"], h["symbol"], h["date"], h["issuer"], h["title"]
+    >>> h.type, h.symbol, h.date, h.issuer, h.title
     ('Nghị định', '59/2023/NĐ-CP', '2023-08-14', 'Chính phủ', 'Quy định chi tiết một số điều')
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from . import regexes as R
-from .citations import canonical_symbol
 from .dates import real_date
 from .patterns import load
+from .structure import end_marks
+from .symbols import canonical_symbol
 
-__all__ = ["read_header", "proper_case"]
+__all__ = ["Header", "read_header", "proper_case"]
 
 _P = load()
 _TYPE_LINE = re.compile(
@@ -69,14 +71,41 @@ def proper_case(s: str) -> str:
     return text
 
 
-def read_header(text: str, body_start: int) -> dict:
+@dataclass
+class Header:
+    """A document's own identity as its header and signature state it; ``spans`` are where each field
+    was read (clean offsets)."""
+
+    type: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    place: str | None = None
+    spans: dict = field(default_factory=dict)
+
+
+def read_header(text: str, body_start: int) -> Header:
     """Fields of the document's own identity, each with its span in ``text`` (clean offsets)."""
     head_end = min(body_start, 4000) if body_start > 0 else min(len(text), 4000)
-    head = text[:head_end]
-    out = {"type": None, "symbol": None, "date": None, "issuer": None, "title": None, "signer": None,
-           "signer_title": None, "place": None, "spans": {}}
-    # number and symbol
-    so = _SO_LINE.search(head)
+    h = Header()
+    so, type_code = _own_symbol(text, head_end, h)
+    type_code = _consolidated_symbol(text, h) or type_code
+    _place_date(text[:head_end], h)
+    tl = _type_and_title(text, head_end, h)
+    if h.symbol is None:
+        type_code = _symbol_of_continued_page(text[:head_end], h) or type_code
+    _type_fallbacks(text, head_end, type_code, h)
+    _issuer(text, body_start, so, tl, h)
+    _signer(text, h)
+    return h
+
+
+def _own_symbol(text: str, head_end: int, h: Header):
+    """"Số: 21/KH-UBND" in the header (or, in PDF columns, the first such line anywhere)."""
+    so = _SO_LINE.search(text, 0, head_end)
     if so is None:  # PDF columns may put the number line after the title: the first "Số: …" anywhere
         so = _SO_LINE.search(text, 0, min(len(text), 20000))
     type_code = None
@@ -85,12 +114,14 @@ def read_header(text: str, body_start: int) -> dict:
         line_end = len(text) if line_end == -1 else line_end
         m = R.SYMBOL.search(text, so.end(), min(line_end + 40, len(text)))
         if m and m.start() - so.end() < 6:
-            sym, implied, _ = canonical_symbol(m)
-            out["symbol"] = sym
-            type_code = implied
-            out["spans"]["symbol"] = m.span()
-    # a consolidated text (văn bản hợp nhất) carries its own number "Số: 2007/VBHN-…" after the
-    # consolidated body, before its annexes; the header at the top is the original document's
+            h.symbol, type_code, _ = canonical_symbol(m)
+            h.spans["symbol"] = m.span()
+    return so, type_code
+
+
+def _consolidated_symbol(text: str, h: Header) -> str | None:
+    """A consolidated text (văn bản hợp nhất) carries its own number "Số: 2007/VBHN-…" after the
+    consolidated body, before its annexes; the header at the top is the original document's."""
     i = text.find("/VBHN")
     while i != -1:
         ls = text.rfind("\n", 0, i) + 1
@@ -98,77 +129,87 @@ def read_header(text: str, body_start: int) -> dict:
         if m:
             sm = R.SYMBOL.match(text, m.end())
             if sm and "VBHN" in sm.group(0).upper():
-                out["symbol"], type_code, _ = canonical_symbol(sm)
-                out["spans"]["symbol"] = sm.span()
-                break
+                h.symbol, type_code, _ = canonical_symbol(sm)
+                h.spans["symbol"] = sm.span()
+                return type_code
         i = text.find("/VBHN", i + 1)
-    # place and date
+    return None
+
+
+def _place_date(head: str, h: Header) -> None:
     pd = R.PLACE_DATE.search(head)
     if pd and pd.group("ld").isdigit() and pd.group("lm").isdigit():
-        out["date"] = real_date(pd.group("ly"), pd.group("lm"), pd.group("ld"))  # None for 31/02
-        out["place"] = " ".join(pd.group("place").split())
-        if out["date"]:
-            out["spans"]["date"] = pd.span()
-    # type and title
-    tl = None
-    for m in _TYPE_LINE.finditer(head):
-        tl = m
-        break
-    if tl:
-        word = tl.group("t").title() if tl.group("t") != "LUẬT" else "Luật"
-        out["type"] = _P.word_to_type.get(" ".join(tl.group("t").lower().split()), None) or word
-        out["spans"]["type"] = tl.span("t")
-        lines = []
-        pos = tl.end() + 1
-        title_start = None
-        title_end = None
-        for ln in text[pos:head_end + 400].split("\n")[:8]:
-            s = pos
-            pos += len(ln) + 1
-            if not ln.strip():
-                if lines:
-                    # blank lines inside a title are common in PDF text; stop at the second
-                    continue
-                continue
-            if _TITLE_STOP.match(ln) or _MOTTO.search(ln) or (_UPPER_LINE.match(ln) and lines and not lines[-1].isupper()):
-                break
-            if lines and (lines[-1].isupper() != ln.strip().isupper() or len(ln) > 200):
-                break  # an upper-case title followed by the body's first sentence
-            if _SIGN_MARK.match(ln):
-                break
-            lines.append(ln.strip())
-            title_start = s if title_start is None else title_start
-            title_end = s + len(ln.rstrip())
-            if len(lines) >= 4 or ln.rstrip().endswith(")"):
-                break
-        if lines:
-            out["title"] = " ".join(" ".join(lines).split())
-            out["spans"]["title"] = (title_start, title_end)
-    if out["symbol"] is None:
-        # a gazette continuation page: "Thông tư số 102/2018/TT-BTC ngày … (Tiếp theo Công báo số …)"
-        # or an annex "(Ban hành kèm theo Quyết định số 63/2010/QĐ-UBND …)" standing for its document
-        for m in R.SYMBOL.finditer(head[:1500]):
-            around = head[max(0, m.start() - 80):m.end() + 160]
-            if _CONTINUED.search(around) or re.search(r"\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+[^()]{0,40}$", head[max(0, m.start() - 60):m.start()]):
-                out["symbol"], type_code, _ = canonical_symbol(m)
-                out["spans"]["symbol"] = m.span()
-                break
-    if out["type"] is None:  # no header: a first line that opens with a type word ("Kế hoạch triển khai …")
+        h.date = real_date(pd.group("ly"), pd.group("lm"), pd.group("ld"))  # None for 31/02
+        h.place = " ".join(pd.group("place").split())
+        if h.date:
+            h.spans["date"] = pd.span()
+
+
+def _type_and_title(text: str, head_end: int, h: Header):
+    """The type line ("KẾ HOẠCH") and the title lines under it, up to the body's first sentence."""
+    tl = _TYPE_LINE.search(text, 0, head_end)
+    if not tl:
+        return None
+    word = tl.group("t").title() if tl.group("t") != "LUẬT" else "Luật"
+    h.type = _P.word_to_type.get(" ".join(tl.group("t").lower().split()), None) or word
+    h.spans["type"] = tl.span("t")
+    lines: list[str] = []
+    pos = tl.end() + 1
+    title_start = title_end = None
+    for ln in text[pos:head_end + 400].split("\n")[:8]:
+        s = pos
+        pos += len(ln) + 1
+        if not ln.strip():
+            continue  # blank lines inside a title are common in PDF text
+        if _TITLE_STOP.match(ln) or _MOTTO.search(ln) or (_UPPER_LINE.match(ln) and lines and not lines[-1].isupper()):
+            break
+        if lines and (lines[-1].isupper() != ln.strip().isupper() or len(ln) > 200):
+            break  # an upper-case title followed by the body's first sentence
+        if _SIGN_MARK.match(ln):
+            break
+        lines.append(ln.strip())
+        title_start = s if title_start is None else title_start
+        title_end = s + len(ln.rstrip())
+        if len(lines) >= 4 or ln.rstrip().endswith(")"):
+            break
+    if lines:
+        h.title = " ".join(" ".join(lines).split())
+        h.spans["title"] = (title_start, title_end)
+    return tl
+
+
+def _symbol_of_continued_page(head: str, h: Header) -> str | None:
+    """A gazette continuation page ("Thông tư số 102/2018/TT-BTC ngày … (Tiếp theo Công báo số …)") or
+    an annex ("(Ban hành kèm theo Quyết định số 63/2010/QĐ-UBND …)") stands for its document."""
+    for m in R.SYMBOL.finditer(head[:1500]):
+        around = head[max(0, m.start() - 80):m.end() + 160]
+        if _CONTINUED.search(around) or re.search(r"\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+[^()]{0,40}$", head[max(0, m.start() - 60):m.start()]):
+            h.symbol, type_code, _ = canonical_symbol(m)
+            h.spans["symbol"] = m.span()
+            return type_code
+    return None
+
+
+def _type_fallbacks(text: str, head_end: int, type_code: str | None, h: Header) -> None:
+    if h.type is None:  # no header: a first line that opens with a type word ("Kế hoạch triển khai …")
         first = re.match(r"\s*(\S+(?:\s+\S+){0,2})", text)
         if first:
             words = first.group(1).split()
             for n in range(len(words), 0, -1):
                 w = " ".join(words[:n])
                 if w[:1].isupper() and w.lower() in _P.word_to_type and _P.word_to_type[w.lower()] != "Công văn":
-                    out["type"] = _P.word_to_type[w.lower()]
+                    h.type = _P.word_to_type[w.lower()]
                     break
-    if (out["symbol"] and "VBHN" in out["symbol"]) or re.search(r"VĂN\s+BẢN\s+HỢP\s+NHẤT", head[:800]):
-        out["type"] = "Văn bản hợp nhất"
-    elif out["type"] is None and type_code:
-        out["type"] = type_code
-    # issuer: the upper-case lines of the top-left block, before "Số"
+    if (h.symbol and "VBHN" in h.symbol) or re.search(r"VĂN\s+BẢN\s+HỢP\s+NHẤT", text[:min(head_end, 800)]):
+        h.type = "Văn bản hợp nhất"
+    elif h.type is None and type_code:
+        h.type = type_code
+
+
+def _issuer(text: str, body_start: int, so, tl, h: Header) -> None:
+    """The upper-case lines of the top-left block, before "Số"; else "… ban hành kế hoạch"."""
     limit = so.start() if so else (tl.start() if tl else 0)
-    block = []
+    block: list[str] = []
     for ln in text[:limit].split("\n"):
         s = ln.split(" | ")[0].strip().rstrip("-_= ").strip()  # a header laid out as a table: its first cell
         if not s or _MOTTO.search(s) or not _UPPER_LINE.match(s) or re.fullmatch(r"[\d\s]+", s):
@@ -177,25 +218,26 @@ def read_header(text: str, body_start: int) -> dict:
             continue
         block.append(s)
     if block:
-        out["issuer"] = proper_case(" ".join(block[-2:]) if len(block) >= 2 and len(block[-1].split()) <= 3 else block[-1])
-    else:
-        bm = re.search(r"(?P<iss>(?:Văn phòng|Sở|Ban|Phòng|Ủy ban nhân dân|UBND|Trung tâm)[^.\n;]{0,60}?)\s+ban\s+hành\s+(?:kế\s+hoạch|quyết\s+định|hướng\s+dẫn|chương\s+trình)",
-                       text[:max(body_start, 0) or 3000])
-        if bm:
-            out["issuer"] = " ".join(bm.group("iss").split())
-            out["spans"]["issuer"] = bm.span("iss")
-    # signature: the last signer title and the person under it
+        h.issuer = proper_case(" ".join(block[-2:]) if len(block) >= 2 and len(block[-1].split()) <= 3 else block[-1])
+        return
+    bm = re.search(r"(?P<iss>(?:Văn phòng|Sở|Ban|Phòng|Ủy ban nhân dân|UBND|Trung tâm)[^.\n;]{0,60}?)\s+ban\s+hành\s+"
+                   r"(?:kế\s+hoạch|quyết\s+định|hướng\s+dẫn|chương\s+trình)", text[:max(body_start, 0) or 3000])
+    if bm:
+        h.issuer = " ".join(bm.group("iss").split())
+        h.spans["issuer"] = bm.span("iss")
+
+
+def _signer(text: str, h: Header) -> None:
+    """The last signer title (right after the TM./KT. marks, or at the end) and the person under it."""
     st = None
-    from .structure import _end_marks  # signer titles sit right after the TM./KT. marks or end the text
-    windows = [(p, p + 300) for p in _end_marks(text)] + [(max(0, len(text) - 1500), len(text))]
+    windows = [(p, p + 300) for p in end_marks(text)] + [(max(0, len(text) - 1500), len(text))]
     for ws, we in windows:
         for m in _SIGNER_TITLE.finditer(text, ws, we):
             if st is None or m.start() > st.start():
                 st = m
     if st:
-        out["signer_title"] = " ".join(st.group("title").split())
+        h.signer_title = " ".join(st.group("title").split())
         pm = _PERSON.search(text, st.end(), min(len(text), st.end() + 400))
         if pm:
-            out["signer"] = " ".join(pm.group("name").split())
-            out["spans"]["signer"] = pm.span("name")
-    return out
+            h.signer = " ".join(pm.group("name").split())
+            h.spans["signer"] = pm.span("name")

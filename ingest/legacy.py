@@ -107,11 +107,11 @@ _VNI_ORPHAN = re.compile(
     "(?<![aeouyôöAEOUYÔÖ])[ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]")
 # Latin-1 characters that are not Vietnamese letters: legacy text is full of them, Unicode
 # Vietnamese has a few at most (© ° « » § ± × · stay rare).
-_HINT = re.compile("[" + "".join(
+HINT = re.compile("[" + "".join(
     c for c in map(chr, range(0xA1, 0xFF))
     if c not in "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
 ) + "\u2212\u2219]")
-_NOT_HINT_BYTES = bytes(b for b in range(256) if not _HINT.match(chr(b)))
+_NOT_HINT_BYTES = bytes(b for b in range(256) if not HINT.match(chr(b)))
 # Letters only Unicode Vietnamese has (precomposed toned vowels, ă đ ơ ư, ĩ ũ).
 _VIET = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
@@ -136,9 +136,9 @@ def detect(text: str) -> str | None:
     wide = len(sample) - len(latin1)  # Vietnamese letters (and typography such as “ ” –)
     if wide >= 20 and len(latin1.translate(None, _NOT_HINT_BYTES)) * 20 < wide:
         return None  # ordinary Unicode Vietnamese: the usual, cheap case
-    hints, viet = _count(_HINT, sample), _count(_VIET, sample)
+    hints, viet = _count(HINT, sample), _count(_VIET, sample)
     if len(text) > SAMPLE:
-        hints, viet = _count(_HINT, text), _count(_VIET, text)
+        hints, viet = _count(HINT, text), _count(_VIET, text)
     if hints < 5 or hints < 2 * viet:
         return None
     t, v = _tcvn3_score(text), _count(_VNI_MARK, text)

@@ -316,12 +316,28 @@ class Lexicon:
         return lx
 
     def _build(self, problems: list[str]) -> None:
+        self._index_names(problems)
+        self._index_abbreviations(problems)
+        self._index_english(problems)
+        # collective forms as sets of words: "các sở, ban, ngành có liên quan" = {sở, ban, ngành}
+        for b in self.bodies:
+            if b.level == "collective":
+                for n in b.names:
+                    words = self._collective_parts(self.expand(n))
+                    if words:
+                        self._collective_sets.setdefault(frozenset(words[0]), b)
+        # families, longest head first
+        heads = [(h, f) for f in self.families for h in (f.head,) + f.forms]
+        heads.sort(key=lambda x: len(x[0]), reverse=True)
+        self._family_heads.extend(heads)
+
+    def _index_names(self, problems: list[str]) -> None:
+        """Vietnamese names, variants, codes and the stems that take a place ("Tỉnh ủy Nghệ An")."""
         by_name = self._by_name
         for b in self.bodies:
             if b.name in by_name:
                 problems.append(f"duplicate name {b.name!r}")
             by_name[b.name] = b
-        # Vietnamese keys
         for b in self.bodies:
             for n in b.names:
                 self._add(self._index, fold_name(n), b, problems, n)
@@ -345,7 +361,9 @@ class Lexicon:
             base = re.sub(r"\s*\(part.*\)$", "", n)
             if base not in by_name:
                 problems.append(f"reference to unknown body {n!r}")
-        # abbreviations: one alternation, longest form first, case-sensitive, whole tokens
+
+    def _index_abbreviations(self, problems: list[str]) -> None:
+        """One alternation of every abbreviation, longest form first, case-sensitive, whole tokens."""
         forms: dict[str, str] = {}
         for a in self.abbreviations:
             for f in (a.abbr,) + a.forms:
@@ -359,7 +377,9 @@ class Lexicon:
         all_forms = sorted({f for a in self.abbreviations for f in (a.abbr,) + a.forms}, key=len, reverse=True)
         pats = [_form_pattern(f) for f in all_forms]
         self._expand_rx.append(re.compile(r"(?<![\w&])(?:" + "|".join(pats) + r")(?![\w&])"))
-        # English: names/aliases (folded, longest first), acronyms (case-sensitive), place templates
+
+    def _index_english(self, problems: list[str]) -> None:
+        """English names and aliases (folded, longest first), acronyms (case-sensitive), place templates."""
         en_keys: dict[str, Body] = {}
         for b in self.bodies:
             for e in b.english_names:
@@ -383,20 +403,6 @@ class Lexicon:
         names_rx = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(en_keys, key=len, reverse=True)) + r")\b")
         acr_rx = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(acr, key=len, reverse=True)) + r")\b")
         self._en_rx.extend([("names", names_rx, en_keys), ("acronyms", acr_rx, acr), ("places", place_rxs, templ)])
-        # collective forms as sets of words: "các sở, ban, ngành có liên quan" = {sở, ban, ngành}
-        for b in self.bodies:
-            if b.level == "collective":
-                for n in b.names:
-                    words = self._collective_parts(self.expand(n))
-                    if words:
-                        self._collective_sets.setdefault(frozenset(words[0]), b)
-        # families, longest head first
-        heads = []
-        for f in self.families:
-            for h in (f.head,) + f.forms:
-                heads.append((h, f))
-        heads.sort(key=lambda x: len(x[0]), reverse=True)
-        self._family_heads.extend(heads)
 
     @staticmethod
     def _add(index: dict, key: str, body: Body, problems: list[str], shown: str) -> None:

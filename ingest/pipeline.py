@@ -10,16 +10,17 @@ import hashlib
 import re
 from pathlib import Path
 
+from . import catalogue
 from .citations import (RawCitation, find_citations, find_dates, find_named, find_partial, find_self, relations_of,
                         resolve_partials)
 from .clean import clean
 from .errors import ReadError
-from .facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Task, Unit
+from .facts import Citation, DocumentInfo, Facts, Relation, Source, Span, Unit
 from .header import read_header
 from .read import SUPPORTED, read
 from .structure import outline
 from .tasks import build_tasks, context_year
-from .units import capital_words, find_units, merge_units, unit_key
+from .units import capital_words, find_units, merge_units
 
 __all__ = ["extract", "extract_text", "extract_file", "walk"]
 
@@ -30,41 +31,64 @@ _CATALOGUE: list = []
 def _catalogue():
     """The shipped law catalogue, loaded once per process (it is read-only)."""
     if not _CATALOGUE:
-        from . import catalogue
         _CATALOGUE.append(catalogue.load())
     return _CATALOGUE[0]
+
+
+class _Mapped:
+    """Offsets of the clean text mapped back to the text of record, and quotes of it."""
+
+    def __init__(self, source: Source, cleaned):
+        self.src = source.text
+        self._clean = cleaned
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        return self._clean.span(s, e)
+
+    def quote(self, s: int, e: int) -> Span:
+        a, b = self._clean.span(s, e)
+        return Span(a, b, self.src[a:b])
 
 
 def extract(source: Source) -> Facts:
     """Extract every fact from one read document."""
     c = clean(source.text)
     t = c.text
-    src = source.text
-
-    def span(s: int, e: int) -> tuple[int, int]:
-        return c.span(s, e)
-
-    def quote(s: int, e: int) -> Span:
-        a, b = span(s, e)
-        return Span(a, b, src[a:b])
-
+    m = _Mapped(source, c)
     o = outline(t)
     h = read_header(t, o.body_start)
-    own = h["symbol"]
-    doc_date = h["date"] or _fallback_date(t, own)
-    cat = _catalogue()
+    doc_date = h.date or _fallback_date(t, h.symbol)
+    caps = capital_words(t)  # one scan of the capitalised words, shared by two stages
+    allc = _raw_citations(t, h, doc_date, caps)
+    citations = tuple(Citation(start=a, end=b, text=m.src[a:b], kind=r.kind, type=r.type,
+                               symbol=r.symbol if r.kind != "self" else (r.symbol or h.symbol),
+                               date=r.date, issuer=r.issuer, subject=r.subject, resolved=r.resolved,
+                               section=o.section_at(r.start), symbol_span=m.span(*r.symbol_span) if r.symbol_span else None,
+                               typo=r.typo)
+                      for r in allc for a, b in [m.span(r.start, r.end)])
+    mentions = _unit_mentions(t, allc, caps)
+    units = tuple(Unit(name=n, aliases=al, mentions=tuple(m.span(s, e) for s, e in sp))
+                  for n, al, sp in merge_units(mentions, t))
+    tasks = build_tasks(t, m.src, o, mentions, _item_cites(allc), span=m.span, exclude=sorted((r.start, r.end) for r in allc),
+                        year=context_year(h.title, h.date or doc_date), since=h.date)
+    doc = DocumentInfo(type=h.type, symbol=h.symbol, date=h.date, issuer=h.issuer, title=h.title, signer=h.signer,
+                       signer_title=h.signer_title, place=h.place,
+                       spans=tuple((k, m.quote(*v)) for k, v in h.spans.items()))
+    return Facts(source=source, document=doc, citations=citations, units=units, tasks=tuple(tasks),
+                 relations=_relations(t, allc, m), recipients=(m.quote(*o.recipients),) if o.recipients else (),
+                 dates=tuple((m.quote(s, e), iso) for s, e, iso in find_dates(t)))
 
+
+def _raw_citations(t: str, h, doc_date: str | None, caps) -> list[RawCitation]:
+    """Numbered, named, partial and self citations (clean offsets), in text order; the document's own
+    number repeated (an annex header) is a self reference, its "Số: …" no citation at all; partial
+    references resolved against the full symbols of the same document."""
     raw = find_citations(t)
     taken = [(r.start, r.end) for r in raw]
-    named = find_named(t, cat, doc_date, taken=[r.symbol_span for r in raw if r.symbol_span])
-    caps = capital_words(t)  # one scan of the capitalised words, shared by two stages
+    named = find_named(t, _catalogue(), doc_date, taken=[r.symbol_span for r in raw if r.symbol_span])
     partial = find_partial(t, taken + [(n.start, n.end) for n in named], caps)
-    selfs = find_self(t, h["type"])
-    allc: list[RawCitation] = sorted(raw + named + partial + selfs, key=lambda r: (r.start, r.end))
-
-    # the document's own number repeated (annex headers) is a self-reference
-    fixed = []
-    own_span = h["spans"].get("symbol")
+    allc = sorted(raw + named + partial + find_self(t, h.type), key=lambda r: (r.start, r.end))
+    own, own_span, fixed = h.symbol, h.spans.get("symbol"), []
     for r in allc:
         if r.kind == "numbered" and own and r.symbol == own:
             if own_span and r.symbol_span == tuple(own_span):
@@ -72,28 +96,22 @@ def extract(source: Source) -> Facts:
             r = RawCitation(start=r.start, end=r.end, kind="self", type=r.type, symbol=r.symbol, date=r.date,
                             issuer=r.issuer, symbol_span=r.symbol_span)
         fixed.append(r)
-    allc = fixed
-    # partial references resolved against full symbols of the same document
-    allc = resolve_partials(allc)
+    return resolve_partials(fixed)
 
-    citations = []
-    for r in allc:
-        a, b = span(r.start, r.end)
-        sym_span = span(*r.symbol_span) if r.symbol_span else None
-        symbol = r.symbol if r.kind != "self" else (r.symbol or own)
-        citations.append(Citation(start=a, end=b, text=src[a:b], kind=r.kind, type=r.type, symbol=symbol,
-                                  date=r.date, issuer=r.issuer, subject=r.subject,
-                                  resolved=r.resolved, section=o.section_at(r.start), symbol_span=sym_span,
-                                  typo=r.typo))
 
+def _relations(t: str, allc: list[RawCitation], m: _Mapped) -> tuple[Relation, ...]:
+    """Relations read from the citations' subjects ("Nghị định 59 quy định chi tiết Luật …")."""
     rels = []
     for outer, rel, inner in relations_of([r for r in allc if r.kind in ("numbered", "named")], t):
         to = inner.symbol or inner.resolved
         if outer.symbol and to and to != outer.symbol:
-            a, b = span(inner.start, inner.end)
-            rels.append(Relation(from_=outer.symbol, rel=rel, to=to, start=a, end=b, text=src[a:b]))
+            a, b = m.span(inner.start, inner.end)
+            rels.append(Relation(from_=outer.symbol, rel=rel, to=to, start=a, end=b, text=m.src[a:b]))
+    return tuple(rels)
 
-    # units: every mention outside citation symbols
+
+def _unit_mentions(t: str, allc: list[RawCitation], caps) -> list:
+    """Every unit mention outside the citations' symbols."""
     symbol_spans = sorted(r.symbol_span for r in allc if r.symbol_span)
     sym_starts = [s for s, _ in symbol_spans]
 
@@ -101,17 +119,13 @@ def extract(source: Source) -> Facts:
         k = bisect.bisect_right(sym_starts, pos) - 1
         return k >= 0 and symbol_spans[k][0] <= pos < symbol_spans[k][1]
 
-    mentions = [m for m in find_units(t, caps=caps) if not in_symbol(m.start)]
-    merged = merge_units(mentions, t)
-    units = tuple(Unit(name=n, aliases=al, mentions=tuple(span(s, e) for s, e in sp)) for n, al, sp in merged)
-    display = {}
-    for n, al, _ in merged:
-        for x in (n,) + al:
-            display[unit_key(x)] = n
+    return [m for m in find_units(t, caps=caps) if not in_symbol(m.start)]
 
-    # tasks: every numbered item; a law named inside another citation's title ("Nghị định 146/2018 …
-    # quy định chi tiết … Luật Bảo hiểm y tế") is that document's relation (details), not something
-    # the item itself cites
+
+def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:
+    """(start, symbol) of what items may cite: numbered and partial citations, and laws by name except
+    those named inside another citation's title ("Nghị định 146/2018 … quy định chi tiết … Luật Bảo
+    hiểm y tế" is that document's relation, not something the item itself cites)."""
     subjects = sorted(r.subject_span for r in allc if r.subject_span)
     sub_starts = [a for a, _ in subjects]
 
@@ -125,25 +139,14 @@ def extract(source: Source) -> Facts:
                 break
         return False
 
-    item_cites = sorted(((r.start, r.symbol if r.kind == "numbered" else r.resolved) for r in allc
-                         if r.kind in ("numbered", "partial") or (r.kind == "named" and not in_subject(r.start))),
-                        key=lambda x: x[0])
-    exclude = sorted((r.start, r.end) for r in allc)
-    tasks = build_tasks(t, src, o, mentions, item_cites, span=span, exclude=exclude,
-                        year=context_year(h["title"], h["date"] or doc_date), since=h["date"])
-    spans = tuple((k, quote(*v)) for k, v in h["spans"].items())
-    doc = DocumentInfo(type=h["type"], symbol=own, date=h["date"], issuer=h["issuer"], title=h["title"],
-                       signer=h["signer"], signer_title=h["signer_title"], place=h["place"], spans=spans)
-    recipients = (quote(*o.recipients),) if o.recipients else ()
-    dates = tuple((quote(s, e), iso) for s, e, iso in find_dates(t))
-    return Facts(source=source, document=doc, citations=tuple(citations), units=units, tasks=tuple(tasks),
-                 relations=tuple(rels), recipients=recipients, dates=dates)
+    return sorted(((r.start, r.symbol if r.kind == "numbered" else r.resolved) for r in allc
+                   if r.kind in ("numbered", "partial") or (r.kind == "named" and not in_subject(r.start))),
+                  key=lambda x: x[0])
 
 
 def _fallback_date(text: str, own: str | None) -> str | None:
     """The citing date when the header has none: the year of the own symbol, else the latest date written."""
-    import re as _re
-    m = _re.search(r"/((?:19|20)\d\d)/", own or "")
+    m = re.search(r"/((?:19|20)\d\d)/", own or "")
     if m:
         return f"{m.group(1)}-12-31"
     dates = [iso for _, _, iso in find_dates(text)]

@@ -36,8 +36,14 @@ from . import detect, legacy
 from .errors import (BinaryContent, DamagedFile, EmptyDocument, EncodingError, NoTextLayer, ReadError,
                      TooLarge, UnsupportedFormat)
 from .facts import Source
-from .readers_table import CELL_SEP  # noqa: F401  (re-exported: how table rows look)
+from .readers_doc import DocFormatError, DocTooLarge, doc_text
+from .readers_docx import DocxError, DocxTooLarge, docx_text
+from .readers_html import HtmlError, html_text
 from .readers_pdf import PAGE_SEP  # noqa: F401  (re-exported: how pages are joined)
+from .readers_pdf import PdfError, PdfNoText, PdfTooLarge, pdf_text
+from .readers_rtf import RtfError, RtfTooLarge, rtf_text
+from .readers_table import CELL_SEP  # noqa: F401  (re-exported: how table rows look)
+from .readers_text import LEGACY_NAME, Binary, Undecodable, decode_text, sniff_binary
 
 SUPPORTED = {
     ".txt": "txt", ".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html",
@@ -159,7 +165,6 @@ def _too_long(name: str, what: str) -> TooLarge:
 
 
 def _read_txt(data: bytes, name: str, max_chars: int):
-    from .readers_text import Binary, Undecodable, decode_text
 
     if data.lstrip()[:5] == b"{\\rtf":
         text, enc, notes = _read_rtf(data, name, max_chars)
@@ -175,13 +180,11 @@ def _read_txt(data: bytes, name: str, max_chars: int):
 def _legacy(text: str, encoding: str | None, notes: tuple[str, ...]):
     kind = legacy.detect(text)
     if kind:
-        from .readers_text import LEGACY_NAME
         return legacy.convert(text, kind), kind, notes + (f"converted from {LEGACY_NAME[kind]} to Unicode",)
     return text, encoding, notes
 
 
 def _read_pdf(data: bytes, name: str, max_chars: int):
-    from .readers_pdf import PdfError, PdfNoText, PdfTooLarge, pdf_text
 
     if b"%PDF" not in data[:1024]:
         raise DamagedFile(name, "not a PDF file (no %PDF header)")
@@ -197,7 +200,6 @@ def _read_pdf(data: bytes, name: str, max_chars: int):
 
 
 def _read_docx(data: bytes, name: str, max_chars: int):
-    from .readers_docx import DocxError, DocxTooLarge, docx_text
 
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         text, enc, notes = _read_doc(data, name, max_chars)
@@ -213,7 +215,6 @@ def _read_docx(data: bytes, name: str, max_chars: int):
 
 
 def _read_doc(data: bytes, name: str, max_chars: int):
-    from .readers_doc import DocFormatError, DocTooLarge, doc_text
 
     if data.startswith(b"PK\x03\x04"):
         text, enc, notes = _read_docx(data, name, max_chars)
@@ -231,7 +232,6 @@ def _read_doc(data: bytes, name: str, max_chars: int):
 
 
 def _read_rtf(data: bytes, name: str, max_chars: int):
-    from .readers_rtf import RtfError, RtfTooLarge, rtf_text
 
     try:
         text = rtf_text(data, max_chars=max_chars)
@@ -245,8 +245,6 @@ def _read_rtf(data: bytes, name: str, max_chars: int):
 
 
 def _read_html(data: bytes, name: str, max_chars: int):
-    from .readers_html import HtmlError, html_text
-    from .readers_text import sniff_binary
 
     what = sniff_binary(data)
     if what:

@@ -53,84 +53,102 @@ def rtf_text(data: bytes, max_chars: int | None = None) -> str:
         "".encode(codepage)
     except LookupError:
         codepage = "cp1252"
-    out: list[str] = []
-    chunks: list[str] = []  # out, joined every _CHUNK pieces
-    total = 0
-    pending = bytearray()  # \'xx bytes waiting to be decoded together
-    stack: list[tuple[bool, int]] = []
-    skip, uc, to_skip = False, 1, 0
-    first_in_group = False
-
-    def flush():
-        if pending:
-            out.append(pending.decode(codepage, errors="replace"))
-            pending.clear()
-
+    reader = _RtfReader(codepage, max_chars)
     for token in _TOKEN.finditer(data):
-        if len(out) >= _CHUNK:
-            chunk = "".join(out)
-            out.clear()
-            chunks.append(chunk)
-            total += len(chunk)
-            if max_chars is not None and total > max_chars:
-                raise RtfTooLarge(f"RTF text longer than the limit of {max_chars:,} characters")
-        word, arg, hexbyte, sym, brace, newline, plain = token.groups()
-        if brace == b"{":
-            flush()
-            stack.append((skip, uc))
-            first_in_group = True
-            continue
-        if brace == b"}":
-            flush()
-            skip, uc = stack.pop() if stack else (False, 1)
-            to_skip = 0
-            first_in_group = False
-            continue
-        starts_group, first_in_group = first_in_group, False
+        reader.feed(*token.groups())
+    return _ROW_END.sub("", reader.text())
+
+
+class _RtfReader:
+    """The RTF state machine: groups, skipped destinations, \\uN with its fallback characters, \\'xx
+    bytes decoded together in the document's code page."""
+
+    def __init__(self, codepage: str, max_chars: int | None):
+        self.codepage, self.max_chars = codepage, max_chars
+        self.out: list[str] = []
+        self.chunks: list[str] = []  # out, joined every _CHUNK pieces
+        self.total = 0
+        self.pending = bytearray()  # \\'xx bytes waiting to be decoded together
+        self.stack: list[tuple[bool, int]] = []
+        self.skip, self.uc, self.to_skip = False, 1, 0
+        self.first_in_group = False
+
+    def flush(self) -> None:
+        if self.pending:
+            self.out.append(self.pending.decode(self.codepage, errors="replace"))
+            self.pending.clear()
+
+    def text(self) -> str:
+        self.flush()
+        self.chunks.append("".join(self.out))
+        return "".join(self.chunks)
+
+    def _chunk(self) -> None:
+        chunk = "".join(self.out)
+        self.out.clear()
+        self.chunks.append(chunk)
+        self.total += len(chunk)
+        if self.max_chars is not None and self.total > self.max_chars:
+            raise RtfTooLarge(f"RTF text longer than the limit of {self.max_chars:,} characters")
+
+    def feed(self, word, arg, hexbyte, sym, brace, newline, plain) -> None:
+        if len(self.out) >= _CHUNK:
+            self._chunk()
+        if brace:
+            self.flush()
+            if brace == b"{":
+                self.stack.append((self.skip, self.uc))
+                self.first_in_group = True
+            else:
+                self.skip, self.uc = self.stack.pop() if self.stack else (False, 1)
+                self.to_skip = 0
+                self.first_in_group = False
+            return
+        starts_group, self.first_in_group = self.first_in_group, False
         if newline:
-            continue
+            return
         if sym:
-            if sym == b"*":
-                skip = True
-            elif not skip:
-                if to_skip:
-                    to_skip -= 1
-                    continue
-                flush()
-                out.append(_SYMBOL.get(sym, ""))
-            continue
-        if hexbyte:
-            if to_skip:
-                to_skip -= 1
-            elif not skip:
-                pending.append(int(hexbyte, 16))
-            continue
-        if word:
-            if starts_group and word in _SKIP:
-                skip = True
-                continue
-            if word == b"uc" and arg:
-                uc = int(arg)
-                continue
-            if skip:
-                continue
-            if word == b"u" and arg:
-                flush()
-                n = int(arg)
-                out.append(chr(n + 65536 if n < 0 else n))
-                to_skip = uc
-                continue
-            if word in _BREAK:
-                flush()
-                out.append(_BREAK[word])
-            continue
-        if plain and not skip:
-            text = plain.decode(codepage, errors="replace")
-            if to_skip:
-                cut = min(to_skip, len(text))
-                text, to_skip = text[cut:], to_skip - cut
-            flush()
-            out.append(text)
-    flush()
-    chunks.append("".join(out))
-    return _ROW_END.sub("", "".join(chunks))
+            self._symbol(sym)
+        elif hexbyte:
+            if self.to_skip:
+                self.to_skip -= 1
+            elif not self.skip:
+                self.pending.append(int(hexbyte, 16))
+        elif word:
+            self._control(word, arg, starts_group)
+        elif plain and not self.skip:
+            self._plain(plain)
+
+    def _symbol(self, sym: bytes) -> None:
+        if sym == b"*":
+            self.skip = True
+        elif not self.skip:
+            if self.to_skip:
+                self.to_skip -= 1
+                return
+            self.flush()
+            self.out.append(_SYMBOL.get(sym, ""))
+
+    def _control(self, word: bytes, arg, starts_group: bool) -> None:
+        if starts_group and word in _SKIP:
+            self.skip = True
+        elif word == b"uc" and arg:
+            self.uc = int(arg)
+        elif self.skip:
+            return
+        elif word == b"u" and arg:
+            self.flush()
+            n = int(arg)
+            self.out.append(chr(n + 65536 if n < 0 else n))
+            self.to_skip = self.uc
+        elif word in _BREAK:
+            self.flush()
+            self.out.append(_BREAK[word])
+
+    def _plain(self, plain: bytes) -> None:
+        text = plain.decode(self.codepage, errors="replace")
+        if self.to_skip:
+            cut = min(self.to_skip, len(text))
+            text, self.to_skip = text[cut:], self.to_skip - cut
+        self.flush()
+        self.out.append(text)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import regexes as R
 
-__all__ = ["Item", "Outline", "outline", "roman_value"]
+__all__ = ["Item", "Outline", "outline", "roman_value", "end_marks"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -145,7 +145,7 @@ def _line_start_of(text: str, word: str) -> int | None:
     return None
 
 
-def _end_marks(text: str) -> list[int]:
+def end_marks(text: str) -> list[int]:
     """Line starts of "Nơi nhận" and of the signature marks (TM., KT., TL., TUQ., Q.)."""
     out = []
     for a in ("Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "Q."):
@@ -376,10 +376,10 @@ def _recipients(text: str) -> tuple[int, int] | None:
 
 def outline(text: str) -> Outline:
     """Parse the numbered structure of a (clean) document text."""
-    end_marks = _end_marks(text)
-    annex_m = _annex(text, end_marks)
+    marks = end_marks(text)
+    annex_m = _annex(text, marks)
     region_end = annex_m.start() if annex_m else len(text)
-    closing = [e for e in end_marks if e < region_end]
+    closing = [e for e in marks if e < region_end]
     body_end = closing[-1] if closing else region_end
     items = _Numbering(text).scan(region_end)
     body_start = items[0].start if items else body_end
@@ -388,7 +388,7 @@ def outline(text: str) -> Outline:
         items.extend(_annex_rows(text, annex_m.end(), len(text)))
     if " | " in text:
         _add_pipe_rows(text, items)
-    _set_ends(text, items, end_marks, annex_start)
+    _set_ends(text, items, marks, annex_start)
     _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
     _link_children(items)
     return Outline(items=items, body_start=body_start, body_end=body_end, header_end=body_start,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ["graph", "ui", "cancu"]                 # checked for cycles and function-level imports
+PACKAGES = ["graph", "ui", "cancu", "ingest"]       # checked for cycles and function-level imports
 PROJECT = {"graph", "ui", "cancu", "ingest"}        # what counts as a project module
 
 
@@ -135,3 +135,15 @@ def test_no_function_level_import_of_a_project_module(package):
     nested = [f"{i.source}:{i.line} imports {i.target}" for imps in import_graph([package]).values()
               for i in imps if i.nested]
     assert not nested, "imports inside functions:\n" + "\n".join(nested)
+
+
+@pytest.mark.parametrize("pkg", ["ingest", "graph"])
+def test_no_function_over_80_lines(pkg):
+    """Long functions are split along the seams their comments mark (issue 10); none in ingest/ or
+    graph/ is over 80 lines."""
+    long = []
+    for path in sorted((ROOT / pkg).glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 80:
+                long.append(f"{path.name}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []
