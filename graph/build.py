@@ -38,7 +38,7 @@ from .ids import fold_ascii
 from .vocab import CANCU, DCTERMS, DOC_TYPES, ELI, OA, ORG, PROV, RDF, RDFS, REL_LABELS, RELATION_WORDS, SKOS, XSD, bind
 
 __all__ = ["DocumentGraph", "Lit", "Issue", "build_document", "build_schemes", "schemes_triples", "EXTRACTOR",
-           "ntriples", "nt_term", "canonical_symbols"]
+           "ntriples", "ntriples_bytes", "nt_term", "canonical_symbols"]
 
 _s = str.__str__  # an rdflib URIRef (a str subclass with its own hash and equality) → a plain str
 
@@ -137,11 +137,8 @@ def nt_term(t) -> str:
     return f'"{_escape(v)}"'
 
 
-def ntriples(triples, graph: str | None = None) -> str:
-    """N-Triples text of the triples (N-Quads when ``graph`` is given), one line each."""
-    tail = f" <{graph}> .\n" if graph else " .\n"
+def _lines(triples, tail: str):
     cache: dict[str, str] = {}
-    out = []
     for s, p, o in triples:
         a = cache.get(s)
         if a is None:
@@ -155,8 +152,25 @@ def ntriples(triples, graph: str | None = None) -> str:
                 c = cache[o] = f"<{o}>"
         else:
             c = nt_term(o)
-        out.append(f"{a} {b} {c}{tail}")
-    return "".join(out)
+        yield f"{a} {b} {c}{tail}"
+
+
+def ntriples(triples, graph: str | None = None) -> str:
+    """N-Triples text of the triples (N-Quads when ``graph`` is given), one line each."""
+    return "".join(_lines(triples, f" <{graph}> .\n" if graph else " .\n"))
+
+
+def ntriples_bytes(triples, chunk: int = 20_000) -> bytes:
+    """N-Triples as UTF-8, encoded a few thousand lines at a time (a Vietnamese text held as one
+    Python string takes two bytes a character: the bytes are the smaller form to keep and send)."""
+    out, lines = [], []
+    for line in _lines(triples, " .\n"):
+        lines.append(line)
+        if len(lines) >= chunk:
+            out.append("".join(lines).encode("utf-8"))
+            lines = []
+    out.append("".join(lines).encode("utf-8"))
+    return b"".join(out)
 
 
 # ---------------------------------------------------------------- the graph of one document

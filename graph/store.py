@@ -27,6 +27,7 @@ ending in ``/query`` or ``/sparql`` whose update URL is the same with ``/update`
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -79,9 +80,12 @@ class GraphWrite(NamedTuple):
     file it came from (``key``: a later ingest of the same file replaces it)."""
 
     graph: str
-    nt: str
+    nt: str | bytes        # N-Triples (bytes: UTF-8)
     triples: int
     key: str | None = None
+
+    def text(self) -> str:
+        return self.nt if isinstance(self.nt, str) else self.nt.decode("utf-8")
 
 
 def _count_lines(nt: str) -> int:
@@ -122,7 +126,7 @@ class Store:
         """In one transaction: remove the graphs ``drop`` and replace each of ``graphs``."""
         parts = [f"DROP SILENT GRAPH <{g}> ;\n" + self._meta(g, None) for g in drop]
         for w in graphs:
-            parts.append(f"DROP SILENT GRAPH <{w.graph}> ;\nINSERT DATA {{ GRAPH <{w.graph}> {{\n{w.nt}\n}} }} ;\n"
+            parts.append(f"DROP SILENT GRAPH <{w.graph}> ;\nINSERT DATA {{ GRAPH <{w.graph}> {{\n{w.text()}\n}} }} ;\n"
                          + self._meta(w.graph, w))
         self.update("".join(parts) + self._bump())
 
@@ -239,6 +243,49 @@ def _term(t) -> str | None:
     if t is None:
         return None
     return t.value
+
+
+class _NQuadsReader(io.RawIOBase):
+    """The N-Quads of a batch of graphs and their bookkeeping, made a piece at a time as the bulk
+    loader reads them (no copy of the whole batch in memory)."""
+
+    PIECE = 1 << 20
+
+    def __init__(self, graphs: list[GraphWrite], version: str):
+        self._pieces = self._make(graphs, version)
+        self._buf, self._pos = memoryview(b""), 0
+
+    @staticmethod
+    def _make(graphs, version):
+        meta = f"<{META_GRAPH}>"
+        for w in graphs:
+            nt = w.nt if isinstance(w.nt, bytes) else w.nt.encode("utf-8")
+            tail = f" <{w.graph}> .\n".encode()
+            start = 0
+            while start < len(nt):
+                end = nt.find(b"\n", start + _NQuadsReader.PIECE)
+                end = len(nt) if end < 0 else end + 1
+                yield nt[start:end].replace(b" .\n", tail)
+                start = end
+            extra = f'<{w.graph}> <{CANCU.tripleCount}> "{w.triples}"^^<{_XSD_INTEGER}> {meta} .\n'
+            if w.key:
+                extra += f'<{w.graph}> <{CANCU.sourceKey}> "{_plain(w.key)}" {meta} .\n'
+            yield extra.encode("utf-8")
+        yield f'<{STORE_NODE}> <{CANCU.storeVersion}> "{version}" {meta} .\n'.encode()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while self._pos >= len(self._buf):
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._buf, self._pos = memoryview(piece), 0
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = self._buf[self._pos:self._pos + n]
+        self._pos += n
+        return n
 
 
 class EmbeddedStore(Store):
@@ -432,16 +479,9 @@ class EmbeddedStore(Store):
         n = sum(w.triples for w in graphs)
         if n + 4 * len(graphs) + 1 >= BULK_MAX_QUADS:
             raise ValueError(f"a bulk batch holds fewer than {BULK_MAX_QUADS} quads ({n} given)")
-        meta, chunks = f"<{META_GRAPH}>", []
-        for w in graphs:
-            chunks.append(w.nt.replace(" .\n", f" <{w.graph}> .\n"))
-            chunks.append(f'<{w.graph}> <{CANCU.tripleCount}> "{w.triples}"^^<{_XSD_INTEGER}> {meta} .\n')
-            if w.key:
-                chunks.append(f'<{w.graph}> <{CANCU.sourceKey}> "{_plain(w.key)}" {meta} .\n')
         version = self._new_version()
-        chunks.append(f'<{STORE_NODE}> <{CANCU.storeVersion}> "{version}" {meta} .\n')
         try:
-            self._store.bulk_load("".join(chunks).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            self._store.bulk_load(_NQuadsReader(graphs, version), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as e:
             raise BadQuery(f"invalid N-Quads: {str(e).splitlines()[0]}") from None
         except OSError as e:

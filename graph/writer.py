@@ -22,6 +22,7 @@ even when its document's identity changed (a plan without its own number, edited
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +33,7 @@ from ingest.facts import Facts
 from ingest.pipeline import extract_file
 
 from . import ids
-from .build import DocumentGraph, build_document, ntriples, schemes_triples
+from .build import DocumentGraph, build_document, ntriples_bytes, schemes_triples
 from .checks import SHAPES, enforce, problems
 from .errors import InvalidDocument, UnknownNode, refusal
 from .store import BULK_MAX_QUADS, GraphWrite, Store, literal
@@ -49,8 +50,8 @@ def _shapes_graph():
 
 
 @lru_cache(maxsize=1)
-def _schemes_nt() -> str:
-    return ntriples(schemes_triples())
+def _schemes_nt() -> bytes:
+    return ntriples_bytes(schemes_triples())
 
 
 def shacl_validate(graph) -> list[str]:
@@ -103,7 +104,7 @@ class Prepared:
     path: str
     document: str | None = None     # the document's IRI
     graph: str | None = None        # its named graph's IRI
-    nt: str = ""                    # the graph as N-Triples
+    nt: bytes = b""                 # the graph as N-Triples (UTF-8)
     triples: int = 0
     size: int = 0                   # bytes of the text of record
     error: str | None = None
@@ -141,7 +142,7 @@ def prepare_facts(facts: Facts, *, check: bool = True, keep_facts: bool = False,
     try:
         dg = build_document(facts, ingested_at=ingested_at)
         triples, issues, fatal = enforce(dg.triples) if check else (dg.triples, [], [])
-        nt = ntriples(triples)
+        nt = ntriples_bytes(triples)
     except Exception as e:  # noqa: BLE001 - one bad document must not stop a folder
         return Prepared(path, error=f"{type(e).__name__}: {e}", error_kind=type(e).__name__, facts=kept)
     if fatal:
@@ -176,10 +177,12 @@ class Writer:
     after a long ingest.
     """
 
-    def __init__(self, store: Store, *, batch_triples: int = 200_000, batch_seconds: float = 10.0,
+    def __init__(self, store: Store, *, batch_triples: int | None = None, batch_seconds: float = 10.0,
                  flush_bytes: int = 16 * 2**20):
         self.store = store
-        self.batch_triples = min(batch_triples, BULK_MAX_QUADS // 2)
+        if batch_triples is None:
+            batch_triples = int(os.environ.get("CANCU_INGEST_BATCH", "200000"))
+        self.batch_triples = max(1, min(batch_triples, BULK_MAX_QUADS // 2))
         self.batch_seconds = batch_seconds
         self.flush_bytes = flush_bytes
         self.pending: list[GraphWrite] = []
@@ -212,7 +215,7 @@ class Writer:
             return []
         self._schemes = True
         nt = _schemes_nt()
-        return [GraphWrite(str(ids.SCHEMES_GRAPH), nt, nt.count("\n"))]
+        return [GraphWrite(str(ids.SCHEMES_GRAPH), nt, nt.count(b"\n"))]
 
     def add(self, doc: Prepared) -> bool:
         """Write (or queue) one prepared document; True when it replaces something in the store."""
@@ -277,7 +280,7 @@ def write_document(store: Store, dg: DocumentGraph, *, check: bool = True) -> bo
         found = problems(dg.triples)
         if found:
             raise InvalidDocument(dg.path, found)
-    return write(store, Prepared(dg.path, dg.document, dg.graph_iri, dg.ntriples(), len(dg)))
+    return write(store, Prepared(dg.path, dg.document, dg.graph_iri, ntriples_bytes(dg.triples), len(dg)))
 
 
 def delete_document(store: Store, document: str) -> bool:
