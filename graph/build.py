@@ -105,20 +105,22 @@ class Issue:
 
 # ---------------------------------------------------------------- N-Triples text
 
-_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
-            ord("\b"): "\\b", ord("\f"): "\\f"}
-_ESCAPES.update({c: f"\\u{c:04X}" for c in range(0x20) if c not in _ESCAPES})
-_ESCAPES.update({0x7F: "\\u007F"})
+_RARE = {ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
+_RARE.update({c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F) if c not in _RARE and c not in (0x0A, 0x0D)})
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\\ud800-\udfff]')
+_NEEDS_RARE = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _escape(v: str) -> str:
     if not _NEEDS_ESCAPE.search(v):
         return v
-    if _SURROGATE.search(v):  # not encodable: one replacement character each (offsets unchanged)
-        v = _SURROGATE.sub("\ufffd", v)
-    return v.translate(_ESCAPES)
+    v = v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if _NEEDS_RARE.search(v):
+        if _SURROGATE.search(v):  # not encodable: one replacement character each (offsets unchanged)
+            v = _SURROGATE.sub("\ufffd", v)
+        v = v.translate(_RARE)
+    return v
 
 
 def nt_term(t) -> str:
@@ -304,6 +306,8 @@ class _Builder:
         national_issuer = ids.is_national_unit(d.issuer) or ids.is_national(d.symbol)
         if national_issuer:
             self.juris = "vn"
+        self._sym_memo: dict[str, str] = {}
+        self._unit_memo: dict[str, str | None] = {}
         self.canon = canonical_symbols(
             [ids.tidy_symbol(s) for s in self._all_symbols() if s])
         own = self.symbol(d.symbol)
@@ -333,8 +337,11 @@ class _Builder:
         """The canonical spelling of a symbol of this document ("" for none)."""
         if not sym:
             return ""
-        s = ids.tidy_symbol(sym)
-        return self.canon.get(s, s)
+        out = self._sym_memo.get(sym)
+        if out is None:
+            s = ids.tidy_symbol(sym)
+            out = self._sym_memo[sym] = self.canon.get(s, s)
+        return out
 
     def add(self, s, p, o):
         if o is not None:
@@ -363,8 +370,11 @@ class _Builder:
         return ann
 
     def unit(self, name: str, aliases=()) -> str | None:
+        if not aliases and name in self._unit_memo:
+            return self._unit_memo[name]
         key = fold_ascii(name)
         if key in self.units:
+            self._unit_memo[name] = self.units[key]
             return self.units[key]
         if not key:
             self.warn("dropped", "unit", f"a unit without a name ({name!r})")

@@ -66,8 +66,12 @@ class Violation:
 
 # ---------------------------------------------------------------- lexical forms, as pySHACL (rdflib) reads them
 
+_DATE = re.compile(r"-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?")
+_DATETIME = re.compile(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
+
+
 def _is_date(v: str) -> bool:
-    if not re.fullmatch(r"-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?", v):
+    if not _DATE.fullmatch(v):
         return False
     try:
         date.fromisoformat(v[:10])
@@ -77,7 +81,7 @@ def _is_date(v: str) -> bool:
 
 
 def _is_datetime(v: str) -> bool:
-    if not re.fullmatch(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?", v):
+    if not _DATETIME.fullmatch(v):
         return False
     try:
         datetime.fromisoformat(v.replace("Z", "+00:00"))
@@ -86,15 +90,19 @@ def _is_datetime(v: str) -> bool:
         return False
 
 
+_INTEGER = re.compile(r"[+-]?\d+")
+_GYEAR = re.compile(r"-?\d{4,}(Z|[+-]\d{2}:\d{2})?")
+_GYEARMONTH = re.compile(r"-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d{2}:\d{2})?")
 _LEXICAL = {
     XSD + "string": lambda v: True,
-    XSD + "integer": lambda v: bool(re.fullmatch(r"[+-]?\d+", v)),
+    XSD + "integer": lambda v: _INTEGER.fullmatch(v) is not None,
     XSD + "boolean": lambda v: v in ("true", "false", "1", "0"),
     XSD + "date": _is_date,
     XSD + "dateTime": _is_datetime,
-    XSD + "gYear": lambda v: bool(re.fullmatch(r"-?\d{4,}(Z|[+-]\d{2}:\d{2})?", v)),
-    XSD + "gYearMonth": lambda v: bool(re.fullmatch(r"-?\d{4,}-(0[1-9]|1[0-2])(Z|[+-]\d{2}:\d{2})?", v)),
+    XSD + "gYear": lambda v: _GYEAR.fullmatch(v) is not None,
+    XSD + "gYearMonth": lambda v: _GYEARMONTH.fullmatch(v) is not None,
 }
+_XSD_INTEGER = XSD + "integer"
 
 
 def _datatype(o) -> str | None:
@@ -106,7 +114,7 @@ def _datatype(o) -> str | None:
 
 
 def _number(o):
-    if type(o) is str or _datatype(o) != XSD + "integer" or not _LEXICAL[XSD + "integer"](o.value):
+    if type(o) is str or o.lang or o.datatype != _XSD_INTEGER or _INTEGER.fullmatch(o.value) is None:
         return None
     return int(o.value)
 
@@ -185,63 +193,103 @@ def compile_shapes(path: str | Path = SHAPES) -> tuple[_Shape, ...]:
             if not isinstance(p, URIRef):
                 raise ValueError(f"{path}: a property path other than a predicate is not supported ({p})")
             msg = g.value(ps, sh("message"))
-            props.append(_Property(str(p), str(msg) if msg is not None else None,
-                                   rules_of(ps, _PROPERTY_COMPONENTS, {"path", "message", "name", "description"})))
+            message = str(msg) if msg is not None else None
+            rules = tuple((comp, a, message or _DEFAULT_MESSAGES[comp].format(a))
+                          for comp, a in rules_of(ps, _PROPERTY_COMPONENTS, {"path", "message", "name", "description"}))
+            props.append(_Property(str(p), message, rules))
         targets = list(g.objects(s, sh("targetClass")))
         if len(targets) != 1:
             raise ValueError(f"{path}: {s} needs exactly one sh:targetClass for the fast checks")
         msg = g.value(s, sh("message"))
+        message = str(msg) if msg is not None else None
         shapes.append(_Shape(str(s), str(targets[0]),
-                             rules_of(s, _NODE_COMPONENTS, {"targetClass", "property", "message", "name"}),
-                             str(msg) if msg is not None else None, tuple(props)))
+                             tuple((comp, a, message or _DEFAULT_MESSAGES[comp].format(a)) for comp, a in
+                                   rules_of(s, _NODE_COMPONENTS, {"targetClass", "property", "message", "name"})),
+                             message, tuple(props)))
     return tuple(shapes)
 
 
 # ---------------------------------------------------------------- checking
 
+@lru_cache(maxsize=8)
+def _paths(shapes) -> frozenset:
+    """The predicates the shapes read values of."""
+    out = set()
+    for shape in shapes:
+        for prop in shape.properties:
+            out.add(prop.path)
+            out.update(a for comp, a, _ in prop.rules if comp == "lessThan")
+    return frozenset(out)
+
+
 def check(triples, shapes: tuple[_Shape, ...] | None = None) -> list[Violation]:
     """Every violation of the shapes by these triples (a document's graph)."""
     shapes = shapes if shapes is not None else compile_shapes()
+    paths = _paths(shapes)
     values: dict[tuple, list] = {}
     types: dict[str, set] = {}
     rdf_type = V.rdf_type
-    for s, p, o in triples:
+    for t in dict.fromkeys(triples):  # a graph is a set: a repeated triple counts once
+        s, p, o = t
         if p == rdf_type:
-            types.setdefault(o, set()).add(s)
-        vs = values.get((s, p))
-        if vs is None:
-            values[(s, p)] = [o]
-        elif o not in vs:
-            vs.append(o)
+            ts = types.get(o)
+            if ts is None:
+                types[o] = {s}
+            else:
+                ts.add(s)
+        if p in paths:
+            vs = values.get((s, p))
+            if vs is None:
+                values[(s, p)] = [o]
+            else:
+                vs.append(o)
     out: list[Violation] = []
+    empty: list = []
     for shape in shapes:
-        for focus in sorted(types.get(shape.target, ())):
-            for comp, a in shape.node_rules:
-                bad = (comp == "nodeKind" and type(focus) is not str) or \
-                      (comp == "class" and focus not in types.get(a, ()))
-                if bad:
-                    out.append(Violation(focus, None, None, comp, shape.message or _DEFAULT_MESSAGES[comp].format(a)))
-            for prop in shape.properties:
-                vals = values.get((focus, prop.path), [])
-                for comp, a in prop.rules:
-                    msg = prop.message or _DEFAULT_MESSAGES[comp].format(a)
-                    if comp == "minCount":
-                        if len(vals) < a:
-                            out.append(Violation(focus, prop.path, None, comp, msg))
-                    elif comp == "maxCount":
-                        if len(vals) > a:
-                            out.append(Violation(focus, prop.path, None, comp, msg))
-                    elif comp == "lessThan":
-                        others = values.get((focus, a), [])
-                        for v in vals:
+        focuses = types.get(shape.target, ())
+        for comp, a, msg in shape.node_rules:
+            for focus in focuses:
+                if (comp == "nodeKind" and type(focus) is not str) or \
+                        (comp == "class" and focus not in types.get(a, ())):
+                    out.append(Violation(focus, None, None, comp, msg))
+        for prop in shape.properties:
+            path = prop.path
+            for comp, a, msg in prop.rules:
+                if comp == "minCount":
+                    for focus in focuses:
+                        if len(values.get((focus, path), empty)) < a:
+                            out.append(Violation(focus, path, None, comp, msg))
+                elif comp == "maxCount":
+                    for focus in focuses:
+                        if len(values.get((focus, path), empty)) > a:
+                            out.append(Violation(focus, path, None, comp, msg))
+                elif comp == "lessThan":
+                    for focus in focuses:
+                        others = values.get((focus, a), empty)
+                        for v in values.get((focus, path), empty):
                             x = _number(v)
                             if any(x is None or _number(w) is None or not x < _number(w) for w in others):
-                                out.append(Violation(focus, prop.path, v, comp, msg))
-                    else:
-                        for v in vals:
-                            if not _value_ok(comp, a, v, types):
-                                out.append(Violation(focus, prop.path, v, comp, msg))
+                                out.append(Violation(focus, path, v, comp, msg))
+                else:
+                    ok = _value_check(comp, a, types)
+                    for focus in focuses:
+                        for v in values.get((focus, path), empty):
+                            if not ok(v):
+                                out.append(Violation(focus, path, v, comp, msg))
     return out
+
+
+def _value_check(comp: str, a, types):
+    """A test of one value node for one constraint."""
+    if comp == "datatype":
+        lexical = _LEXICAL.get(a, lambda _: True)
+        if a == XSD + "string":
+            return lambda v: type(v) is not str and not v.lang and v.datatype in (None, a)
+        return lambda v: type(v) is not str and not v.lang and v.datatype == a and lexical(v.value)
+    if comp == "class":
+        members = types.get(a, frozenset())
+        return lambda v: type(v) is str and v in members
+    return lambda v: _value_ok(comp, a, v, types)
 
 
 def _value_ok(comp: str, a, v, types) -> bool:
