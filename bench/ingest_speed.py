@@ -4,6 +4,8 @@ Usage (from the project root):
     .venv/bin/python bench/ingest_speed.py                    # everything below (~5 minutes on 2 cores)
     .venv/bin/python bench/ingest_speed.py --skip-cluster     # without the Dask and endpoint runs
     .venv/bin/python bench/ingest_speed.py --kill             # also: kill -9 mid-ingest, every document whole or absent
+    .venv/bin/python bench/ingest_speed.py --corpora          # also: dev + bulk + bulk2025 ingested, refusals counted
+    .venv/bin/python bench/ingest_speed.py --only cluster     # one part (floor | gazette | cluster | kill | corpora)
 
 1. *Floor, 40 gazette texts, one core.* The first 40 texts of ``corpus/bulk/txt`` (sorted by name):
    ``cancu extract`` of them, ``cancu ingest -j 1`` into a fresh store, and Oxigraph's own bulk load
@@ -54,6 +56,25 @@ def _settled_size(store: Path) -> int:
     """The store's size once the next open lets RocksDB delete the write-ahead logs it replayed."""
     import pyoxigraph
     s = pyoxigraph.Store(str(store))
+    del s
+    return _size(store)
+
+
+def _compacted_size(store: Path) -> int:
+    """The store's size after RocksDB compacted it (``optimize``, then until the size holds still).
+    A store bulk loaded and never written again stays uncompacted, and smaller: compaction rewrites
+    the loader's files larger (on these quads, ~1.6×)."""
+    import pyoxigraph
+    s = pyoxigraph.Store(str(store))
+    s.optimize()
+    last, still = -1, 0
+    for _ in range(120):
+        time.sleep(0.5)
+        now = _size(store)
+        still = still + 1 if now == last else 0
+        if still >= 6:
+            break
+        last = now
     del s
     return _size(store)
 
@@ -109,6 +130,8 @@ def floor_40(files: list[Path], tmp: Path) -> dict:
 
 def gazette_401(files: list[Path], tmp: Path) -> dict:
     out = {"documents": len(files), "megabytes": round(sum(f.stat().st_size for f in files) / 2**20, 2), "runs": []}
+    _log("401 gazette texts, cancu extract (the floor's first part)")
+    out["extract_s"] = round(_run(cancu("extract", *files, "--format", "jsonl"))[0], 2)
     for jobs in (1, 2):
         _log(f"401 gazette texts, -j {jobs}")
         store = tmp / f"s401-{jobs}"
@@ -124,8 +147,12 @@ def gazette_401(files: list[Path], tmp: Path) -> dict:
     bulk = tmp / "b401"
     load, _, _ = _run([BIN / "oxigraph", "load", "--location", bulk, "--file", nq])
     out["oxigraph_load_s"] = round(load, 2)
+    out["floor_docs_per_s"] = round(len(files) / (out["extract_s"] + load), 2) if "extract_s" in out else None
     out["bulk_loaded_mb"] = round(_size(bulk) / 2**20, 1)
     out["store_to_bulk"] = round(out["runs"][0]["store_mb"] / out["bulk_loaded_mb"], 2)
+    out["compacted_store_mb"] = round(_compacted_size(tmp / "s401-1") / 2**20, 1)
+    out["compacted_bulk_mb"] = round(_compacted_size(bulk) / 2**20, 1)
+    out["compacted_store_to_bulk"] = round(out["compacted_store_mb"] / out["compacted_bulk_mb"], 2)
     return out
 
 
@@ -231,27 +258,46 @@ def kill_test(files: list[Path], tmp: Path) -> dict:
     return {"runs": out, "all_whole": all(r["whole"] == r["documents_present"] for r in out)}
 
 
+def corpora(corpus: Path, tmp: Path) -> dict:
+    """Every real corpus into one store: what was refused, repaired and left out (issue 13)."""
+    out = {}
+    for name, folder in (("dev", corpus / "dev"), ("bulk", corpus / "bulk" / "txt"),
+                         ("bulk2025", corpus / "bulk2025" / "txt")):
+        _log(f"all of {name}")
+        p = subprocess.run(cancu("ingest", folder, "--store", tmp / "s-all"), cwd=ROOT, capture_output=True, text=True)
+        lines = p.stderr.strip().splitlines()
+        out[name] = {"exit": p.returncode, "summary": lines[-1] if lines else "",
+                     "warning_lines": sum(1 for x in lines if ": warning: " in x),
+                     "refusals": [x for x in lines if x.startswith("cancu: ") and ": warning: " not in x][:-1][:10]}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--skip-cluster", action="store_true")
     ap.add_argument("--kill", action="store_true")
+    ap.add_argument("--corpora", action="store_true", help="also: ingest dev, bulk and bulk2025 and count refusals")
+    ap.add_argument("--only", choices=["floor", "gazette", "cluster", "kill", "corpora"],
+                    help="run one part only")
     a = ap.parse_args()
     texts = sorted((Path(a.corpus) / "bulk" / "txt").glob("*.txt"))
     if not texts:
         raise SystemExit(f"no gazette texts under {a.corpus}/bulk/txt")
     res = {"machine_cores": os.cpu_count()}
+    parts = {"floor": lambda tmp: floor_40(texts[:40], tmp), "gazette": lambda tmp: gazette_401(texts, tmp),
+             "cluster": lambda tmp: cluster(texts, tmp), "kill": lambda tmp: kill_test(texts[:60], tmp),
+             "corpora": lambda tmp: corpora(Path(a.corpus), tmp)}
+    names = {"floor": "floor_40", "gazette": "gazette_401", "cluster": "cluster_401", "kill": "kill_9",
+             "corpora": "corpora"}
+    todo = [a.only] if a.only else ["floor", "gazette"] + ([] if a.skip_cluster else ["cluster"]) + \
+        (["kill"] if a.kill else []) + (["corpora"] if a.corpora else [])
     with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        res["floor_40"] = floor_40(texts[:40], tmp)
-        res["gazette_401"] = gazette_401(texts, tmp)
-        if not a.skip_cluster:
-            res["cluster_401"] = cluster(texts, tmp)
-        if a.kill:
-            res["kill_9"] = kill_test(texts[:60], tmp)
+        for part in todo:
+            res[names[part]] = parts[part](Path(d))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "ingest_speed.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / f"ingest_speed{'-' + a.only if a.only else ''}.json").write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(res, ensure_ascii=False, indent=1))
 
 
