@@ -92,11 +92,6 @@ def _count_lines(nt: str) -> int:
     return sum(1 for line in nt.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
-def _plain(text: str) -> str:
-    """A string literal's body in N-Triples / SPARQL (paths are the only free text kept in meta)."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-
-
 class Store:
     """What graph/ needs from a store. Rows are dicts of plain strings (or None)."""
 
@@ -115,18 +110,20 @@ class Store:
     def _meta(graph_iri: str, w: GraphWrite | None) -> str:
         """The graph's bookkeeping in the meta graph, in the same update: its triple count
         (Overview.triples without counting every quad of a large store) and its source file."""
-        drop = f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> ?p ?o }} }} ;\n"
+        g = iri(graph_iri)
+        drop = f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
         if w is None:
             return drop
-        key = f' ; <{CANCU.sourceKey}> "{_plain(w.key)}"' if w.key else ""
-        return drop + (f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> <{CANCU.tripleCount}> {w.triples}"
+        key = f" ; <{CANCU.sourceKey}> {literal(w.key)}" if w.key else ""
+        return drop + (f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {g} <{CANCU.tripleCount}> {int(w.triples)}"
                        f"{key} }} }} ;\n")
 
     def write_graphs(self, graphs: list[GraphWrite], drop=()) -> None:
         """In one transaction: remove the graphs ``drop`` and replace each of ``graphs``."""
-        parts = [f"DROP SILENT GRAPH <{g}> ;\n" + self._meta(g, None) for g in drop]
+        parts = [f"DROP SILENT GRAPH {iri(g)} ;\n" + self._meta(g, None) for g in drop]
         for w in graphs:
-            parts.append(f"DROP SILENT GRAPH <{w.graph}> ;\nINSERT DATA {{ GRAPH <{w.graph}> {{\n{w.text()}\n}} }} ;\n"
+            g = iri(w.graph)
+            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{w.text()}\n}} }} ;\n"
                          + self._meta(w.graph, w))
         self.update("".join(parts) + self._bump())
 
@@ -136,12 +133,12 @@ class Store:
 
     def graphs_of_key(self, key: str) -> list[str]:
         """The graphs written from the source file ``key``."""
-        rows = self.select(f'SELECT ?g WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{CANCU.sourceKey}> "{_plain(key)}" }} }}')
+        rows = self.select(f"SELECT ?g WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{CANCU.sourceKey}> {literal(key)} }} }}")
         return sorted(r["g"] for r in rows)
 
     def has_meta(self, graph_iri: str) -> bool:
         """True when the meta graph says something about this graph."""
-        return self.ask(f"ASK {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> ?p ?o }} }}")
+        return self.ask(f"ASK {{ GRAPH <{META_GRAPH}> {{ {iri(graph_iri)} ?p ?o }} }}")
 
     def begin_write(self) -> None:
         """Take the right to write (a no-op where the store has a lock of its own)."""
@@ -269,7 +266,7 @@ class _NQuadsReader(io.RawIOBase):
                 start = end
             extra = f'<{w.graph}> <{CANCU.tripleCount}> "{w.triples}"^^<{_XSD_INTEGER}> {meta} .\n'
             if w.key:
-                extra += f'<{w.graph}> <{CANCU.sourceKey}> "{_plain(w.key)}" {meta} .\n'
+                extra += f"<{w.graph}> <{CANCU.sourceKey}> {literal(w.key)} {meta} .\n"
             yield extra.encode("utf-8")
         yield f'<{STORE_NODE}> <{CANCU.storeVersion}> "{version}" {meta} .\n'.encode()
 
@@ -488,7 +485,7 @@ class EmbeddedStore(Store):
             raise StoreUnavailable(f"{self.location}: write failed ({e})") from None
         self.update(f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }} "
                     f"WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} "
-                    f'FILTER(?v != "{version}") }}')
+                    f"FILTER(?v != {literal(version)}) }}")
 
     def graphs_of_key(self, key: str) -> list[str]:
         p, meta = ox.NamedNode(str(CANCU.sourceKey)), ox.NamedNode(str(META_GRAPH))
@@ -611,9 +608,9 @@ class HttpStore(Store):
         node = f"GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.writerLease}>"
         parts = []
         if drop:
-            parts.append(f'DELETE DATA {{ {node} "{drop}" }} }}')
+            parts.append(f"DELETE DATA {{ {node} {literal(drop)} }} }}")
         if add:
-            parts.append(f'INSERT DATA {{ {node} "{add}" }} }}')
+            parts.append(f"INSERT DATA {{ {node} {literal(add)} }} }}")
         self._post(self.update_url, " ;\n".join(parts), "application/sparql-update", "*/*", self.timeout_s)
 
     def begin_write(self) -> None:
