@@ -143,6 +143,9 @@ class Store:
     def begin_write(self) -> None:
         """Take the right to write (a no-op where the store has a lock of its own)."""
 
+    def renew_write(self) -> None:
+        """Say the writer is still at work (endpoints: push the lease's expiry forward)."""
+
     def end_write(self) -> None:
         """Give the right to write back."""
 
@@ -597,7 +600,7 @@ class HttpStore(Store):
         return False
 
     # -- one writer at a time: a lease in the meta graph
-    LEASE_S = 600.0     # a lease not renewed for this long belongs to a writer that died
+    LEASE_S = 180.0     # a lease not renewed for this long belongs to a writer that died
     WAIT_S = 120.0      # how long begin_write waits for another writer to finish
 
     def _leases(self) -> list[str]:

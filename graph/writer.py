@@ -189,7 +189,7 @@ class Writer:
         self.pending_graphs: set[str] = set()
         self.pending_keys: set[str] = set()
         self.pending_triples = 0
-        self.since = time.monotonic()
+        self.since = self.renewed = time.monotonic()
         self.unflushed = 0            # bytes written through transactions since the last flush
         self.tx_bytes = 0             # bytes written through transactions in all
         self.summary = WriteSummary()
@@ -221,6 +221,9 @@ class Writer:
         """Write (or queue) one prepared document; True when it replaces something in the store."""
         if not doc.ok:
             raise ValueError(f"{doc.path}: cannot be written ({doc.error})")
+        if time.monotonic() - self.renewed > 30:  # an endpoint's lease stays ours while we work
+            self.store.renew_write()
+            self.renewed = time.monotonic()
         w = GraphWrite(doc.graph, doc.nt, doc.triples, doc.key)
         if doc.graph in self.pending_graphs or (doc.key and doc.key in self.pending_keys):
             self.flush()
