@@ -120,7 +120,7 @@ def build_nquads(n_docs: int, corpus: Path | None) -> tuple[list[str], dict]:
         dg = build_document(base, ingested_at="2026-03-01T08:00:00+00:00")
         built += 1
         g = str(dg.graph_iri)
-        nt = dg.graph.serialize(format="nt")
+        nt = dg.ntriples()
         for k in range(per):
             if made >= n_docs:
                 break

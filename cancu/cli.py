@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", metavar="PATH")
     i.add_argument("--store", help=STORE_HELP)
     i.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
+    i.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="hand the per-document work (read, extract, build, check) to this Dask scheduler")
     i.add_argument("--delete", action="store_true", help="remove these documents from the store instead")
     i.add_argument("--quiet", "-q", action="store_true")
     i.set_defaults(func=commands.ingest)

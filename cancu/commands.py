@@ -9,21 +9,21 @@ import csv
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from graph import export as ex
 from graph.ask import ask as answer
 from graph.errors import GraphError
+from graph.parallel import prepare_all
 from graph.sparql import run_sparql
 from graph.store import Store, open_store
-from graph.writer import delete_document, prepare, write
+from graph.writer import Writer, delete_document
 from ingest.errors import IngestError
 from ingest.pipeline import walk
 
-__all__ = ["ingest", "ask", "export", "sparql", "FLUSH_BYTES"]
+__all__ = ["ingest", "ask", "export", "sparql", "WARNINGS_PER_DOCUMENT"]
 
-FLUSH_BYTES = 16 * 2**20  # the writer flushes the embedded store after this much N-Triples
+WARNINGS_PER_DOCUMENT = 5  # warning lines printed per document (then "+N more")
 
 
 def _err(msg: str) -> int:
@@ -53,32 +53,39 @@ def _delete(store: Store, paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _write_all(store: Store, paths: list[str], jobs: int, bar) -> int:
-    """Prepare the files (in ``jobs`` worker processes) and write each as it comes; the number that failed."""
-    failed = pending = 0
-    if jobs == 1 or len(paths) == 1:
-        results, pool = map(prepare, paths), None
-    else:
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)))
-        results = pool.map(prepare, paths, chunksize=1)
-    for doc in results:
-        if not doc.ok:
-            failed += 1
-            if bar:
-                bar.write(f"cancu: {doc.path}: {doc.error}", file=sys.stderr)
-            else:
-                _err(f"{doc.path}: {doc.error}")
-        else:
-            write(store, doc)
-            pending += len(doc.nt)
-            if pending > FLUSH_BYTES:  # bound the writer's memory on long ingests
-                store.flush()
-                pending = 0
+def _write_all(store: Store, paths: list[str], jobs: int, bar, *, scheduler: str | None = None,
+               quiet: bool = False) -> int:
+    """Prepare the files (in ``jobs`` worker processes, or on a Dask cluster) and write them through
+    one :class:`Writer`; prints the warnings and a summary; the number of documents refused."""
+    def say(line: str) -> None:
         if bar:
-            bar.update(1)
-    if pool:
-        pool.shutdown()
-    return failed
+            bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    refused = repaired = dropped = written = 0
+    with Writer(store) as w:
+        for doc in prepare_all(paths, jobs=jobs, scheduler=scheduler):
+            if not doc.ok:
+                refused += 1
+                say(f"cancu: {doc.path}: {doc.error}")
+            else:
+                for line in doc.warnings[:WARNINGS_PER_DOCUMENT]:
+                    say(f"cancu: {doc.path}: warning: {line}")
+                if len(doc.warnings) > WARNINGS_PER_DOCUMENT:
+                    say(f"cancu: {doc.path}: warning: (+{len(doc.warnings) - WARNINGS_PER_DOCUMENT} more)")
+                repaired += doc.repaired
+                dropped += doc.dropped
+                w.add(doc)
+                written += 1
+            if bar:
+                bar.update(1)
+    if not quiet:
+        sm = w.summary
+        say(f"cancu: ingested {written} of {len(paths)} documents ({sm.new} new, {sm.replaced} replaced"
+            f"{f', {sm.removed} older versions removed' if sm.removed else ''}); refused {refused}; "
+            f"facts repaired {repaired}, left out {dropped}")
+    return refused
 
 
 def ingest(args) -> int:
@@ -97,7 +104,8 @@ def ingest(args) -> int:
             return _err(f"{' '.join(args.paths)}: no documents found")
         bar = _progress(len(paths), args.quiet)
         try:
-            failed = _write_all(store, paths, args.jobs or os.cpu_count() or 1, bar)
+            failed = _write_all(store, paths, args.jobs or os.cpu_count() or 1, bar,
+                                scheduler=getattr(args, "scheduler", None), quiet=args.quiet)
         except GraphError as e:
             return _err(str(e))
         finally:

@@ -56,7 +56,7 @@ from .results import (Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Ed
 from .sparql import SPARQL_EXAMPLES, run_sparql
 from .store import EmbeddedStore, PerVersion, Store, default_location, iri, literal, open_store, prefixed, shown
 from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
-from .writer import Prepared, delete_document, prepare, prepare_facts, write
+from .writer import Prepared, delete_document, prepare, prepare_facts, source_key, write
 
 __all__ = [
     "open_graph", "KnowledgeGraph", "GraphError", "MAX_UPLOAD_BYTES",
@@ -470,6 +470,12 @@ class KnowledgeGraph:
             return Path(tempfile.gettempdir()) / "cancu-uploads"
         return Path(self.location).resolve().parent / "uploads"
 
+    def _upload_key(self, filename: str) -> str:
+        """The identity of an upload: its file name in the uploads folder. Uploading a file of the
+        same name again replaces what the earlier one gave, even when its document's identity
+        changed (an edited plan without its own number)."""
+        return source_key(self._uploads_dir() / Path(filename).name)
+
     def _upload_path(self, filename: str, data: bytes) -> Path:
         """Where an upload's original is kept once ingested (refused in one line: too large, empty,
         an unsupported type)."""
@@ -489,7 +495,7 @@ class KnowledgeGraph:
         dest = self._upload_path(filename, data)
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(data)
-        doc = prepare(dest, check=check, keep_facts=True)
+        doc = prepare(dest, check=check, keep_facts=True, key=self._upload_key(filename))
         if not doc.ok:
             raise UploadRejected(f"{filename}: {doc.error}", doc.error_kind or "ReadError")
         return doc
@@ -508,7 +514,7 @@ class KnowledgeGraph:
                 raise UploadRejected(f"{filename}: {e.problem}", type(e).__name__) from None
             except Exception as e:  # noqa: BLE001 - one line for the officer, as prepare() does
                 raise UploadRejected(f"{filename}: {type(e).__name__}: {e}", type(e).__name__) from None
-        doc = prepare_facts(facts, check=False, keep_facts=True)
+        doc = prepare_facts(facts, keep_facts=True, key=self._upload_key(filename))  # the checks cost milliseconds
         if not doc.ok:
             raise UploadRejected(f"{filename}: {doc.error}", doc.error_kind or "ReadError")
         return doc
@@ -520,8 +526,9 @@ class KnowledgeGraph:
             doc = self._prepare_preview(filename, data)
             facts = doc.facts
             return UploadPreview(filename, True, None, facts.document.to_json(), len(facts.citations),
-                                 len(facts.tasks), len(facts.units), doc.triples, self.store.has_graph(doc.graph),
-                                 facts.to_json())
+                                 len(facts.tasks), len(facts.units), doc.triples,
+                                 self.store.has_graph(doc.graph) or bool(self.store.graphs_of_key(doc.key)),
+                                 facts.to_json(), warnings=doc.warnings)
         except GraphError as e:
             return UploadPreview(filename, False, str(e), {}, 0, 0, 0, 0, False, error_kind=error_kind(e))
 
@@ -530,7 +537,7 @@ class KnowledgeGraph:
         try:
             doc = self._prepare_upload(filename, data, check=True)
             replaced = self._writing(lambda w: write(w, doc))
-            return IngestResult(filename, True, None, doc.document, doc.triples, replaced)
+            return IngestResult(filename, True, None, doc.document, doc.triples, replaced, warnings=doc.warnings)
         except GraphError as e:
             return IngestResult(filename, False, str(e), None, error_kind=error_kind(e))
 

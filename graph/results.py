@@ -285,6 +285,7 @@ class UploadPreview:
     replaces: bool               # a document with the same identity is already in the store
     facts: dict | None = None    # the full cancu.extract/1 JSON, for display
     error_kind: str | None = None  # the problem's name (graph.errors.error_kind), for a translated message
+    warnings: tuple[str, ...] = ()  # facts that ingesting would repair or leave out, one line each
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,3 +297,4 @@ class IngestResult:
     triples: int = 0
     replaced: bool = False
     error_kind: str | None = None  # the problem's name (graph.errors.error_kind), for a translated message
+    warnings: tuple[str, ...] = ()  # facts repaired or left out (the document was written), one line each

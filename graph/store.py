@@ -1,14 +1,24 @@
 """The store behind one small interface: embedded Oxigraph (default) or any SPARQL 1.1 endpoint.
 
 Both backends hold one named graph per source document and answer queries over the union of
-the graphs. Writing a document is one SPARQL UPDATE (``DROP SILENT GRAPH <g>; INSERT DATA {…}``
-plus the store's version marker), which both Oxigraph and SPARQL 1.1 servers apply
-transactionally: a crash (even ``kill -9``) leaves the previous version of that document or the
-new one, never half of it.
+the graphs. Every write is atomic, so a crash (even ``kill -9``) leaves the previous version of a
+document or the new one, never half of it, and readers see one or the other:
+
+- a document whose graph is new to the store is appended with Oxigraph's bulk loader
+  (:meth:`EmbeddedStore.append_graphs`): a batch of documents (under :data:`BULK_MAX_QUADS` quads)
+  is written as one set of sorted files ingested by RocksDB in one atomic step, with the graphs'
+  bookkeeping (size, source file, the store's version) in the same step; that is as fast and as
+  compact as a bulk load of the same quads;
+- a document that replaces another (the same IRI, or the same source file: :data:`GraphWrite.key`)
+  is one SPARQL UPDATE (``DROP SILENT GRAPH <g>; INSERT DATA {…}`` plus the bookkeeping), which both
+  Oxigraph and SPARQL 1.1 servers apply in one transaction (:meth:`Store.write_graphs`).
 
 Embedded store (``pyoxigraph.Store``, RocksDB) is single-writer: a process opened for writing
 holds the lock; readers open a read-only snapshot (``Store.read_only``) and re-open it when the
 files on disk change, so readers keep answering while ``cancu ingest`` writes.
+
+An endpoint has no lock of its own: writers take a lease in the meta graph first
+(:meth:`HttpStore.begin_write`), so two ingests into one endpoint never interleave their updates.
 
 HTTP endpoint: ``http://host:port`` (Oxigraph server: ``/query`` and ``/update``) or a query URL
 ending in ``/query`` or ``/sparql`` whose update URL is the same with ``/update`` (Fuseki:
@@ -17,8 +27,10 @@ ending in ``/query`` or ``/sparql`` whose update URL is the same with ``/update`
 """
 from __future__ import annotations
 
+import io
 import json
 import os
+import random
 import re
 import threading
 import time
@@ -27,6 +39,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -34,10 +47,13 @@ from .errors import BadQuery, QueryTimeout, StoreUnavailable
 from .ids import META_GRAPH, SCHEMES_GRAPH, STORE_NODE
 from .vocab import CANCU, GRAPH, sparql_prefixes
 
-__all__ = ["Store", "EmbeddedStore", "HttpStore", "open_store", "default_location", "PerVersion", "prefixed",
-           "literal", "iri", "values", "is_update", "INTERNAL_TIMEOUT_S"]
+__all__ = ["Store", "GraphWrite", "BULK_MAX_QUADS", "EmbeddedStore", "HttpStore", "open_store", "default_location",
+           "PerVersion", "prefixed", "literal", "iri", "values", "is_update", "INTERNAL_TIMEOUT_S"]
 
 ROOT = Path(__file__).resolve().parent.parent
+# a bulk batch stays under the loader's own batch (1,000,000 quads), so RocksDB ingests it in one step
+BULK_MAX_QUADS = 400_000
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _UPDATE_WORDS = ("insert", "delete", "load", "clear", "drop", "create", "add", "move", "copy", "with")
 # the time limit of the app's own queries (the console has its own, see graph.sparql)
 INTERNAL_TIMEOUT_S = float(os.environ.get("CANCU_QUERY_TIMEOUT") or 300)
@@ -59,6 +75,23 @@ def is_update(query: str) -> bool:
     return bool(word) and word.group(1).lower() in _UPDATE_WORDS
 
 
+class GraphWrite(NamedTuple):
+    """One document's named graph to write: its triples as N-Triples text, their number, and the
+    file it came from (``key``: a later ingest of the same file replaces it)."""
+
+    graph: str
+    nt: str | bytes        # N-Triples (bytes: UTF-8)
+    triples: int
+    key: str | None = None
+
+    def text(self) -> str:
+        return self.nt if isinstance(self.nt, str) else self.nt.decode("utf-8")
+
+
+def _count_lines(nt: str) -> int:
+    return sum(1 for line in nt.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
 class Store:
     """What graph/ needs from a store. Rows are dicts of plain strings (or None)."""
 
@@ -69,23 +102,52 @@ class Store:
         """Atomically replace one named graph with the given triples."""
         self.replace_graphs([(graph_iri, ntriples)])
 
-    @staticmethod
-    def _size_marker(graph_iri: str, ntriples: str | None) -> str:
-        """Keep the graph's triple count in the meta graph, in the same update (Overview.triples
-        without counting every quad of a large store)."""
-        drop = (f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> <{CANCU.tripleCount}> ?n }} }} ;\n")
-        if ntriples is None:
-            return drop
-        n = sum(1 for line in ntriples.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-        return drop + f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{graph_iri}> <{CANCU.tripleCount}> {n} }} }} ;\n"
-
     def replace_graphs(self, graphs: list[tuple[str, str]]) -> None:
         """Atomically replace several named graphs (one transaction)."""
-        parts = []
-        for g, nt in graphs:
-            parts.append(f"DROP SILENT GRAPH <{g}> ;\nINSERT DATA {{ GRAPH <{g}> {{\n{nt}\n}} }} ;\n"
-                         + self._size_marker(g, nt))
+        self.write_graphs([GraphWrite(g, nt, _count_lines(nt)) for g, nt in graphs])
+
+    @staticmethod
+    def _meta(graph_iri: str, w: GraphWrite | None) -> str:
+        """The graph's bookkeeping in the meta graph, in the same update: its triple count
+        (Overview.triples without counting every quad of a large store) and its source file."""
+        g = iri(graph_iri)
+        drop = f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
+        if w is None:
+            return drop
+        key = f" ; <{CANCU.sourceKey}> {literal(w.key)}" if w.key else ""
+        return drop + (f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {g} <{CANCU.tripleCount}> {int(w.triples)}"
+                       f"{key} }} }} ;\n")
+
+    def write_graphs(self, graphs: list[GraphWrite], drop=()) -> None:
+        """In one transaction: remove the graphs ``drop`` and replace each of ``graphs``."""
+        parts = [f"DROP SILENT GRAPH {iri(g)} ;\n" + self._meta(g, None) for g in drop]
+        for w in graphs:
+            g = iri(w.graph)
+            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{w.text()}\n}} }} ;\n"
+                         + self._meta(w.graph, w))
         self.update("".join(parts) + self._bump())
+
+    def append_graphs(self, graphs: list[GraphWrite]) -> None:
+        """Write graphs that are not in the store yet, in one atomic step (endpoints: one update)."""
+        self.write_graphs(graphs)
+
+    def graphs_of_key(self, key: str) -> list[str]:
+        """The graphs written from the source file ``key``."""
+        rows = self.select(f"SELECT ?g WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{CANCU.sourceKey}> {literal(key)} }} }}")
+        return sorted(r["g"] for r in rows)
+
+    def has_meta(self, graph_iri: str) -> bool:
+        """True when the meta graph says something about this graph."""
+        return self.ask(f"ASK {{ GRAPH <{META_GRAPH}> {{ {iri(graph_iri)} ?p ?o }} }}")
+
+    def begin_write(self) -> None:
+        """Take the right to write (a no-op where the store has a lock of its own)."""
+
+    def renew_write(self) -> None:
+        """Say the writer is still at work (endpoints: push the lease's expiry forward)."""
+
+    def end_write(self) -> None:
+        """Give the right to write back."""
 
     def has_graph(self, graph_iri: str) -> bool:
         """True when the named graph holds something."""
@@ -95,11 +157,16 @@ class Store:
         """Remove one named graph; True when it existed."""
         existed = self.has_graph(graph_iri)
         if existed:
-            self.update(f"DROP SILENT GRAPH {iri(graph_iri)} ;\n" + self._size_marker(graph_iri, None) + self._bump())
+            self.update(f"DROP SILENT GRAPH {iri(graph_iri)} ;\n" + self._meta(graph_iri, None) + self._bump())
         return existed
 
+    @staticmethod
+    def _new_version() -> str:
+        """Versions sort in the order they were made (``version()`` reads the greatest)."""
+        return f"{time.time():017.6f}-{uuid.uuid4().hex[:8]}"
+
     def _bump(self) -> str:
-        v = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
+        v = self._new_version()
         return (f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }} ;\n"
                 f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> \"{v}\" }} }}")
 
@@ -140,8 +207,8 @@ class Store:
         return out
 
     def version(self) -> str:
-        rows = self.select(f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }}")
-        return rows[0]["v"] if rows else "empty"
+        rows = self.select(f"SELECT (MAX(?v) AS ?m) WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }}")
+        return rows[0]["m"] if rows and rows[0]["m"] else "empty"
 
     def dump(self, fmt: str = "trig") -> bytes:
         """Every named graph, as TriG or N-Quads (the meta graph left out)."""
@@ -176,6 +243,49 @@ def _term(t) -> str | None:
     if t is None:
         return None
     return t.value
+
+
+class _NQuadsReader(io.RawIOBase):
+    """The N-Quads of a batch of graphs and their bookkeeping, made a piece at a time as the bulk
+    loader reads them (no copy of the whole batch in memory)."""
+
+    PIECE = 1 << 20
+
+    def __init__(self, graphs: list[GraphWrite], version: str):
+        self._pieces = self._make(graphs, version)
+        self._buf, self._pos = memoryview(b""), 0
+
+    @staticmethod
+    def _make(graphs, version):
+        meta = f"<{META_GRAPH}>"
+        for w in graphs:
+            nt = w.nt if isinstance(w.nt, bytes) else w.nt.encode("utf-8")
+            tail = f" <{w.graph}> .\n".encode()
+            start = 0
+            while start < len(nt):
+                end = nt.find(b"\n", start + _NQuadsReader.PIECE)
+                end = len(nt) if end < 0 else end + 1
+                yield nt[start:end].replace(b" .\n", tail)
+                start = end
+            extra = f'<{w.graph}> <{CANCU.tripleCount}> "{w.triples}"^^<{_XSD_INTEGER}> {meta} .\n'
+            if w.key:
+                extra += f"<{w.graph}> <{CANCU.sourceKey}> {literal(w.key)} {meta} .\n"
+            yield extra.encode("utf-8")
+        yield f'<{STORE_NODE}> <{CANCU.storeVersion}> "{version}" {meta} .\n'.encode()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while self._pos >= len(self._buf):
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._buf, self._pos = memoryview(piece), 0
+        n = min(len(b), len(self._buf) - self._pos)
+        b[:n] = self._buf[self._pos:self._pos + n]
+        self._pos += n
+        return n
 
 
 class EmbeddedStore(Store):
@@ -359,6 +469,49 @@ class EmbeddedStore(Store):
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         self.update(self._bump())
 
+    def append_graphs(self, graphs: list[GraphWrite]) -> None:
+        """Graphs not in the store yet, with their bookkeeping and a new store version, through
+        Oxigraph's bulk loader: under :data:`BULK_MAX_QUADS` quads, the loader writes one set of
+        sorted files that RocksDB ingests in one atomic step (readers and a crash see all of the
+        batch or none of it). Then the older version markers go (until then the newest one reads)."""
+        if self.mode != "w":
+            raise StoreUnavailable(f"{self.location}: the store is open read-only")
+        n = sum(w.triples for w in graphs)
+        if n + 4 * len(graphs) + 1 >= BULK_MAX_QUADS:
+            raise ValueError(f"a bulk batch holds fewer than {BULK_MAX_QUADS} quads ({n} given)")
+        version = self._new_version()
+        try:
+            self._store.bulk_load(_NQuadsReader(graphs, version), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as e:
+            raise BadQuery(f"invalid N-Quads: {str(e).splitlines()[0]}") from None
+        except OSError as e:
+            raise StoreUnavailable(f"{self.location}: write failed ({e})") from None
+        self.update(f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} }} "
+                    f"WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.storeVersion}> ?v }} "
+                    f"FILTER(?v != {literal(version)}) }}")
+
+    def graphs_of_key(self, key: str) -> list[str]:
+        p, meta = ox.NamedNode(str(CANCU.sourceKey)), ox.NamedNode(str(META_GRAPH))
+        return self._retrying(lambda: sorted(
+            q.subject.value for q in self._store.quads_for_pattern(None, p, ox.Literal(key), meta)))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        g = ox.NamedNode(graph_iri)
+        return self._retrying(lambda: next(iter(self._store.quads_for_pattern(None, None, None, g)), None) is not None)
+
+    def has_meta(self, graph_iri: str) -> bool:
+        g, meta = ox.NamedNode(graph_iri), ox.NamedNode(str(META_GRAPH))
+        return self._retrying(lambda: next(iter(self._store.quads_for_pattern(g, None, None, meta)), None) is not None)
+
+    def settle(self) -> None:
+        """After a long ingest: persist the memory tables and re-open, which lets RocksDB delete the
+        write-ahead logs of what is now on disk (they otherwise stay until the next open)."""
+        if self.mode != "w" or self.location == ":memory:" or self._store is None:
+            return
+        self.flush()
+        self._store = None
+        self._store = ox.Store(self.location)
+
     def size_bytes(self) -> int:
         return sum(f.stat().st_size for f in Path(self.location).rglob("*") if f.is_file())
 
@@ -445,6 +598,69 @@ class HttpStore(Store):
 
     def refresh(self) -> bool:
         return False
+
+    # -- one writer at a time: a lease in the meta graph
+    LEASE_S = 180.0     # a lease not renewed for this long belongs to a writer that died
+    WAIT_S = 120.0      # how long begin_write waits for another writer to finish
+
+    def _leases(self) -> list[str]:
+        rows = self.select(f"SELECT ?l WHERE {{ GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.writerLease}> ?l }} }}")
+        return [r["l"] for r in rows if r["l"]]
+
+    def _lease_update(self, drop: str | None, add: str | None) -> None:
+        node = f"GRAPH <{META_GRAPH}> {{ <{STORE_NODE}> <{CANCU.writerLease}>"
+        parts = []
+        if drop:
+            parts.append(f"DELETE DATA {{ {node} {literal(drop)} }} }}")
+        if add:
+            parts.append(f"INSERT DATA {{ {node} {literal(add)} }} }}")
+        self._post(self.update_url, " ;\n".join(parts), "application/sparql-update", "*/*", self.timeout_s)
+
+    def begin_write(self) -> None:
+        """Take the endpoint's writer lease: insert a claim, read every claim; the writer whose claim
+        is the only one holds the lease (two writers that claim at once both see two claims, withdraw
+        and try again after a random pause). A claim carries its expiry; an expired one (a writer
+        killed while it held the lease) is removed by the next writer."""
+        if getattr(self, "_lease", None):
+            return
+        me = uuid.uuid4().hex
+        deadline = time.monotonic() + self.WAIT_S
+        while True:
+            now = time.time()
+            for claim in self._leases():
+                try:
+                    expired = float(claim.split("|", 1)[1]) < now
+                except (IndexError, ValueError):
+                    expired = True
+                if expired:
+                    self._lease_update(claim, None)
+            mine = f"{me}|{now + self.LEASE_S:.3f}"
+            self._lease_update(None, mine)
+            if self._leases() == [mine]:
+                self._lease = mine
+                return
+            self._lease_update(mine, None)
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(f"{self.location}: the endpoint is being written by another cancu ingest "
+                                       "(or an upload); try again when it ends")
+            time.sleep(0.05 + random.random() * 0.45)
+
+    def renew_write(self) -> None:
+        """Push the lease's expiry forward (each write does)."""
+        old = getattr(self, "_lease", None)
+        if old:
+            new = f"{old.split('|', 1)[0]}|{time.time() + self.LEASE_S:.3f}"
+            self._lease_update(old, new)
+            self._lease = new
+
+    def end_write(self) -> None:
+        lease, self._lease = getattr(self, "_lease", None), None
+        if lease:
+            self._lease_update(lease, None)
+
+    def write_graphs(self, graphs: list[GraphWrite], drop=()) -> None:
+        self.renew_write()
+        super().write_graphs(graphs, drop)
 
     def dump(self, fmt: str = "trig") -> bytes:
         q = ("SELECT ?g ?s ?p ?o (DATATYPE(?o) AS ?dt) (LANG(?o) AS ?lang) (isIRI(?o) AS ?iri) "

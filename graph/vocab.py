@@ -143,9 +143,13 @@ class CANCU(DefinedNamespace):
     ingested: URIRef        # true on documents whose text we hold
     # annotations
     citedAs: URIRef         # the symbol as cited (on an oa:Annotation of a citation)
+    repaired: URIRef        # what was repaired in the fact an annotation quotes ("270/QD-TTg → 270/QĐ-TTg")
     section: URIRef         # section id where a citation occurs
     # ingestion runs
     tripleCount: URIRef
+    sourceKey: URIRef       # meta graph: the file a document's graph came from (a re-ingested file replaces it)
+    contentHash: URIRef     # meta graph: digest of a graph's triples without its ingestion time
+    writerLease: URIRef     # meta graph: an endpoint writer's claim (single writer per endpoint)
     storeVersion: URIRef    # changes on every write (cache keys)
     extractor: URIRef
 

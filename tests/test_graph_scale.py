@@ -34,7 +34,7 @@ def _nquads() -> str:
     for year in YEARS:
         for prov in PROVINCES:
             dg = build_document(variant(base, SENTINEL, year=year, province=prov), ingested_at="2026-03-01T08:00:00+00:00")
-            nt = dg.graph.serialize(format="nt")
+            nt = dg.ntriples()
             for n in range(1, PER + 1):
                 text = nt.replace(f"/{SENTINEL}/kh-vp", f"/{n}/kh-vp").replace(f'"{SENTINEL}/KH-VP"', f'"{n}/KH-VP"') \
                     .replace(f"({SENTINEL})", f"({n})").replace(f"#{SENTINEL}", f"#{n}")

@@ -15,6 +15,7 @@ import sys
 import textwrap
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,11 @@ from rdflib import Dataset, Literal
 from rdflib.compare import isomorphic
 
 from graph import ids
-from graph.build import build_document
+from graph.build import Lit, build_document
 from graph.errors import InvalidDocument
 from graph.fixtures import seed_facts, variant
 from graph.store import EmbeddedStore, HttpStore
-from graph.vocab import CANCU, OA
+from graph.vocab import CANCU, OA, XSD
 from graph.writer import delete_document, write_document
 
 AT = "2026-03-01T08:00:00+00:00"
@@ -151,11 +152,12 @@ def test_delete_by_path(store):
 def test_shacl_violation_leaves_store_unchanged(store):
     write_document(store, seed_graph())
     before = quads(store)
-    bad = seed_graph()
+    good = seed_graph()
     # a span whose start is after its end, and a second text of record
-    pos = next(s for s in bad.graph.subjects(OA.start, None))
-    bad.graph.set((pos, OA.start, Literal(10**6)))
-    bad.graph.add((bad.document, CANCU.sourceText, Literal("another text")))
+    pos = next(s for s, p, o in good.triples if p == str(OA.start))
+    triples = tuple(t for t in good.triples if not (t[0] == pos and t[1] == str(OA.start)))
+    bad = replace(good, triples=triples + ((pos, str(OA.start), Lit(str(10**6), str(XSD.integer))),
+                                           (good.document, str(CANCU.sourceText), Lit("another text"))))
     with pytest.raises(InvalidDocument) as e:
         write_document(store, bad)
     assert "refused by the shapes" in str(e.value) and "\n" not in str(e.value)

@@ -231,6 +231,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.err.ReadError": ("không đọc được tệp.", "the file cannot be read."),
     "upload.summary": ("{citations} dẫn chiếu, {tasks} mục/nhiệm vụ, {units} đơn vị, {triples} bộ ba.",
                        "{citations} citations, {tasks} items/tasks, {units} units, {triples} triples."),
+    "upload.warnings": ("{n} dữ kiện sẽ được sửa hoặc bỏ qua; văn bản vẫn được nạp.",
+                        "{n} facts will be repaired or left out; the document is still ingested."),
     "upload.replaces": ("Văn bản này đã có trong kho: nạp lại sẽ thay thế bản cũ.", "This document is already in the store: ingesting replaces it."),
     "upload.ingest": ("Nạp vào kho", "Ingest"),
     "upload.done": ("Đã nạp {name}.", "Ingested {name}."),

@@ -67,6 +67,9 @@ def render() -> None:
                triples=preview.triples))
     if preview.replaces:
         st.warning(tr("upload.replaces"))
+    if preview.warnings:  # facts the ingest repairs or leaves out (plain text: they quote the document)
+        with st.expander(tr("upload.warnings", n=len(preview.warnings)), icon=":material/build:"):
+            st.text("\n".join(preview.warnings[:500]))
     if preview.facts:
         with st.expander(tr("upload.facts")):
             st.code(json.dumps(preview.facts, ensure_ascii=False, indent=1)[:200_000], language="json")
