@@ -36,12 +36,17 @@ The answer says how it understood the question (``Answer.understood``) in the as
 (['59/2023/NĐ-CP'], ['II.2.1', 'II.2.5', 'III.2.2'])
 >>> [t.number for t in ask(store, "nghi dinh 59 yeu cau gi doi voi Phong To chuc - Hanh chinh - Quan tri").tasks]
 ['III.2.2']
->>> [t.number for t in ask(store, "Trung tâm Thông tin có nhiệm vụ gì?").tasks]
+>>> [t.number for t in ask(store, "Trung tâm Thông tin có nhiệm vụ gì?").tasks]   # III.1: "(Trung tâm Thông tin; … xây dựng kế hoạch …)"
+['III.1', 'III.3']
+>>> [t.number for t in ask(store, "Trung tâm Thông tin chủ trì những nhiệm vụ nào?").tasks]
 ['III.3']
 >>> sorted({l.label for l in ask(store, "Kế hoạch này thực hiện những văn bản nào?").links if l.rel == "applies"})
 ['Kế hoạch 32/KH-UBND', 'Quy định 429-QĐ/TU']
->>> ask(store, "Which tasks does the Information Centre lead?").understood["text"]
-'Understood: unit Trung tâm Thông tin (lead).'
+>>> a = ask(store, "Who reports to the Department of Home Affairs?")
+>>> a.understood["text"], [t.number for t in a.tasks], sorted({(w.unit, w.role) for w in a.who})[0]
+('Understood: unit Department of Home Affairs (receives reports); asks who.', ['III.2.1', 'III.2.5'], ('Phòng Tổ chức - Hành chính - Quản trị', 'lead'))
+>>> [t.number for t in ask(store, "Who must publish news on the website?").tasks]
+['III.3']
 """
 from __future__ import annotations
 
@@ -316,7 +321,7 @@ phai lam gi|lam gi|lam nhung gi|co nhiem vu gi|co trach nhiem gi|nhiem vu gi|nhi
 nhung nhiem vu|nhiem vu|giai phap|cong viec|viec gi|viec nao|yeu cau gi|yeu cau|can thuc hien|thuc hien|trien khai|
 trach nhiem|duoc giao|giao cho|lien quan den|lien quan|nhu the nao|the nao|ra sao|khi nao|bao gio|ngay nao|
 thoi han|han chot|hoan thanh|den han|qua han|tre han|het han|chu tri|phoi hop|dinh ky|thuong xuyen|hang nam|hang quy|
-hang thang|hang ngay|moi nam|co quan nao|don vi nao|nhung ai|cho ai|van ban nay|ke hoach nay|cong dien nay|
+hang thang|hang ngay|moi nam|hom nay|co quan nao|don vi nao|nhung ai|cho ai|van ban nay|ke hoach nay|cong dien nay|
 quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|quy dinh nay|quy che nay|chuong trinh nay|de an nay|
 thong tu nay|nghi dinh nay|cong van nay|ke hoach|de an|chuong trinh|cong dien|quyet dinh|nghi quyet|thong bao|
 quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay
@@ -324,7 +329,7 @@ quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay
 _VI_STOP = set("""
 ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da dang moi
 mot so nhu thi ma khi neu bi boi tu den toi len ra vao nhat nua cung con roi vay sao the han truoc sau giua tren duoi
-tinh thanh pho xa phuong huyen quan tp trung uong gom bao cac nhieu it ngay thang nam quy viec
+tinh thanh pho phuong huyen quan tp trung uong gom bao cac nhieu it ngay thang nam quy viec
 """.split())
 # Vietnamese compounds whose first or second syllable is a function word elsewhere
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
@@ -389,21 +394,35 @@ def english_topic(words: list[str]) -> tuple[list[list[str]], list[str]]:
 
 
 def vietnamese_topic(words: list[str]) -> tuple[list[list[str]], list[str]]:
-    """Folded Vietnamese words → concept groups (one syllable each, known compounds whole)."""
+    """Folded Vietnamese words → concept groups: the runs of words between function words, each
+    read as its pairs of neighbouring syllables (Vietnamese words are mostly two syllables: "theo
+    dõi", "bảo hiểm"), a lone word as itself; and the words shown.
+
+    >>> vietnamese_topic("ai theo doi don doc viec".split())
+    ([['theo doi'], ['doi don'], ['don doc']], ['theo doi don doc'])
+    >>> vietnamese_topic("thoi tiet the nao".split())[0]
+    [['thoi tiet']]
+    """
+    keep = [False] * len(words)
+    for i in range(len(words) - 1):
+        if f"{words[i]} {words[i + 1]}" in _VI_KEEP:
+            keep[i] = keep[i + 1] = True
+    runs, cur = [], []
+    for w, k in zip(words, keep):
+        if k or (w not in _VI_STOP and not w.isdigit() and len(w) > 1):
+            cur.append(w)
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
     groups, shown = [], []
-    i = 0
-    while i < len(words):
-        pair = " ".join(words[i:i + 2])
-        if pair in _VI_KEEP and i + 1 < len(words):
-            groups.append([pair])
-            shown.append(pair)
-            i += 2
-            continue
-        w = words[i]
-        if w not in _VI_STOP and not w.isdigit() and len(w) > 1:
-            groups.append([w])
-            shown.append(w)
-        i += 1
+    for r in runs:
+        if len(r) == 1:
+            groups.append([r[0]])
+        else:
+            groups += [[f"{a} {b}"] for a, b in zip(r, r[1:])]
+        shown.append(" ".join(r))
     return groups, shown
 
 
@@ -552,10 +571,14 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     u.due = parse_due(fold_ascii(blanked), today)
     # topic words: what is left
     taken = [False] * len(words)
-    for h in hits:
+    for h, a in zip(hits, u.units):
         if h.span:
             for k in range(*h.span):
                 taken[k] = True
+            if a.roles == ("report_to",):        # the report word before it is grammar, not a topic
+                for k in range(max(0, h.span[0] - 4), h.span[0]):
+                    if words[k] in ("bao", "cao", "gui", "nop", "trinh", "ve", "len", "den", "cho", "toi", "voi"):
+                        taken[k] = True
     residue = " ".join(w for w, t in zip(words, taken) if not t)
     residue = re.sub(r"\S*\d\S*", " ", residue)           # symbols, numbers, dates
     for d in docs:                                         # document names and type words
@@ -572,9 +595,9 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
             residue = _OVERDUE.sub(" ", residue)
         u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
     # the kind of answer
-    if _BASIS.search(q) and docs:
+    if _BASIS.search(q) and u.documents:
         u.intent = "basis"
-    elif _CITED_BY.search(q) and docs:
+    elif _CITED_BY.search(q) and u.documents:
         u.intent = "cited_by"
     elif u.directives:
         u.intent = "requirements"
@@ -672,14 +695,13 @@ def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str
     return {t for t, _ in keep}, dict(keep)
 
 
-def _understood(u: Understanding, lx: Lexicon, store: Store, symbols: list[str]) -> dict:
-    """What was understood, as JSON and as one line in the asker's language."""
-    en = u.lang == "en"
+def _understood_text(u: Understanding, lx: Lexicon, store: Store, lang: str, scope: list[str],
+                     directives: list[str]) -> str:
+    """One line saying how the question was understood, in ``lang``."""
+    en = lang == "en"
     role_vi = {"lead": "chủ trì", "support": "phối hợp", "report_to": "nhận báo cáo", "mentioned": "được nêu"}
     role_en = {"lead": "lead", "support": "support", "report_to": "receives reports", "mentioned": "named"}
     parts = []
-    scope = [lx.display.get(d) or _label(lx, d, store) for d in u.scope]
-    directives = [lx.display.get(d) or _label(lx, d, store) for d in u.directives]
     if directives:
         parts.append(("documents " if en else "văn bản ") + ", ".join(directives))
     if scope:
@@ -687,15 +709,25 @@ def _understood(u: Understanding, lx: Lexicon, store: Store, symbols: list[str])
     for a in u.units:
         name = (a.english or a.name) if en else a.name
         roles = ", ".join((role_en if en else role_vi)[r] for r in a.roles)
-        parts.append((f"unit {name}" if en else f"đơn vị {name}") + f" ({roles})")
+        known = "" if a.iris else (" — not in the store" if en else " — chưa có trong kho")
+        parts.append((f"unit {name}" if en else f"đơn vị {name}") + f" ({roles}){known}")
     if u.due:
-        parts.append(u.due.describe(u.lang))
+        parts.append(u.due.describe(lang))
     if u.words:
         parts.append(("words " if en else "từ khóa ") + ", ".join(f"“{w}”" for w in u.words))
     if u.who:
         parts.append("asks who" if en else "hỏi ai")
-    text = (("Understood: " if en else "Đã hiểu: ") + "; ".join(parts) + ".") if parts else \
-        ("Not understood." if en else "Chưa hiểu câu hỏi.")
+    if not parts:
+        return "Not understood." if en else "Chưa hiểu câu hỏi."
+    return ("Understood: " if en else "Đã hiểu: ") + "; ".join(parts) + "."
+
+
+def _understood(u: Understanding, lx: Lexicon, store: Store, symbols: list[str]) -> dict:
+    """What was understood, as JSON: its parts, and one line in the asker's language (``text``)
+    and in each language (``text_vi``, ``text_en``: the app shows the one of its language)."""
+    scope = [lx.display.get(d) or _label(lx, d, store) for d in u.scope]
+    directives = [lx.display.get(d) or _label(lx, d, store) for d in u.directives]
+    texts = {lang: _understood_text(u, lx, store, lang, scope, directives) for lang in ("vi", "en")}
     return {"kind": u.intent, "lang": u.lang, "scope": scope, "directives": directives,
             "units": [{"name": a.name, "english": a.english, "roles": list(a.roles), "known": bool(a.iris)}
                       for a in u.units],
@@ -703,7 +735,7 @@ def _understood(u: Understanding, lx: Lexicon, store: Store, symbols: list[str])
             "dates": ({"op": u.due.op, "start": u.due.start.isoformat() if u.due.start else None,
                        "end": u.due.end.isoformat() if u.due.end else None, "recurring": list(u.due.words),
                        "text": u.due.describe(u.lang)} if u.due else None),
-            "words": list(u.words), "who": u.who, "text": text}
+            "words": list(u.words), "who": u.who, "text": texts[u.lang], "text_vi": texts["vi"], "text_en": texts["en"]}
 
 
 # words before a unit's name, in its clause, that make it the object of someone else's work ("đôn
@@ -893,6 +925,8 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
                 lab = lx.display.get(v, v)
                 if lab not in via[t]:
                     via[t].append(lab)
+    if not cands and u.intent == "topic":
+        return answer("unknown", [], 0, _MESSAGES["unknown"][lang_i])
     rows = queries.task_rows(store, order, via)
     who = _who_rows(rows, u) if u.who else []
     msg = "" if rows else _MESSAGES["requirements" if u.intent == "requirements" else "none"][lang_i]
