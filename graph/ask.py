@@ -772,10 +772,9 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> se
     for d in queries.task_details(store, sorted(cands)):
         text = _fold_chars(d["text"])
         for n in names:
-            k = text.find(n)
-            while k >= 0:
-                head = text[:k]
-                cut = max((m.end() for m in _CLAUSE.finditer(head)), default=0)
+            for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text):
+                head = text[:m.start()]
+                cut = max((c.end() for c in _CLAUSE.finditer(head)), default=0)
                 clause = head[cut:]
                 if receiving:
                     if _SENDING.search(" ".join(re.findall(r"[a-z]+", clause)[-6:])):
@@ -786,7 +785,6 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> se
                     if len(lead_words) <= 1 and not _NOT_ACTOR.search(clause):
                         out.add(d["task"])
                         break
-                k = text.find(n, k + 1)
     return out
 
 
