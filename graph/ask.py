@@ -327,7 +327,7 @@ thong tu nay|nghi dinh nay|cong van nay|ke hoach|de an|chuong trinh|cong dien|qu
 quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VI_STOP = set("""
-ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da dang moi
+ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da moi
 mot so nhu thi ma khi neu bi boi tu den toi len ra vao nhat nua cung con roi vay sao the han truoc sau giua tren duoi
 tinh thanh pho phuong huyen quan tp trung uong gom bao cac nhieu it ngay thang nam quy viec
 """.split())
@@ -594,6 +594,11 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
         if u.due or _OVERDUE.search(residue):
             residue = _OVERDUE.sub(" ", residue)
         u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
+        # shown as the asker wrote them (with their diacritics)
+        orig = {}
+        for w in re.findall(r"[^\W_]+", question.lower()):
+            orig.setdefault(fold_ascii(w), w)
+        u.words = [" ".join(orig.get(w, w) for w in run.split()) for run in u.words]
     # the kind of answer
     if _BASIS.search(q) and u.documents:
         u.intent = "basis"
