@@ -62,13 +62,13 @@ from ingest import extract_text
 from ingest import lexicon as bodies
 
 from . import queries
-from .fulltext import fold_words, fulltext
+from .fulltext import fold_text, fold_words, fulltext
 from .ids import fold_ascii, tidy_symbol
 from .index import StoreIndex, store_index
 from .lexicon import (Lexicon, UnitHit, english_name, find_all_units, lexicon, name_key, ngrams, resolve_unit,
                       unit_homes)
 from .results import Answer, DocLink, TaskRow, UnitRole
-from .store import Store, prefixed
+from .store import PerVersion, Store, prefixed
 from .store import iri as sparql_iri
 from .vocab import DOC_TYPES, REL_LABELS
 
@@ -752,11 +752,6 @@ _CLAUSE = re.compile(r"[.;:(\n]|\bthi\b|\bde\b")
 _SENDING = re.compile(r"\b(gui|den|ve|bao cao|trinh|nop|len|cho)$")
 
 
-def _fold_chars(text: str) -> str:
-    """``fold_ascii`` character for character (same length): offsets in the fold are offsets in the text."""
-    return "".join(fold_ascii(c) or " " if c.strip() else c for c in text)
-
-
 def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> set[str]:
     """Tasks that name the unit without a role, read where its name stands in its clause.
 
@@ -770,12 +765,16 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> se
     cands = cands - ix.parents - ix.nontask
     if not cands:
         return set()
+    key = (tuple(sorted(a.iris)), a.name, receiving)
+    memo = _mention_memo(store)
+    if key in memo:
+        return memo[key]
     lx = lexicon(store)
     names = {fold_ascii(lx.unit_label.get(i, "")) for i in a.iris} | {fold_ascii(a.name)}
     names = {n for n in names if len(n) > 3}
     out = set()
-    for d in queries.task_details(store, sorted(cands)):
-        text = _fold_chars(d["text"])
+    # the indexed text: folded, punctuation kept (clauses), read by row id
+    for task, text in fulltext(store).texts(cands).items():
         for n in names:
             for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text):
                 head = text[:m.start()]
@@ -783,14 +782,20 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> se
                 clause = head[cut:]
                 if receiving:
                     if _SENDING.search(" ".join(re.findall(r"[a-z]+", clause)[-6:])):
-                        out.add(d["task"])
+                        out.add(task)
                         break
                 else:
                     lead_words = [w for w in re.findall(r"[a-z0-9]+", clause) if not re.fullmatch(r"\d+|[a-z]|[ivx]+", w)]
                     if len(lead_words) <= 1 and not _NOT_ACTOR.search(clause):
-                        out.add(d["task"])
+                        out.add(task)
                         break
+    if len(memo) > 4096:
+        memo.clear()
+    memo[key] = out
     return out
+
+
+_mention_memo = PerVersion(lambda store: {}, keep=0)
 
 
 def _addressed(store: Store, ix: StoreIndex, u: Understanding, a: AskedUnit) -> set[str]:

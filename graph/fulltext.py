@@ -41,10 +41,10 @@ from pathlib import Path
 from .ids import fold_ascii, graph_iri, task_document
 from .store import EmbeddedStore, PerVersion, Store, prefixed
 
-__all__ = ["FullText", "fulltext", "fold_words", "FILE_NAME"]
+__all__ = ["FullText", "fulltext", "fold_words", "fold_text", "FILE_NAME"]
 
 FILE_NAME = "cancu-fulltext.sqlite"
-_SCHEMA = 2
+_SCHEMA = 3
 _BULK = 40          # more documents than this to (re)index: read every task text in two queries
 
 
@@ -55,6 +55,20 @@ def fold_words(text: str) -> str:
     'quy iv 2025 uy ban nhan dan ubnd'
     """
     return " ".join(re.findall(r"[0-9a-z]+", fold_ascii(text)))
+
+
+def fold_text(text: str) -> str:
+    """``text`` folded character for character (same length, punctuation kept): what is indexed, so
+    a reader can still see where clauses begin.
+
+    >>> fold_text("(Trung tâm; Đài)")
+    '(trung tam; dai)'
+    """
+    return "".join((fold_ascii(c) or " ") if not c.isspace() else c for c in text)
+
+
+def _words(folded: str) -> str:
+    return " ".join(re.findall(r"[0-9a-z]+", folded))
 
 
 def _phrase(p: str) -> str:
@@ -75,7 +89,7 @@ class FullText:
         if "meta" in have:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if not row or row[0] != str(_SCHEMA):
-                for t in ("vocab", "fts", "docs", "meta"):
+                for t in ("vocab", "fts", "tasks", "docs", "meta"):
                     self._db.execute(f"DROP TABLE IF EXISTS {t}")
                 have = set()
         if "meta" not in have:
@@ -83,8 +97,9 @@ class FullText:
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
                 INSERT OR REPLACE INTO meta VALUES ('schema', '{_SCHEMA}');
                 CREATE TABLE IF NOT EXISTS docs(doc TEXT PRIMARY KEY, stamp TEXT);
-                CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-                    task UNINDEXED, doc UNINDEXED, body, context, tokenize = 'unicode61');
+                CREATE TABLE IF NOT EXISTS tasks(rid INTEGER PRIMARY KEY, task TEXT UNIQUE, doc TEXT);
+                CREATE INDEX IF NOT EXISTS tasks_doc ON tasks(doc);
+                CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, context, tokenize = 'unicode61');
                 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, row);
             """)
 
@@ -105,12 +120,13 @@ class FullText:
             db = self._db
             db.execute("BEGIN IMMEDIATE")
             try:
-                for d in stale:
-                    db.execute("DELETE FROM fts WHERE doc = ?", (d,))
+                for d in set(stale) | set(fresh):  # (another process may have indexed a fresh one meanwhile)
+                    db.execute("DELETE FROM fts WHERE rowid IN (SELECT rid FROM tasks WHERE doc = ?)", (d,))
+                    db.execute("DELETE FROM tasks WHERE doc = ?", (d,))
                     db.execute("DELETE FROM docs WHERE doc = ?", (d,))
-                for d in fresh:  # another process may have indexed it meanwhile
-                    db.execute("DELETE FROM fts WHERE doc = ?", (d,))
-                db.executemany("INSERT INTO fts(task, doc, body, context) VALUES (?, ?, ?, ?)", rows)
+                for task, doc, body, ctx in rows:
+                    rid = db.execute("INSERT INTO tasks(task, doc) VALUES (?, ?)", (task, doc)).lastrowid
+                    db.execute("INSERT INTO fts(rowid, body, context) VALUES (?, ?, ?)", (rid, body, ctx))
                 db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", [(d, current[d]) for d in fresh])
                 db.execute("COMMIT")
             except BaseException:
@@ -120,7 +136,7 @@ class FullText:
 
     def __len__(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT COUNT(*) FROM fts").fetchone()[0]
+            return self._db.execute("SELECT COUNT(*) FROM tasks").fetchone()[0]
 
     # -- searching
     def frequency(self, phrase: str) -> int:
@@ -133,15 +149,30 @@ class FullText:
                 f"SELECT term, doc FROM vocab WHERE term IN ({','.join('?' * len(words))})", words).fetchall())
         return min(got.get(w, 0) for w in words)
 
+    def _within(self, within) -> None:
+        """Fill the temporary table of row ids of ``within`` (under the lock)."""
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS want_(task TEXT PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS within_(rid INTEGER PRIMARY KEY)")
+        db.execute("DELETE FROM want_")
+        db.execute("DELETE FROM within_")
+        db.executemany("INSERT OR IGNORE INTO want_ VALUES (?)", ((t,) for t in within))
+        db.execute("INSERT OR IGNORE INTO within_ SELECT t.rid FROM want_ w JOIN tasks t ON t.task = w.task")
+
     def _match(self, query: str, within: set[str] | None, limit: int) -> list[tuple[str, float]]:
-        sql = "SELECT task, bm25(fts, 0, 0, 1.0, 0.35) AS r FROM fts WHERE fts MATCH ?"
+        sql = "SELECT t.task, bm25(fts, 1.0, 0.35) AS r FROM fts JOIN tasks t ON t.rid = fts.rowid WHERE fts MATCH ?"
         with self._lock:
             if within is not None:
-                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS within_(task TEXT PRIMARY KEY)")
-                self._db.execute("DELETE FROM within_")
-                self._db.executemany("INSERT OR IGNORE INTO within_ VALUES (?)", ((t,) for t in within))
-                sql += " AND task IN (SELECT task FROM within_)"
+                self._within(within)
+                sql += " AND fts.rowid IN (SELECT rid FROM within_)"
             return self._db.execute(sql + " ORDER BY r LIMIT ?", (query, limit)).fetchall()
+
+    def texts(self, tasks) -> dict[str, str]:
+        """The indexed (folded, punctuation kept) text of each task."""
+        with self._lock:
+            self._within(tasks)
+            return dict(self._db.execute("SELECT t.task, f.body FROM within_ w JOIN tasks t ON t.rid = w.rid "
+                                         "JOIN fts f ON f.rowid = w.rid").fetchall())
 
     def search(self, groups: list[list[str]], within: set[str] | None = None, *, limit: int = 200,
                min_groups: int | None = None) -> list[tuple[str, float, int]]:
@@ -177,14 +208,13 @@ class FullText:
             return []
         q = " OR ".join("(" + " OR ".join(_phrase(p) for p in g) + ")" for g in groups)
         with self._lock:
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS within_(task TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM within_")
-            self._db.executemany("INSERT OR IGNORE INTO within_ VALUES (?)", ((t,) for t in within))
-            rows = self._db.execute("SELECT task, body, context, bm25(fts, 0, 0, 1.0, 0.35) FROM fts WHERE fts MATCH ? "
-                                    "AND task IN (SELECT task FROM within_)", (q,)).fetchall()
+            self._within(within)
+            rows = self._db.execute("SELECT t.task, f.body, f.context, bm25(fts, 1.0, 0.35) FROM fts f "
+                                    "JOIN tasks t ON t.rid = f.rowid WHERE fts MATCH ? "
+                                    "AND f.rowid IN (SELECT rid FROM within_)", (q,)).fetchall()
         out = []
         for t, body, ctx, r in rows:
-            hay = f" {body} {ctx} "
+            hay = f" {_words(body)} {_words(ctx)} "
             held = sum(1 for g in groups if any(f" {p} " in hay for p in g))
             if held >= need:
                 out.append((t, -r, held))
@@ -230,7 +260,7 @@ def _read_tasks(store: Store, docs: list[str]) -> list[tuple[str, str, str, str]
     for t, x in task_text.items():
         p = parent.get(t)
         ctx = task_text.get(p, "")[:400] if p else ""
-        out.append((t, _doc_of(t), fold_words(x), fold_words(ctx)))
+        out.append((t, _doc_of(t), fold_text(x), fold_text(ctx)))
     return out
 
 

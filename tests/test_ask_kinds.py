@@ -177,3 +177,16 @@ def test_fulltext_folds_and_follows_the_store(tmp_path):
     other = FullText(str(tmp_path / "store" / "cancu-fulltext.sqlite"))
     assert other.sync(s) == {"added": 0, "removed": 0} and len(other) == n
     s.close()
+
+
+def test_fulltext_bulk_read_equals_per_document_read(store, monkeypatch):
+    """Many documents at once are read in two scans of the store; the rows are the same."""
+    from graph import fulltext as ftmod
+    one = FullText(":memory:")
+    one.sync(store)
+    monkeypatch.setattr(ftmod, "_BULK", 0)
+    bulk = FullText(":memory:")
+    bulk.sync(store)
+    tasks = {t for t, _, _ in one.search([["dan van"]], limit=100)}
+    assert len(one) == len(bulk) and tasks == {t for t, _, _ in bulk.search([["dan van"]], limit=100)}
+    assert one.texts(tasks) == bulk.texts(tasks)
