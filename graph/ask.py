@@ -470,8 +470,9 @@ def _language(question: str) -> str:
     return "vi"
 
 
-def _find_documents(lx: Lexicon, q_raw: str, q: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """Documents named in a question: their IRIs, and the spans of the raw question they occupy."""
+def _find_documents(lx: Lexicon, q_raw: str, q: str) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """Documents named in a question: their IRIs, the spans of the raw question the citations
+    occupy, and the (folded) names they were found by."""
     found: list[str] = []
     spans: list[tuple[int, int]] = []
 
@@ -506,10 +507,12 @@ def _find_documents(lx: Lexicon, q_raw: str, q: str) -> tuple[list[str], list[tu
             for i in iris if lx.types.get(i, t) == t)
     # 4. documents cited by name ("Luật Thực hiện dân chủ ở cơ sở")
     words = q.split()
+    names = []
     for _, _, g in ngrams(words, lx.max_name_words):
         if g in lx.names and len(g.split()) >= 3:
             add(lx.names[g])
-    return found, spans
+            names.append(g)
+    return found, spans, names
 
 
 def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, who: bool) -> tuple[str, ...]:
@@ -546,7 +549,7 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     u.lang = _language(question)
     q = name_key(question)
     words = q.split()
-    docs, doc_spans = _find_documents(lx, question, q)
+    docs, doc_spans, doc_names = _find_documents(lx, question, q)
     # a source document named is a scope (its own tasks); one only cited is a directive
     for d in docs:
         (u.scope if d in ix.sources and not ix.derives.get(d) else u.directives).append(d)
@@ -581,9 +584,9 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
                         taken[k] = True
     residue = " ".join(w for w, t in zip(words, taken) if not t)
     residue = re.sub(r"\S*\d\S*", " ", residue)           # symbols, numbers, dates
-    for d in docs:                                         # document names and type words
-        for n in (lx.display.get(d) or "",):
-            residue = residue.replace(name_key(n), " ")
+    for n in doc_names + [name_key(lx.display.get(d) or "") for d in docs]:   # documents' names and symbols
+        if n:
+            residue = re.sub(rf"\b{re.escape(n)}\b", " ", residue)
     if u.lang == "en":
         u.groups, u.words = _english_words(question, hits, doc_spans)
     else:
@@ -915,8 +918,9 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
     scores: dict[str, float] = {}
     if cands is None:
         cands, scores = _topic_only(store, u, ix)
-    elif not (u.units and u.due):
-        # words narrow what the rest of the question gives, unless a unit and a deadline already did
+    elif sum(map(bool, (u.directives, u.units, u.due))) < 2:
+        # words narrow what the rest of the question gives, unless two of a directive, a unit and
+        # a deadline already did
         cands, scores = _narrow(store, u, cands)
     total = len(cands)
     homes = _homes(lx, unit, home)

@@ -35,6 +35,7 @@ import os
 import re
 import sqlite3
 import threading
+import unicodedata
 import weakref
 from pathlib import Path
 
@@ -57,14 +58,18 @@ def fold_words(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", fold_ascii(text)))
 
 
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
 def fold_text(text: str) -> str:
-    """``text`` folded character for character (same length, punctuation kept): what is indexed, so
-    a reader can still see where clauses begin.
+    """``text`` folded (lower case, no diacritics, đ → d) with its punctuation kept: what is indexed,
+    so a reader can still see where clauses begin.
 
     >>> fold_text("(Trung tâm; Đài)")
     '(trung tam; dai)'
     """
-    return "".join((fold_ascii(c) or " ") if not c.isspace() else c for c in text)
+    t = text.replace("đ", "d").replace("Đ", "D").replace("\u00d0", "D").replace("\u00f0", "d")
+    return _MARKS.sub("", unicodedata.normalize("NFD", t)).lower()
 
 
 def _words(folded: str) -> str:
@@ -200,24 +205,31 @@ class FullText:
         return []
 
     def covering(self, groups: list[list[str]], within: set[str], need: int) -> list[tuple[str, float, int]]:
-        """The tasks of ``within`` holding at least ``need`` of the concepts, with their BM25 score and
-        how many they hold, most concepts and best score first."""
+        """The tasks of ``within`` holding at least ``need`` of the concepts (and nearly as many as
+        the best of them), with a score (occurrences of the concepts' phrases, the item's own words
+        first) and how many they hold; most concepts and best score first. The candidates' texts are
+        read by row id (a narrowing is asked of an answer already chosen, which is small next to the
+        tasks a common word matches)."""
         groups = [[p for p in dict.fromkeys(g) if p.strip()] for g in groups]
         groups = [g for g in groups if g]
         if not groups or not within:
             return []
-        q = " OR ".join("(" + " OR ".join(_phrase(p) for p in g) + ")" for g in groups)
         with self._lock:
             self._within(within)
-            rows = self._db.execute("SELECT t.task, f.body, f.context, bm25(fts, 1.0, 0.35) FROM fts f "
-                                    "JOIN tasks t ON t.rid = f.rowid WHERE fts MATCH ? "
-                                    "AND f.rowid IN (SELECT rid FROM within_)", (q,)).fetchall()
+            rows = self._db.execute("SELECT t.task, f.body, f.context FROM within_ w JOIN tasks t ON t.rid = w.rid "
+                                    "JOIN fts f ON f.rowid = w.rid").fetchall()
         out = []
-        for t, body, ctx, r in rows:
-            hay = f" {_words(body)} {_words(ctx)} "
-            held = sum(1 for g in groups if any(f" {p} " in hay for p in g))
+        for t, body, ctx in rows:
+            own, up = f" {_words(body)} ", f" {_words(ctx)} "
+            held, score = 0, 0.0
+            for g in groups:
+                n_own = sum(own.count(f" {p} ") for p in g)
+                n_up = sum(up.count(f" {p} ") for p in g)
+                if n_own or n_up:
+                    held += 1
+                    score += min(n_own, 3) + 0.35 * min(n_up, 3)
             if held >= need:
-                out.append((t, -r, held))
+                out.append((t, score, held))
         out.sort(key=lambda x: (-x[2], -x[1]))
         # the tasks holding (nearly) as many concepts as the best one
         return [x for x in out if x[2] >= out[0][2] - 1] if out else out
