@@ -92,6 +92,7 @@ _SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|supporting|assist|assists
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")
 _REPORT_BEFORE = re.compile(r"\b(bao cao|gui|nop|trinh|report|reports|reporting|reported|submit|submits|send|sends|sent)"
                             r"(?: (?:ve|len|den|cho|toi|voi|to|the))*$")
+_RECEIVES_AFTER = re.compile(r"(?:nhan|duoc nhan|tiep nhan|receives?|gets?) (?:bao cao|report)")
 _REPORT_Q = re.compile(r"\b(bao cao|report|reports|reporting)\b")
 # a question about "this document"
 _SELF = re.compile(r"\b(ke hoach nay|van ban nay|cong dien nay|quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|"
@@ -204,6 +205,7 @@ def _period_en(label: str, end: bool = False) -> str:
     return ("the end of " if end else "") + label
 
 
+@functools.lru_cache(maxsize=4096)
 def deadline_interval(value: str) -> tuple[dt.date, dt.date] | None:
     """The days a normalised deadline covers; None for recurring words.
 
@@ -329,7 +331,7 @@ quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay
 _VI_STOP = set("""
 ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da moi
 mot so nhu thi ma khi neu bi boi tu den toi len ra vao nhat nua cung con roi vay sao the han truoc sau giua tren duoi
-tinh thanh pho phuong huyen quan tp trung uong gom bao cac nhieu it ngay thang nam quy viec
+tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec
 """.split())
 # Vietnamese compounds whose first or second syllable is a function word elsewhere
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
@@ -409,7 +411,7 @@ def vietnamese_topic(words: list[str]) -> tuple[list[list[str]], list[str]]:
             keep[i] = keep[i + 1] = True
     runs, cur = [], []
     for w, k in zip(words, keep):
-        if k or (w not in _VI_STOP and not w.isdigit() and len(w) > 1):
+        if k or (w not in _VI_STOP and not w.isdigit()):
             cur.append(w)
         elif cur:
             runs.append(cur)
@@ -419,10 +421,12 @@ def vietnamese_topic(words: list[str]) -> tuple[list[list[str]], list[str]]:
     groups, shown = [], []
     for r in runs:
         if len(r) == 1:
-            groups.append([r[0]])
+            if len(r[0]) > 1:
+                groups.append([r[0]])
         else:
             groups += [[f"{a} {b}"] for a, b in zip(r, r[1:])]
-        shown.append(" ".join(r))
+        if len(r) > 1 or len(r[0]) > 1:
+            shown.append(" ".join(r))
     return groups, shown
 
 
@@ -466,6 +470,8 @@ def _language(question: str) -> str:
     vi_marks = len(_VI_MARKS.findall(question))
     first = ascii_words[0] if ascii_words else ""
     if hits >= 2 and (vi_marks < 8 or first in ("what", "which", "who", "how", "when", "list", "show")):
+        return "en"
+    if not vi_marks and any(t in _EN_STOP or t in _TYPE_EN for t in ascii_words):
         return "en"
     return "vi"
 
@@ -520,7 +526,8 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
     role words; else lead and support (and report_to in a "who" question or with "involve")."""
     if hit.span is not None:
         before = " ".join(words[max(0, hit.span[0] - 4):hit.span[0]])
-        if _REPORT_BEFORE.search(before):
+        after = " ".join(words[hit.span[1]:hit.span[1] + 3])
+        if _REPORT_BEFORE.search(before) or _RECEIVES_AFTER.match(after):
             return ("report_to",)
     elif hit.english:
         en = re.escape(fold_ascii(hit.english).replace("'", ""))
@@ -578,9 +585,10 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
         if h.span:
             for k in range(*h.span):
                 taken[k] = True
-            if a.roles == ("report_to",):        # the report word before it is grammar, not a topic
-                for k in range(max(0, h.span[0] - 4), h.span[0]):
-                    if words[k] in ("bao", "cao", "gui", "nop", "trinh", "ve", "len", "den", "cho", "toi", "voi"):
+            if a.roles == ("report_to",):        # the report words around it are grammar, not a topic
+                for k in list(range(max(0, h.span[0] - 4), h.span[0])) + list(range(h.span[1], min(len(words), h.span[1] + 3))):
+                    if words[k] in ("bao", "cao", "gui", "nop", "trinh", "ve", "len", "den", "cho", "toi", "voi", "nhan",
+                                    "tiep", "duoc"):
                         taken[k] = True
     residue = " ".join(w for w, t in zip(words, taken) if not t)
     residue = re.sub(r"\S*\d\S*", " ", residue)           # symbols, numbers, dates
@@ -588,7 +596,7 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
         if n:
             residue = re.sub(rf"\b{re.escape(n)}\b", " ", residue)
     if u.lang == "en":
-        u.groups, u.words = _english_words(question, hits, doc_spans)
+        u.groups, u.words = _english_words(question, hits, doc_spans, bool(docs))
     else:
         for g in _VI_GRAMMAR:
             residue = re.sub(rf"\b{g}\b", " ", residue)
@@ -622,7 +630,7 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     return u
 
 
-def _english_words(question: str, hits: list[UnitHit], doc_spans) -> tuple[list[list[str]], list[str]]:
+def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool = False) -> tuple[list[list[str]], list[str]]:
     """Topic concepts of an English question: glossary words, and Vietnamese words written in it
     (a name in parentheses that is not a unit, such as "(phản biện)")."""
     text = question
@@ -640,6 +648,8 @@ def _english_words(question: str, hits: list[UnitHit], doc_spans) -> tuple[list[
     vi_words, en_words = [], []
     for tok in en.split():
         (vi_words if _VI_MARKS.search(tok) else en_words).append(tok)
+    if doc_spans or has_docs:
+        en_words = [w for w in en_words if w.rstrip("s") not in _TYPE_EN and w not in ("law", "laws", "requirements")]
     groups, shown = english_topic([w for w in en_words if not re.search(r"\d", w)])
     # Vietnamese words in parentheses (not unit names)
     unit_words = {w for h in hits if h.span for w in name_key(h.name).split()}

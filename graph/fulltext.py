@@ -90,6 +90,8 @@ class FullText:
         if path != ":memory:":
             self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA temp_store=MEMORY")
+        self._rids: dict[str, int] | None = None   # task → row id, read once after each change
         have = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
         if "meta" in have:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -134,6 +136,7 @@ class FullText:
                     db.execute("INSERT INTO fts(rowid, body, context) VALUES (?, ?, ?)", (rid, body, ctx))
                 db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", [(d, current[d]) for d in fresh])
                 db.execute("COMMIT")
+                self._rids = None
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
@@ -154,15 +157,21 @@ class FullText:
                 f"SELECT term, doc FROM vocab WHERE term IN ({','.join('?' * len(words))})", words).fetchall())
         return min(got.get(w, 0) for w in words)
 
-    def _within(self, within) -> None:
-        """Fill the temporary table of row ids of ``within`` (under the lock)."""
+    def _row_ids(self, tasks) -> list[int]:
+        """The row ids of ``tasks`` (under the lock; the task → row id table is read once per change)."""
+        if self._rids is None:
+            self._rids = dict(self._db.execute("SELECT task, rid FROM tasks").fetchall())
+        get = self._rids.get
+        return [r for r in map(get, tasks) if r is not None]
+
+    def _within(self, within) -> set[int]:
+        """Fill the temporary table of row ids of ``within`` (under the lock); the row ids."""
         db = self._db
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS want_(task TEXT PRIMARY KEY)")
+        rids = set(self._row_ids(within))
         db.execute("CREATE TEMP TABLE IF NOT EXISTS within_(rid INTEGER PRIMARY KEY)")
-        db.execute("DELETE FROM want_")
         db.execute("DELETE FROM within_")
-        db.executemany("INSERT OR IGNORE INTO want_ VALUES (?)", ((t,) for t in within))
-        db.execute("INSERT OR IGNORE INTO within_ SELECT t.rid FROM want_ w JOIN tasks t ON t.task = w.task")
+        db.executemany("INSERT INTO within_ VALUES (?)", ((r,) for r in rids))
+        return rids
 
     def _match(self, query: str, within: set[str] | None, limit: int) -> list[tuple[str, float]]:
         sql = "SELECT t.task, bm25(fts, 1.0, 0.35) AS r FROM fts JOIN tasks t ON t.rid = fts.rowid WHERE fts MATCH ?"
@@ -174,10 +183,15 @@ class FullText:
 
     def texts(self, tasks) -> dict[str, str]:
         """The indexed (folded, punctuation kept) text of each task."""
+        out = {}
         with self._lock:
-            self._within(tasks)
-            return dict(self._db.execute("SELECT t.task, f.body FROM within_ w JOIN tasks t ON t.rid = w.rid "
-                                         "JOIN fts f ON f.rowid = w.rid").fetchall())
+            rids = self._row_ids(tasks)
+            for i in range(0, len(rids), 500):
+                part = rids[i:i + 500]
+                out.update(self._db.execute(
+                    f"SELECT t.task, f.body FROM fts f JOIN tasks t ON t.rid = f.rowid "
+                    f"WHERE f.rowid IN ({','.join('?' * len(part))})", part).fetchall())
+        return out
 
     def search(self, groups: list[list[str]], within: set[str] | None = None, *, limit: int = 200,
                min_groups: int | None = None) -> list[tuple[str, float, int]]:
@@ -206,33 +220,41 @@ class FullText:
 
     def covering(self, groups: list[list[str]], within: set[str], need: int) -> list[tuple[str, float, int]]:
         """The tasks of ``within`` holding at least ``need`` of the concepts (and nearly as many as
-        the best of them), with a score (occurrences of the concepts' phrases, the item's own words
-        first) and how many they hold; most concepts and best score first. The candidates' texts are
-        read by row id (a narrowing is asked of an answer already chosen, which is small next to the
-        tasks a common word matches)."""
+        the best of them), with a score (concepts held, the item's own words counting more than its
+        parent's) and how many they hold, best first. Each concept is one FTS5 query restricted to
+        the candidates' row ids (posting lists intersected in SQLite, no text read)."""
         groups = [[p for p in dict.fromkeys(g) if p.strip()] for g in groups]
         groups = [g for g in groups if g]
         if not groups or not within:
             return []
+        held: dict[int, float] = {}
+        count: dict[int, int] = {}
         with self._lock:
-            self._within(within)
-            rows = self._db.execute("SELECT t.task, f.body, f.context FROM within_ w JOIN tasks t ON t.rid = w.rid "
-                                    "JOIN fts f ON f.rowid = w.rid").fetchall()
-        out = []
-        for t, body, ctx in rows:
-            own, up = f" {_words(body)} ", f" {_words(ctx)} "
-            held, score = 0, 0.0
+            rids = set(self._row_ids(within))
             for g in groups:
-                n_own = sum(own.count(f" {p} ") for p in g)
-                n_up = sum(up.count(f" {p} ") for p in g)
-                if n_own or n_up:
-                    held += 1
-                    score += min(n_own, 3) + 0.35 * min(n_up, 3)
-            if held >= need:
-                out.append((t, score, held))
-        out.sort(key=lambda x: (-x[2], -x[1]))
-        # the tasks holding (nearly) as many concepts as the best one
-        return [x for x in out if x[2] >= out[0][2] - 1] if out else out
+                # the concept's whole posting list, intersected here: asking SQLite for "MATCH and rowid
+                # IN (…)" makes it test the match row by row
+                alts = " OR ".join(_phrase(p) for p in g)
+                own = rids.intersection(r for (r,) in self._db.execute(
+                    "SELECT rowid FROM fts WHERE fts MATCH ?", (f"body : ({alts})",)))
+                up = rids.intersection(r for (r,) in self._db.execute(
+                    "SELECT rowid FROM fts WHERE fts MATCH ?", (f"context : ({alts})",)))
+                for r in own | up:
+                    count[r] = count.get(r, 0) + 1
+                    held[r] = held.get(r, 0.0) + (1.0 if r in own else 0.35)
+            keep = [r for r, n in count.items() if n >= need]
+            if not keep:
+                return []
+            best = max(count[r] for r in keep)
+            keep = [r for r in keep if count[r] >= best - 1]
+            names = {}
+            for i in range(0, len(keep), 500):
+                part = keep[i:i + 500]
+                names.update(self._db.execute(
+                    f"SELECT rid, task FROM tasks WHERE rid IN ({','.join('?' * len(part))})", part).fetchall())
+        out = [(names[r], held[r], count[r]) for r in keep if r in names]
+        out.sort(key=lambda x: (-x[2], -x[1], x[0]))
+        return out
 
     def close(self) -> None:
         with self._lock:
