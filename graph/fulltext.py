@@ -40,7 +40,7 @@ import weakref
 from pathlib import Path
 
 from .ids import fold_ascii, graph_iri, task_document
-from .store import EmbeddedStore, PerVersion, Store, prefixed
+from .store import EmbeddedStore, PerVersion, Store, iri, prefixed
 
 __all__ = ["FullText", "fulltext", "fold_words", "fold_text", "FILE_NAME"]
 
@@ -284,7 +284,7 @@ def _read_tasks(store: Store, docs: list[str]) -> list[tuple[str, str, str, str]
         task_text = {}
         for d in docs:
             g = graph_iri(d)
-            for r in sel(f"""SELECT ?t ?x ?p WHERE {{ GRAPH <{g}> {{ ?ann oa:hasBody ?t . ?t a cancu:Task .
+            for r in sel(f"""SELECT ?t ?x ?p WHERE {{ GRAPH {iri(str(g))} {{ ?ann oa:hasBody ?t . ?t a cancu:Task .
                 ?ann oa:hasTarget ?tg . ?tg oa:hasSelector ?s . ?s oa:exact ?x .
                 OPTIONAL {{ ?t eli:is_part_of ?p }} }} }}"""):
                 task_text.setdefault(r["t"], r["x"])
