@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--store", help=STORE_HELP)
     a.add_argument("--unit", default=os.environ.get("CANCU_UNIT"))
     a.add_argument("--format", choices=["json", "text"], default="text")
+    a.add_argument("--today", metavar="YYYY-MM-DD", help="the date 'overdue' is counted from (default: today)")
     a.set_defaults(func=commands.ask)
 
     x = sub.add_parser("export", help="export the graph or the task list")

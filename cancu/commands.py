@@ -6,6 +6,7 @@ Errors: exit 1 with one line on stderr, ``cancu: <path or what>: <problem>``, no
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import os
 import sys
@@ -115,22 +116,29 @@ def ingest(args) -> int:
 
 
 def ask(args) -> int:
+    today = None
+    if getattr(args, "today", None):
+        try:
+            today = datetime.date.fromisoformat(args.today)
+        except ValueError:
+            return _err(f"--today {args.today}: not a date (YYYY-MM-DD)")
     try:
         with open_store(args.store) as store:
             # the command prints the whole answer (the contract); the app pages it (graph.ask.DEFAULT_LIMIT)
-            ans = answer(store, args.question, args.unit, limit=getattr(args, "limit", None))
+            ans = answer(store, args.question, args.unit, limit=getattr(args, "limit", None), today=today)
     except GraphError as e:
         return _err(str(e))
     if args.format == "json":
         print(json.dumps(ans.to_json(), ensure_ascii=False))
         return 0
-    print(f"Hỏi: {ans.question}")
-    print(f"Hiểu: văn bản {', '.join(ans.documents) or '—'}; đơn vị {ans.unit or '—'}")
+    print(f"{'Q' if ans.lang == 'en' else 'Hỏi'}: {ans.question}")
+    print(ans.understood.get("text") or f"Hiểu: văn bản {', '.join(ans.documents) or '—'}; đơn vị {ans.unit or '—'}")
     if ans.message:
         print(ans.message)
     for t in ans.tasks:
         lead = f" [chủ trì: {', '.join(t.lead)}]" if t.lead else ""
-        print(f"\n{t.document_label} — {t.number}{lead}")
+        due = f" [hạn: {t.deadline}]" if t.deadline else ""
+        print(f"\n{t.document_label} — {t.number}{lead}{due}")
         print("  " + " ".join(t.text.split())[:400])
         if t.source:
             print(f"  ({t.source.path}:{t.source.start}-{t.source.end})")

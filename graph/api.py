@@ -30,6 +30,7 @@ subclasses (``UnknownNode``, ``BadQuery``, ``QueryTimeout``, ``InvalidDocument``
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import os
 import re
@@ -48,11 +49,12 @@ from .ask import ask as answer
 from .ask import understand
 from .errors import BadQuery, GraphError, StoreUnavailable, UnknownNode, UploadRejected, error_kind
 from .ids import fold_ascii, last_segment
+from .fulltext import fulltext
 from .index import store_index
-from .lexicon import lexicon, resolve_unit, unit_homes
+from .lexicon import english_name, lexicon, resolve_unit, unit_homes
 from .results import (Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight, IngestLogRow,
                       IngestResult, Legend, Matrix, NodeDetails, NodeRef, Overview, Quote, SectionNode,
-                      SparqlResult, Subgraph, TaskRow, UploadPreview, Worklist)
+                      SparqlResult, Subgraph, TaskRow, UnitRole, UploadPreview, Worklist)
 from .sparql import SPARQL_EXAMPLES, run_sparql
 from .store import EmbeddedStore, PerVersion, Store, default_location, iri, literal, open_store, prefixed, shown
 from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
@@ -62,7 +64,7 @@ __all__ = [
     "open_graph", "KnowledgeGraph", "GraphError", "MAX_UPLOAD_BYTES",
     "Overview", "CountRow", "IngestLogRow", "DocumentRow", "Quote", "Highlight", "SectionNode",
     "DocLink", "TaskRow", "DocumentRecord", "Matrix", "Answer", "Worklist", "NodeRef", "Edge",
-    "Subgraph", "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult",
+    "Subgraph", "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult", "UnitRole",
 ]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # uploads larger than this are refused (UploadRejected)
@@ -180,6 +182,7 @@ class KnowledgeGraph:
         s = self.store
         lexicon(s)
         store_index(s)
+        fulltext(s)
         _documents(s, False)
         _search_table(s)
 
@@ -213,7 +216,7 @@ class KnowledgeGraph:
 
     def resolve_document(self, text: str) -> str | None:
         """The IRI of the document a symbol or phrase names ("59/2023", "nghi dinh 59"), or None."""
-        docs = understand(self.store, text)["documents"]
+        docs = understand(self.store, text).documents
         return docs[0] if docs else None
 
     def document(self, doc_id: str, *, limit: int = 500) -> DocumentRecord:
@@ -320,9 +323,23 @@ class KnowledgeGraph:
         return Matrix([CountRow(d, labels[d], len(by_dir[d])) for d in dirs], tasks,
                       [[t.id in by_dir[d] for t in tasks] for d in dirs])
 
-    def ask(self, question: str, unit: str | None = None) -> Answer:
-        """Answer a Vietnamese or English question; every task carries its source span."""
-        return answer(self.store, question, unit)
+    def ask(self, question: str, unit: str | None = None, *, today: str | None = None) -> Answer:
+        """Answer a Vietnamese or English question; every task carries its source span.
+        ``today`` (ISO date, default the system's) dates "overdue"; ``Answer.understood`` says how
+        the question was read (``text_vi`` / ``text_en``)."""
+        return answer(self.store, question, unit, today=datetime.date.fromisoformat(today) if today else None)
+
+    @staticmethod
+    def english_name(name: str) -> str | None:
+        """The English name of a unit as the bilingual lexicon knows it ("Sở Tài chính" →
+        "Department of Finance", with its place: "People's Committee of Bắc Ninh Province"), or
+        None; for the app's English side."""
+        return english_name(name)
+
+    @staticmethod
+    def english_names(names: list[str]) -> dict[str, str]:
+        """``{name: English name}`` for the names the lexicon knows (the others left out)."""
+        return {n: e for n in dict.fromkeys(names) if (e := english_name(n))}
 
     # -- units
     def units(self, query: str = "", limit: int = 500) -> list[CountRow]:

@@ -44,6 +44,10 @@ class StoreIndex:
     children: dict[str, list[str]] = field(default_factory=dict)   # task → its sub-items
     nontask: set[str] = field(default_factory=set)                 # objectives, form fields, provisions
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
+    deadlines: dict[str, str] = field(default_factory=dict)        # task → normalised deadline ("2025-12", "hằng năm" …)
+    headings: set[str] = field(default_factory=set)                # items of kind "heading"
+    stated: dict[str, set[str]] = field(default_factory=dict)      # source document → every item it states
+    led: set[str] = field(default_factory=set)                     # items naming a lead unit
 
     # -- derived questions
     def vias(self, document: str) -> list[str]:
@@ -81,13 +85,33 @@ class StoreIndex:
                         stack.append(c)
         return {t for t in out if t not in self.parents and t not in self.nontask}
 
-    def unit_tasks(self, units: list[str], roles=("lead", "support", "mentioned"), *, leaves: bool = True) -> set[str]:
+    def unit_tasks(self, units, roles=("lead", "support", "mentioned"), *, leaves: bool = True,
+                   own_parents: bool = False) -> set[str]:
+        """Tasks where one of ``units`` has one of ``roles``. ``leaves``: items with sub-items are
+        left out (their sub-items inherit the role), unless ``own_parents`` and the item is a task
+        or an assignment in its own right (not a heading): "2. Các cơ quan … có trách nhiệm theo
+        dõi, tổng hợp …: a) Công an tỉnh … b) Sở Nội vụ …" is work of its own."""
         out: set[str] = set()
         for u in units:
             r = self.roles.get(u, {})
             for role in roles:
                 out |= r.get(role, set())
-        return out - self.parents - self.nontask if leaves else out
+        if not leaves:
+            return out
+        keep = out - self.parents
+        if own_parents:
+            keep |= {t for t in out & self.parents if t not in self.headings}
+        return keep - self.nontask
+
+    def stated_tasks(self, document: str) -> set[str]:
+        """The work a source document states: its items minus headings with sub-items, objectives,
+        fields and provisions."""
+        return self.actionable(self.stated.get(document, set()))
+
+    def with_own_parents(self, tasks: set[str], seeds: set[str]) -> set[str]:
+        """``tasks`` plus the items of ``seeds`` that have sub-items yet are work of their own
+        (a task or an assignment, not a heading), objectives and the like left out."""
+        return tasks | {t for t in seeds & self.parents if t not in self.headings and t not in self.nontask}
 
     def ordered(self, tasks, limit: int | None = None, home: set[str] | None = None) -> list[str]:
         """Tasks in document and item order, the home jurisdictions' documents first, capped at ``limit``."""
@@ -119,6 +143,8 @@ def _build(store: Store) -> StoreIndex:
     union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLE_PROPS.items())
     for r in sel(f'SELECT ?u ?r (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE {{ {union} }} GROUP BY ?u ?r'):
         ix.roles.setdefault(r["u"], {})[r["r"]] = set(r["ts"].split())
+        if r["r"] == "lead":
+            ix.led |= ix.roles[r["u"]]["lead"]
     # items that give no work: objectives, form fields of their parent, provisions (ingest.pipeline)
     fields: set[str] = set()
     for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
@@ -133,7 +159,16 @@ def _build(store: Store) -> StoreIndex:
         ix.children[r["p"]] = kids
         if any(k not in fields for k in kids):   # a heading whose sub-items are only form fields is a task
             ix.parents.add(r["p"])
+    for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
+                 'VALUES ?k { "heading" } ?t cancu:itemKind ?k } GROUP BY ?k'):
+        ix.headings = set((r["ts"] or "").split())
+    for r in sel('SELECT ?d (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { ?t prov:hadPrimarySource ?d ; '
+                 'a cancu:Task } GROUP BY ?d'):
+        ix.stated[r["d"]] = set((r["ts"] or "").split())
+    for r in sel("SELECT ?t ?d WHERE { ?t cancu:deadline ?d }"):
+        ix.deadlines[r["t"]] = r["d"]
     tasks = {t for ts in ix.derives.values() for t in ts} | {t for r in ix.roles.values() for ts in r.values() for t in ts}
+    tasks |= {t for ts in ix.stated.values() for t in ts}
     # document order: the item part's key is shared by many documents (the same numbering), so memoised
     keys: dict[str, list] = {}
 

@@ -17,11 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import functools
+
+from ingest import lexicon as bodies
+
 from .ids import ID, fold_ascii, jurisdiction, tidy_symbol
 from .store import PerVersion, Store, iri, prefixed, values
 from .vocab import DOC_TYPES
 
-__all__ = ["Lexicon", "lexicon", "name_key", "find_units", "resolve_unit", "unit_homes", "type_labels"]
+__all__ = ["Lexicon", "lexicon", "name_key", "find_units", "find_all_units", "resolve_unit", "unit_homes",
+           "type_labels", "english_name", "body_of", "UnitHit"]
 
 
 def name_key(s: str) -> str:
@@ -49,6 +54,8 @@ class Lexicon:
     sources: list[str] = field(default_factory=list)             # ingested documents
     max_unit_words: int = 1
     max_name_words: int = 1
+    body_units: dict[str, set[str]] = field(default_factory=dict)  # lexicon body name → unit IRIs meaning it
+    unit_body: dict[str, str] = field(default_factory=dict)      # unit IRI → lexicon body name
 
 
 def lexicon(store: Store) -> Lexicon:
@@ -84,7 +91,51 @@ def _build_lexicon(store: Store) -> Lexicon:
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")]
+    # each unit's body in the bilingual lexicon, through any of its names ("Chủ tịch UBND các xã,
+    # phường", "UBND xã, phường" → Ủy ban nhân dân các xã, phường, đặc khu): questions name a body in
+    # either language and find every unit of the store that means it
+    names: dict[str, list[str]] = {}
+    for r in sorted(pref, key=lambda r: r["n"]) + [dict(u=r["d"], n=r["n"]) for r in alt]:
+        if r["u"] in orgs:
+            names.setdefault(r["u"], []).append(r["n"])
+    for u, ns in names.items():
+        for n in ns:
+            b = body_of(n)
+            if b:
+                lx.unit_body[u] = b
+                lx.body_units.setdefault(b, set()).add(u)
+                break
     return lx
+
+
+@functools.lru_cache(maxsize=65536)
+def body_of(name: str) -> str | None:
+    """The lexicon body a unit's name means (its canonical Vietnamese name), or None: the name, a
+    variant or abbreviation, a title in front ("Giám đốc Sở Nội vụ"), a place after it. "The units
+    of X" ("các đơn vị thuộc Bộ Tài chính") is not X.
+
+    >>> body_of("Chủ tịch UBND các xã, phường"), body_of("Sở Nội Vụ tỉnh Bắc Ninh")
+    ('Ủy ban nhân dân các xã, phường, đặc khu', 'Sở Nội vụ')
+    >>> body_of("các đơn vị thuộc Bộ Tài chính") is None
+    True
+    """
+    m = bodies.resolve(name)
+    if m is None or m.how == "parent":
+        return None
+    return m.body.name
+
+
+@functools.lru_cache(maxsize=65536)
+def english_name(name: str) -> str | None:
+    """The English name of a unit (the bilingual lexicon, with its place: "People's Committee of
+    Bắc Ninh Province"), or None when the lexicon cannot say it safely. For the app's English side.
+
+    >>> english_name("Sở Tài chính"), english_name("Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh")
+    ('Department of Finance', "People's Committee of Bắc Ninh Province")
+    >>> english_name("Tổ công tác đặc biệt") is None
+    True
+    """
+    return bodies.english(name)
 
 
 _lexicons = PerVersion(_build_lexicon, keep=8)
@@ -111,6 +162,116 @@ def find_units(lx: Lexicon, q: str) -> tuple[str | None, list[str]]:
             if longer:
                 return lx.unit_label[longer[0]], longer
     return None, []
+
+
+@dataclass(frozen=True)
+class UnitHit:
+    """A unit named in a question: the name shown, the store's units it means, where it was read
+    (word positions in the ``name_key``-ed question, or None for an English name), its body."""
+
+    name: str
+    iris: tuple[str, ...]
+    span: tuple[int, int] | None = None
+    body: str | None = None
+    english: str | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _body_keys() -> tuple[dict[str, str], int]:
+    """``name_key`` of every Vietnamese name, variant and abbreviation of the lexicon → body name
+    (keys that would mean two bodies once folded are left out)."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    lx = bodies.load()
+    for b in lx.bodies:
+        for n in b.names:
+            k = name_key(n)
+            if not k or len(k) < 3:
+                continue
+            if k in out and out[k] != b.name:
+                clash.add(k)
+            out[k] = b.name
+    for k in clash:
+        out.pop(k, None)
+    return out, max((len(k.split()) for k in out), default=1)
+
+
+# English plurals of collective bodies the lexicon's English names do not spell out
+_EN_PC_OF_PROVINCES = re.compile(r"People['’]?s Committees of (?:the )?(?:[\w-]+ ){0,3}?provinces(?: and (?:centrally[- ]run )?cities)?", re.I)
+_EN_PC_OF_COMMUNES = re.compile(r"\b(?:commune|communal|ward)s?(?:\s*(?:/|,|and|or)\s*(?:commune|communal|ward)s?)?(?:[- ]level)?\s+People['’]?s Committees", re.I)
+
+
+def _english_forms(q: str) -> str:
+    """English plural forms of collective bodies written as the lexicon's English names spell them.
+
+    >>> _english_forms("What must the commune/ward People's Committees do?")
+    "What must the People's Committees of communes and wards do?"
+    >>> _english_forms("the People's Committees of the nine central provinces")
+    "the People's Committees of provinces and centrally-run cities"
+    """
+    q = _EN_PC_OF_COMMUNES.sub("People's Committees of communes and wards", q)
+    return _EN_PC_OF_PROVINCES.sub("People's Committees of provinces and centrally-run cities", q)
+
+
+def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
+    """Every unit a question names, in the order written: the store's unit names and aliases, the
+    lexicon's Vietnamese names, variants and abbreviations (Ủy/Uỷ, hoá/hóa and diacritics ignored),
+    its English names ("Ministry of Finance", "provincial police", "MOHA"), and a phrase of four
+    words or more that begins known names. ``q`` is ``name_key(question)``. Longest match first;
+    matches do not overlap."""
+    words = q.split()
+    taken = [False] * len(words)
+    hits: list[UnitHit] = []
+    keys, kmax = _body_keys()
+    n_max = max(lx.max_unit_words, kmax)
+    for i, j, g in ngrams(words, n_max):
+        if any(taken[i:j]) or len(g) <= 3:
+            continue
+        iris: set[str] = set()
+        name = None
+        body = keys.get(g)
+        if g in lx.units:
+            iris |= lx.units[g]
+            name = lx.unit_label[sorted(lx.units[g])[0]]
+        if body:
+            iris |= lx.body_units.get(body, set())
+            name = name or body
+        # a store unit of the same body ("Văn phòng UBND tỉnh" = "Chánh Văn phòng Ủy ban nhân dân tỉnh")
+        for u in list(iris):
+            b = lx.unit_body.get(u)
+            if b:
+                body = body or b
+                iris |= lx.body_units.get(b, set())
+        if not iris and not body and j - i >= 4:
+            longer = sorted({u for k, us in lx.units.items() if k.startswith(g + " ") for u in us})
+            if longer:
+                iris, name = set(longer), lx.unit_label[longer[0]]
+        if iris or body:
+            for k in range(i, j):
+                taken[k] = True
+            hits.append(UnitHit(name or g, tuple(sorted(iris)), (i, j), body))
+    # English names: the lexicon reads them from the question as written
+    seen = {h.body for h in hits if h.body}
+    for b in bodies.from_english(_english_forms(question)):
+        if b.name in seen:
+            continue
+        seen.add(b.name)
+        hits.append(UnitHit(b.name, tuple(sorted(lx.body_units.get(b.name, set()))), None, b.name, b.en))
+    hits.sort(key=lambda h: h.span[0] if h.span else 10**6)
+    return [_with_collective_heads(lx, h) for h in hits]
+
+
+def _with_collective_heads(lx: Lexicon, h: UnitHit) -> UnitHit:
+    """A collective body also means the store's units whose names begin with one of its names
+    ("các sở" → "Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh")."""
+    b = bodies.load().get(h.body) if h.body else None
+    if b is None or b.level != "collective":
+        return h
+    heads = {name_key(n) for n in b.names if len(name_key(n).split()) >= 2}
+    more = {u for k, us in lx.units.items() for hd in heads if k.startswith(hd + " ") for u in us}
+    if not more - set(h.iris):
+        return h
+    return UnitHit(h.name, tuple(sorted(set(h.iris) | more)), h.span, h.body, h.english)
 
 
 def resolve_unit(lx: Lexicon, name: str) -> tuple[str | None, list[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = ["CountRow", "IngestLogRow", "Overview", "DocumentRow", "Quote", "Highlight", "SectionNode", "DocLink",
-           "TaskRow", "DocumentRecord", "Matrix", "Answer", "Worklist", "NodeRef", "Edge", "Subgraph",
+           "TaskRow", "DocumentRecord", "Matrix", "Answer", "UnitRole", "Worklist", "NodeRef", "Edge", "Subgraph",
            "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult"]
 
 
@@ -178,30 +178,55 @@ class Matrix:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitRole:
+    """A unit's role in one task of an answer ("who" questions): who leads, supports, receives the report."""
+
+    unit: str                    # the unit's name as the store knows it
+    role: str                    # lead | support | report_to
+    task: str                    # task IRI
+    number: str                  # its item number ("II.2.1")
+    document_label: str
+    english: str | None = None   # the unit's English name when the bilingual lexicon knows it
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """The answer to a question, with what was understood and the source spans."""
 
     question: str
     documents: list[str]         # symbols understood in the question
-    unit: str | None             # unit understood (or given)
-    intent: str                  # requirements | worklist | basis | cited_by | unknown
+    unit: str | None             # unit understood (or given); several joined with "; "
+    intent: str                  # requirements | worklist | deadline | who | topic | tasks | basis | cited_by | unknown
     tasks: list[TaskRow]
     links: list[DocLink] = field(default_factory=list)  # for basis / cited_by questions
     message: str = ""            # one line for the officer when nothing was understood
     total: int = 0               # tasks (or links) matched; more than len(tasks) when the answer was capped
+    understood: dict = field(default_factory=dict)     # graph.ask.Understanding.to_json(): documents, units, roles, dates, words
+    who: list[UnitRole] = field(default_factory=list)  # the units and their roles, each with its task ("who" questions)
+    lang: str = "vi"             # the asker's language (vi | en)
 
     def to_json(self) -> dict:
-        """The contract shape of ``cancu ask --format json``."""
-        return {
+        """The contract shape of ``cancu ask --format json`` (extended: ``understood`` carries more
+        keys, tasks carry support, report_to and deadline, ``who`` lists units with roles)."""
+        out = {
             "question": self.question,
-            "understood": {"documents": list(self.documents), "unit": self.unit},
+            "understood": {**self.understood, "documents": list(self.documents), "unit": self.unit},
             "tasks": [{"document": t.document_label, "id": t.number, "text": t.text, "lead": list(t.lead),
+                       "support": list(t.support), "report_to": list(t.report_to), "deadline": t.deadline,
                        "cites": list(t.cites),
                        "source": {"path": t.source.path if t.source else None,
                                   "start": t.source.start if t.source else None,
                                   "end": t.source.end if t.source else None}}
                       for t in self.tasks],
+            "kind": self.intent,
+            "total": self.total,
         }
+        if self.who:
+            out["who"] = [{"unit": w.unit, "role": w.role, "id": w.number, "document": w.document_label,
+                           **({"english": w.english} if w.english else {})} for w in self.who]
+        if self.message:
+            out["message"] = self.message
+        return out
 
 
 @dataclass(frozen=True, slots=True)

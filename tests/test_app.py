@@ -250,6 +250,39 @@ def test_ask_unknown_question_says_so(seed):
     assert "Chưa hiểu câu hỏi" in texts(at)
 
 
+ASK_KINDS = [
+    # (question, the understood-as line in Vietnamese, in English, something the answer shows)
+    ("Nghị định 59/2023 yêu cầu gì?", "Đã hiểu: văn bản 59/2023/NĐ-CP.", "Understood: documents 59/2023/NĐ-CP.", "III.2.2"),
+    ("Trung tâm Thông tin chủ trì những nhiệm vụ nào?", "Đã hiểu: đơn vị Trung tâm Thông tin (chủ trì).",
+     "Understood: unit Trung tâm Thông tin (lead).", "III.3"),
+    ("Ai báo cáo Sở Nội vụ?", "Đã hiểu: đơn vị Sở Nội vụ (nhận báo cáo); hỏi ai.",
+     "Understood: unit Department of Home Affairs (receives reports); asks who.", "III.2.5"),
+    ("Who must publish news on the website?", "Đã hiểu: từ khóa “publish”, “news”, “website”; hỏi ai.",
+     "Understood: words “publish”, “news”, “website”; asks who.", "III.3"),
+    ("Nhiệm vụ nào phải hoàn thành trong Quý IV/2026?", "Đã hiểu: hạn trong Quý IV/2026.",
+     "Understood: due in Q4 2026.", None),
+]
+
+
+@pytest.mark.parametrize("question,vi,en,shows", ASK_KINDS, ids=[k[0][:24] for k in ASK_KINDS])
+def test_ask_each_kind_says_how_it_understood(seed, question, vi, en, shows):
+    at = run("hoi", q=question)
+    body = texts(at)
+    assert vi in body and "Loại câu hỏi:" in body
+    if shows:
+        assert shows in body
+    at = run("hoi", q=question, lang="en")
+    body = texts(at)
+    assert en in body and "Kind of question:" in body
+
+
+def test_ask_who_lists_units_and_roles_in_both_languages(seed):
+    body = texts(run("hoi", q="Ai báo cáo Sở Nội vụ?"))
+    assert "Đơn vị và vai trò" in body and TCHC_NAME in body and "chủ trì" in body
+    body = texts(run("hoi", q="Who reports to the Department of Home Affairs?", lang="en"))
+    assert "Units and their roles" in body and "lead" in body
+
+
 # ---------------------------------------------------------------- Đơn vị
 
 def test_unit_worklist_and_exports(seed):

@@ -56,9 +56,10 @@ def test_unknown_question_says_so():
 
 def test_contract_shape():
     j = ask(seed_store(), "Nghị định 59/2023 yêu cầu gì?").to_json()
-    assert set(j) == {"question", "understood", "tasks"}
-    assert set(j["understood"]) == {"documents", "unit"}
-    assert set(j["tasks"][0]) == {"document", "id", "text", "lead", "cites", "source"}
+    # the contract's keys are all there (extensions are allowed: ../shared/contract.md)
+    assert {"question", "understood", "tasks"} <= set(j)
+    assert {"documents", "unit"} <= set(j["understood"])
+    assert {"document", "id", "text", "lead", "cites", "source"} <= set(j["tasks"][0])
     assert set(j["tasks"][0]["source"]) == {"path", "start", "end"}
 
 

@@ -24,6 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
 QUESTION = "Nghị định 59/2023 yêu cầu gì?"
 ITEMS = ("II.2.1", "II.2.5", "III.2.2")
+# (language, question, its understood-as line, what the answer shows)
+ASK_KINDS = [
+    ("vi", "Ai báo cáo Sở Nội vụ?", "Đã hiểu: đơn vị Sở Nội vụ (nhận báo cáo); hỏi ai.", ("Đơn vị và vai trò", "III.2.5")),
+    ("en", "Who reports to the Department of Home Affairs?",
+     "Understood: unit Department of Home Affairs (receives reports); asks who.", ("Units and their roles", "III.2.1")),
+    ("vi", "Trung tâm Thông tin chủ trì những nhiệm vụ nào?", "Đã hiểu: đơn vị Trung tâm Thông tin (chủ trì).", ("III.3",)),
+    ("en", "Who must publish news on the website?", "Understood: words “publish”, “news”, “website”; asks who.",
+     ("III.3",)),
+    ("vi", "Nhiệm vụ nào phải hoàn thành trong Quý IV/2026?", "Đã hiểu: hạn trong Quý IV/2026.", ("thời hạn",)),
+    ("en", "Which tasks are overdue?", "Understood: overdue as of", ("Kind of question: deadlines",)),
+]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGES = [("tong-quan", "", "Tổng quan"), ("van-ban", "van-ban", "Văn bản"),
@@ -171,6 +182,17 @@ def _walk(pg, app_url: str) -> None:
     for item in ITEMS:
         assert item in html, f"{item} not in the answer"
     _shot(pg, "11-hoi-answer")
+    pg.get_by_text("Đã hiểu: văn bản 59/2023/NĐ-CP.", exact=False).first.wait_for(state="attached")
+
+    # 3b. each kind of question says how it understood it, Vietnamese first, English on the toggle
+    for i, (lang, question, line, shows) in enumerate(ASK_KINDS):
+        pg.goto(f"{app_url}/hoi?" + urllib.parse.urlencode({"q": question, **({"lang": lang} if lang == "en" else {})}))
+        pg.get_by_text(line, exact=False).first.wait_for(state="attached")
+        for text in shows:
+            pg.get_by_text(text, exact=False).first.wait_for(state="attached")
+        _settle(pg)
+        assert pg.locator('[data-testid="stException"]').count() == 0, f"{question}: exception on the page"
+        _shot(pg, f"11{chr(ord('a') + i)}-hoi-{lang}")
 
     # 4. open the graph, click a node, see its details
     pg.goto(f"{app_url}/do-thi?" + urllib.parse.urlencode({"q": ""}))
