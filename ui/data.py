@@ -14,6 +14,7 @@ import csv
 import importlib
 import io
 import logging
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -237,10 +238,27 @@ def to_csv(columns: list[str], rows: list[list]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def deferred_export(tasks: list, fmt: str):
-    """A callable building the CSV/XLSX of ``tasks`` when a download is clicked (runs off the script thread)."""
+def deferred_export(tasks: list, fmt: str, *, lang_: str = "vi", roles: dict[str, list[str]] | None = None,
+                    title: str | None = None):
+    """A callable building the officer's CSV/XLSX of ``tasks`` (headers in ``lang_``, the role
+    column when ``roles`` is given) when a download is clicked (runs off the script thread)."""
     kg = handle().kg
 
     def build() -> bytes:
-        return kg.export_tasks(list(tasks), fmt)
+        return kg.export_tasks(list(tasks), fmt, lang=lang_, roles=roles, title=title)
     return build
+
+
+def deferred_ics(rows: list, lang_: str = "vi"):
+    """A callable building the iCalendar file of deadline rows when a download is clicked."""
+    kg = handle().kg
+
+    def build() -> bytes:
+        return kg.export_ics(list(rows), lang_)
+    return build
+
+
+def today() -> str | None:
+    """The day deadlines are computed for: ``?today=YYYY-MM-DD`` (a deep link, the tests) or
+    ``$CANCU_TODAY``; None means the real date."""
+    return st.query_params.get("today") or os.environ.get("CANCU_TODAY") or None
