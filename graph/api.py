@@ -248,6 +248,17 @@ class KnowledgeGraph:
         rows.sort(key=lambda d: (-counts[d["document"]], -d["cited_by"], d["display"]))
         return [CountRow(d["document"], d["display"], counts[d["document"]]) for d in rows]
 
+    def documents_by_id(self, iris: list[str]) -> dict[str, str]:
+        """Documents' labels as officers recognise them (law name, issuer), by IRI."""
+        return self._display(list(iris))
+
+    def properties(self, node_id: str) -> list[tuple[str, str]]:
+        """A node's literal properties ``(name, value)`` (the text of record left out): for the
+        technical details of a page."""
+        rows = self.store.select(f"SELECT DISTINCT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
+        return sorted({(last_segment(r["p"].rsplit("#", 1)[-1]), r["o"][:500]) for r in rows
+                       if not r["p"].endswith("sourceText")})
+
     def resolve_document(self, text: str) -> str | None:
         """The IRI of the document a symbol or phrase names ("59/2023", "nghi dinh 59"), or None."""
         docs = understand(self.store, text)["documents"]

@@ -613,7 +613,7 @@ def ingest_log(store: Store, limit: int = 50) -> list[dict]:
     docs = [r["doc"] for r in rows]
     # direct lookups from these documents (one pattern each: no join for the store to plan)
     props = store.outgoing(docs)
-    tasks = store.incoming(str(PROV.hadPrimarySource), docs)
+    document_rows(store, docs)
     out = []
     for r in rows:
         ps = props.get(r["doc"], set())
@@ -621,8 +621,9 @@ def ingest_log(store: Store, limit: int = 50) -> list[dict]:
         if path is None:
             continue
         label = min((o for p, o in ps if p == str(RDFS.label)), default=None)
-        out.append({"document": r["doc"], "path": path, "at": r["at"], "label": label or path,
-                    "tasks": len(tasks.get(r["doc"], ())),
+        shown = document_rows(store, [r["doc"]]).get(r["doc"], {}).get("display")
+        out.append({"document": r["doc"], "path": path, "at": r["at"], "label": shown or label or path,
+                    "tasks": _task_count(store, r["doc"]),
                     "citations": len({o for p, o in ps if p == str(ELI.cites)})})
     return out
 

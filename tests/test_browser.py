@@ -194,7 +194,7 @@ def _walk(pg, app_url: str) -> None:
         const nodes = cy.nodes().filter(n => !n.selected());
         const n = nodes.length ? nodes[0] : cy.nodes()[0];
         const p = n.renderedPosition();
-        return {x: p.x, y: p.y, name: n.data('name')};
+        return {x: p.x, y: p.y, name: n.data('id')};
     }""")
     iframe = next(el for el in pg.query_selector_all("iframe") if el.content_frame() == frame)
     ib = iframe.bounding_box()

@@ -528,3 +528,29 @@ def deadline_cards_html(rows: Sequence[api.DeadlineRow], by: str, lang: str) -> 
 def _cut(text: str, n: int) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
+
+
+def path_chain_html(path: api.Subgraph, start: str | None, legend: api.Legend, lang: str) -> str:
+    """A path written out as a chain of labelled edges: "Kế hoạch 32/KH-UBND —Căn cứ→ Nghị định
+    59/2023/NĐ-CP —Quy định chi tiết→ Luật …" (an arrow against the reading order when the edge
+    points back)."""
+    nodes = [n for n in path.nodes]
+    if start and nodes and nodes[-1].id == start:
+        nodes.reverse()
+    edge_names = dict(legend.edge_types)
+    by_pair = {}
+    for e in path.edges:
+        by_pair.setdefault((e.source, e.target), e)
+    parts = []
+    for i, n in enumerate(nodes):
+        parts.append(f'<span class="cancu-path-node" style="background:#eef3fb;border-radius:4px;padding:1px 6px">'
+                     f'{esc(node_label(n.label))}</span>')
+        if i + 1 < len(nodes):
+            nxt = nodes[i + 1]
+            fwd = by_pair.get((n.id, nxt.id))
+            e = fwd or by_pair.get((nxt.id, n.id))
+            name = rel_label(e.type, edge_names.get(e.type, e.label), lang) if e else "?"
+            arrow = f" —{esc(name)}→ " if fwd or e is None else f" ←{esc(name)}— "
+            parts.append(f'<span class="cancu-path-edge" style="color:#b3261e;white-space:nowrap">{arrow}</span>')
+    return (f'<div class="cancu-path" style="line-height:2"><b>{esc(t("graph.path_chain", lang))}:</b> '
+            f'{"".join(parts)}</div>')

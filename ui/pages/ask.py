@@ -35,8 +35,11 @@ def render() -> None:
     unit = st.text_input(tr("ask.unit"), key="ask_unit")
     st.button(tr("ask.submit"), type="primary", icon=":material/search:", key="ask_submit", help=tr("ask.hint"))
     st.caption(tr("ask.examples"))
-    cols = st.columns(len(EXAMPLES))
-    for i, example in enumerate(EXAMPLES):
+    start = data.try_fetch("start_points")  # built from what this store holds; the seed's as a fallback
+    examples = (start.questions_en if lang == "en" else start.questions_vi) if start else []
+    examples = list(examples) or list(EXAMPLES)
+    cols = st.columns(len(examples))
+    for i, example in enumerate(examples):
         cols[i].button(example, key=f"ask_ex_{i}", on_click=_use_example, args=(example,), type="tertiary")
     if (q or "") != param("q") or (unit or "") != param("unit"):
         set_params(q=q, unit=unit)
@@ -51,7 +54,7 @@ def render() -> None:
     if answer.message:
         st.info(md(answer.message))
     if answer.tasks:
-        st.subheader(tr("ask.n_tasks", n=len(answer.tasks)))
+        st.subheader(tr("ask.n_tasks", n=len(answer.tasks)))  # "1 task" / "2 tasks"
         tasks_view(answer.tasks, lang, key="ask_tasks")
     elif not answer.links:
         st.warning(tr("ask.no_answer"))

@@ -16,7 +16,7 @@ from ..common import param, set_params, tr
 from ..render import date_text, deadline_cards_html, timeline_html, unit_label
 
 ROLES = ("", "lead", "support", "report_to")
-CARD_LIMIT = 120
+CARD_LIMIT = 300
 
 
 def render() -> None:
