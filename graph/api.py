@@ -475,6 +475,15 @@ class KnowledgeGraph:
                                        sorted(set(roles_of.get(t, ())))))
         return DeadlineView(day.isoformat(), out, counts, len(keep))
 
+    def english_names(self, names: list[str]) -> dict[str, str]:
+        """The English names of bodies named in Vietnamese (those the lexicon of public bodies knows)."""
+        out = {}
+        for n in names:
+            en = _english(n)
+            if en:
+                out[n] = en[:1].upper() + en[1:]
+        return out
+
     def export_ics(self, rows: list[DeadlineRow], lang: str = "vi") -> bytes:
         """The dated deadlines of ``rows`` as an iCalendar file (Outlook, Google Calendar)."""
         events = []
@@ -517,7 +526,8 @@ class KnowledgeGraph:
             en.append(f"What does {name} require?")
         if unit:
             vi.append(f"{unit.label} chủ trì những nhiệm vụ nào?")
-            en.append(f"Which tasks does {unit.label} lead?")
+            en_name = _english(unit.label)
+            en.append(f"Which tasks does {'the ' + en_name if en_name and en_name[0].isupper() else unit.label} lead?")
         if ix.sources:
             first = sorted(queries.document_rows(s, list(ix.sources)[:50]).values(),
                            key=lambda d: (-d["tasks"], d["label"]))

@@ -18,6 +18,7 @@ from graph.deadlines import bucket_label as deadline_bucket_label
 from graph.deadlines import label as deadline_label
 from graph.deadlines import officer_date
 
+from . import data
 from .i18n import t
 
 # url paths of the pages (kept here so links are built in one place)
@@ -449,8 +450,24 @@ def task_cards_html(tasks: Sequence[api.TaskRow], lang: str, *, with_document: b
     return "".join(cards)
 
 
+def english_units(tasks: Sequence[api.TaskRow]) -> Sequence[api.TaskRow]:
+    """The tasks with their units' English names (from the lexicon of public bodies), where known."""
+    names = sorted({n for x in tasks for n in (*x.lead, *x.support, *x.report_to)})
+    if not names:
+        return tasks
+    en = data.try_fetch("english_names", names, default={}) or {}
+    if not en:
+        return tasks
+    swap = lambda xs: [en.get(n, n) for n in xs]  # noqa: E731
+    return [dataclasses.replace(x, lead=swap(x.lead), support=swap(x.support), report_to=swap(x.report_to))
+            for x in tasks]
+
+
 def tasks_view(tasks: Sequence[api.TaskRow], lang: str, *, key: str, with_document: bool = True) -> None:
-    """Cards for the first tasks (readable), the full list as a sortable table below."""
+    """Cards for the first tasks (readable), the full list as a sortable table below; on the
+    English side the units by their English names."""
+    if lang == "en":
+        tasks = english_units(tasks)
     st.html(task_cards_html(tasks[:CARD_LIMIT], lang, with_document=with_document))
     if len(tasks) > CARD_LIMIT:
         st.caption(t("tasks.more", lang, n=len(tasks) - CARD_LIMIT))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from .. import data
 from ..common import go, tr
-from ..render import date_text, doc_url, tech_details, url
+from ..render import date_text, doc_url, tech_details, unit_label, url
 
 
 def render() -> None:
@@ -56,17 +56,18 @@ def render() -> None:
                 [{tr("col.document"): r.label, tr("col.cited_by"): r.count, tr("col.link"): doc_url(r.id, lang)}
                  for r in ov.most_cited],
                 hide_index=True, width="stretch", key="ov_cited",
-                column_config={tr("col.link"): link})
+                column_config={tr("col.document"): st.column_config.TextColumn(width=330), tr("col.link"): link})
     with right:
         st.subheader(tr("overview.busiest"))
         if not ov.busiest_units:
             st.caption(tr("overview.nothing_yet"))
         else:
+            named = {u.id: unit_label(u, lang) for u in (data.try_fetch("unit_rows", default=[]) or [])}
             st.dataframe(
-                [{tr("col.unit"): r.label, tr("col.tasks"): r.count, tr("col.link"): url("units", lang, unit=r.id)}
-                 for r in ov.busiest_units],
+                [{tr("col.unit"): named.get(r.id, r.label), tr("col.tasks"): r.count,
+                  tr("col.link"): url("units", lang, unit=r.id)} for r in ov.busiest_units],
                 hide_index=True, width="stretch", key="ov_units",
-                column_config={tr("col.link"): link})
+                column_config={tr("col.unit"): st.column_config.TextColumn(width=330), tr("col.link"): link})
     st.subheader(tr("overview.log"))
     if not ov.ingest_log:
         st.caption(tr("overview.nothing_yet"))

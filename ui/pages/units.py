@@ -49,7 +49,7 @@ def render() -> None:
         for x in rows:
             roles.setdefault(x.id, []).append(role)
     if everything:
-        c1, c2, c3, _ = st.columns([1, 1, 1.4, 2])
+        c1, c2, c3, _ = st.columns([1.5, 1.1, 1.7, 1])
         safe_name = "".join(ch if ch.isalnum() else "-" for ch in wl.unit + " " + (wl.place or "")).strip("-")[:60]
         title = tr("units.export_title", unit=f"{shown} ({wl.place})" if wl.place else shown)
         for col, fmt, mime, label in (
