@@ -460,8 +460,9 @@ def documents(store: Store, *, ingested_only: bool = False, ids: list[str] | Non
         row["issuer_shown"] = issuer_shown(row["issuer"], row["symbol"], where.get(jurisdiction(d) or ""))
         row["display"] = document_display(row)
         out.append(row)
+    per_doc = _tasks_per_doc(store)
     for row in out:
-        row["tasks"] = _task_count(store, row["document"]) if row["ingested"] else 0
+        row["tasks"] = per_doc.get(row["document"], 0) if row["ingested"] else 0
     return sorted(out, key=lambda d: (not d["ingested"], d["label"]))
 
 
@@ -510,6 +511,7 @@ def _cut(s: str, limit: int) -> str:
     return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + " …"
 
 
+@lru_cache(maxsize=65536)
 def issuer_shown(issuer: str | None, symbol: str | None, place: str | None) -> str | None:
     """The issuer as an officer recognises it: abbreviations written out, the official spelling,
     the national body a symbol implies when the text names none, and the place of a local body
@@ -533,6 +535,17 @@ def issuer_shown(issuer: str | None, symbol: str | None, place: str | None) -> s
 
 
 def document_display(d: dict) -> str:
+    """See :func:`_display` (the same label for the same parts, computed once)."""
+    return _display(d.get("label"), d.get("symbol"), d.get("issuer_shown"))
+
+
+@lru_cache(maxsize=65536)
+def _display(label: str | None, symbol: str | None, issuer: str | None) -> str:
+    d = {"label": label, "symbol": symbol, "issuer_shown": issuer}
+    return _document_display(d)
+
+
+def _document_display(d: dict) -> str:
     """A document's label an officer recognises: the catalogue's name of a law ("Luật Tổ chức
     chính quyền địa phương (72/2025/QH15)"), and its issuer ("Kế hoạch 32/KH-UBND — Ủy ban nhân
     dân tỉnh Bắc Ninh").

@@ -503,7 +503,7 @@ def timeline_html(rows: Sequence[api.DeadlineRow], by: str, lang: str) -> str:
                     f'<div style="display:flex;flex-direction:column-reverse;width:26px;height:92px;'
                     f'justify-content:flex-start">{segs}</div>'
                     f'<div style="font-size:0.75em;white-space:nowrap;margin-top:2px">'
-                    f'{esc(deadline_bucket_label(key, lang))}</div></div>')
+                    f'{esc(_bar_label(key, lang))}</div></div>')
     legend = "".join(f'<span style="margin-right:12px"><span style="display:inline-block;width:10px;height:10px;'
                      f'background:{STATUS_COLORS[s]};margin-right:4px"></span>{esc(t("dl.status." + s, lang))}</span>'
                      for s in ("overdue", "this_month", "this_quarter", "upcoming"))
@@ -511,6 +511,14 @@ def timeline_html(rows: Sequence[api.DeadlineRow], by: str, lang: str) -> str:
             f'{esc(t("dl.timeline", lang, by=t("dl.by." + by, lang).lower()))}</div>'
             f'<div style="display:flex;align-items:flex-end;gap:4px;overflow-x:auto;padding-bottom:6px">'
             f'{"".join(bars)}</div><div style="font-size:0.8em;color:#444">{legend}</div></div>')
+
+
+def _bar_label(key: str, lang: str) -> str:
+    """A bar's short label: "11/2025" for a month, "Quý IV/2026" / "Q4/2026" for a quarter."""
+    if "-Q" in key:
+        return deadline_bucket_label(key, lang)
+    y, _, m = key.partition("-")
+    return f"{m}/{y}"
 
 
 def deadline_cards_html(rows: Sequence[api.DeadlineRow], by: str, lang: str) -> str:

@@ -74,7 +74,7 @@ def render() -> None:
     if not view.rows:
         st.info(tr("dl.none"))
         return
-    d1, d2, _ = st.columns([1, 1, 3])
+    d1, d2, _ = st.columns([1.6, 1.2, 2.2])
     stem = "han-xu-ly" + (f"-{status}" if status else "")
     d1.download_button(tr("dl.ics"), data.deferred_ics(view.rows, lang), file_name=f"{stem}.ics",
                        mime="text/calendar", key="dl_ics", icon=":material/calendar_month:", on_click="ignore",
