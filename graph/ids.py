@@ -244,9 +244,12 @@ def named_document_iri(type_: str | None, name: str) -> URIRef:
 
 # the level words a body's name may end with in its own jurisdiction ("Công an tỉnh", "Sở Y tế thành phố")
 _LEVEL_TAIL = ("-tinh", "-thanh-pho", "-tp")
-# bodies named by their level: "Ủy ban nhân dân tỉnh" is not "Ủy ban nhân dân" (of a commune, unnamed)
-_BY_LEVEL = ("uy-ban-nhan-dan", "hoi-dong-nhan-dan", "chu-tich", "pho-chu-tich", "thuong-truc", "ban-thuong-vu",
-             "tinh-uy", "thanh-uy", "van-phong")
+# the provincial bodies whose name may end with the level word and mean the same body without it
+# ("Công an tỉnh" = "Công an", "Sở Y tế thành phố" = "Sở Y tế"); any other keeps its level word:
+# "Ủy ban nhân dân tỉnh" is not "Ủy ban nhân dân", nor "Hội đồng Thi đua - Khen thưởng tỉnh" the
+# council of every agency
+_LEVEL_FREE = ("so-", "cong-an", "lien-hiep-", "bo-chi-huy-", "ban-chi-huy-", "bao-hiem-xa-hoi", "thanh-tra",
+               "toa-an-nhan-dan", "vien-kiem-sat-nhan-dan", "kho-bac-nha-nuoc")
 
 
 def unit_key(name: str, jurisdiction: str | None = None) -> str:
@@ -262,7 +265,7 @@ def unit_key(name: str, jurisdiction: str | None = None) -> str:
     place = jurisdiction if jurisdiction and jurisdiction != "vn" and not jurisdiction.startswith("doc-") else None
     if place and key.endswith("-" + place) and len(key) > len(place) + 1:
         key = key[:-len(place) - 1]
-    if place and not key.startswith(_BY_LEVEL):
+    if place and key.startswith(_LEVEL_FREE):
         for tail in _LEVEL_TAIL:
             if key.endswith(tail) and len(key) > len(tail) + 3:
                 key = key[:-len(tail)]

@@ -28,7 +28,7 @@ from graph.ids import task_document
 from graph.store import default_location
 
 from .i18n import t
-from .render import md
+from .render import md, use_english_lookup
 
 log = logging.getLogger("cancu.app")
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,13 +183,20 @@ def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs)
         return getattr(h.kg, method)(*args, **kwargs)
     except GraphError as e:
         if not quiet:
-            st.error(t("error.generic", lang(), error=md(e)))
+            st.error(error_line(e))
         raise Unavailable(str(e)) from None
     except Exception as e:  # noqa: BLE001 - a bug below the facade: one line on screen, the trace in the log
         log.exception("graph.api %s failed", method)
         if not quiet:
             st.error(t("error.generic", lang(), error=md(f"{type(e).__name__}: {e}")))
         raise Unavailable(str(e)) from None
+
+
+def error_line(e: GraphError) -> str:
+    """A graph error in the session's language, the library's own line kept in brackets."""
+    key = f"error.{type(e).__name__}"
+    text = t(key, lang(), error=md(e))
+    return text if text != key else t("error.generic", lang(), error=md(e))
 
 
 def try_fetch(method: str, *args, default=None, **kwargs) -> Any:
@@ -262,3 +269,7 @@ def today() -> str | None:
     """The day deadlines are computed for: ``?today=YYYY-MM-DD`` (a deep link, the tests) or
     ``$CANCU_TODAY``; None means the real date."""
     return st.query_params.get("today") or os.environ.get("CANCU_TODAY") or None
+
+
+# the English names of units on the English side of task cards (ui.render cannot import this module)
+use_english_lookup(lambda names: try_fetch("english_names", list(names), default={}))

@@ -25,6 +25,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.generic": ("Lỗi: {error}", "Error: {error}"),
     "param.bad": ("Đường dẫn có {name}={value} không hợp lệ; dùng {default}.",
                   "The link's {name}={value} is not valid; {default} is used."),
+    "error.UnknownNode": ("Không tìm thấy trong kho ({error})", "Not in the store ({error})"),
+    "error.BadQuery": ("Truy vấn không hợp lệ ({error})", "The query is not valid ({error})"),
+    "error.QueryTimeout": ("Truy vấn chạy quá lâu và đã bị dừng ({error})", "The query ran too long and was stopped ({error})"),
+    "error.StoreUnavailable": ("Không mở được kho dữ liệu ({error})", "Cannot open the store ({error})"),
     "open": ("Mở", "Open"),
     "link.copy": ("Đường dẫn tới trang này: {url}", "Link to this view: {url}"),
     # navigation

@@ -18,7 +18,6 @@ from graph.deadlines import bucket_label as deadline_bucket_label
 from graph.deadlines import label as deadline_label
 from graph.deadlines import officer_date
 
-from . import data
 from .i18n import t
 
 # url paths of the pages (kept here so links are built in one place)
@@ -450,12 +449,21 @@ def task_cards_html(tasks: Sequence[api.TaskRow], lang: str, *, with_document: b
     return "".join(cards)
 
 
+_english_lookup = None  # names → their English names; set by ui.data (which imports this module)
+
+
+def use_english_lookup(fn) -> None:
+    """Where :func:`english_units` reads English names (``ui.data`` sets it: the facade, cached)."""
+    global _english_lookup
+    _english_lookup = fn
+
+
 def english_units(tasks: Sequence[api.TaskRow]) -> Sequence[api.TaskRow]:
     """The tasks with their units' English names (from the lexicon of public bodies), where known."""
     names = sorted({n for x in tasks for n in (*x.lead, *x.support, *x.report_to)})
     if not names:
         return tasks
-    en = data.try_fetch("english_names", names, default={}) or {}
+    en = (_english_lookup(names) if _english_lookup else None) or {}
     if not en:
         return tasks
     swap = lambda xs: [en.get(n, n) for n in xs]  # noqa: E731
