@@ -30,6 +30,9 @@ def render() -> None:
     if current and current not in labels:  # a deep link to a document not cited by an ingested one
         labels[current] = (data.try_fetch("documents_by_id", [current], default={}) or {}).get(current, current)
         ids.append(current)
+    if not current:  # the store's most cited directive that tasks derive from
+        start = data.try_fetch("start_points")
+        current = start.directive.id if start and start.directive and start.directive.id in labels else ""
     index = ids.index(current) if current in ids else 0
     left, right = st.columns([2, 1])
     chosen = left.selectbox(tr("dir.pick"), ids, index=index, format_func=labels.get, key=f"dir_pick_{lang}",
