@@ -34,6 +34,7 @@ import hashlib
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -774,6 +775,7 @@ def _count_nodes(store: Store) -> int:
 _search_table = PerVersion(_build_search_table, keep=0)
 
 
+@lru_cache(maxsize=65536)
 def _english(name: str | None) -> str | None:
     """The English name of a body from the lexicon of public bodies (None when it has none)."""
     try:

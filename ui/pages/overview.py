@@ -62,7 +62,8 @@ def render() -> None:
         if not ov.busiest_units:
             st.caption(tr("overview.nothing_yet"))
         else:
-            named = {u.id: unit_label(u, lang) for u in (data.try_fetch("unit_rows", default=[]) or [])}
+            rows = (data.try_fetch("unit_rows", default=[]) or []) if lang == "en" else []
+            named = {u.id: unit_label(u, lang) for u in rows}
             st.dataframe(
                 [{tr("col.unit"): named.get(r.id, r.label), tr("col.tasks"): r.count,
                   tr("col.link"): url("units", lang, unit=r.id)} for r in ov.busiest_units],
