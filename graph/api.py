@@ -250,13 +250,13 @@ class KnowledgeGraph:
         return [CountRow(d["document"], d["display"], counts[d["document"]]) for d in rows]
 
     def documents_by_id(self, iris: list[str]) -> dict[str, str]:
-        """Documents' labels as officers recognise them (law name, issuer), by IRI."""
-        return self._display(list(iris))
+        """Documents' labels as officers recognise them (law name, issuer), by IRI (ours only)."""
+        return self._display([i for i in iris if ids.is_ours(i)])
 
     def properties(self, node_id: str) -> list[tuple[str, str]]:
         """A node's literal properties ``(name, value)`` (the text of record left out): for the
         technical details of a page."""
-        rows = self.store.select(f"SELECT DISTINCT ?p ?o WHERE {{ <{node_id}> ?p ?o FILTER(isLiteral(?o)) }}")
+        rows = self.store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {iri(_ours(node_id))} ?p ?o FILTER(isLiteral(?o)) }}")
         return sorted({(last_segment(r["p"].rsplit("#", 1)[-1]), r["o"][:500]) for r in rows
                        if not r["p"].endswith("sourceText")})
 
@@ -455,6 +455,7 @@ class KnowledgeGraph:
                 held |= ts
             cands &= held
         if document:
+            document = _ours(document, "document")
             cands = {t for t in cands if ids.task_document(t) == document}
         st_of = {t: dl.status(table[t], day) for t in cands}
         counts = {k: 0 for k in dl.STATUSES}

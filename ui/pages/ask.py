@@ -40,7 +40,7 @@ def render() -> None:
     examples = list(examples) or list(EXAMPLES)
     cols = st.columns(len(examples))
     for i, example in enumerate(examples):
-        cols[i].button(example, key=f"ask_ex_{i}", on_click=_use_example, args=(example,), type="tertiary")
+        cols[i].button(md(example), key=f"ask_ex_{i}", on_click=_use_example, args=(example,), type="tertiary")
     if (q or "") != param("q") or (unit or "") != param("unit"):
         set_params(q=q, unit=unit)
     if not q or not q.strip():

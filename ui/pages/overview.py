@@ -7,7 +7,7 @@ import streamlit as st
 
 from .. import data
 from ..common import go, tr
-from ..render import date_text, doc_url, tech_details, unit_label, url
+from ..render import date_text, doc_url, md, tech_details, unit_label, url
 
 
 def render() -> None:
@@ -34,7 +34,7 @@ def render() -> None:
         st.markdown(f"**{tr('overview.start')}**")
         b = st.columns(2)
         for i, q in enumerate(questions[:2]):
-            if b[i].button(tr("overview.try_ask", q=q), key=f"ov_ask_{i}", width="stretch", icon=":material/help:"):
+            if b[i].button(tr("overview.try_ask", q=md(q)), key=f"ov_ask_{i}", width="stretch", icon=":material/help:"):
                 go("ask", q=q)
         b = st.columns(3)
         if late is not None and b[0].button(tr("overview.start_deadlines", n=late.counts.get("overdue", 0)),
