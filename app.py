@@ -58,5 +58,6 @@ with st.sidebar:
             st.success(t("store.seeded", lang, n=handle.seeded))
         if handle.seed_error:
             st.warning(t("store.seed_failed", lang, error=md(handle.seed_error)))
-    st.caption(f"{t('store.label', lang)}: `{data.store_location()}`")
+    with st.expander(t("tech.title", lang), icon=":material/settings:"):
+        st.caption(f"{t('store.label', lang)}: `{data.store_location()}`")
 pg.run()

@@ -35,6 +35,7 @@ import hashlib
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -43,6 +44,7 @@ from ingest.errors import IngestError
 from ingest.pipeline import extract
 from ingest.read import SUPPORTED, read
 
+from . import deadlines as dl
 from . import export, ids, queries
 from . import neighbourhood as nb
 from .ask import ask as answer
@@ -52,9 +54,9 @@ from .ids import fold_ascii, last_segment
 from .fulltext import fulltext
 from .index import store_index
 from .lexicon import english_name, lexicon, resolve_unit, unit_homes
-from .results import (Answer, CountRow, DocLink, DocumentRecord, DocumentRow, Edge, Highlight, IngestLogRow,
-                      IngestResult, Legend, Matrix, NodeDetails, NodeRef, Overview, Quote, SectionNode,
-                      SparqlResult, Subgraph, TaskRow, UnitRole, UploadPreview, Worklist)
+from .results import (Answer, CountRow, DeadlineRow, DeadlineView, DocLink, DocumentRecord, DocumentRow, Edge,
+                      Highlight, IngestLogRow, IngestResult, Legend, Matrix, NodeDetails, NodeRef, Overview, Quote,
+                      SectionNode, SparqlResult, StartPoints, Subgraph, TaskRow, UnitRole, UnitRow, UploadPreview, Worklist)
 from .sparql import SPARQL_EXAMPLES, run_sparql
 from .store import EmbeddedStore, PerVersion, Store, default_location, iri, literal, open_store, prefixed, shown
 from .vocab import EDGE_TYPES, NODE_TYPES, REL_LABELS
@@ -64,8 +66,11 @@ __all__ = [
     "open_graph", "KnowledgeGraph", "GraphError", "MAX_UPLOAD_BYTES",
     "Overview", "CountRow", "IngestLogRow", "DocumentRow", "Quote", "Highlight", "SectionNode",
     "DocLink", "TaskRow", "DocumentRecord", "Matrix", "Answer", "Worklist", "NodeRef", "Edge",
-    "Subgraph", "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult", "UnitRole",
+    "Subgraph", "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult", "UnitRole", "UnitRow",
+    "DeadlineRow", "DeadlineView", "StartPoints", "TASK_KINDS",
 ]
+
+TASK_KINDS = queries.TASK_KINDS  # the item kinds that are tasks (counted and listed as such)
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # uploads larger than this are refused (UploadRejected)
 
@@ -111,7 +116,22 @@ def _search_key(text: str) -> str:
 
 def _document_row(d: dict) -> DocumentRow:
     return DocumentRow(id=d["document"], symbol=d["symbol"], type=d["type"], title=d["title"], date=d["date"],
-                       issuer=d["issuer"], ingested=d["ingested"], cited_by=d["cited_by"], tasks=d["tasks"])
+                       issuer=d["issuer"], ingested=d["ingested"], cited_by=d["cited_by"], tasks=d["tasks"],
+                       display=d.get("display") or d["label"], issuer_shown=d.get("issuer_shown"))
+
+
+def _symbol_rank(query: str, d: dict) -> int:
+    """How a document matches what was typed: 0 its symbol's number is it ("844" → 844/QĐ-TTg),
+    1 its symbol starts with it, 2 its symbol holds it, 3 anything else."""
+    q = fold_ascii(query).replace(" ", "")
+    sym = fold_ascii(d["symbol"] or "")
+    if not q or not sym:
+        return 3
+    if sym == q or sym.split("/", 1)[0] == q or sym.split("-", 1)[0] == q:
+        return 0
+    if sym.startswith(q):
+        return 1
+    return 2 if q in sym else 3
 
 
 def _highlight_kind(body: str, doc_id: str) -> str:
@@ -185,6 +205,9 @@ class KnowledgeGraph:
         fulltext(s)
         _documents(s, False)
         _search_table(s)
+        queries.busy_units(s)
+        queries.unit_table(s)
+        queries.deadline_table(s)
 
     # -- home
     def overview(self, top: int = 10) -> Overview:
@@ -194,8 +217,10 @@ class KnowledgeGraph:
         return Overview(
             documents=c["documents"], cited_documents=c["cited_documents"], tasks=c["tasks"], units=c["units"],
             citations=c["citations"], triples=s.count(),
-            most_cited=[CountRow(r["document"], r["label"], r["count"]) for r in queries.most_cited(s, top)],
-            busiest_units=[CountRow(r["unit"], r["name"], r["count"]) for r in queries.busiest_units(s, top)],
+            most_cited=[CountRow(r["document"], self._display([r["document"]])[r["document"]], r["count"])
+                        for r in queries.most_cited(s, top)],
+            busiest_units=[CountRow(r["unit"], f'{r["name"]} ({r["place"]})' if r["place"] else r["name"], r["count"])
+                           for r in queries.busiest_units(s, top)],
             ingest_log=[IngestLogRow(r["document"], r["label"], r["path"], r["at"], 0, r["tasks"], r["citations"])
                         for r in queries.ingest_log(s)])
 
@@ -203,16 +228,39 @@ class KnowledgeGraph:
     def documents(self, query: str = "", *, ingested_only: bool = False, limit: int = 500) -> list[DocumentRow]:
         """Documents whose symbol/title/issuer matches ``query`` (diacritics-insensitive); all when empty."""
         q = fold_ascii(query)
-        out = []
+        hits = []
         for d in _documents(self.store, ingested_only):
             if q:
-                hay = fold_ascii(" ".join(str(d[k] or "") for k in ("symbol", "title", "issuer", "label", "type")))
+                hay = fold_ascii(" ".join(str(d.get(k) or "") for k in ("symbol", "title", "issuer", "label", "type",
+                                                                          "display")))
                 if q not in hay:
                     continue
-            out.append(_document_row(d))
-            if len(out) >= limit:
-                break
-        return out
+            hits.append(d)
+        if q:  # the document whose number was typed first ("844" → Quyết định 844/QĐ-TTg), then as listed
+            hits.sort(key=lambda d: (_symbol_rank(query, d), not d["ingested"]))
+        return [_document_row(d) for d in hits[:limit]]
+
+    def directive_choices(self) -> list[CountRow]:
+        """Every document cited by an ingested one, for a directive picker: label with issuer, count
+        = the tasks deriving from it; those with most tasks first, then the most cited."""
+        s = self.store
+        ix = store_index(s)
+        ok = queries.actionable_tasks(s)
+        rows = [d for d in _documents(s, False) if d["cited_by"] or d["document"] in ix.derives]
+        counts = {d["document"]: len(ix.derived_tasks(d["document"]) & ok) for d in rows}
+        rows.sort(key=lambda d: (-counts[d["document"]], -d["cited_by"], d["display"]))
+        return [CountRow(d["document"], d["display"], counts[d["document"]]) for d in rows]
+
+    def documents_by_id(self, iris: list[str]) -> dict[str, str]:
+        """Documents' labels as officers recognise them (law name, issuer), by IRI (ours only)."""
+        return self._display([i for i in iris if ids.is_ours(i)])
+
+    def properties(self, node_id: str) -> list[tuple[str, str]]:
+        """A node's literal properties ``(name, value)`` (the text of record left out): for the
+        technical details of a page."""
+        rows = self.store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {iri(_ours(node_id))} ?p ?o FILTER(isLiteral(?o)) }}")
+        return sorted({(last_segment(r["p"].rsplit("#", 1)[-1]), r["o"][:500]) for r in rows
+                       if not r["p"].endswith("sourceText")})
 
     def resolve_document(self, text: str) -> str | None:
         """The IRI of the document a symbol or phrase names ("59/2023", "nghi dinh 59"), or None."""
@@ -232,7 +280,7 @@ class KnowledgeGraph:
         tasks = self._stated_tasks(doc_id)
         chain = queries.basis_chain(s, doc_id)
         cited = queries.cited_by(s, doc_id)[:limit]
-        labels = self._labels([r["to"] for r in chain] + [r["from"] for r in cited])
+        labels = self._display([r["to"] for r in chain] + [r["from"] for r in cited])
         basis = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["to"], labels[r["to"]], r["depth"]) for r in chain]
         applied = [DocLink(r["rel"], REL_LABELS[r["rel"]][1], r["from"], labels[r["from"]]) for r in cited]
         return DocumentRecord(row=_document_row(d), signer=meta[0]["signer"] if meta else None, path=d["path"],
@@ -275,6 +323,15 @@ class KnowledgeGraph:
             (nodes[p].children if p in nodes else roots).append(nodes[t.id])
         return roots
 
+    def _display(self, iris) -> dict[str, str]:
+        """Documents' labels as officers recognise them (law names, issuers); else :meth:`_labels`."""
+        iris = list(dict.fromkeys(iris))
+        rows = queries.document_rows(self.store, iris)
+        missing = [i for i in iris if i not in rows]
+        out = self._labels(missing) if missing else {}
+        out.update({i: r.get("display") or r["label"] for i, r in rows.items()})
+        return out
+
     def _labels(self, iris) -> dict[str, str]:
         """Display labels: rdfs:label, else skos:prefLabel, else the IRI's last segment."""
         iris = list(dict.fromkeys(iris))
@@ -297,9 +354,10 @@ class KnowledgeGraph:
             iris = resolve_unit(lexicon(s), unit)[1]
             cands &= ix.unit_tasks(iris)
             homes = unit_homes(iris)
+        cands &= queries.actionable_tasks(s)
         order = ix.ordered(cands, limit, homes)
         vias = ix.vias(doc_id)
-        labels = self._labels(vias)
+        labels = self._display(vias)
         via = {t: [labels[v] for v in vias if t in ix.derives.get(v, ())] for t in order}
         return queries.task_rows(s, order, via)
 
@@ -313,13 +371,14 @@ class KnowledgeGraph:
             directives = list(set(ix.derives) | set(ix.derived_from))
         else:
             directives = [_ours(d, "document") for d in directives]
-        by_dir = {d: ix.derived_tasks(d) for d in directives}
+        ok = queries.actionable_tasks(s)
+        by_dir = {d: ix.derived_tasks(d) & ok for d in directives}
         by_dir = {d: t for d, t in by_dir.items() if t}
         dirs = sorted(by_dir, key=lambda d: (-len(by_dir[d]), d))[:max_directives]
         task_ids = ix.ordered({t for d in dirs for t in by_dir[d]}, max_tasks)
         tasks = queries.task_rows(s, task_ids)
         tasks.sort(key=lambda t: (t.document, t.source.start if t.source else 0))
-        labels = self._labels(dirs)
+        labels = self._display(dirs)
         return Matrix([CountRow(d, labels[d], len(by_dir[d])) for d in dirs], tasks,
                       [[t.id in by_dir[d] for t in tasks] for d in dirs])
 
@@ -336,10 +395,6 @@ class KnowledgeGraph:
         None; for the app's English side."""
         return english_name(name)
 
-    @staticmethod
-    def english_names(names: list[str]) -> dict[str, str]:
-        """``{name: English name}`` for the names the lexicon knows (the others left out)."""
-        return {n: e for n in dict.fromkeys(names) if (e := english_name(n))}
 
     # -- units
     def units(self, query: str = "", limit: int = 500) -> list[CountRow]:
@@ -347,6 +402,27 @@ class KnowledgeGraph:
         q = fold_ascii(query)
         return [CountRow(u["unit"], u["name"], u["lead"]) for u in queries.units(self.store)
                 if not q or q in fold_ascii(u["name"] + " " + " ".join(u["aliases"]))][:limit]
+
+    def unit_rows(self, query: str = "", *, limit: int = 5000) -> list[UnitRow]:
+        """The bodies that hold at least one task (one row per body: spelling variants are one IRI,
+        a provincial department is its province's), busiest first; ``query`` matches the name, its
+        printed variants, the place and the English name, diacritics ignored."""
+        s = self.store
+        busy = queries.busy_units(s)
+        table = queries.unit_table(s)
+        q = fold_ascii(query)
+        out = []
+        for u, n in busy.items():
+            row = table.get(u)
+            if row is None:
+                continue
+            en = _english(row["name"])
+            if q and q not in fold_ascii(" ".join([row["name"], *row["aliases"], row["place"] or "", en or ""])):
+                continue
+            out.append(UnitRow(u, row["name"], row["place"], en, row["national"], n.get("lead", 0),
+                               n.get("support", 0) + n.get("mentioned", 0), n.get("report_to", 0)))
+        out.sort(key=lambda r: (-r.total, r.name, r.place or ""))
+        return out[:limit]
 
     def worklist(self, unit: str, *, limit: int | None = 500) -> Worklist:
         """A unit's tasks as lead / support / report recipient (unit by name, alias or IRI), at most
@@ -357,18 +433,135 @@ class KnowledgeGraph:
             raise UnknownNode(f"{shown(unit)}: no such unit in the store")
         ix = store_index(s)
         homes = unit_homes(iris)
+        ok = queries.actionable_tasks(s)
 
         def pick(roles):
-            return queries.task_rows(s, ix.ordered(ix.unit_tasks(iris, roles), limit, homes))
-        return Worklist(name, iris[0], pick(("lead",)), pick(("support", "mentioned")), pick(("report_to",)))
+            return queries.task_rows(s, ix.ordered(ix.unit_tasks(iris, roles) & ok, limit, homes))
+        row = queries.unit_table(s).get(iris[0]) or {}
+        shown = row.get("name") or name
+        return Worklist(shown, iris[0], pick(("lead",)), pick(("support", "mentioned")), pick(("report_to",)),
+                        place=row.get("place"), english=_english(shown), national=bool(row.get("national")))
 
-    def export_tasks(self, tasks: list[TaskRow], fmt: str) -> bytes:
-        """Task rows as CSV (UTF-8 with BOM, opens in Excel) or XLSX bytes."""
-        rows = [t.to_dict() for t in tasks]
+    # -- deadlines
+    def deadlines(self, *, today: str | None = None, unit: str | None = None, document: str | None = None,
+                  role: str | None = None, status: str | None = None, limit: int = 300) -> DeadlineView:
+        """Every task with a deadline, as of ``today`` (ISO; the real date when None), filtered by
+        unit (name or IRI; with ``role`` lead | support | report_to), document and status (overdue |
+        this_month | this_quarter | upcoming | recurring); sorted by the last day of the period,
+        recurring ones last; at most ``limit`` rows, the counts cover every row."""
+        s = self.store
+        day = dl.today(today)
+        table = queries.deadline_table(s)
+        ok = queries.actionable_tasks(s)
+        cands = {t for t in table if t in ok}
+        roles_of: dict[str, list[str]] = {}
+        if unit:
+            iris = resolve_unit(lexicon(s), unit)[1]
+            ix = store_index(s)
+            wanted = (role,) if role else ("lead", "support", "report_to", "mentioned")
+            held: set[str] = set()
+            for r in wanted:
+                ts = ix.unit_tasks(iris, (r,), leaves=False)
+                for t in ts:
+                    roles_of.setdefault(t, []).append("support" if r == "mentioned" else r)
+                held |= ts
+            cands &= held
+        if document:
+            document = _ours(document, "document")
+            cands = {t for t in cands if ids.task_document(t) == document}
+        st_of = {t: dl.status(table[t], day) for t in cands}
+        counts = {k: 0 for k in dl.STATUSES}
+        for v in st_of.values():
+            counts[v] += 1
+        keep = [t for t in cands if not status or st_of[t] == status]
+        far = dl.parse("9999").end
+
+        def key(t):
+            d = dl.parse(table[t])
+            return (d.end or far, ids.item_order(t))
+        keep.sort(key=key)
+        rows = {r.id: r for r in queries.task_rows(s, keep[:limit])}
+        out = []
+        for t in keep[:limit]:
+            if t in rows:
+                end = dl.parse(table[t]).end
+                out.append(DeadlineRow(rows[t], table[t], end.isoformat() if end else None, st_of[t],
+                                       sorted(set(roles_of.get(t, ())))))
+        return DeadlineView(day.isoformat(), out, counts, len(keep))
+
+    def english_names(self, names: list[str]) -> dict[str, str]:
+        """The English names of bodies named in Vietnamese (those the lexicon of public bodies knows)."""
+        out = {}
+        for n in names:
+            en = _english(n)
+            if en:
+                out[n] = en[:1].upper() + en[1:]
+        return out
+
+    def export_ics(self, rows: list[DeadlineRow], lang: str = "vi") -> bytes:
+        """The dated deadlines of ``rows`` as an iCalendar file (Outlook, Google Calendar)."""
+        events = []
+        for r in rows:
+            t = r.task
+            lead = ", ".join(t.lead)
+            head = f"{t.number} · {t.document_label}"
+            summary = f"{head}: {_short(t.shown or t.text, 90)}"
+            words = ("Hạn", "Chủ trì", "Văn bản") if lang != "en" else ("Deadline", "Lead", "Document")
+            desc = "\n".join(x for x in (
+                f"{words[0]}: {dl.label(r.due, lang)}" + (f" ({t.deadline_text})" if t.deadline_text else ""),
+                f"{words[1]}: {lead}" if lead else "", f"{words[2]}: {t.document_display}", "", t.shown or t.text) if x is not None)
+            events.append(dl.IcsEvent(t.id, r.due, summary, desc))
+        return dl.ics(events, name="Căn cứ — hạn xử lý" if lang != "en" else "Căn cứ — deadlines")
+
+    def start_points(self) -> StartPoints:
+        """What this store holds to start from: the most cited document that tasks derive from,
+        the unit leading most tasks, and example questions built from them and a deadline."""
+        s = self.store
+        ix = store_index(s)
+        ok = queries.actionable_tasks(s)
+        directive = None
+        for r in queries.most_cited(s, 25):
+            n = len(ix.derived_tasks(r["document"]) & ok)
+            if n:
+                directive = CountRow(r["document"], self._display([r["document"]])[r["document"]], n)
+                break
+        if directive is None:  # nothing cited by two plans: the document most tasks derive from
+            best = max(ix.derives, key=lambda d: (len(ix.derived_tasks(d) & ok), d), default=None)
+            if best and ix.derived_tasks(best) & ok:
+                directive = CountRow(best, self._display([best])[best], len(ix.derived_tasks(best) & ok))
+        busiest = queries.busiest_units(s, 1)
+        unit = CountRow(busiest[0]["unit"], busiest[0]["name"], busiest[0]["count"]) if busiest else None
+        vi, en = [], []
+        if directive:
+            short = queries.lexicon(s).display.get(directive.id)
+            typ = next((d["type"] for d in queries.document_rows(s, [directive.id]).values()), None)
+            name = f"{typ} {short}" if typ and short else directive.label.split(" — ")[0]
+            vi.append(f"{name} yêu cầu gì?")
+            en.append(f"What does {name} require?")
+        if unit:
+            vi.append(f"{unit.label} chủ trì những nhiệm vụ nào?")
+            en_name = _english(unit.label)
+            en.append(f"Which tasks does {'the ' + en_name if en_name and en_name[0].isupper() else unit.label} lead?")
+        if ix.sources:
+            first = sorted(queries.document_rows(s, list(ix.sources)[:50]).values(),
+                           key=lambda d: (-d["tasks"], d["label"]))
+            if first and first[0]["symbol"]:
+                name = f"{first[0]['type'] or ''} {first[0]['symbol']}".strip()
+                vi.append(f"{name} căn cứ vào văn bản nào?")
+                en.append(f"Which documents is {name} based on?")
+        return StartPoints(directive, unit, vi, en)
+
+    def export_tasks(self, tasks: list[TaskRow], fmt: str, *, lang: str = "vi",
+                     roles: dict[str, list[str]] | None = None, title: str | None = None) -> bytes:
+        """Tasks as a file an officer hands over: XLSX (headers in ``lang``, widths and wrap) or CSV
+        (UTF-8 with BOM, opens in Excel): document, issuer, date, item, task, the role of the unit
+        exported (``roles``: task IRI → lead | support | report_to), lead, support, report to and the
+        deadline in officer form; no internal field."""
+        rows = export.officer_rows(tasks, lang=lang, roles=roles)
         if fmt == "csv":
-            return export.tasks_csv(rows)
+            return export.officer_csv(rows, lang)
         if fmt == "xlsx":
-            return export.tasks_xlsx(rows)
+            return export.officer_xlsx(rows, lang, title=title)
         raise BadQuery(f"unknown task export format {fmt!r} (csv, xlsx)")
 
     def export_graph(self, fmt: str) -> bytes:
@@ -600,4 +793,18 @@ def _count_nodes(store: Store) -> int:
 
 
 _search_table = PerVersion(_build_search_table, keep=0)
+
+
+@lru_cache(maxsize=65536)
+def _english(name: str | None) -> str | None:
+    """The English name of a body from the lexicon of public bodies (None when it has none)."""
+    try:
+        return english_name(name) if name else None
+    except Exception:  # noqa: BLE001 - a lexicon problem must not break a page; the Vietnamese name stays
+        return None
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
 _node_counts = PerVersion(_count_nodes, keep=0)

@@ -67,6 +67,32 @@ def _national_codes() -> tuple[frozenset[str], re.Pattern]:
     return codes, term
 
 
+def implied_issuer(symbol: str | None) -> str | None:
+    """The national body a symbol's code names ("59/2023/NĐ-CP" → "Chính phủ"), or None.
+
+    >>> implied_issuer("59/2023/NĐ-CP"), implied_issuer("72/2025/QH15"), implied_issuer("32/KH-UBND")
+    ('Chính phủ', 'Quốc hội', None)
+    """
+    s = tidy_symbol(symbol)
+    if "/" not in s:
+        return None
+    data = _issuer_names()
+    for tok in reversed([t for t in re.split(r"[-/]+", s.split("/", 1)[1]) if t and not t.isdigit()]):
+        if tok.upper() in _LOCAL_TOKENS:
+            return None
+        if tok in data["national"]:
+            return data["national"][tok]
+        for code, name in data["term_prefixed"].items():
+            if re.fullmatch(rf"{re.escape(code)}\d*", tok):
+                return name
+    return None
+
+
+@lru_cache(maxsize=1)
+def _issuer_names() -> dict:
+    return json.loads(ISSUERS_FILE.read_text(encoding="utf-8"))
+
+
 def fold_ascii(s: str | None) -> str:
     """Lower case, no diacritics (đ → d), single spaces: for loose matching of what people type
     (``ingest.clean.fold`` keeps the diacritics; this one drops them).
@@ -122,18 +148,56 @@ def is_national(symbol: str | None) -> bool:
                or re.fullmatch(r"B[A-ZĐ]{1,7}", t) for t in tokens)
 
 
+# "Bộ …" names a ministry, except a province's military commands ("Bộ Chỉ huy Quân sự tỉnh")
+_LOCAL_BO = ("bo phan", "bo chi huy", "bo tu lenh thanh pho", "bo tu lenh thu do")
+
+
 def is_national_unit(name: str | None) -> bool:
+    """True for a body of the central state or Party (a ministry, the Government …).
+
+    >>> is_national_unit("Bộ Nội vụ"), is_national_unit("Bộ Chỉ huy Quân sự tỉnh"), is_national_unit("Sở Nội vụ")
+    (True, False, False)
+    """
     f = fold_ascii(name)
     return any(f == u or f.startswith(u + " ") for u in _NATIONAL_UNITS) or (
-        f.startswith("bo ") and not f.startswith("bo phan"))
+        f.startswith("bo ") and not f.startswith(_LOCAL_BO))
 
 
 def jurisdiction_of(name: str | None) -> str | None:
     """The slug of the place named in an issuer ("UBND tỉnh Bắc Ninh" → "bac-ninh"), or None."""
+    place = place_of(name)
+    return slug(place) if place else None
+
+
+def place_of(name: str | None) -> str | None:
+    """The place named in a body's name, as printed ("UBND tỉnh Bắc Ninh" → "Bắc Ninh"), or None.
+
+    >>> place_of("Sở Nội vụ tỉnh Bắc Ninh"), place_of("Ủy ban nhân dân các tỉnh, thành phố"), place_of("Thành ủy Hà Nội")
+    ('Bắc Ninh', None, 'Hà Nội')
+    """
     if not name:
         return None
     m = _JURIS.search(unicodedata.normalize("NFC", name))
-    return slug(m.group(1)) if m else None
+    return m.group(1) if m else None
+
+
+# old tone placement at the end of a syllable → the placement of the official spelling
+# ("Uỷ ban" → "Ủy ban", "hoá" → "hóa"); never after "q" ("quỹ" keeps its tone on the y)
+_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+          "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_TONES.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_TONES.items())})
+_TONE_RX = re.compile(r"(?<![Qq])(" + "|".join(_TONES) + r")(?![A-Za-zÀ-ỹ])")
+
+
+def tidy_name(name: str | None) -> str:
+    """A body's name as shown: NFC, one space, the official tone placement ("Uỷ ban nhân dân" →
+    "Ủy ban nhân dân", "Sở Văn hoá" → "Sở Văn hóa"); spelling variants then read alike.
+
+    >>> tidy_name("Uỷ ban nhân dân  tỉnh"), tidy_name("Sở Văn hoá, Thể thao"), tidy_name("Quỹ Hỗ trợ"), tidy_name("hoàn")
+    ('Ủy ban nhân dân tỉnh', 'Sở Văn hóa, Thể thao', 'Quỹ Hỗ trợ', 'hoàn')
+    """
+    s = " ".join(unicodedata.normalize("NFC", name or "").split())
+    return _TONE_RX.sub(lambda m: _TONES[m.group(1)], s)
 
 
 def year_of(*values: str | int | None) -> int | None:
@@ -178,9 +242,52 @@ def named_document_iri(type_: str | None, name: str) -> URIRef:
     return ID[f"doc/named/{slug(name)[:100]}"]
 
 
+# the level words a body's name may end with in its own jurisdiction ("Công an tỉnh", "Sở Y tế thành phố")
+_LEVEL_TAIL = ("-tinh", "-thanh-pho", "-tp")
+# the provincial bodies whose name may end with the level word and mean the same body without it
+# ("Công an tỉnh" = "Công an", "Sở Y tế thành phố" = "Sở Y tế"); any other keeps its level word:
+# "Ủy ban nhân dân tỉnh" is not "Ủy ban nhân dân", nor "Hội đồng Thi đua - Khen thưởng tỉnh" the
+# council of every agency
+_LEVEL_FREE = ("so-", "cong-an", "lien-hiep-", "bo-chi-huy-", "ban-chi-huy-", "bao-hiem-xa-hoi", "thanh-tra",
+               "toa-an-nhan-dan", "vien-kiem-sat-nhan-dan", "kho-bac-nha-nuoc")
+
+
+def unit_key(name: str, jurisdiction: str | None = None) -> str:
+    """The name part of a unit's IRI: the slug of its name without the place it belongs to, so that
+    "Sở Nội vụ tỉnh Bắc Ninh", "Sở Nội vụ tỉnh" and "Sở Nội vụ" in Bắc Ninh are one body.
+
+    >>> unit_key("Sở Nội vụ tỉnh Bắc Ninh", "bac-ninh"), unit_key("Công an tỉnh", "dong-nai")
+    ('so-noi-vu', 'cong-an')
+    >>> unit_key("Ủy ban nhân dân tỉnh Bắc Ninh", "bac-ninh"), unit_key("Uỷ ban nhân dân xã, phường", "can-tho")
+    ('uy-ban-nhan-dan-tinh', 'uy-ban-nhan-dan-xa-phuong')
+    """
+    key = slug(name)
+    place = jurisdiction if jurisdiction and jurisdiction != "vn" and not jurisdiction.startswith("doc-") else None
+    if place and key.endswith("-" + place) and len(key) > len(place) + 1:
+        key = key[:-len(place) - 1]
+    if place and key.startswith(_LEVEL_FREE):
+        for tail in _LEVEL_TAIL:
+            if key.endswith(tail) and len(key) > len(tail) + 3:
+                key = key[:-len(tail)]
+                break
+    return key[:100]
+
+
 def unit_iri(name: str, jurisdiction: str | None) -> URIRef:
-    place = "vn" if is_national_unit(name) else (jurisdiction or "unknown")
-    return ID[f"org/{place}/{slug(name)[:100]}"]
+    """A unit: national bodies under ``vn``; a body whose name carries its place ("Sở Nội vụ tỉnh
+    Bắc Ninh") under that place; any other under the jurisdiction of the document naming it, so the
+    "Sở Nội vụ" of a plan of UBND tỉnh Bắc Ninh is the Sở Nội vụ of Bắc Ninh.
+
+    >>> str(unit_iri("Sở Nội vụ", "bac-ninh")) == str(unit_iri("Sở Nội vụ tỉnh Bắc Ninh", "ha-noi"))
+    True
+    >>> str(unit_iri("Sở Nội vụ", "dong-nai")).rsplit("/org/", 1)[1], str(unit_iri("Bộ Nội vụ", "dong-nai")).rsplit("/org/", 1)[1]
+    ('dong-nai/so-noi-vu', 'vn/bo-noi-vu')
+    """
+    if is_national_unit(name):
+        place = "vn"
+    else:
+        place = jurisdiction_of(name) or jurisdiction or "unknown"
+    return ID[f"org/{place}/{unit_key(name, place)}"]
 
 
 def task_iri(doc: URIRef, item_id: str) -> URIRef:

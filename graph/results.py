@@ -10,7 +10,8 @@ from typing import Literal
 
 __all__ = ["CountRow", "IngestLogRow", "Overview", "DocumentRow", "Quote", "Highlight", "SectionNode", "DocLink",
            "TaskRow", "DocumentRecord", "Matrix", "Answer", "UnitRole", "Worklist", "NodeRef", "Edge", "Subgraph",
-           "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult"]
+           "NodeDetails", "Legend", "SparqlResult", "UploadPreview", "IngestResult", "UnitRow", "DeadlineRow",
+           "DeadlineView", "StartPoints"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,8 @@ class DocumentRow:
     ingested: bool            # True: we hold its text; False: only cited
     cited_by: int             # number of documents citing it
     tasks: int                # number of tasks it states
+    display: str = ""         # the label an officer recognises: law name, issuer ("Kế hoạch 32/KH-UBND — Ủy ban nhân dân tỉnh Bắc Ninh")
+    issuer_shown: str | None = None  # the issuer written out, with its place
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,12 @@ class TaskRow:
     cites: list[str] = field(default_factory=list)     # symbols cited in the item
     via: list[str] = field(default_factory=list)       # documents linking it to the asked directive
     source: Quote | None = None
+    document_issuer: str | None = None                  # the issuer of the plan that states it, as printed
+    document_date: str | None = None                    # its date (ISO)
+    deadline_text: str | None = None                    # the deadline as printed ("Quý IV/2026")
+    shown: str = ""                                     # the quote without page furniture, for display
+    mentioned: list[str] = field(default_factory=list)  # units named in it without a role
+    document_display: str = ""                          # the plan as an officer recognises it (with issuer)
 
     @classmethod
     def from_details(cls, d: dict, via: list[str] | None = None) -> "TaskRow":
@@ -138,7 +147,11 @@ class TaskRow:
                    kind=d["kind"], text=d["text"], lead=d["lead"], support=sorted(set(d["support"])),
                    report_to=d["report_to"], deadline=d["deadline"], cites=d["cites"], via=via or [],
                    source=Quote(path=src["path"], start=src["start"], end=src["end"], text=d["text"],
-                                document=d["document"]) if src["start"] is not None else None)
+                                document=d["document"]) if src["start"] is not None else None,
+                   document_issuer=d.get("document_issuer"), document_date=d.get("document_date"),
+                   deadline_text=d.get("deadline_text"), shown=d.get("shown") or d["text"],
+                   mentioned=list(d.get("mentioned") or ()),
+                   document_display=d.get("document_display") or d["document_label"])
 
     def to_dict(self) -> dict:
         """A flat dict, for tables and CSV."""
@@ -238,6 +251,59 @@ class Worklist:
     lead: list[TaskRow]
     support: list[TaskRow]
     report_to: list[TaskRow]
+    place: str | None = None     # the province (or other place) the body belongs to; None for a national body
+    english: str | None = None   # its English name (the lexicon of public bodies), when known
+    national: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """A body that holds tasks, for lists and pickers (one row per real body)."""
+
+    id: str
+    name: str                    # the official spelling ("Sở Nội vụ")
+    place: str | None            # "Bắc Ninh"; None for a national body or an unknown place
+    english: str | None          # "Department of Home Affairs"
+    national: bool
+    lead: int
+    support: int                 # support, and named in a task without a role
+    report_to: int
+
+    @property
+    def total(self) -> int:
+        return self.lead + self.support + self.report_to
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineRow:
+    """A task with a deadline, as the deadline view lists it."""
+
+    task: TaskRow
+    due: str                     # the normalised value ("2026-Q4", "2025-12-05", "hằng năm")
+    end: str | None              # the last day of its period (ISO); None when recurring
+    status: str                  # overdue | this_month | this_quarter | upcoming | recurring
+    roles: list[str] = field(default_factory=list)  # the chosen unit's roles in it (lead | support | report_to)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineView:
+    """The deadline view as of ``today``: the rows kept by the filters and how many of each status."""
+
+    today: str                   # ISO date the statuses are computed for
+    rows: list[DeadlineRow]      # sorted by end date (recurring last), at most ``limit``
+    counts: dict[str, int]       # status → tasks, over everything the other filters keep
+    total: int                   # rows matching all filters (more than len(rows) when capped)
+
+
+@dataclass(frozen=True, slots=True)
+class StartPoints:
+    """Where a new officer starts on this store: its most cited directive that tasks derive from,
+    its busiest unit, and example questions built from them (Vietnamese and English)."""
+
+    directive: CountRow | None
+    unit: CountRow | None
+    questions_vi: list[str]
+    questions_en: list[str]
 
 
 @dataclass(frozen=True, slots=True)

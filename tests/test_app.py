@@ -198,7 +198,7 @@ def test_graph_elements_are_inert_in_the_component_panel():
     els, back = elements(sub)
     flat = repr(els)
     assert "<" not in flat and ">" not in flat
-    assert back == {"urn:x": "urn:x"}
+    assert list(back.values()) == ["urn:x"] and "urn:x" not in flat  # sent by its name, never its IRI
 
 
 def test_highlight_renderer_nests_and_escapes():
@@ -417,7 +417,7 @@ def test_item_numerals_are_not_repeated():
     assert "<b>III</b> TỔ CHỨC THỰC HIỆN" in tree
     from ui.graphview import elements
     els, _ = elements(api.Subgraph([api.NodeRef("urn:t", "III. III. TỔ CHỨC THỰC HIỆN", "Task")], []))
-    assert els["nodes"][0]["data"]["name"] == "III. TỔ CHỨC THỰC HIỆN"
+    assert els["nodes"][0]["data"]["id"] == "III. TỔ CHỨC THỰC HIỆN"
 
 
 def test_streamlit_english_hints_are_replaced(seed):
@@ -472,7 +472,7 @@ def test_graph_nodes_carry_their_type_label():
 def test_graph_labels_keep_the_ampersand_and_stay_inert():
     from ui.graphview import elements
     sub = api.Subgraph([api.NodeRef("urn:c", "Công văn 927/BNV-CTTN&BĐG &#60;img src=x onerror=alert(1)&#62;", "CitedDocument")], [])
-    name = elements(sub)[0]["nodes"][0]["data"]["name"]
+    name = elements(sub)[0]["nodes"][0]["data"]["id"]
     assert "CTTN&BĐG" in name and "<" not in name and ">" not in name
 
 

@@ -216,7 +216,7 @@ def _walk(pg, app_url: str) -> None:
         const nodes = cy.nodes().filter(n => !n.selected());
         const n = nodes.length ? nodes[0] : cy.nodes()[0];
         const p = n.renderedPosition();
-        return {x: p.x, y: p.y, name: n.data('name')};
+        return {x: p.x, y: p.y, name: n.data('id')};
     }""")
     iframe = next(el for el in pg.query_selector_all("iframe") if el.content_frame() == frame)
     ib = iframe.bounding_box()
@@ -311,6 +311,9 @@ def _upload_walk(pg, app_url: str, files) -> None:
         msg = alert.inner_text().strip()
         assert msg.startswith(f"Không đọc được {name}:") and words in msg, msg
         assert "\n" not in msg and msg.count(name) == 1, msg
+        # the reader's own line is drawn just after the alert: wait for it rather than race it
+        pg.wait_for_function("(d) => Array.from(document.querySelectorAll('[data-testid=\"stCaptionContainer\"]'))"
+                             ".some(c => c.innerText.includes(d))", arg=detail, timeout=30_000)
         assert detail in pg.locator('[data-testid="stCaptionContainer"]').all_inner_texts()[-1]
         assert pg.locator('[data-testid="stException"]').count() == 0
         assert pg.get_by_role("button", name="Nạp vào kho").count() == 0

@@ -62,10 +62,16 @@ def _brute(store):
         typed[o].add(s)
     sources = typed[str(CANCU.SourceDocument)]
     cited_by = Counter(o for s, o in by_p[str(ELI.cites)] if s in sources)
-    lead = Counter(u for _, u in by_p[str(CANCU.leadUnit)])
-    tasks_of = Counter(o for s, o in by_p["http://www.w3.org/ns/prov#hadPrimarySource"])
-    return {"sources": sources, "tasks": typed[str(CANCU.Task)], "units": typed[str(ORG.Organization)],
-            "cited_by": cited_by, "lead": lead, "tasks_of": tasks_of, "by_p": by_p,
+    # what counts as a task: items of kind task or assignment (graph.queries.TASK_KINDS); units are
+    # listed and counted when they hold one that is not a heading over sub-items
+    actionable = {s for s, k in by_p[str(CANCU.itemKind)] if k in queries.TASK_KINDS}
+    parents = {p for c, p in by_p[str(ELI.is_part_of)] if p in typed[str(CANCU.Task)]}
+    lead = Counter(u for t, u in by_p[str(CANCU.leadUnit)] if t in actionable - parents)
+    held = {u for prop in (CANCU.leadUnit, CANCU.supportUnit, CANCU.reportTo, CANCU.mentionsUnit)
+            for t, u in by_p[str(prop)] if t in actionable - parents}
+    tasks_of = Counter(o for s, o in by_p["http://www.w3.org/ns/prov#hadPrimarySource"] if s in actionable)
+    return {"sources": sources, "tasks": actionable, "items": typed[str(CANCU.Task)], "units": typed[str(ORG.Organization)],
+            "held": held, "cited_by": cited_by, "lead": lead, "tasks_of": tasks_of, "by_p": by_p,
             "citations": {s for s, _ in by_p[str(CANCU.citedAs)]},
             "cited": {o for _, o in by_p[str(ELI.cites)]} - sources,
             "works": typed[str(ELI.Work)] - typed[str(CANCU.Task)]}
@@ -79,7 +85,8 @@ def brute(big):
 def test_counts(big, brute):
     c = queries.counts(big)
     assert c == {"documents": len(brute["sources"]), "cited_documents": len(brute["cited"]),
-                 "tasks": len(brute["tasks"]), "units": len(brute["units"]), "citations": len(brute["citations"])}
+                 "tasks": len(brute["tasks"]), "items": len(brute["items"]), "units": len(brute["held"]),
+                 "citations": len(brute["citations"])}
     assert c["documents"] == len(PROVINCES) * len(YEARS) * PER
 
 
@@ -96,7 +103,9 @@ def test_most_cited_and_busiest_units(big, brute):
 def test_units(big, brute):
     us = queries.units(big)
     assert {u["unit"] for u in us} == brute["units"]
-    assert {u["unit"]: u["lead"] for u in us} == {u: brute["lead"].get(u, 0) for u in brute["units"]}
+    lead_items = Counter(u for _, u in brute["by_p"][str(CANCU.leadUnit)])
+    assert {u["unit"]: u["lead"] for u in us} == {u: lead_items.get(u, 0) for u in brute["units"]}
+    assert set(queries.busy_units(big)) == brute["held"]
     assert len({u["unit"] for u in us if u["name"] == TCHCQT}) == len(PROVINCES)  # one per province
 
 
@@ -110,9 +119,11 @@ def test_documents(big, brute):
     assert {d["document"] for d in queries.documents(big, ingested_only=True)} == brute["sources"]
 
 
-def test_ingest_log(big):
+def test_ingest_log(big, brute):
     log = queries.ingest_log(big, limit=10)
-    assert len(log) == 10 and all(r["tasks"] == 17 and r["citations"] > 5 for r in log)
+    per_plan = brute["tasks_of"][log[0]["document"]]
+    assert per_plan > 5
+    assert len(log) == 10 and all(r["tasks"] == per_plan and r["citations"] > 5 for r in log)
 
 
 def test_requirements_worklist_and_ask_totals(big, brute):

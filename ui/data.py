@@ -14,6 +14,7 @@ import csv
 import importlib
 import io
 import logging
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from graph.ids import task_document
 from graph.store import default_location
 
 from .i18n import t
-from .render import md
+from .render import md, use_english_lookup
 
 log = logging.getLogger("cancu.app")
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,13 +183,20 @@ def fetch(method: str, *args, quiet: bool = False, cache: bool = True, **kwargs)
         return getattr(h.kg, method)(*args, **kwargs)
     except GraphError as e:
         if not quiet:
-            st.error(t("error.generic", lang(), error=md(e)))
+            st.error(error_line(e))
         raise Unavailable(str(e)) from None
     except Exception as e:  # noqa: BLE001 - a bug below the facade: one line on screen, the trace in the log
         log.exception("graph.api %s failed", method)
         if not quiet:
             st.error(t("error.generic", lang(), error=md(f"{type(e).__name__}: {e}")))
         raise Unavailable(str(e)) from None
+
+
+def error_line(e: GraphError) -> str:
+    """A graph error in the session's language, the library's own line kept in brackets."""
+    key = f"error.{type(e).__name__}"
+    text = t(key, lang(), error=md(e))
+    return text if text != key else t("error.generic", lang(), error=md(e))
 
 
 def try_fetch(method: str, *args, default=None, **kwargs) -> Any:
@@ -237,10 +245,31 @@ def to_csv(columns: list[str], rows: list[list]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def deferred_export(tasks: list, fmt: str):
-    """A callable building the CSV/XLSX of ``tasks`` when a download is clicked (runs off the script thread)."""
+def deferred_export(tasks: list, fmt: str, *, lang_: str = "vi", roles: dict[str, list[str]] | None = None,
+                    title: str | None = None):
+    """A callable building the officer's CSV/XLSX of ``tasks`` (headers in ``lang_``, the role
+    column when ``roles`` is given) when a download is clicked (runs off the script thread)."""
     kg = handle().kg
 
     def build() -> bytes:
-        return kg.export_tasks(list(tasks), fmt)
+        return kg.export_tasks(list(tasks), fmt, lang=lang_, roles=roles, title=title)
     return build
+
+
+def deferred_ics(rows: list, lang_: str = "vi"):
+    """A callable building the iCalendar file of deadline rows when a download is clicked."""
+    kg = handle().kg
+
+    def build() -> bytes:
+        return kg.export_ics(list(rows), lang_)
+    return build
+
+
+def today() -> str | None:
+    """The day deadlines are computed for: ``?today=YYYY-MM-DD`` (a deep link, the tests) or
+    ``$CANCU_TODAY``; None means the real date."""
+    return st.query_params.get("today") or os.environ.get("CANCU_TODAY") or None
+
+
+# the English names of units on the English side of task cards (ui.render cannot import this module)
+use_english_lookup(lambda names: try_fetch("english_names", list(names), default={}))

@@ -18,13 +18,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang.toggle": ("English", "English"),
     "store.label": ("Kho dữ liệu", "Store"),
     "store.unavailable": ("Không mở được kho dữ liệu: {error}", "Cannot open the store: {error}"),
-    "store.seeded": ("Kho trống: đã nạp kế hoạch mẫu ({n} văn bản).", "The store was empty: the seed plan was ingested (files: {n})."),
+    "store.seeded": ("Kho trống: đã nạp kế hoạch mẫu ({n} văn bản).", "The store was empty: the seed plan was ingested ({n} file(s))."),
     "store.seed_failed": ("Không nạp được kế hoạch mẫu: {error}", "The seed plan could not be ingested: {error}"),
     "store.empty": ("Kho chưa có văn bản nào. Hãy nạp văn bản ở trang “Nạp văn bản”.",
                     "The store holds no document yet. Add one on the “Upload” page."),
     "error.generic": ("Lỗi: {error}", "Error: {error}"),
     "param.bad": ("Đường dẫn có {name}={value} không hợp lệ; dùng {default}.",
                   "The link's {name}={value} is not valid; {default} is used."),
+    "error.UnknownNode": ("Không tìm thấy trong kho ({error})", "Not in the store ({error})"),
+    "error.BadQuery": ("Truy vấn không hợp lệ ({error})", "The query is not valid ({error})"),
+    "error.QueryTimeout": ("Truy vấn chạy quá lâu và đã bị dừng ({error})", "The query ran too long and was stopped ({error})"),
+    "error.StoreUnavailable": ("Không mở được kho dữ liệu ({error})", "Cannot open the store ({error})"),
     "open": ("Mở", "Open"),
     "link.copy": ("Đường dẫn tới trang này: {url}", "Link to this view: {url}"),
     # navigation
@@ -73,7 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.text": ("Nội dung (trích nguyên văn)", "Text (quoted)"),
     "col.lead": ("Chủ trì", "Lead"),
     "col.support": ("Phối hợp", "Support"),
-    "col.report_to": ("Báo cáo", "Report to"),
+    "col.report_to": ("Nhận báo cáo", "Report to"),
     "col.deadline": ("Thời hạn", "Deadline"),
     "col.cites": ("Căn cứ dẫn", "Cites"),
     "col.via": ("Qua văn bản", "Via"),
@@ -173,6 +177,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "units.empty_role": ("Không có nhiệm vụ.", "No task."),
     "units.export_csv": ("Tải CSV", "Download CSV"),
     "units.export_xlsx": ("Tải Excel (XLSX)", "Download Excel (XLSX)"),
+    "units.export_title": ("Nhiệm vụ của {unit}", "Tasks of {unit}"),
     "units.unknown": ("Không tìm thấy đơn vị này.", "Unit not found."),
     "units.role": ("Vai trò", "Role"),
     # graph
@@ -304,6 +309,72 @@ STRINGS: dict[str, tuple[str, str]] = {
     "prop.altLabel": ("Tên khác", "Other name"),
     "prop.section": ("Phần", "Section"),
     "prop.inheritedLead": ("Chủ trì kế thừa từ mục trên", "Lead inherited from the heading"),
+
+    # deadlines (Hạn xử lý)
+    "nav.deadlines": ("Hạn xử lý", "Deadlines"),
+    "dl.title": ("Hạn xử lý", "Deadlines"),
+    "dl.intro": ("Mọi nhiệm vụ có thời hạn, theo tháng hoặc quý; lọc theo đơn vị, văn bản, vai trò và tình trạng. Tình trạng tính đến ngày {today}.",
+                 "Every task with a deadline, by month or quarter; filter by unit, document, role and status. Status as of {today}."),
+    "dl.unit": ("Đơn vị", "Unit"),
+    "dl.document": ("Văn bản", "Document"),
+    "dl.role": ("Vai trò của đơn vị", "The unit's role"),
+    "dl.status": ("Tình trạng", "Status"),
+    "dl.by": ("Nhóm theo", "Group by"),
+    "dl.by.month": ("Tháng", "Month"),
+    "dl.by.quarter": ("Quý", "Quarter"),
+    "dl.all": ("(tất cả)", "(all)"),
+    "dl.any_role": ("(mọi vai trò)", "(any role)"),
+    "dl.status.all": ("Tất cả", "All"),
+    "dl.status.overdue": ("Quá hạn", "Overdue"),
+    "dl.status.this_month": ("Đến hạn trong tháng", "Due this month"),
+    "dl.status.this_quarter": ("Đến hạn trong quý", "Due this quarter"),
+    "dl.status.upcoming": ("Sắp tới", "Upcoming"),
+    "dl.status.recurring": ("Thường xuyên, định kỳ", "Ongoing, recurring"),
+    "dl.none": ("Không có nhiệm vụ nào có thời hạn khớp bộ lọc.", "No task with a deadline matches the filters."),
+    "dl.more": ("Đang hiển thị {shown}/{n} nhiệm vụ (sớm nhất trước); thu hẹp bộ lọc để xem phần còn lại.",
+                "Showing {shown} of {n} tasks (earliest first); narrow the filters to see the rest."),
+    "dl.ics": ("Tải lịch (.ics)", "Download calendar (.ics)"),
+    "dl.ics_help": ("Nhập vào Outlook hoặc Google Calendar: mỗi thời hạn là một sự kiện cả ngày vào ngày cuối của thời hạn, nhắc trước 7 ngày. Nhiệm vụ thường xuyên, định kỳ không có ngày nên không có trong lịch.",
+                    "Import into Outlook or Google Calendar: each deadline is an all-day event on its last day, with a reminder 7 days before. Ongoing and recurring tasks have no day and are left out."),
+    "dl.xlsx": ("Tải Excel", "Download Excel"),
+    "dl.timeline": ("Số nhiệm vụ theo {by}", "Tasks per {by}"),
+    "dl.open_unit": ("Xem hạn xử lý của đơn vị", "See this unit's deadlines"),
+    "dl.count": ("{n} nhiệm vụ", "{n} tasks"),
+    "dl.today": ("Tính đến ngày", "As of"),
+    "dl.overdue_q": ("Nhiệm vụ nào đã quá hạn?", "Which tasks are overdue?"),
+    "dl.quarter_q": ("Nhiệm vụ nào đến hạn trong quý này?", "Which tasks are due this quarter?"),
+    "col.role": ("Vai trò", "Role"),
+    "col.status": ("Tình trạng", "Status"),
+    "col.place": ("Tỉnh, thành phố", "Province"),
+    "col.english": ("Tên tiếng Anh", "English name"),
+    "col.name": ("Tên", "Name"),
+    "col.tasks_any": ("Nhiệm vụ (mọi vai trò)", "Tasks (any role)"),
+    "tech.title": ("Chi tiết kỹ thuật", "Technical details"),
+    "tech.iri": ("Định danh (IRI)", "Identifier (IRI)"),
+    "tech.sha": ("Mã băm SHA-256 của tệp", "File SHA-256"),
+    "tech.scope": ("Phạm vi định danh", "Identity scope"),
+    "tech.offsets": ("Vị trí trong văn bản (ký tự)", "Position in the text (characters)"),
+    "units.place": ("Tỉnh, thành phố: {place}", "Province: {place}"),
+    "units.national": ("Cơ quan trung ương", "Central body"),
+    "units.place_unknown": ("Chưa rõ tỉnh, thành phố", "Province not known"),
+    "units.english": ("Tên tiếng Anh: {name}", "In Vietnamese: {name}"),
+    "units.n_units": ("{n} đơn vị có nhiệm vụ", "{n} units holding tasks"),
+    "doc.back_to": ("← Quay lại {d}", "← Back to {d}"),
+    "doc.cited_by_list": ("Văn bản dẫn chiếu văn bản này ({n})", "Documents citing this one ({n})"),
+    "doc.items_note": ("Chỉ tính nhiệm vụ; mục tiêu, phạm vi, kinh phí, tiêu đề và điều khoản thi hành không phải nhiệm vụ.",
+                       "Tasks only: objectives, scope, funding, headings and enacting provisions are not tasks."),
+    "dir.pick_help": ("Gõ để tìm trong mọi văn bản được dẫn chiếu (số hiệu, tên, cơ quan ban hành).",
+                      "Type to search every cited document (number, name, issuer)."),
+    "overview.start_dir": ("{d} yêu cầu gì?", "What does {d} require?"),
+    "overview.start_deadlines": ("Hạn xử lý: {n} nhiệm vụ quá hạn", "Deadlines: {n} tasks overdue"),
+    "graph.path_chain": ("Đường đi", "The path"),
+    "graph.focus_note": ("Nhãn được hiện cho nút đang chọn và các nút kề; rê chuột hoặc nhấp vào nút khác để xem tên.",
+                         "Labels are shown for the selected node and its neighbours; hover or click another node for its name."),
+    "ask.n_tasks.one": ("{n} nhiệm vụ", "{n} task"),
+    "dl.count.one": ("{n} nhiệm vụ", "{n} task"),
+    "overview.docs_count.one": ("{n} văn bản", "{n} document"),
+    "units.total": ("{n} nhiệm vụ", "{n} tasks"),
+    "units.total.one": ("{n} nhiệm vụ", "{n} task"),
     # roles / kinds
     "role.lead": ("Chủ trì", "Lead"),
     "role.support": ("Phối hợp", "Support"),
@@ -314,7 +385,14 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "vi", /, **kwargs) -> str:
-    """The string ``key`` in ``lang`` (Vietnamese when unknown), formatted with ``kwargs``."""
+    """The string ``key`` in ``lang`` (Vietnamese when unknown), formatted with ``kwargs``; with
+    ``n=1`` the key's singular form (``<key>.one``) when there is one ("1 task", not "1 tasks").
+
+    >>> t("ask.n_tasks", "en", n=1), t("ask.n_tasks", "en", n=2)
+    ('1 task', '2 tasks')
+    """
+    if kwargs.get("n") == 1 and f"{key}.one" in STRINGS:
+        key = f"{key}.one"
     pair = STRINGS.get(key)
     if pair is None:
         return key

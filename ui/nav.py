@@ -16,6 +16,7 @@ PAGES = {
     "directives": ("directives", "nav.directives", ":material/account_tree:", "nav.section.browse"),
     "ask": ("ask", "nav.ask", ":material/help:", "nav.section.browse"),
     "units": ("units", "nav.units", ":material/groups:", "nav.section.browse"),
+    "deadlines": ("deadlines", "nav.deadlines", ":material/event:", "nav.section.browse"),
     "graph": ("explore", "nav.graph", ":material/hub:", "nav.section.explore"),
     "sparql": ("sparql", "nav.sparql", ":material/terminal:", "nav.section.explore"),
     "upload": ("upload", "nav.upload", ":material/upload_file:", "nav.section.manage"),

@@ -13,14 +13,50 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from graph import api
+from graph.deadlines import bucket as deadline_bucket
+from graph.deadlines import bucket_label as deadline_bucket_label
+from graph.deadlines import label as deadline_label
+from graph.deadlines import officer_date
 
 from .i18n import t
 
 # url paths of the pages (kept here so links are built in one place)
 PATHS = {
     "overview": "", "document": "van-ban", "directives": "chi-dao", "ask": "hoi",
-    "units": "don-vi", "graph": "do-thi", "sparql": "sparql", "upload": "nap",
+    "units": "don-vi", "deadlines": "han-xu-ly", "graph": "do-thi", "sparql": "sparql", "upload": "nap",
 }
+STATUS_COLORS = {"overdue": "#b3261e", "this_month": "#c25e00", "this_quarter": "#8a6d00", "upcoming": "#1f6f3f",
+                 "recurring": "#555"}
+
+
+def date_text(iso: str | None, lang: str = "vi") -> str:
+    """A date as officers write it (dd/mm/yyyy)."""
+    return officer_date(iso, lang)
+
+
+def due_text(value: str | None, lang: str = "vi") -> str:
+    """A deadline as officers write it ("Quý IV/2026", "15/12/2025", "Hằng năm")."""
+    return deadline_label(value, lang) if value else ""
+
+
+def unit_label(row, lang: str = "vi", *, count: bool = False) -> str:
+    """A body as listed: its name in the session's language (English from the lexicon when there is
+    one) with its province ("Sở Nội vụ (Bắc Ninh)"), and its number of tasks."""
+    name = (row.english or row.name) if lang == "en" else row.name
+    if lang == "en" and row.english and name[:1].islower():
+        name = name[:1].upper() + name[1:]
+    out = f"{name} ({row.place})" if row.place and row.place not in name else name
+    return f"{out} · {t('units.total', lang, n=row.total)}" if count else out
+
+
+def tech_details(rows: Sequence[tuple[str, object]], lang: str) -> None:
+    """Internals (file paths, hashes, identifiers, offsets) kept out of the way, in one expander."""
+    rows = [(k, v) for k, v in rows if v not in (None, "")]
+    if not rows:
+        return
+    with st.expander(t("tech.title", lang), icon=":material/settings:"):
+        st.dataframe([{t("col.property", lang): k, t("col.value", lang): str(v)} for k, v in rows],
+                     hide_index=True, width="stretch")
 
 HIGHLIGHT_COLORS = {
     "citation": "#ffe08a", "unit": "#b8e2c8", "date": "#cfe0ff", "header": "#e6d5f7", "task": "#f2f2f2",
@@ -195,7 +231,7 @@ def compact_text(text: str, highlights: Iterable[api.Highlight] = ()) -> tuple[s
 
 
 def highlighted_html(text: str, highlights: Iterable[api.Highlight], lang: str = "vi",
-                     kinds: Sequence[str] = ("citation", "unit", "date", "header")) -> str:
+                     kinds: Sequence[str] = ("citation", "unit", "date", "header"), *, back: str | None = None) -> str:
     """The document's text, escaped, with highlights as ``<mark>`` (citations/units link to their page).
 
     Highlights nest (a date inside a citation); one that crosses another's boundary is dropped.
@@ -219,7 +255,7 @@ def highlighted_html(text: str, highlights: Iterable[api.Highlight], lang: str =
         link = None
         if h.target and not stack:
             if h.kind == "citation":
-                link = doc_url(h.target, lang)
+                link = doc_url(h.target, lang, back=back)
             elif h.kind == "unit":
                 link = url("units", lang, unit=h.target)
         if link:
@@ -277,14 +313,14 @@ def task_records(tasks: Sequence[api.TaskRow], lang: str, *, with_document: bool
     for task in tasks:
         row = {}
         if with_document:
-            row[t("col.document", lang)] = task.document_label
+            row[t("col.document", lang)] = task.document_display or task.document_label
         row.update({
             t("col.number", lang): task.number,
-            t("col.text", lang): task.source.text if task.source else task.text,
+            t("col.text", lang): task.shown or task.text,
             t("col.lead", lang): "; ".join(task.lead),
             t("col.support", lang): "; ".join(task.support),
             t("col.report_to", lang): "; ".join(task.report_to),
-            t("col.deadline", lang): task.deadline or "",
+            t("col.deadline", lang): due_text(task.deadline, lang),
             t("col.cites", lang): "; ".join(task.cites),
         })
         if any(x.via for x in tasks):
@@ -309,11 +345,11 @@ def task_table(tasks: Sequence[api.TaskRow], lang: str, *, key: str, with_docume
 
 def doc_rows(docs: Sequence[api.DocumentRow], lang: str) -> list[dict]:
     return [{
-        t("col.symbol", lang): d.symbol or t("doc.untitled", lang),
+        t("col.document", lang): (d.display or d.symbol or d.title or "").split(" — ")[0],
         t("col.type", lang): d.type or "",
         t("col.title", lang): d.title or "",
-        t("col.date", lang): d.date or "",
-        t("col.issuer", lang): d.issuer or "",
+        t("col.date", lang): date_text(d.date, lang),
+        t("col.issuer", lang): d.issuer_shown or d.issuer or "",
         t("col.ingested", lang): t("yes", lang) if d.ingested else t("no", lang),
         t("col.cited_by", lang): d.cited_by,
         t("col.tasks", lang): d.tasks,
@@ -332,13 +368,20 @@ def selectable_table(rows: list[dict], *, key: str, height: int | str = "auto",
     return selected[0] if selected else None
 
 
-def links_html(links: Sequence[api.DocLink], lang: str) -> str:
-    """A "Lược đồ" column: links grouped by relation, with counts; indirect ones indented."""
+def rel_label(rel: str, fallback: str, lang: str) -> str:
+    """A relation's name in the session's language."""
+    text = t(f"etype.{rel}", lang)
+    return fallback if text == f"etype.{rel}" else text
+
+
+def links_html(links: Sequence[api.DocLink], lang: str, *, back: str | None = None) -> str:
+    """A "Lược đồ" column: links grouped by relation, with counts; indirect ones indented. Each link
+    carries ``back`` (the document shown), so the page it opens links back to it."""
     if not links:
         return f"<p>{esc(t('doc.no_links', lang))}</p>"
     groups: dict[str, list[api.DocLink]] = {}
     for link in links:
-        groups.setdefault(link.rel_label or link.rel, []).append(link)
+        groups.setdefault(rel_label(link.rel, link.rel_label or link.rel, lang), []).append(link)
     parts = []
     for label, items in groups.items():
         lis = []
@@ -346,7 +389,7 @@ def links_html(links: Sequence[api.DocLink], lang: str) -> str:
             depth = t("doc.depth_direct", lang) if link.depth <= 1 else t("doc.depth_via", lang, n=link.depth)
             quote = f'<div style="color:#666;font-size:0.85em">“{esc(link.evidence.text)}”</div>' if link.evidence else ""
             lis.append(f'<li style="margin-left:{(link.depth - 1) * 1.2}em">'
-                       f'<a href="{esc(doc_url(link.id, lang))}" target="_self">{esc(link.label)}</a> '
+                       f'<a href="{esc(doc_url(link.id, lang, back=back))}" target="_self">{esc(link.label)}</a> '
                        f'<span style="color:#888;font-size:0.85em">({esc(depth)})</span>{quote}</li>')
         parts.append(f"<p style='margin-bottom:2px'><b>{esc(label)}</b> ({len(items)})</p><ul>{''.join(lis)}</ul>")
     return "".join(parts)
@@ -360,12 +403,15 @@ def legend_html(legend: api.Legend, colors: dict[str, str], lang: str) -> str:
     return f'<div style="font-size:0.9em">{chips}</div>'
 
 
-def quotes_html(spans: Sequence[api.Quote]) -> str:
-    """Quoted source spans, escaped, each with where it was read."""
+def quotes_html(spans: Sequence[api.Quote], labels: dict[str, str] | None = None) -> str:
+    """Quoted source spans, escaped, each with the document it was read in (file and offsets are
+    technical details, shown apart)."""
+    labels = labels or {}
     return "".join(
         f'<blockquote style="margin:4px 0;padding:4px 10px;border-left:3px solid #b3261e;background:#faf7f5">'
-        f'{esc(s.text)}<div style="color:#888;font-size:0.8em">{esc(s.path)} [{s.start}:{s.end}]</div></blockquote>'
-        for s in spans)
+        f'{esc(" ".join(s.text.split()))}'
+        + (f'<div style="color:#888;font-size:0.8em">{esc(labels[s.document])}</div>' if s.document in labels else "")
+        + "</blockquote>" for s in spans)
 
 
 CARD_LIMIT = 50
@@ -381,13 +427,15 @@ def task_cards_html(tasks: Sequence[api.TaskRow], lang: str, *, with_document: b
                             for n in names) + "</span>")
     cards = []
     for task in tasks:
-        quote = task.source.text if task.source else task.text
+        quote = task.shown or task.text
         head = f'<b style="font-size:1.05em">{esc(task.number)}</b>'
         if with_document:
             head += (f' · <a href="{esc(doc_url(task.document, lang, item=task.number))}" target="_self">'
-                     f"{esc(task.document_label)}</a>")
+                     f"{esc(task.document_display or task.document_label)}</a>")
         if task.deadline:
-            head += f' · <span style="color:#b3261e">{esc(t("col.deadline", lang))}: {esc(task.deadline)}</span>'
+            tip = f' title="{esc(task.deadline_text)}"' if task.deadline_text else ""
+            head += (f' · <span class="cancu-deadline" style="color:#b3261e"{tip}>{esc(t("col.deadline", lang))}: '
+                     f'{esc(due_text(task.deadline, lang))}</span>')
         roles = (chips("col.lead", task.lead, "#d8f0de") + chips("col.support", task.support, "#eef7e0")
                  + chips("col.report_to", task.report_to, "#fde2e0"))
         extra = chips("col.cites", task.cites, "#fff1c2") + chips("col.via", task.via, "#e8e8f8")
@@ -401,10 +449,141 @@ def task_cards_html(tasks: Sequence[api.TaskRow], lang: str, *, with_document: b
     return "".join(cards)
 
 
+_english_lookup = None  # names → their English names; set by ui.data (which imports this module)
+
+
+def use_english_lookup(fn) -> None:
+    """Where :func:`english_units` reads English names (``ui.data`` sets it: the facade, cached)."""
+    global _english_lookup
+    _english_lookup = fn
+
+
+def english_units(tasks: Sequence[api.TaskRow]) -> Sequence[api.TaskRow]:
+    """The tasks with their units' English names (from the lexicon of public bodies), where known."""
+    names = sorted({n for x in tasks for n in (*x.lead, *x.support, *x.report_to)})
+    if not names:
+        return tasks
+    en = (_english_lookup(names) if _english_lookup else None) or {}
+    if not en:
+        return tasks
+    swap = lambda xs: [en.get(n, n) for n in xs]  # noqa: E731
+    return [dataclasses.replace(x, lead=swap(x.lead), support=swap(x.support), report_to=swap(x.report_to))
+            for x in tasks]
+
+
 def tasks_view(tasks: Sequence[api.TaskRow], lang: str, *, key: str, with_document: bool = True) -> None:
-    """Cards for the first tasks (readable), the full list as a sortable table below."""
+    """Cards for the first tasks (readable), the full list as a sortable table below; on the
+    English side the units by their English names."""
+    if lang == "en":
+        tasks = english_units(tasks)
     st.html(task_cards_html(tasks[:CARD_LIMIT], lang, with_document=with_document))
     if len(tasks) > CARD_LIMIT:
         st.caption(t("tasks.more", lang, n=len(tasks) - CARD_LIMIT))
     with st.expander(t("tasks.table", lang, n=len(tasks)), expanded=len(tasks) > CARD_LIMIT):
         task_table(tasks, lang, key=key, with_document=with_document)
+
+
+# ---------------------------------------------------------------- deadlines
+
+def _buckets(rows: Sequence[api.DeadlineRow], by: str) -> list[tuple[str, list[api.DeadlineRow]]]:
+    """Rows by the month or quarter they fall due in (in date order), the recurring ones last."""
+    groups: dict[str, list[api.DeadlineRow]] = {}
+    for r in rows:
+        groups.setdefault(deadline_bucket(r.due, by), []).append(r)
+    return sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
+
+
+def timeline_html(rows: Sequence[api.DeadlineRow], by: str, lang: str) -> str:
+    """A bar per month or quarter (stacked by status), the recurring tasks apart, and a legend."""
+    groups = [(k, v) for k, v in _buckets(rows, by) if k]
+    if not groups:
+        return ""
+    top = max(len(v) for _, v in groups)
+    bars = []
+    for key, items in groups:
+        segs = "".join(
+            f'<div title="{esc(t("dl.status." + s, lang))}: {n}" style="background:{STATUS_COLORS[s]};'
+            f'height:{max(3, round(90 * n / top))}px"></div>'
+            for s in ("upcoming", "this_quarter", "this_month", "overdue")
+            for n in [sum(1 for r in items if r.status == s)] if n)
+        bars.append(f'<div style="display:flex;flex-direction:column;align-items:center;min-width:58px">'
+                    f'<div style="font-size:0.8em;color:#444">{len(items)}</div>'
+                    f'<div style="display:flex;flex-direction:column-reverse;width:26px;height:92px;'
+                    f'justify-content:flex-start">{segs}</div>'
+                    f'<div style="font-size:0.75em;white-space:nowrap;margin-top:2px">'
+                    f'{esc(_bar_label(key, lang))}</div></div>')
+    legend = "".join(f'<span style="margin-right:12px"><span style="display:inline-block;width:10px;height:10px;'
+                     f'background:{STATUS_COLORS[s]};margin-right:4px"></span>{esc(t("dl.status." + s, lang))}</span>'
+                     for s in ("overdue", "this_month", "this_quarter", "upcoming"))
+    return (f'<div class="cancu-timeline"><div style="font-size:0.9em;margin-bottom:4px">'
+            f'{esc(t("dl.timeline", lang, by=t("dl.by." + by, lang).lower()))}</div>'
+            f'<div style="display:flex;align-items:flex-end;gap:4px;overflow-x:auto;padding-bottom:6px">'
+            f'{"".join(bars)}</div><div style="font-size:0.8em;color:#444">{legend}</div></div>')
+
+
+def _bar_label(key: str, lang: str) -> str:
+    """A bar's short label: "11/2025" for a month, "Quý IV/2026" / "Q4/2026" for a quarter."""
+    if "-Q" in key:
+        return deadline_bucket_label(key, lang)
+    y, _, m = key.partition("-")
+    return f"{m}/{y}"
+
+
+def deadline_cards_html(rows: Sequence[api.DeadlineRow], by: str, lang: str) -> str:
+    """The deadline rows as cards under a heading per month or quarter: status, deadline as an
+    officer writes it, the task's item and document, the quote and who leads."""
+    out = []
+    for key, items in _buckets(rows, by):
+        out.append(f'<h3 class="cancu-bucket" style="margin:14px 0 6px 0;font-size:1.15em">'
+                   f'{esc(deadline_bucket_label(key, lang))} · {esc(t("dl.count", lang, n=len(items)))}</h3>')
+        for r in items:
+            task = r.task
+            color = STATUS_COLORS.get(r.status, "#555")
+            roles = ", ".join(t(f"role.{x}", lang) for x in r.roles)
+            tip = f' title="{esc(task.deadline_text)}"' if task.deadline_text else ""
+            lead = "; ".join(task.lead)
+            out.append(
+                f'<div class="cancu-dl cancu-dl-{esc(r.status)}" style="border:1px solid #e3e3e3;'
+                f'border-left:5px solid {color};border-radius:8px;padding:6px 12px;margin:0 0 6px 0">'
+                f'<div><span style="background:{color};color:#fff;border-radius:4px;padding:0 6px;font-size:0.85em">'
+                f'{esc(t("dl.status." + r.status, lang))}</span> '
+                f'<b class="cancu-due"{tip}>{esc(due_text(r.due, lang))}</b> · <b>{esc(task.number)}</b> · '
+                f'<a href="{esc(doc_url(task.document, lang, item=task.number))}" target="_self">'
+                f'{esc(task.document_display or task.document_label)}</a>'
+                + (f' · <span style="color:#555">{esc(t("col.role", lang))}: {esc(roles)}</span>' if roles else "")
+                + f'</div><div style="margin:3px 0;white-space:normal">{esc(_cut(task.shown or task.text, 420))}</div>'
+                + (f'<div style="font-size:0.9em"><span style="color:#666">{esc(t("col.lead", lang))}:</span> '
+                   f'{esc(lead)}</div>' if lead else "")
+                + "</div>")
+    return "".join(out)
+
+
+def _cut(text: str, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
+
+
+def path_chain_html(path: api.Subgraph, start: str | None, legend: api.Legend, lang: str) -> str:
+    """A path written out as a chain of labelled edges: "Kế hoạch 32/KH-UBND —Căn cứ→ Nghị định
+    59/2023/NĐ-CP —Quy định chi tiết→ Luật …" (an arrow against the reading order when the edge
+    points back)."""
+    nodes = [n for n in path.nodes]
+    if start and nodes and nodes[-1].id == start:
+        nodes.reverse()
+    edge_names = dict(legend.edge_types)
+    by_pair = {}
+    for e in path.edges:
+        by_pair.setdefault((e.source, e.target), e)
+    parts = []
+    for i, n in enumerate(nodes):
+        parts.append(f'<span class="cancu-path-node" style="background:#eef3fb;border-radius:4px;padding:1px 6px">'
+                     f'{esc(node_label(n.label))}</span>')
+        if i + 1 < len(nodes):
+            nxt = nodes[i + 1]
+            fwd = by_pair.get((n.id, nxt.id))
+            e = fwd or by_pair.get((nxt.id, n.id))
+            name = rel_label(e.type, edge_names.get(e.type, e.label), lang) if e else "?"
+            arrow = f" —{esc(name)}→ " if fwd or e is None else f" ←{esc(name)}— "
+            parts.append(f'<span class="cancu-path-edge" style="color:#b3261e;white-space:nowrap">{arrow}</span>')
+    return (f'<div class="cancu-path" style="line-height:2"><b>{esc(t("graph.path_chain", lang))}:</b> '
+            f'{"".join(parts)}</div>')

@@ -51,9 +51,12 @@ def render() -> None:
     unit = st.text_input(tr("ask.unit"), key="ask_unit")
     st.button(tr("ask.submit"), type="primary", icon=":material/search:", key="ask_submit", help=tr("ask.hint"))
     st.caption(tr("ask.examples"))
-    cols = st.columns(3)
-    for i, example in enumerate(EXAMPLES):
-        cols[i % 3].button(example, key=f"ask_ex_{i}", on_click=_use_example, args=(example,), type="tertiary")
+    start = data.try_fetch("start_points")  # built from what this store holds; the seed's as a fallback
+    examples = (start.questions_en if lang == "en" else start.questions_vi) if start else []
+    examples = list(examples) or list(EXAMPLES)
+    cols = st.columns(len(examples))
+    for i, example in enumerate(examples):
+        cols[i].button(md(example), key=f"ask_ex_{i}", on_click=_use_example, args=(example,), type="tertiary")
     if (q or "") != param("q") or (unit or "") != param("unit"):
         set_params(q=q, unit=unit)
     if not q or not q.strip():

@@ -1,5 +1,6 @@
-"""Chỉ đạo → Nhiệm vụ: the directive × task matrix; pick a directive to see the tasks deriving from
-it (directly or through documents that detail it) with lead, support and report units and the quote.
+"""Chỉ đạo → Nhiệm vụ: the directive × task matrix; pick any cited document (searchable) to see
+the tasks deriving from it (directly or through documents that detail it) with lead, support and
+report units and the quote.
 
 URL: ``chi-dao?directive=<IRI>[&unit=<unit>]``.
 """
@@ -9,7 +10,7 @@ import streamlit as st
 
 from .. import data
 from ..common import param, set_params, tr
-from ..render import md, tasks_view
+from ..render import md, tasks_view, unit_label
 
 
 def render() -> None:
@@ -17,25 +18,28 @@ def render() -> None:
     st.title(tr("dir.title"))
     st.caption(tr("dir.intro"))
     try:
-        matrix = data.fetch("matrix", max_directives=40)
+        choices = data.fetch("directive_choices")
     except data.Unavailable:
         return
-    if not matrix.directives:
+    if not choices:
         st.info(tr("dir.none"))
         return
-
-    ids = [d.id for d in matrix.directives]
-    labels = {d.id: f"{d.label} ({d.count})" for d in matrix.directives}
+    ids = [d.id for d in choices]
+    labels = {d.id: f"{d.label} ({d.count})" for d in choices}
     current = param("directive")
-    if current and current not in labels:  # a deep link to a directive outside the top rows
-        labels[current] = current
+    if current and current not in labels:  # a deep link to a document not cited by an ingested one
+        labels[current] = (data.try_fetch("documents_by_id", [current], default={}) or {}).get(current, current)
         ids.append(current)
+    if not current:  # the store's most cited directive that tasks derive from
+        start = data.try_fetch("start_points")
+        current = start.directive.id if start and start.directive and start.directive.id in labels else ""
     index = ids.index(current) if current in ids else 0
     left, right = st.columns([2, 1])
-    chosen = left.selectbox(tr("dir.pick"), ids, index=index, format_func=labels.get, key=f"dir_pick_{lang}")
-    units = data.try_fetch("units", "", default=[]) or []
+    chosen = left.selectbox(tr("dir.pick"), ids, index=index, format_func=labels.get, key=f"dir_pick_{lang}",
+                            help=tr("dir.pick_help"))
+    units = data.try_fetch("unit_rows", default=[]) or []
     unit_ids = [""] + [u.id for u in units]
-    unit_labels = {u.id: u.label for u in units} | {"": tr("dir.all_units")}
+    unit_labels = {u.id: unit_label(u, lang) for u in units} | {"": tr("dir.all_units")}
     unit = param("unit")
     chosen_unit = right.selectbox(tr("dir.unit_filter"), unit_ids,
                                   index=unit_ids.index(unit) if unit in unit_ids else 0,
@@ -48,12 +52,18 @@ def render() -> None:
     except data.Unavailable:
         tasks = None
     if tasks is not None:
-        st.subheader(tr("dir.tasks_of", d=md(labels.get(chosen, chosen))))
+        st.subheader(tr("dir.tasks_of", d=md(labels.get(chosen, chosen).rsplit(" (", 1)[0])))
         if tasks:
             tasks_view(tasks, lang, key="dir_tasks")
         else:
             st.info(tr("dir.no_tasks"))
 
+    try:
+        matrix = data.fetch("matrix", max_directives=40)
+    except data.Unavailable:
+        return
+    if not matrix.directives:
+        return
     st.subheader(tr("dir.matrix"))
     columns, seen = [], set()
     for task in matrix.tasks:

@@ -15,7 +15,8 @@ from graph.ids import last_segment
 from .. import data
 from ..common import go, int_param, param, set_params, tr
 from ..graphview import LAYOUTS, NODE_COLORS, render_graph
-from ..render import legend_html, md, node_label, quotes_html
+from ..render import (date_text, due_text, legend_html, md, node_label, path_chain_html, quotes_html, rel_label,
+                      tech_details)
 
 MAX_CHOICES = (50, 100, 150, 300, 500)
 
@@ -64,6 +65,10 @@ def _legend() -> api.Legend:
 
 
 def _default_center() -> str | None:
+    """The store's most cited directive that tasks derive from (else the latest document loaded)."""
+    start = data.try_fetch("start_points")
+    if start is not None and start.directive is not None:
+        return start.directive.id
     ov = data.try_fetch("overview", top=10)
     if ov is None:
         return None
@@ -137,43 +142,62 @@ def _canvas(center: str, hops: int, max_nodes: int, node_types: list[str], edge_
         path = data.try_fetch("path", param("sel") or center, target)
     shown = path if path is not None else _merge(ego, state["extras"], state["removed"])
 
+    st.caption(tr("graph.nodes_edges", n=len(shown.nodes), m=len(shown.edges)) + " · " + tr("graph.hint")
+               + (" " + tr("graph.focus_note") if len(shown.nodes) > 30 else ""))
+    if shown.truncated:
+        st.warning(tr("graph.truncated", n=max_nodes))
+    focus = param("sel") or center
+    event = render_graph(shown, _legend(), key=f"canvas_{abs(hash((center, bool(path))))}", layout=layout,
+                         selected=focus)
+    if event and event[2] > state.get("ts", 0):
+        state["ts"] = event[2]
+        action, node_id, _ts = event
+        if action == "select":
+            set_params(sel=node_id)
+            st.rerun(scope="fragment")
+        elif action == "expand":
+            drawn = [n.id for n in shown.nodes]
+            more = data.try_fetch("expand", node_id, exclude=drawn, max_nodes=50, edge_types=edge_types or None)
+            if more is not None:
+                state["extras"].append(more)
+            set_params(sel=node_id)
+            st.rerun(scope="fragment")
+        elif action == "remove":
+            state["removed"].add(node_id)
+            st.rerun(scope="fragment")
+    if path is not None or target:
+        if path is None:
+            st.info(tr("graph.no_path"))
+        else:
+            st.success(tr("graph.path_len", n=len(path.edges)))
+            st.html(path_chain_html(path, param("sel") or center, _legend(), lang))
+        if st.button(tr("graph.reset"), key="g_reset"):
+            set_params(to=None)
+            st.rerun(scope="fragment")
     left, right = st.columns([3, 2])
     with left:
-        st.caption(tr("graph.nodes_edges", n=len(shown.nodes), m=len(shown.edges)) + " · " + tr("graph.hint"))
-        if shown.truncated:
-            st.warning(tr("graph.truncated", n=max_nodes))
-        event = render_graph(shown, _legend(), key=f"canvas_{abs(hash((center, bool(path))))}", layout=layout,
-                             selected=param("sel") or center)
-        if event and event[2] > state.get("ts", 0):
-            state["ts"] = event[2]
-            action, node_id, _ts = event
-            if action == "select":
-                set_params(sel=node_id)
-            elif action == "expand":
-                drawn = [n.id for n in shown.nodes]
-                more = data.try_fetch("expand", node_id, exclude=drawn, max_nodes=50, edge_types=edge_types or None)
-                if more is not None:
-                    state["extras"].append(more)
-                set_params(sel=node_id)
-                st.rerun(scope="fragment")
-            elif action == "remove":
-                state["removed"].add(node_id)
-                st.rerun(scope="fragment")
-        if path is not None or target:
-            if path is None:
-                st.info(tr("graph.no_path"))
-            else:
-                st.success(tr("graph.path_len", n=len(path.edges)))
-            if st.button(tr("graph.reset"), key="g_reset"):
-                set_params(to=None)
-                st.rerun(scope="fragment")
+        _details(focus, lang, {n.id: n for n in shown.nodes})
     with right:
-        _details(param("sel") or center, lang, {n.id: n for n in shown.nodes})
-        with st.expander(tr("graph.path"), expanded=bool(target)):
+        with st.expander(tr("graph.path"), expanded=True):
             other = _search_box(tr("graph.path_to"), "g_to")
             if other and st.button(tr("graph.path_find"), key="g_path"):
                 set_params(to=other)
                 st.rerun(scope="fragment")
+
+
+TECHNICAL = ("sourcePath", "sha256", "jurisdiction", "sourceFormat", "generatedAtTime", "ingested")
+DATES = ("date_document", "generatedAtTime")
+
+
+def _value(key: str, value: str) -> str:
+    """A property's value as an officer reads it: yes/no, dd/mm/yyyy dates, deadlines in words."""
+    if value in ("true", "false"):
+        return tr(f"value.{value}")
+    if key in DATES:
+        return date_text(value, data.lang())
+    if key == "deadline":
+        return due_text(value, data.lang())
+    return value
 
 
 def _prop(key: str) -> str:
@@ -203,19 +227,24 @@ def _details(node_id: str, lang: str, drawn: dict[str, api.NodeRef]) -> None:
         go(page_key, **target[1])
     if node_id != param("node") and b[1].button(tr("graph.center"), key="g_center", icon=":material/center_focus_strong:"):
         _recenter(node_id)
-    if d.properties:
-        st.dataframe([{tr("col.property"): _prop(k), tr("col.value"): tr(f"value.{v}") if v in ("true", "false") else v}
-                      for k, v in d.properties],
+    shown = [(k, v) for k, v in d.properties if k not in TECHNICAL]
+    if shown:
+        st.dataframe([{tr("col.property"): _prop(k), tr("col.value"): _value(k, v)} for k, v in shown],
                      hide_index=True, width="stretch", key="g_props")
     for title, rows, other in ((tr("graph.outgoing", n=len(d.outgoing)), d.outgoing, "target"),
                                (tr("graph.incoming", n=len(d.incoming)), d.incoming, "source")):
         if rows:
             with st.expander(title):
-                st.dataframe([{tr("col.relation"): edges.get(e.type, e.label),
+                st.dataframe([{tr("col.relation"): rel_label(e.type, edges.get(e.type, e.label), lang),
                                tr("col.node"): node_label(d.names.get(getattr(e, other))
                                                           or (drawn[getattr(e, other)].label if getattr(e, other) in drawn
                                                               else last_segment(getattr(e, other))))}
                               for e in rows[:200]], hide_index=True, width="stretch")
     if d.evidence:
         with st.expander(tr("graph.evidence"), expanded=True):
-            st.html(quotes_html(d.evidence[:10]))
+            docs = sorted({q.document for q in d.evidence[:10] if q.document})
+            names = data.try_fetch("documents_by_id", docs, default={}) or {}
+            st.html(quotes_html(d.evidence[:10], names))
+    tech_details([(_prop(k), v) for k, v in d.properties if k in TECHNICAL]
+                 + [(tr("tech.iri"), node_id)]
+                 + [(f"{tr('tech.offsets')} · {q.path}", f"{q.start}–{q.end}") for q in d.evidence[:10]], lang)
