@@ -438,9 +438,9 @@ class KnowledgeGraph:
         def pick(roles):
             return queries.task_rows(s, ix.ordered(ix.unit_tasks(iris, roles) & ok, limit, homes))
         row = queries.unit_table(s).get(iris[0]) or {}
-        shown = row.get("name") or name
-        return Worklist(shown, iris[0], pick(("lead",)), pick(("support", "mentioned")), pick(("report_to",)),
-                        place=row.get("place"), english=_english(shown), national=bool(row.get("national")))
+        label = row.get("name") or name
+        return Worklist(label, iris[0], pick(("lead",)), pick(("support", "mentioned")), pick(("report_to",)),
+                        place=row.get("place"), english=_english(label), national=bool(row.get("national")))
 
     # -- deadlines
     def deadlines(self, *, today: str | None = None, unit: str | None = None, document: str | None = None,

@@ -562,8 +562,17 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
         (u.scope if d in ix.sources and not ix.derives.get(d) else u.directives).append(d)
     if _SELF.search(q) and not docs and len(lx.sources) == 1:
         u.scope = list(lx.sources)
-    # units, each with its roles
     u.who = bool(_WHO.search(q))
+    hits = _read_units(u, lx, question, q, words, unit)
+    u.due = _read_due(question, doc_spans, today)
+    _read_topic(u, question, words, hits, doc_spans, doc_names + [name_key(lx.display.get(d) or "") for d in docs],
+                bool(docs))
+    u.intent = _intent(u, q)
+    return u
+
+
+def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], unit: str | None) -> list[UnitHit]:
+    """The units a question names, each with its roles (into ``u.units`` and ``u.roles``)."""
     q_en = fold_ascii(question).replace("'", "").replace("’", "")
     hits = find_all_units(lx, question, q)
     for h in hits:
@@ -573,13 +582,26 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
         name, iris = resolve_unit(lx, unit)
         u.units.append(AskedUnit(name or unit, iris, ("lead", "support", "mentioned"), english_name(name or unit)))
     u.roles = tuple(dict.fromkeys(r for a in u.units for r in a.roles))
-    # deadlines: the raw question with its citations blanked (a document's date is not a deadline)
+    return hits
+
+
+def _read_due(question: str, doc_spans, today: dt.date):
+    """The deadline filter, read from the question with its citations blanked (a document's date is
+    not a deadline)."""
     blanked = question
     for s, e in doc_spans:
         blanked = blanked[:s] + " " * (e - s) + blanked[e:]
     blanked = re.sub(r"\d+/\d{4}/[\wĐđ-]+|\d+/[A-ZĐa-zđ]+[\w&Đđ-]*", " ", blanked)
-    u.due = parse_due(fold_ascii(blanked), today)
-    # topic words: what is left
+    return parse_due(fold_ascii(blanked), today)
+
+
+_REPORT_GRAMMAR = ("bao", "cao", "gui", "nop", "trinh", "ve", "len", "den", "cho", "toi", "voi", "nhan", "tiep", "duoc")
+
+
+def _read_topic(u: Understanding, question: str, words: list[str], hits: list[UnitHit], doc_spans,
+                names: list[str], has_docs: bool) -> None:
+    """The topic words: what is left of the question once documents, units, dates and grammar are
+    read (into ``u.groups`` and ``u.words``)."""
     taken = [False] * len(words)
     for h, a in zip(hits, u.units):
         if h.span:
@@ -587,47 +609,49 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
                 taken[k] = True
             if a.roles == ("report_to",):        # the report words around it are grammar, not a topic
                 for k in list(range(max(0, h.span[0] - 4), h.span[0])) + list(range(h.span[1], min(len(words), h.span[1] + 3))):
-                    if words[k] in ("bao", "cao", "gui", "nop", "trinh", "ve", "len", "den", "cho", "toi", "voi", "nhan",
-                                    "tiep", "duoc"):
+                    if words[k] in _REPORT_GRAMMAR:
                         taken[k] = True
     residue = " ".join(w for w, t in zip(words, taken) if not t)
     residue = re.sub(r"\S*\d\S*", " ", residue)           # symbols, numbers, dates
-    for n in doc_names + [name_key(lx.display.get(d) or "") for d in docs]:   # documents' names and symbols
+    for n in names:                                      # documents' names and symbols
         if n:
             residue = re.sub(rf"\b{re.escape(n)}\b", " ", residue)
     if u.lang == "en":
-        u.groups, u.words = _english_words(question, hits, doc_spans, bool(docs))
-    else:
-        for g in _VI_GRAMMAR:
-            residue = re.sub(rf"\b{g}\b", " ", residue)
-        for t in _TYPE_WORDS:
-            residue = re.sub(rf"\b{re.escape(t)}\b", " ", residue)
-        if u.due or _OVERDUE.search(residue):
-            residue = _OVERDUE.sub(" ", residue)
-        u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
-        # shown as the asker wrote them (with their diacritics)
-        orig = {}
-        for w in re.findall(r"[^\W_]+", question.lower()):
-            orig.setdefault(fold_ascii(w), w)
-        u.words = [" ".join(orig.get(w, w) for w in run.split()) for run in u.words]
-    # the kind of answer
+        u.groups, u.words = _english_words(question, hits, doc_spans, has_docs)
+        return
+    for g in _VI_GRAMMAR:
+        residue = re.sub(rf"\b{g}\b", " ", residue)
+    for t in _TYPE_WORDS:
+        residue = re.sub(rf"\b{re.escape(t)}\b", " ", residue)
+    if u.due or _OVERDUE.search(residue):
+        residue = _OVERDUE.sub(" ", residue)
+    u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
+    # shown as the asker wrote them (with their diacritics)
+    orig = {}
+    for w in re.findall(r"[^\W_]+", question.lower()):
+        orig.setdefault(fold_ascii(w), w)
+    u.words = [" ".join(orig.get(w, w) for w in run.split()) for run in u.words]
+
+
+def _intent(u: Understanding, q: str) -> str:
+    """The kind of answer a question asks for."""
     if _BASIS.search(q) and u.documents:
-        u.intent = "basis"
-    elif _CITED_BY.search(q) and u.documents:
-        u.intent = "cited_by"
-    elif u.directives:
-        u.intent = "requirements"
-    elif u.who:
-        u.intent = "who"
-    elif u.units:
-        u.intent = "worklist"
-    elif u.due:
-        u.intent = "deadline"
-    elif u.groups:
-        u.intent = "topic"
-    elif u.scope:
-        u.intent = "tasks"
-    return u
+        return "basis"
+    if _CITED_BY.search(q) and u.documents:
+        return "cited_by"
+    if u.directives:
+        return "requirements"
+    if u.who:
+        return "who"
+    if u.units:
+        return "worklist"
+    if u.due:
+        return "deadline"
+    if u.groups:
+        return "topic"
+    if u.scope:
+        return "tasks"
+    return u.intent
 
 
 def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool = False) -> tuple[list[list[str]], list[str]]:
@@ -879,21 +903,52 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
                       understood=understood, who=list(who), lang=u.lang)
 
     if u.intent in ("basis", "cited_by"):
-        links = []
-        for d in u.documents:
-            if u.intent == "basis":
-                for r in queries.basis_chain(store, d):
-                    links.append(DocLink(rel=r["rel"], rel_label=REL_LABELS[r["rel"]][1], id=r["to"],
-                                         label=_label(lx, r["to"], store), depth=r["depth"]))
-            else:
-                for r in queries.cited_by(store, d)[:limit]:
-                    links.append(DocLink(rel=r["rel"], rel_label=REL_LABELS[r["rel"]][1], id=r["from"],
-                                         label=_label(lx, r["from"], store)))
+        links = _links(store, u, limit)
         return answer(u.intent, [], len(links), links=links)
     if u.intent == "unknown":
         return answer("unknown", [], 0, _MESSAGES["unknown"][lang_i])
 
     ix = store_index(store)
+    cands = _candidates(store, ix, u, today)
+    scores: dict[str, float] = {}
+    if cands is None:
+        cands, scores = _topic_only(store, u, ix)
+    elif sum(map(bool, (u.directives, u.units, u.due))) < 2:
+        # words narrow what the rest of the question gives, unless two of a directive, a unit and
+        # a deadline already did
+        cands, scores = _narrow(store, u, cands)
+    total = len(cands)
+    homes = _homes(lx, unit, home)
+    if scores and u.intent == "topic":
+        order = sorted(cands, key=lambda t: (-scores.get(t, 0.0), ix.rank.get(t, 0)))[:limit or None]
+    else:
+        order = ix.ordered(cands, limit, homes)
+    via = _vias(ix, lx, u, order) if u.directives else None
+    if not cands and u.intent == "topic":
+        return answer("unknown", [], 0, _MESSAGES["unknown"][lang_i])
+    rows = queries.task_rows(store, order, via)
+    who = _who_rows(rows, u) if u.who else []
+    msg = "" if rows else _MESSAGES["requirements" if u.intent == "requirements" else "none"][lang_i]
+    return answer(u.intent, rows, total, msg, who=who)
+
+
+def _links(store: Store, u: Understanding, limit: int | None) -> list[DocLink]:
+    """The documents a basis question's documents rest on, or those citing them."""
+    lx, links = u.lexicon, []
+    for d in u.documents:
+        if u.intent == "basis":
+            for r in queries.basis_chain(store, d):
+                links.append(DocLink(rel=r["rel"], rel_label=REL_LABELS[r["rel"]][1], id=r["to"],
+                                     label=_label(lx, r["to"], store), depth=r["depth"]))
+        else:
+            for r in queries.cited_by(store, d)[:limit]:
+                links.append(DocLink(rel=r["rel"], rel_label=REL_LABELS[r["rel"]][1], id=r["from"],
+                                     label=_label(lx, r["from"], store)))
+    return links
+
+
+def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] | None:
+    """The tasks the documents, units and deadline of a question allow (None: none of them named)."""
     cands: set[str] | None = None
     # documents: tasks deriving from the directives; the scope's own tasks
     if u.directives:
@@ -925,31 +980,16 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
         dated = {t for t, d in ix.deadlines.items() if u.due.holds(d, today)}
         dated = ix.with_own_parents(dated - ix.parents - ix.nontask, dated)
         cands = dated if cands is None else cands & dated
-    scores: dict[str, float] = {}
-    if cands is None:
-        cands, scores = _topic_only(store, u, ix)
-    elif sum(map(bool, (u.directives, u.units, u.due))) < 2:
-        # words narrow what the rest of the question gives, unless two of a directive, a unit and
-        # a deadline already did
-        cands, scores = _narrow(store, u, cands)
-    total = len(cands)
-    homes = _homes(lx, unit, home)
-    if scores and u.intent == "topic":
-        order = sorted(cands, key=lambda t: (-scores.get(t, 0.0), ix.rank.get(t, 0)))[:limit or None]
-    else:
-        order = ix.ordered(cands, limit, homes)
-    via: dict[str, list[str]] | None = None
-    if u.directives:
-        picked = set(order)
-        via = {t: [] for t in order}
-        for v in dict.fromkeys(v for d in u.directives for v in ix.vias(d)):
-            for t in ix.derives.get(v, set()) & picked:
-                lab = lx.display.get(v, v)
-                if lab not in via[t]:
-                    via[t].append(lab)
-    if not cands and u.intent == "topic":
-        return answer("unknown", [], 0, _MESSAGES["unknown"][lang_i])
-    rows = queries.task_rows(store, order, via)
-    who = _who_rows(rows, u) if u.who else []
-    msg = "" if rows else _MESSAGES["requirements" if u.intent == "requirements" else "none"][lang_i]
-    return answer(u.intent, rows, total, msg, who=who)
+    return cands
+
+
+def _vias(ix, lx, u: Understanding, order: list[str]) -> dict[str, list[str]]:
+    """For each task answered, the documents through which it derives from the directives asked."""
+    picked = set(order)
+    via: dict[str, list[str]] = {t: [] for t in order}
+    for v in dict.fromkeys(v for d in u.directives for v in ix.vias(d)):
+        for t in ix.derives.get(v, set()) & picked:
+            lab = lx.display.get(v, v)
+            if lab not in via[t]:
+                via[t].append(lab)
+    return via
