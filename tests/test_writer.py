@@ -225,14 +225,15 @@ def test_two_jobs_write_what_one_job_writes(tmp_path):
 
 
 MEMORY = """
-import resource, sys
+import resource, sys, tracemalloc
 from graph.store import EmbeddedStore
 from graph.writer import Writer, prepare
+tracemalloc.start()
 doc = prepare(sys.argv[1])
 assert doc.ok, doc.error
 with Writer(EmbeddedStore(sys.argv[2], mode="w")) as w:
     w.add(doc)
-print(doc.triples, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(doc.triples, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, tracemalloc.get_traced_memory()[1] // 2**20)
 """
 
 
@@ -247,10 +248,14 @@ def test_a_document_with_8000_citations_stays_in_bounded_memory(tmp_path):
     p = subprocess.run([sys.executable, "-c", MEMORY, str(f), str(tmp_path / "store")], cwd=ROOT,
                        capture_output=True, text=True)
     assert p.returncode == 0, p.stderr[-500:]
-    triples, peak_mb = map(int, p.stdout.split())
+    triples, peak_mb, python_mb = map(int, p.stdout.split())
     assert triples > 8000 * 12
-    # ~420 MB measured here (the bulk loader takes ~240 MB of it); 2.1 GB before (rdflib + pySHACL)
-    assert peak_mb < 1000, f"{peak_mb} MB for {triples} triples"
+    # Python's own allocations (deterministic): what our code holds at its peak
+    assert python_mb < 300, f"{python_mb} MB of Python objects for {triples} triples"
+    # the whole process, Oxigraph's bulk loader included: ~415 MB measured alone; once 1.1 GB inside a
+    # full suite on a machine busy with other work (the loader's threads and buffers are its own);
+    # 2.1 GB before (rdflib + pySHACL)
+    assert peak_mb < 1500, f"{peak_mb} MB for {triples} triples"
 
 
 @pytest.mark.endpoint
