@@ -26,7 +26,8 @@ A question is read into an :class:`Understanding` by a small grammar, each part 
 
 Every part narrows the answer; words narrow it only when some of the tasks hold them (a topic
 the tasks do not spell out does not empty an answer the rest of the question gives). Only work
-is answered: objectives, headings, form fields, provisions, scope, funding and context items never.
+is answered: objectives, headings, form fields, provisions, scope and context items never, nor funding
+items naming no lead ("… lập dự toán kinh phí, gửi Sở Tài chính" names one: it is work).
 The answer says how it understood the question (``Answer.understood``) in the asker's language.
 
 >>> from graph.fixtures import seed_store
@@ -626,11 +627,31 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
     if u.due or _OVERDUE.search(residue):
         residue = _OVERDUE.sub(" ", residue)
     u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
+    u.groups = _within_phrases(question, u.groups)
     # shown as the asker wrote them (with their diacritics)
     orig = {}
     for w in re.findall(r"[^\W_]+", question.lower()):
         orig.setdefault(fold_ascii(w), w)
     u.words = [" ".join(orig.get(w, w) for w in run.split()) for run in u.words]
+
+
+def _within_phrases(question: str, groups: list[list[str]]) -> list[list[str]]:
+    """The concepts of a Vietnamese question without the syllable pairs read across its punctuation
+    ("xã hội, gửi cho ai" holds no "hội gửi"): a pair the question writes only with a comma or a
+    stop between its syllables is no word of it.
+
+    >>> _within_phrases("Ai lập dự toán, gửi cho ai?", [["lap du"], ["du toan"], ["toan gui"]])
+    [['lap du'], ['du toan']]
+    """
+    folded = fold_ascii(question)
+    out = []
+    for g in groups:
+        pair = g[0].split() if len(g) == 1 else []
+        if len(pair) == 2 and not re.search(rf"\b{pair[0]}\s+{pair[1]}\b", folded) \
+                and re.search(rf"\b{pair[0]}\s*[,;:.()?!]+\s*{pair[1]}\b", folded):
+            continue
+        out.append(g)
+    return out
 
 
 def _intent(u: Understanding, q: str) -> str:
@@ -683,7 +704,9 @@ def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool
             continue
         ws = [w for w in inner.split() if w not in unit_words]
         g, s = vietnamese_topic(ws)
-        groups += g
+        # "social review (phản biện)": the Vietnamese words translate the English ones before them;
+        # a concept the glossary already gave is one concept, not two the tasks must both hold
+        groups += [x for x in g if not any(set(x) <= set(y) for y in groups)]
         shown += [m.group(1)]
     return groups, shown
 
