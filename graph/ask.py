@@ -810,22 +810,28 @@ _NOT_ACTOR = re.compile(r"\b(nhu|cua|voi|tai|cho|den|ve|tu|trinh|gui|nop|theo(?!
                         r"bao gom|gom|trong do|ngoai|tru|qua|dua|lam viec)\b")
 _CLAUSE = re.compile(r"[.;:(\n]|\bthi\b|\bde\b")
 _SENDING = re.compile(r"\b(gui|den|ve|bao cao|trinh|nop|len|cho)$")
+# words just after a unit's name that make it the one doing the work, whatever stands before it
+# ("… trên cơ sở đề xuất của Sở Nông nghiệp …, Sở Tài chính chủ trì …"; "phản ánh về Sở Khoa học và
+# Công nghệ để tổng hợp, trình …"): leading, or acting in any role
+_LEADS_AFTER = re.compile(r"\s*,?\s*(?:chu tri|chiu trach nhiem chinh)\b")
+_ACTS_AFTER = re.compile(r"\s*,?\s*(?:chu tri|chiu trach nhiem|co trach nhiem|phoi hop|(?:de )?(?:tong hop|tham muu))\b")
 
 
-def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> set[str]:
+def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, mode: str) -> set[str]:
     """Tasks that name the unit without a role, read where its name stands in its clause.
 
-    Acting (``receiving=False``): the name opens its clause ("(Trung tâm Thông tin; Nhà khách …
-    xây dựng kế hoạch …)", "… thì Liên hiệp các hội … đề xuất và báo cáo …") and nothing before it
-    makes it the object of someone else's work ("đôn đốc các sở …", "tại Trung tâm …", "đề xuất của
-    Bộ …"). Receiving: a word of sending stands just before it ("gửi hồ sơ … đến Sở Nội vụ")."""
+    ``acting``: the name opens its clause ("(Trung tâm Thông tin; Nhà khách … xây dựng kế hoạch …)",
+    "… thì Liên hiệp các hội … đề xuất và báo cáo …") and nothing before it makes it the object of
+    someone else's work ("đôn đốc các sở …", "tại Trung tâm …", "đề xuất của Bộ …"); or a word of
+    work follows it ("Sở Tài chính chủ trì", "về Sở … để tổng hợp"). ``leading``: "chủ trì" follows
+    it. ``receiving``: a word of sending stands just before it ("gửi hồ sơ … đến Sở Nội vụ")."""
     cands: set[str] = set()
     for iri in a.iris:
         cands |= ix.roles.get(iri, {}).get("mentioned", set())
     cands = cands - ix.parents - ix.nontask
     if not cands:
         return set()
-    key = (tuple(sorted(a.iris)), a.name, receiving)
+    key = (tuple(sorted(a.iris)), a.name, mode)
     memo = _mention_memo(store)
     if key in memo:
         return memo[key]
@@ -835,24 +841,28 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> se
     out = set()
     # the indexed text: folded, punctuation kept (clauses), read by row id
     for task, text in fulltext(store).texts(cands).items():
-        for n in names:
-            for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text):
-                head = text[:m.start()]
-                cut = max((c.end() for c in _CLAUSE.finditer(head)), default=0)
-                clause = head[cut:]
-                if receiving:
-                    if _SENDING.search(" ".join(re.findall(r"[a-z]+", clause)[-6:])):
-                        out.add(task)
-                        break
-                else:
-                    lead_words = [w for w in re.findall(r"[a-z0-9]+", clause) if not re.fullmatch(r"\d+|[a-z]|[ivx]+", w)]
-                    if len(lead_words) <= 1 and not _NOT_ACTOR.search(clause):
-                        out.add(task)
-                        break
+        if any(_named_in_role(text, m, mode) for n in names
+               for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text)):
+            out.add(task)
     if len(memo) > 4096:
         memo.clear()
     memo[key] = out
     return out
+
+
+def _named_in_role(text: str, m: re.Match, mode: str) -> bool:
+    """Whether the name found at ``m`` in a task's folded text stands as ``mode`` asks (see
+    :func:`_mentions`)."""
+    head = text[:m.start()]
+    clause = head[max((c.end() for c in _CLAUSE.finditer(head)), default=0):]
+    if mode == "receiving":
+        return bool(_SENDING.search(" ".join(re.findall(r"[a-z]+", clause)[-6:])))
+    if mode == "leading":
+        return bool(_LEADS_AFTER.match(text, m.end()))
+    if _ACTS_AFTER.match(text, m.end()):
+        return True
+    lead_words = [w for w in re.findall(r"[a-z0-9]+", clause) if not re.fullmatch(r"\d+|[a-z]|[ivx]+", w)]
+    return len(lead_words) <= 1 and not _NOT_ACTOR.search(clause)
 
 
 _mention_memo = PerVersion(lambda store: {}, keep=0)
@@ -990,11 +1000,12 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
     if u.units:
         mine: set[str] = set()
         for a in u.units:
-            mine |= ix.unit_tasks(a.iris, a.roles)
-            if "lead" in a.roles and "support" in a.roles:
-                mine |= _mentions(store, ix, a, receiving=False)
+            # an item with sub-items that holds the unit's role and its own deadline is asked too
+            mine |= ix.unit_tasks(a.iris, a.roles, own_parents=bool(u.due))
+            if "lead" in a.roles:
+                mine |= _mentions(store, ix, a, "acting" if "support" in a.roles else "leading")
             if "report_to" in a.roles:
-                mine |= _mentions(store, ix, a, receiving=True)
+                mine |= _mentions(store, ix, a, "receiving")
             if "lead" in a.roles:
                 mine |= _addressed(store, ix, u, a)
         cands = mine if cands is None else cands & mine

@@ -15,7 +15,8 @@ from graph.store import EmbeddedStore
 from tests.conftest import shared_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt"}
+DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8.txt",
+        "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -35,6 +36,21 @@ def _store(tmp_path_factory, key: str) -> EmbeddedStore:
 @pytest.fixture(scope="module")
 def qd81(tmp_path_factory):
     return _store(tmp_path_factory, "81")
+
+
+@pytest.fixture(scope="module")
+def kh0130(tmp_path_factory):
+    return _store(tmp_path_factory, "0130")
+
+
+@pytest.fixture(scope="module")
+def qd62(tmp_path_factory):
+    return _store(tmp_path_factory, "62")
+
+
+@pytest.fixture(scope="module")
+def qd86(tmp_path_factory):
+    return _store(tmp_path_factory, "86")
 
 
 def ids(a):
@@ -67,3 +83,34 @@ def test_vietnamese_in_parentheses_translates_the_english_before_it(qd81):
     assert len(u.groups) == 2
     got = ids(ask(qd81, q))
     assert {"Điều 8.2", "Điều 8.4"} <= set(got)
+
+
+def test_mass_organisations_mean_the_fronts_members(kh0130):
+    # IV.6: "Mặt trận Tổ quốc, Đoàn Thanh niên, Hội Phụ nữ hỗ trợ người dân …"; V.5 names the collective
+    assert ids(ask(kh0130, "Các đoàn thể, tổ chức xã hội có nhiệm vụ gì?")) == ["IV.6", "V.5"]
+    assert ids(ask(kh0130, "What must the mass organisations do?")) == ["IV.6", "V.5"]
+    # a member asked by name is not the collective
+    assert "V.5" not in ids(ask(kh0130, "Đoàn Thanh niên có nhiệm vụ gì?"))
+
+
+def test_a_name_followed_by_chu_tri_leads(qd62):
+    # Điều 4.4: "… trên cơ sở đề xuất của Sở Nông nghiệp và Môi trường, … Sở Tài chính chủ trì …"
+    assert ids(ask(qd62, "Sở Tài chính chủ trì những nhiệm vụ nào?")) == ["Điều 4.1", "Điều 4.3", "Điều 4.4"]
+    # the units before it only propose: not leads
+    assert "Điều 4.4" not in ids(ask(qd62, "Sở Nông nghiệp và Môi trường chủ trì những nhiệm vụ nào?"))
+
+
+def test_a_receiver_that_compiles_acts(qd81):
+    # Điều 13: "… phản ánh về Sở Khoa học và Công nghệ để tổng hợp, trình Uỷ ban nhân dân tỉnh …"
+    assert ids(ask(qd81, "Sở Khoa học và Công nghệ có trách nhiệm gì?")) == ["Điều 13"]
+
+
+def test_a_unit_and_a_deadline_keep_the_item_holding_both(qd86):
+    # Điều 10.2 states the work, the council receiving it and "trước ngày 10/12 hằng năm"; its points
+    # say who compiles what
+    q = ("Which agencies must compile violation lists for the provincial Emulation and Commendation Council "
+         "by 10 December each year?")
+    got = ids(ask(qd86, q))
+    assert got[0] == "Điều 10.2" and "Điều 10.2.a" in got
+    # without a deadline, the points answer (their parent stands for them)
+    assert "Điều 10.2" not in ids(ask(qd86, "Sở Nội vụ phải làm gì?"))
