@@ -103,12 +103,43 @@ def _build_lexicon(store: Store) -> Lexicon:
             names.setdefault(r["u"], []).append(r["n"])
     for u, ns in names.items():
         for n in ns:
-            b = body_of(n)
+            b = body_of(n) or truncated_body(n)
             if b:
                 lx.unit_body[u] = b
                 lx.body_units.setdefault(b, set()).add(u)
                 break
     return lx
+
+
+_LEVEL_WORDS = {"tinh", "thanh pho", "cap tinh", "cap xa", "cap huyen", "xa", "phuong", "huyen", "quan", "thi xa",
+                "trung uong", "viet nam", "tinh thanh pho", "cac cap"}
+
+
+@functools.lru_cache(maxsize=1)
+def _body_prefixes() -> dict[str, frozenset[str]]:
+    """Every beginning of three words or more of the lexicon's Vietnamese names (``name_key``-ed),
+    shorter than the name → the bodies whose names begin so."""
+    out: dict[str, set[str]] = {}
+    for b in bodies.load().bodies:
+        for n in b.names:
+            words = name_key(n).split()
+            for k in range(3, len(words)):
+                # a name without its level or place ("Hội đồng Thi đua - Khen thưởng" of "… tỉnh") is
+                # the same kind of body at another level, not a name cut short
+                if " ".join(words[k:]) not in _LEVEL_WORDS:
+                    out.setdefault(" ".join(words[:k]), set()).add(b.name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def truncated_body(name: str) -> str | None:
+    """The body a name cut short means, when only one body's name begins with it: a table cell
+    printed "Bộ Khoa học và \\n Công nghệ" over two lines is read as "Bộ Khoa học".
+
+    >>> truncated_body("Bộ Khoa học"), truncated_body("Sở Văn hóa") is None
+    ('Bộ Khoa học và Công nghệ', True)
+    """
+    hit = _body_prefixes().get(name_key(name), frozenset())
+    return next(iter(hit)) if len(hit) == 1 else None
 
 
 @functools.lru_cache(maxsize=65536)

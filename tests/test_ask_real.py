@@ -114,3 +114,10 @@ def test_a_unit_and_a_deadline_keep_the_item_holding_both(qd86):
     assert got[0] == "Điều 10.2" and "Điều 10.2.a" in got
     # without a deadline, the points answer (their parent stands for them)
     assert "Điều 10.2" not in ids(ask(qd86, "Sở Nội vụ phải làm gì?"))
+
+
+def test_a_name_cut_short_means_the_one_body_it_begins():
+    from graph.lexicon import truncated_body
+    assert truncated_body("Bộ Khoa học") == "Bộ Khoa học và Công nghệ"      # a table cell over two lines
+    assert truncated_body("Hội đồng Thi đua - Khen thưởng") is None          # "… tỉnh": another level, not cut
+    assert truncated_body("Ủy ban nhân dân") is None                          # begins many bodies
