@@ -26,7 +26,8 @@ A question is read into an :class:`Understanding` by a small grammar, each part 
 
 Every part narrows the answer; words narrow it only when some of the tasks hold them (a topic
 the tasks do not spell out does not empty an answer the rest of the question gives). Only work
-is answered: objectives, headings, form fields, provisions, scope, funding and context items never.
+is answered: objectives, headings, form fields, provisions, scope and context items never, nor funding
+items naming no lead ("… lập dự toán kinh phí, gửi Sở Tài chính" names one: it is work).
 The answer says how it understood the question (``Answer.understood``) in the asker's language.
 
 >>> from graph.fixtures import seed_store
@@ -626,11 +627,31 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
     if u.due or _OVERDUE.search(residue):
         residue = _OVERDUE.sub(" ", residue)
     u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
+    u.groups = _within_phrases(question, u.groups)
     # shown as the asker wrote them (with their diacritics)
     orig = {}
     for w in re.findall(r"[^\W_]+", question.lower()):
         orig.setdefault(fold_ascii(w), w)
     u.words = [" ".join(orig.get(w, w) for w in run.split()) for run in u.words]
+
+
+def _within_phrases(question: str, groups: list[list[str]]) -> list[list[str]]:
+    """The concepts of a Vietnamese question without the syllable pairs read across its punctuation
+    ("xã hội, gửi cho ai" holds no "hội gửi"): a pair the question writes only with a comma or a
+    stop between its syllables is no word of it.
+
+    >>> _within_phrases("Ai lập dự toán, gửi cho ai?", [["lap du"], ["du toan"], ["toan gui"]])
+    [['lap du'], ['du toan']]
+    """
+    folded = fold_ascii(question)
+    out = []
+    for g in groups:
+        pair = g[0].split() if len(g) == 1 else []
+        if len(pair) == 2 and not re.search(rf"\b{pair[0]}\s+{pair[1]}\b", folded) \
+                and re.search(rf"\b{pair[0]}\s*[,;:.()?!]+\s*{pair[1]}\b", folded):
+            continue
+        out.append(g)
+    return out
 
 
 def _intent(u: Understanding, q: str) -> str:
@@ -683,7 +704,9 @@ def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool
             continue
         ws = [w for w in inner.split() if w not in unit_words]
         g, s = vietnamese_topic(ws)
-        groups += g
+        # "social review (phản biện)": the Vietnamese words translate the English ones before them;
+        # a concept the glossary already gave is one concept, not two the tasks must both hold
+        groups += [x for x in g if not any(set(x) <= set(y) for y in groups)]
         shown += [m.group(1)]
     return groups, shown
 
@@ -787,22 +810,28 @@ _NOT_ACTOR = re.compile(r"\b(nhu|cua|voi|tai|cho|den|ve|tu|trinh|gui|nop|theo(?!
                         r"bao gom|gom|trong do|ngoai|tru|qua|dua|lam viec)\b")
 _CLAUSE = re.compile(r"[.;:(\n]|\bthi\b|\bde\b")
 _SENDING = re.compile(r"\b(gui|den|ve|bao cao|trinh|nop|len|cho)$")
+# words just after a unit's name that make it the one doing the work, whatever stands before it
+# ("… trên cơ sở đề xuất của Sở Nông nghiệp …, Sở Tài chính chủ trì …"; "phản ánh về Sở Khoa học và
+# Công nghệ để tổng hợp, trình …"): leading, or acting in any role
+_LEADS_AFTER = re.compile(r"\s*,?\s*(?:chu tri|chiu trach nhiem chinh)\b")
+_ACTS_AFTER = re.compile(r"\s*,?\s*(?:chu tri|chiu trach nhiem|co trach nhiem|phoi hop|(?:de )?(?:tong hop|tham muu))\b")
 
 
-def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> set[str]:
+def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, mode: str) -> set[str]:
     """Tasks that name the unit without a role, read where its name stands in its clause.
 
-    Acting (``receiving=False``): the name opens its clause ("(Trung tâm Thông tin; Nhà khách …
-    xây dựng kế hoạch …)", "… thì Liên hiệp các hội … đề xuất và báo cáo …") and nothing before it
-    makes it the object of someone else's work ("đôn đốc các sở …", "tại Trung tâm …", "đề xuất của
-    Bộ …"). Receiving: a word of sending stands just before it ("gửi hồ sơ … đến Sở Nội vụ")."""
+    ``acting``: the name opens its clause ("(Trung tâm Thông tin; Nhà khách … xây dựng kế hoạch …)",
+    "… thì Liên hiệp các hội … đề xuất và báo cáo …") and nothing before it makes it the object of
+    someone else's work ("đôn đốc các sở …", "tại Trung tâm …", "đề xuất của Bộ …"); or a word of
+    work follows it ("Sở Tài chính chủ trì", "về Sở … để tổng hợp"). ``leading``: "chủ trì" follows
+    it. ``receiving``: a word of sending stands just before it ("gửi hồ sơ … đến Sở Nội vụ")."""
     cands: set[str] = set()
     for iri in a.iris:
         cands |= ix.roles.get(iri, {}).get("mentioned", set())
     cands = cands - ix.parents - ix.nontask
     if not cands:
         return set()
-    key = (tuple(sorted(a.iris)), a.name, receiving)
+    key = (tuple(sorted(a.iris)), a.name, mode)
     memo = _mention_memo(store)
     if key in memo:
         return memo[key]
@@ -812,24 +841,28 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, receiving: bool) -> se
     out = set()
     # the indexed text: folded, punctuation kept (clauses), read by row id
     for task, text in fulltext(store).texts(cands).items():
-        for n in names:
-            for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text):
-                head = text[:m.start()]
-                cut = max((c.end() for c in _CLAUSE.finditer(head)), default=0)
-                clause = head[cut:]
-                if receiving:
-                    if _SENDING.search(" ".join(re.findall(r"[a-z]+", clause)[-6:])):
-                        out.add(task)
-                        break
-                else:
-                    lead_words = [w for w in re.findall(r"[a-z0-9]+", clause) if not re.fullmatch(r"\d+|[a-z]|[ivx]+", w)]
-                    if len(lead_words) <= 1 and not _NOT_ACTOR.search(clause):
-                        out.add(task)
-                        break
+        if any(_named_in_role(text, m, mode) for n in names
+               for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text)):
+            out.add(task)
     if len(memo) > 4096:
         memo.clear()
     memo[key] = out
     return out
+
+
+def _named_in_role(text: str, m: re.Match, mode: str) -> bool:
+    """Whether the name found at ``m`` in a task's folded text stands as ``mode`` asks (see
+    :func:`_mentions`)."""
+    head = text[:m.start()]
+    clause = head[max((c.end() for c in _CLAUSE.finditer(head)), default=0):]
+    if mode == "receiving":
+        return bool(_SENDING.search(" ".join(re.findall(r"[a-z]+", clause)[-6:])))
+    if mode == "leading":
+        return bool(_LEADS_AFTER.match(text, m.end()))
+    if _ACTS_AFTER.match(text, m.end()):
+        return True
+    lead_words = [w for w in re.findall(r"[a-z0-9]+", clause) if not re.fullmatch(r"\d+|[a-z]|[ivx]+", w)]
+    return len(lead_words) <= 1 and not _NOT_ACTOR.search(clause)
 
 
 _mention_memo = PerVersion(lambda store: {}, keep=0)
@@ -967,11 +1000,12 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
     if u.units:
         mine: set[str] = set()
         for a in u.units:
-            mine |= ix.unit_tasks(a.iris, a.roles)
-            if "lead" in a.roles and "support" in a.roles:
-                mine |= _mentions(store, ix, a, receiving=False)
+            # an item with sub-items that holds the unit's role and its own deadline is asked too
+            mine |= ix.unit_tasks(a.iris, a.roles, own_parents=bool(u.due))
+            if "lead" in a.roles:
+                mine |= _mentions(store, ix, a, "acting" if "support" in a.roles else "leading")
             if "report_to" in a.roles:
-                mine |= _mentions(store, ix, a, receiving=True)
+                mine |= _mentions(store, ix, a, "receiving")
             if "lead" in a.roles:
                 mine |= _addressed(store, ix, u, a)
         cands = mine if cands is None else cands & mine

@@ -157,6 +157,14 @@ class FullText:
                 f"SELECT term, doc FROM vocab WHERE term IN ({','.join('?' * len(words))})", words).fetchall())
         return min(got.get(w, 0) for w in words)
 
+    def holds(self, group: list[str]) -> bool:
+        """Whether some task holds one of the phrases of a concept."""
+        alts = " OR ".join(_phrase(p) for p in group if p.strip())
+        if not alts:
+            return False
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1", (alts,)).fetchone() is not None
+
     def _row_ids(self, tasks) -> list[int]:
         """The row ids of ``tasks`` (under the lock; the task → row id table is read once per change)."""
         if self._rids is None:
@@ -206,9 +214,10 @@ class FullText:
         if not groups or (within is not None and not within):
             return []
         need = min_groups if min_groups is not None else max(1, (len(groups) + 1) // 2)
-        # the rarest concepts are kept longest
-        freq = [max(self.frequency(p) for p in g) for g in groups]
-        order = sorted(range(len(groups)), key=lambda i: freq[i])
+        # the rarest concepts are kept longest; a concept no task holds ("phí tư" read across "kinh
+        # phí tư vấn") cannot help and goes first
+        freq = [max(self.frequency(p) for p in g) if self.holds(g) else 0 for g in groups]
+        order = sorted((i for i in range(len(groups)) if freq[i]), key=lambda i: freq[i])
         keep = list(order)
         while len(keep) >= need:
             q = " AND ".join("(" + " OR ".join(_phrase(p) for p in groups[i]) + ")" for i in keep)
@@ -245,8 +254,9 @@ class FullText:
             keep = [r for r, n in count.items() if n >= need]
             if not keep:
                 return []
+            # nearly as many: one fewer than the best, unless the best holds only two (then both)
             best = max(count[r] for r in keep)
-            keep = [r for r in keep if count[r] >= best - 1]
+            keep = [r for r in keep if count[r] >= (best - 1 if best > 2 else best)]
             names = {}
             for i in range(0, len(keep), 500):
                 part = keep[i:i + 500]

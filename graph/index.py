@@ -42,7 +42,7 @@ class StoreIndex:
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # unit → role → tasks
     parents: set[str] = field(default_factory=set)                 # tasks with sub-items (other than form fields)
     children: dict[str, list[str]] = field(default_factory=dict)   # task → its sub-items
-    nontask: set[str] = field(default_factory=set)                 # objectives, form fields, provisions
+    nontask: set[str] = field(default_factory=set)                 # objectives, form fields, provisions (funding naming no lead)
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
     deadlines: dict[str, str] = field(default_factory=dict)        # task → normalised deadline ("2025-12", "hằng năm" …)
     headings: set[str] = field(default_factory=set)                # items of kind "heading"
@@ -145,12 +145,14 @@ def _build(store: Store) -> StoreIndex:
         ix.roles.setdefault(r["u"], {})[r["r"]] = set(r["ts"].split())
         if r["r"] == "lead":
             ix.led |= ix.roles[r["u"]]["lead"]
-    # items that give no work: objectives, form fields of their parent, provisions (ingest.pipeline)
+    # items that give no work: objectives, form fields of their parent, provisions (ingest.pipeline);
+    # a funding item naming a lead gives work ("… Liên hiệp các hội … lập dự toán kinh phí, gửi Sở
+    # Tài chính tổng hợp …")
     fields: set[str] = set()
     for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
                  'VALUES ?k { "objective" "field" "provision" "scope" "funding" "context" } ?t cancu:itemKind ?k } GROUP BY ?k'):
         ts = set((r["ts"] or "").split())
-        ix.nontask |= ts
+        ix.nontask |= ts - ix.led if r["k"] == "funding" else ts
         if r["k"] == "field":
             fields = ts
     for r in sel('SELECT ?p (GROUP_CONCAT(STR(?c); SEPARATOR=" ") AS ?cs) WHERE { ?c eli:is_part_of ?p '

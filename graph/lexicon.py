@@ -14,16 +14,19 @@ graph, and a SPARQL join through it would meet every copy.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass, field
-
-import functools
+from pathlib import Path
 
 from ingest import lexicon as bodies
 
 from .ids import ID, fold_ascii, jurisdiction, tidy_symbol
 from .store import PerVersion, Store, iri, prefixed, values
 from .vocab import DOC_TYPES
+
+COLLECTIVES = Path(__file__).resolve().parent.parent / "data" / "ask" / "collectives.json"
 
 __all__ = ["Lexicon", "lexicon", "name_key", "find_units", "find_all_units", "resolve_unit", "unit_homes",
            "type_labels", "english_name", "body_of", "UnitHit"]
@@ -100,12 +103,43 @@ def _build_lexicon(store: Store) -> Lexicon:
             names.setdefault(r["u"], []).append(r["n"])
     for u, ns in names.items():
         for n in ns:
-            b = body_of(n)
+            b = body_of(n) or truncated_body(n)
             if b:
                 lx.unit_body[u] = b
                 lx.body_units.setdefault(b, set()).add(u)
                 break
     return lx
+
+
+_LEVEL_WORDS = {"tinh", "thanh pho", "cap tinh", "cap xa", "cap huyen", "xa", "phuong", "huyen", "quan", "thi xa",
+                "trung uong", "viet nam", "tinh thanh pho", "cac cap"}
+
+
+@functools.lru_cache(maxsize=1)
+def _body_prefixes() -> dict[str, frozenset[str]]:
+    """Every beginning of three words or more of the lexicon's Vietnamese names (``name_key``-ed),
+    shorter than the name → the bodies whose names begin so."""
+    out: dict[str, set[str]] = {}
+    for b in bodies.load().bodies:
+        for n in b.names:
+            words = name_key(n).split()
+            for k in range(3, len(words)):
+                # a name without its level or place ("Hội đồng Thi đua - Khen thưởng" of "… tỉnh") is
+                # the same kind of body at another level, not a name cut short
+                if " ".join(words[k:]) not in _LEVEL_WORDS:
+                    out.setdefault(" ".join(words[:k]), set()).add(b.name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def truncated_body(name: str) -> str | None:
+    """The body a name cut short means, when only one body's name begins with it: a table cell
+    printed "Bộ Khoa học và \\n Công nghệ" over two lines is read as "Bộ Khoa học".
+
+    >>> truncated_body("Bộ Khoa học"), truncated_body("Sở Văn hóa") is None
+    ('Bộ Khoa học và Công nghệ', True)
+    """
+    hit = _body_prefixes().get(name_key(name), frozenset())
+    return next(iter(hit)) if len(hit) == 1 else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -258,7 +292,7 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
         seen.add(b.name)
         hits.append(UnitHit(b.name, tuple(sorted(lx.body_units.get(b.name, set()))), None, b.name, b.en))
     hits.sort(key=lambda h: h.span[0] if h.span else 10**6)
-    return [_with_collective_heads(lx, h) for h in hits]
+    return [_with_members(lx, _with_collective_heads(lx, h)) for h in hits]
 
 
 def _with_collective_heads(lx: Lexicon, h: UnitHit) -> UnitHit:
@@ -269,6 +303,37 @@ def _with_collective_heads(lx: Lexicon, h: UnitHit) -> UnitHit:
         return h
     heads = {name_key(n) for n in b.names if len(name_key(n).split()) >= 2}
     more = {u for k, us in lx.units.items() for hd in heads if k.startswith(hd + " ") for u in us}
+    if not more - set(h.iris):
+        return h
+    return UnitHit(h.name, tuple(sorted(set(h.iris) | more)), h.span, h.body, h.english)
+
+
+@functools.lru_cache(maxsize=1)
+def _collectives() -> list[tuple[re.Pattern, frozenset[str], tuple[str, ...]]]:
+    """The collectives named by what their members are (``data/ask/collectives.json``): the pattern
+    of their names (``name_key``-ed), their members' body kinds, the heads of members' short names."""
+    out = []
+    for c in json.loads(COLLECTIVES.read_text(encoding="utf-8"))["collectives"]:
+        names = sorted({name_key(n) for n in c["names"]}, key=len, reverse=True)
+        out.append((re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), frozenset(c["kinds"]),
+                    tuple(name_key(h) for h in c["heads"])))
+    return out
+
+
+def _with_members(lx: Lexicon, h: UnitHit) -> UnitHit:
+    """A collective named by what its members are ("các đoàn thể", "Các đoàn thể, tổ chức xã hội",
+    "mass organisations") also means the store's units that are such members: the Fatherland Front,
+    the Women's Union, the Youth Union … (by their lexicon body's kind, or by the head of a short
+    name the lexicon does not hold: "Hội Phụ nữ")."""
+    said = name_key(h.name) + " | " + name_key(h.english or "")
+    more: set[str] = set()
+    for rx, kinds, heads in _collectives():
+        if not rx.search(said):
+            continue
+        lexi = bodies.load()
+        more |= {u for u, b in lx.unit_body.items() if lexi.get(b) is not None and lexi.get(b).kind in kinds}
+        more |= {u for k, us in lx.units.items() for hd in heads if k == hd or k.startswith(hd + " ")
+                 for u in us if u not in lx.unit_body}
     if not more - set(h.iris):
         return h
     return UnitHit(h.name, tuple(sorted(set(h.iris) | more)), h.span, h.body, h.english)
