@@ -212,19 +212,25 @@ class UnitHit:
 
 @functools.lru_cache(maxsize=1)
 def _body_keys() -> tuple[dict[str, str], int]:
-    """``name_key`` of every Vietnamese name, variant and abbreviation of the lexicon → body name
-    (keys that would mean two bodies once folded are left out)."""
+    """``name_key`` of every Vietnamese name, variant and abbreviation of the lexicon, and of the
+    abbreviations of whole names ("Sở KH&CN") → body name (keys that would mean two bodies once
+    folded are left out)."""
     out: dict[str, str] = {}
     clash: set[str] = set()
     lx = bodies.load()
-    for b in lx.bodies:
-        for n in b.names:
-            k = name_key(n)
-            if not k or len(k) < 3:
-                continue
-            if k in out and out[k] != b.name:
-                clash.add(k)
-            out[k] = b.name
+    named = [(n, b.name) for b in lx.bodies for n in b.names]
+    # abbreviations that are a whole name ("Sở KH&CN", "Bộ GD&ĐT", "VPCP") and their printed forms
+    for a in lx.abbreviations:
+        b = lx.lookup(a.expansion) if a.kind == "name" else None
+        if b is not None:
+            named += [(f, b.name) for f in (a.abbr, *a.forms)]
+    for n, body in named:
+        k = name_key(n)
+        if not k or len(k) < 3:
+            continue
+        if k in out and out[k] != body:
+            clash.add(k)
+        out[k] = body
     for k in clash:
         out.pop(k, None)
     return out, max((len(k.split()) for k in out), default=1)

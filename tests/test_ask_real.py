@@ -121,3 +121,13 @@ def test_a_name_cut_short_means_the_one_body_it_begins():
     assert truncated_body("Bộ Khoa học") == "Bộ Khoa học và Công nghệ"      # a table cell over two lines
     assert truncated_body("Hội đồng Thi đua - Khen thưởng") is None          # "… tỉnh": another level, not cut
     assert truncated_body("Ủy ban nhân dân") is None                          # begins many bodies
+
+
+@pytest.mark.parametrize("abbr", ["Sở KH&CN", "Sở KHCN"])
+def test_a_whole_name_abbreviation_asks_for_its_body(qd81, abbr):
+    """An officer types the department's abbreviation: the same tasks as its full name."""
+    full = ask(qd81, "Sở Khoa học và Công nghệ có trách nhiệm gì?")
+    short = ask(qd81, f"{abbr} có trách nhiệm gì?")
+    assert ids(full), "the full name finds tasks"
+    assert ids(short) == ids(full)
+    assert [u.name for u in understand(qd81, f"{abbr} có trách nhiệm gì?").units] == ["Sở Khoa học và Công nghệ"]
