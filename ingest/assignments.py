@@ -48,6 +48,11 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
                          r"(?:\s+(?:về|cho|lên|tới|đến|gửi|với))*|"
                          r"[Bb]áo\s+cáo[^.;:\n]{0,80}?theo\s+yêu\s+cầu\s+của|[Gg]ửi[^.;:\n]{0,60}?theo\s+yêu\s+cầu\s+của|"
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
+# a report whose object runs long before the one who receives it ("báo cáo kết quả thực hiện các quy
+# định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
+# tried on the 160 characters before a unit, inside one clause
+_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả))(?!\s+viên)[^.;:\n]{0,120}?"
+                             r"\s(?:về|lên|tới|đến)\s*$")
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
 ROLE_FIELDS = {
@@ -91,8 +96,8 @@ _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
 _CLAUSE_END = re.compile(r";|[.:!?](?=\s|$)|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))")
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)\s+(?P<actor>[^\n:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
-                          r"(?P<actor2>[^\n:;]{3,200}?)\s*[:.;]?\s*$")
+                          r"(?:của|cho)\s+(?P<actor>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
+                          r"(?P<actor2>[^:;]{3,200}?)\s*[:.;]?\s*$")
 _TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
 _TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
                               r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
@@ -169,7 +174,7 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
             return role
     if _CUE_SUPPORT.search(before):
         return "support"
-    if _CUE_REPORT.search(before):
+    if _CUE_REPORT.search(before) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):
         return "report_to"
     if _CUE_LEAD.search(before):
         return "lead"

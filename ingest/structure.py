@@ -356,6 +356,27 @@ def _set_ends(text: str, items: list[Item], end_marks: list[int], annex_start: i
         it.end = max(min(nxt, mark), it.body_start)
 
 
+ATTACHED_SUFFIX = " (kèm theo)"
+
+
+def _unique_tops(items: list[Item]) -> None:
+    """A decision's own articles keep their numbers; an article of the text it attaches (a "Quy định"
+    restarting at Điều 1) whose number is already taken is qualified (``Điều 3 (kèm theo)``). Only the
+    colliding article is renamed: its sub-items keep ``Điều 3.1`` and point to the new id."""
+    seen: set[str] = set()
+    renamed: str | None = None
+    old: str | None = None
+    for it in items:
+        if it.level == 0 and it.kind in ("article", "section"):
+            renamed = old = None
+            if it.id in seen:
+                old, renamed = it.id, it.id + ATTACHED_SUFFIX
+                it.id = renamed
+        elif renamed is not None and it.parent == old:
+            it.parent = renamed
+        seen.add(it.id)
+
+
 def _link_children(items: list[Item]) -> None:
     by_id: dict[str, Item] = {}
     for it in items:
@@ -390,6 +411,7 @@ def outline(text: str) -> Outline:
         _add_pipe_rows(text, items)
     _set_ends(text, items, marks, annex_start)
     _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
+    _unique_tops(items)
     _link_children(items)
     return Outline(items=items, body_start=body_start, body_end=body_end, header_end=body_start,
                    annex_start=annex_start, recipients=_recipients(text), signature=None)

@@ -165,7 +165,7 @@ _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoà
                "Trưởng", "Thành viên", "Thường trực", "Tổ", "Trạm", "Hạt", "Đội", "Cụm", "Khối", "Tạp chí", "Bí thư",
                "Cảnh sát", "Hải quan", "Tòa án", "Viện kiểm sát", "Chi bộ", "Đảng bộ", "Học viện", "Đại học", "Bệnh viện",
                "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Hiệu trưởng", "Tổ trưởng", "Chi cục trưởng", "Tổng Giám đốc",
-               "Ban Quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Bộ Chỉ huy", "Tổ công tác", "Liên đoàn", "Nhà xuất bản",
+               "Ban Quản lý", "Ban Chỉ huy", "Bộ Chỉ huy", "Tổ công tác", "Liên đoàn", "Nhà xuất bản",
                "Chánh Thanh tra", "Chỉ huy trưởng", "Bưu điện", "Tổng công ty", "Chi cục", "Tổng cục", "người đứng đầu",
                "thủ trưởng"}
 _ALLOW_BARE = {"Bộ trưởng", "Thủ tướng Chính phủ", "Thủ tướng", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy",

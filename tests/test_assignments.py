@@ -27,6 +27,14 @@ CASES = [
      "II.1", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",), (), (), "thường xuyên"),
     ("1. Tên nhiệm vụ: Xây dựng đề án.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n",
      "II", ("Bộ Tư pháp",), ("Các bộ, ngành",), (), None),
+    # a report whose object runs long before "về" / "đến" and the one who receives it (bulk2025 layouts)
+    ("1. Sở Tư pháp chủ trì, báo cáo kết quả thực hiện các quy định của Quy chế về Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),
+    ("1. Sở Văn hóa gửi báo cáo kết quả bảo quản, phục chế bảo vật quốc gia đến Bộ Văn hóa, Thể thao và Du lịch.\n",
+     "II.1", ("Sở Văn hóa",), (), ("Bộ Văn hóa, Thể thao và Du lịch",), None),
+    # a steering committee named without its long name receives reports
+    ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
+     "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
 ]
 
 

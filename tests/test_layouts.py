@@ -37,6 +37,8 @@ CASES = [
                                                                           "'Định kỳ hằng năm (trước ngày 15 tháng 12)'"),
     ("t25_0130-kh-ubnd_a49ef8", "IV.1.c", ("lead",), "the first Roman section is II; a bullet's subject leads"),
     ("t25_62-2025-qd-ubnd_f1526a", "Điều 4.2", ("lead",), "'Thuế tỉnh' (a head with its jurisdiction)"),
+    ("t25_81-2025-qd-ubnd_32bf80", "Điều 3", ("lead",), "the decision's execution article keeps its number when "
+                                                        "the attached regulation restarts at Điều 1"),
 ]
 
 
