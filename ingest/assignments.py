@@ -29,6 +29,7 @@ An item without a lead or deadline of its own inherits its parent's (``Thời gi
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -310,8 +311,42 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         for x in cells[1]:
             _add(a, "support", x)
     a.deadline = (deadlines.best(start, end) if deadlines is not None
-                  else deadline_of(text, start, end, year=year, exclude=exclude))
+                  else deadline_of(text, start, end, year=year, exclude=exclude)) or _time_cell(text, start, end, year, exclude)
     return a
+
+
+_TIME_CELL = re.compile(r"[ \t]*(?:(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]rước(?:\s+ngày)?|[Hh]oàn\s+thành)\s+)?[\dIV][\dIV/.\-–\s]{3,20}[ \t]*$")
+
+
+_BARE_DAY = re.compile(r"\s*(?:[Tt]rước\s+(?:ngày\s+)?)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)\s*")
+
+
+def _bare_day(text: str, start: int, end: int) -> Deadline | None:
+    """A cell holding a whole date and nothing else ("31/10/2025")."""
+    m = _BARE_DAY.fullmatch(text, start, end)
+    if not m:
+        return None
+    try:
+        value = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+    s, e = m.start(1), m.end(3)
+    return Deadline(value, s, e, text[s:e], 1)
+
+
+def _time_cell(text: str, start: int, end: int, year, exclude) -> Deadline | None:
+    """The time column of a row flattened one cell per line: a line that holds nothing but a date, a
+    month, a quarter, a year or a period ("31/10/2025", "Quý IV/2025", "2026-2030")."""
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        le = text.find("\n", pos + 1, end)
+        le = end if le == -1 else le
+        if _TIME_CELL.fullmatch(text, pos + 1, le):
+            d = deadline_of(text, pos + 1, le, year=year, exclude=exclude, field=True) or _bare_day(text, pos + 1, le)
+            if d is not None:
+                return d
+        pos = le if le < end else -1
+    return None
 
 
 def _cell_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:

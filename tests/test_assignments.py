@@ -66,3 +66,14 @@ def test_objectives_are_not_assignments():
 def test_passive_giao_is_no_lead():
     f = extract_text(H + "1. Thực hiện các nhiệm vụ được giao tại Quyết định này.\n")
     assert {x.id: x.lead for x in f.tasks}["II.1"] == ()
+
+
+def test_a_flattened_row_reads_its_time_cell():
+    """A PDF table row flattened one cell per line: a line holding only a date is the time column
+    (bulk2025 74e2ddc7b11340da, annex of a Thông báo kết luận)."""
+    from ingest.assignments import assign_row
+    from ingest.units import find_units
+    text = "6.\nXây dựng Luật Thuế thu nhập cá nhân (thay thế)\nNghị quyết số 71/NQ-CP\nBộ Tài chính\n31/10/2025\n"
+    a = assign_row(text, 2, len(text), find_units(text, 2, len(text)))
+    assert a.lead == ["Bộ Tài chính"] and a.deadline is not None and a.deadline.value == "2025-10-31"
+    assert text[a.deadline.start:a.deadline.end] == "31/10/2025"
