@@ -115,9 +115,12 @@ _KNOWN += [n for b in _LEX.bodies for n in (b.name, *b.variants) if n[:1].isuppe
 _WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abbr, *a.forms) if " " in f or "&" in f]
 _KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
+# names whose words after the head are in lower case ("Ban Quản lý các khu công nghiệp tỉnh")
+_LOWER_NAMED = r"(?:" + _alt(GRAMMAR["lower_names"]) + r")(?![\wÀ-ỹ])"
+
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
-_NAMED = (r"(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
+_NAMED = (_LOWER_NAMED + r"(?:\s+" + _JURIS + r")?|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
           r"|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)?")
 
 # collective forms
