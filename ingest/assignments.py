@@ -77,6 +77,9 @@ _NOT_SUBJECT_BEFORE = re.compile(
 # in a row flattened from a PDF table, a unit after these words belongs to the description cell
 _ROW_PREP_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|và|hoặc|"
                               r"các|lên|trước|sau|như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
+# inside a cell, a unit after these words is an object ("Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân")
+_ROW_OBJECT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|lên|"
+                                r"như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
 # what may come before a clause's subject: a bullet and adverbial openers ending with a comma
 _OPENERS = re.compile(
     r"^[\s\-+•*–]*(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
@@ -273,6 +276,10 @@ def _rest_is_words(text: str, a0: int, a1: int, units: list[Mention]) -> bool:
     return len(re.findall(r"[\wÀ-ỹ]+", rest)) > 3
 
 
+# between two units of one cell flattened one line per fragment: separators and line breaks only
+_CELL_LIST_GAP = re.compile(r"[\s,;&]*(?:(?:và|hoặc)[\s,;]*)?(?:[-+•][ \t]*)?")
+
+
 def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None,
                deadlines: DeadlineIndex | None = None) -> Assignment:
     """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
@@ -294,8 +301,12 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         return a
     cells: list[list[Mention]] = [[units[first]]]
     for u in units[first + 1:]:
+        if _ROW_OBJECT_BEFORE.search(text, max(start, u.start - 30), u.start):
+            continue  # "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân": the object inside a cell
         gap = text[cells[-1][-1].end:u.start]
-        if "\n" in gap and not re.search(r"[,&]\s*$|\bvà\s*$|-\s*$", text[cells[-1][-1].end - 5:cells[-1][-1].end] + gap.split("\n")[0]) \
+        if len(cells) == 2 and _CELL_LIST_GAP.fullmatch(gap):
+            cells[-1].append(u)  # the support cell lists its units one per line ("Bộ Ngoại giao;\nCơ quan, tổ chức …")
+        elif "\n" in gap and not re.search(r"[,&]\s*$|\bvà\s*$|-\s*$", text[cells[-1][-1].end - 5:cells[-1][-1].end] + gap.split("\n")[0]) \
                 and u.start in line_starts:
             cells.append([u])
         elif _ENUM_GAP.match(gap) or gap.strip() in ("", ",", ";"):
