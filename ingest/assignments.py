@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from .deadlines import Deadline, DeadlineIndex, deadline_of
-from .units import Mention, unit_key
+from .units import Mention, bare_units_at, unit_key
 
 __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "ROLE_FIELDS"]
 
@@ -219,6 +219,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             before = text[max(start, chain[0].start - 60):chain[0].start]
             a.form_support = a.form_support or bool(ROLE_FIELDS["support"].search(before))
         prev_role, prev_end = role, chain[-1].end
+    _bare_support(text, start, end, units, a)
     if deadline:
         fm = _FIELD_DEADLINE.search(text, start, end)
         if fm and fm.start() - start < 40:
@@ -232,6 +233,20 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             a.deadline = (deadlines.best(start, end) if deadlines is not None
                           else deadline_of(text, start, end, year=year, exclude=exclude))
     return a
+
+
+# "phối hợp với" right before a bare list of body nouns ("phối hợp với doanh nghiệp, viện nghiên cứu")
+_SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)[ \t]+(?=[a-zđ])")
+
+
+def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assignment) -> None:
+    """Body nouns listed bare after "phối hợp với" support (the cue says they are units)."""
+    named = {u.start for u in units}
+    for m in _SUPPORT_BARE.finditer(text, start, end):
+        if m.end() in named or _paren_depth(text, start, m.start()) > 0:
+            continue
+        for u in bare_units_at(text, m.end(), end):
+            _add(a, "support", u)
 
 
 def title_lead(text: str, body_start: int, title_end: int, units: list[Mention]) -> list[tuple[str, int, int]]:

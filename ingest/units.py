@@ -36,7 +36,7 @@ from .clean import fold
 from .lexicon import expand as expand_abbreviations
 from .lexicon import load as load_lexicon
 
-__all__ = ["Mention", "find_units", "unit_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
+__all__ = ["Mention", "find_units", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
            "add_anchor_words", "initials", "GRAMMAR"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
@@ -137,6 +137,31 @@ _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) +
 _RELATED = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
 _COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
+# a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
+# a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
+# lower-case words that are not verbs or function words
+_BARE_STOP = (r"(?:và|hoặc|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|thuộc|trực|tổ|thực|triển|tham|xây|"
+              r"chủ|phối|báo|hướng|kiểm|cung|nhằm|trên|khi|cho|đến|từ|bảo|nâng|tăng|đẩy|rà|giải|quản|lập|hỗ|tuyên|"
+              r"vận|tạo|bố|thường|kịp|liên|này|đó)(?![\wÀ-ỹ])")
+_BARE_NOUN = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?![\wÀ-ỹ])(?:[ \t]+(?!" + _BARE_STOP + r")"
+              + _LOWW + r"){0,2}")
+_BARE_LIST = re.compile(_BARE_NOUN + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)" + _BARE_NOUN + r")*")
+_BARE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+")
+
+
+def bare_units_at(text: str, pos: int, end: int) -> list[Mention]:
+    """The body nouns listed bare at ``pos`` ("doanh nghiệp, viện nghiên cứu"), one mention each."""
+    m = _BARE_LIST.match(text, pos, end)
+    if not m:
+        return []
+    out, s = [], pos
+    for sep in _BARE_SEP.finditer(text, pos, m.end()):
+        out.append(Mention(_norm(text[s:sep.start()]), s, sep.start(), "collective"))
+        s = sep.end()
+    out.append(Mention(_norm(text[s:m.end()]), s, m.end(), "collective"))
+    return [x for x in out if x.name]
+
+
 _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ])"
           r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|cấp\s+xã|xã|có\s+liên\s+quan|liên\s+quan))?")
 _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"

@@ -32,6 +32,9 @@ CASES = [
      "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),
     ("1. Sở Văn hóa gửi báo cáo kết quả bảo quản, phục chế bảo vật quốc gia đến Bộ Văn hóa, Thể thao và Du lịch.\n",
      "II.1", ("Sở Văn hóa",), (), ("Bộ Văn hóa, Thể thao và Du lịch",), None),
+    # body nouns listed bare after "phối hợp với" (t25_552 V.5 layout)
+    ("1. Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức đào tạo.\n",
+     "II.1", ("Sở Khoa học và Công nghệ",), ("doanh nghiệp", "viện nghiên cứu", "trường đại học"), (), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
