@@ -45,7 +45,7 @@ _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:và|,)\s+(?:xin\s+ý\s+kiến|kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|"
                          r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
-                         r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ))*"
+                         r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ|lãnh\s+đạo))*"
                          r"(?:\s+(?:về|cho|lên|tới|đến|gửi|với))*|"
                          r"[Bb]áo\s+cáo[^.;:\n]{0,80}?theo\s+yêu\s+cầu\s+của|[Gg]ửi[^.;:\n]{0,60}?theo\s+yêu\s+cầu\s+của|"
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
@@ -296,8 +296,10 @@ _CELL_LIST_GAP = re.compile(r"[\s,;&]*(?:(?:và|hoặc)[\s,;]*)?(?:[-+•][ \t]*
 
 
 def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None,
-               deadlines: DeadlineIndex | None = None) -> Assignment:
-    """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
+               deadlines: DeadlineIndex | None = None, lead_first: bool = False) -> Assignment:
+    """An annex row flattened one line per cell fragment: description, lead cell, support cell, …
+    (``lead_first``: the table's header puts the lead column right after the number, before the
+    description, so the lead cell is the row's first line)."""
     a = Assignment()
     if not units:
         return a
@@ -309,6 +311,9 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         pos += len(ln) + 1
     first = None
     for k, u in enumerate(units):
+        if lead_first:
+            first = k if not text[start:u.start].strip(" \t\n.") else None
+            break
         if u.start in line_starts and u.start > start + 2 and not _ROW_PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
             first = k
             break

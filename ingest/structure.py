@@ -54,6 +54,7 @@ class Item:
     section_kind: str | None = None  # objective | task | assignment | other, from the Roman heading
     children: list = field(default_factory=list)
     cells: tuple = ()  # annex rows: the cells after the description
+    lead_first: bool = False  # flattened annex rows: the lead column comes right after the number
 
     def heading(self, text: str) -> str:
         line_end = text.find("\n", self.body_start)
@@ -103,6 +104,7 @@ _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
+_CONTENT_COLUMN = re.compile(r"(?i)nội\s*dung|nhiệm\s*vụ|tên|hoạt\s*động|công\s*việc|giải\s*pháp|chỉ\s*tiêu|sản\s*phẩm")
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
@@ -524,6 +526,8 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
     head = _TABLE_HEAD.search(text, start, min(end, start + 3000))
     if not head:
         return []
+    # "STT | Cơ quan chủ trì | Cơ quan phối hợp | … | Nội dung": no description column before the lead's
+    lead_first = not _CONTENT_COLUMN.search(text, head.start(), head.end())
     rows: list[Item] = []
     section = None
     pos = head.end()
@@ -561,7 +565,7 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
         rid_text = ".".join(map(str, parts))
         ident = f"PL.{section}.{rid_text}" if section else f"PL.{rid_text}"
         rows.append(Item(id=ident, kind="row", marker=rid, start=ls + (rm.start("id") if rm.group("id") else rm.start("id2")),
-                         body_start=ls + rm.end(), level=len(parts), section_kind="task"))
+                         body_start=ls + rm.end(), level=len(parts), section_kind="task", lead_first=lead_first))
     # a row with sub-rows (1. then 1.1) is a group heading
     ids = {r.id for r in rows}
     for r in rows:

@@ -80,3 +80,26 @@ def test_a_flattened_row_reads_its_time_cell():
     a = assign_row(text, 2, len(text), find_units(text, 2, len(text)))
     assert a.lead == ["Bộ Tài chính"] and a.deadline is not None and a.deadline.value == "2025-10-31"
     assert text[a.deadline.start:a.deadline.end] == "31/10/2025"
+
+
+def test_a_flattened_row_whose_lead_column_comes_first():
+    """'STT | Cơ quan chủ trì | Cơ quan phối hợp | … | Nội dung' flattened by PDF extraction
+    (bulk2025 646f0a00d41743, annex of a Quyết định TTg): the row's first line is the lead cell and
+    the dash list after it the support cell."""
+    from ingest.assignments import assign_row
+    from ingest.units import find_units
+    text = ("1\nBộ Nông nghiệp và Môi trường\n- Bộ Khoa học và Công nghệ;\n- Bộ Xây dựng;\n"
+            "Hoàn thiện hệ thống chính sách pháp luật về kiểm soát chất lượng không khí\n")
+    a = assign_row(text, 1, len(text), find_units(text, 1, len(text)), lead_first=True)
+    assert a.lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert a.support == ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng"]
+
+
+def test_the_header_says_whether_the_lead_column_comes_first():
+    from ingest.structure import outline
+    head = "QUYẾT ĐỊNH\nĐiều 1. Phê duyệt.\nNơi nhận:\n- Như trên.\nPHỤ LỤC\n"
+    rows = "1\nBộ Y tế\nBộ Tài chính\nXây dựng đề án\n2\nBộ Tài chính\nBộ Y tế\nBan hành hướng dẫn\n"
+    first = outline(head + "STT\nCơ quan chủ trì\nCơ quan phối hợp\nNội dung\n" + rows)
+    later = outline(head + "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\n" + rows)
+    assert [i.lead_first for i in first.items if i.kind == "row"] == [True, True]
+    assert [i.lead_first for i in later.items if i.kind == "row"] == [False, False]
