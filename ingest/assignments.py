@@ -42,7 +42,7 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lea
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
-                          r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
+                          r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp|sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:giữa|của))\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:và|,)\s+(?:xin\s+ý\s+kiến|kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|"
                          r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
                          r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ|lãnh\s+đạo))*"
@@ -52,7 +52,7 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 # a report whose object runs long before the one who receives it ("báo cáo kết quả thực hiện các quy
 # định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
 # tried on the 160 characters before a unit, inside one clause
-_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả))(?!\s+viên)[^.;:\n]{0,120}?"
+_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
                              r"\s(?:về|lên|tới|đến)\s*$")
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")

@@ -35,6 +35,11 @@ CASES = [
     # body nouns listed bare after "phối hợp với" (t25_552 V.5 layout)
     ("1. Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức đào tạo.\n",
      "II.1", ("Sở Khoa học và Công nghệ",), ("doanh nghiệp", "viện nghiên cứu", "trường đại học"), (), None),
+    # "sự phối hợp giữa X, Y" (t25_86 Điều 8.1.a) and "gửi hồ sơ … đến X" (t25_86 Điều 6.2)
+    ("1. Sở Nội vụ chủ trì, bảo đảm sự phối hợp giữa Sở Tài chính và các địa phương.\n",
+     "II.1", ("Sở Nội vụ",), ("Sở Tài chính", "các địa phương"), (), None),
+    ("1. Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng đến Sở Nội vụ.\n",
+     "II.1", ("Các cơ quan, đơn vị",), (), ("Sở Nội vụ",), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
