@@ -88,6 +88,8 @@ _OPENERS = re.compile(
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
     r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
     r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?),\s*)*$")
+# a condition whose main clause opens with "thì" ("Trong trường hợp … thì Liên hiệp các hội … đề xuất")
+_CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)[^;:]{0,240}?[\s,]thì\s*$")
 # after the subject: these words mean the unit was a noun inside a longer phrase
 _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với|cho|nhằm|đến|từ|năm|"
                                 r"ngày|số|đã\s+được|được\s+(?!giao\b)|bị|sẽ\s+được|là\s+(?!cơ\s+quan|đơn\s+vị|đầu\s+mối))",
@@ -187,6 +189,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         cs = title_end  # an article's or a section's title ends a clause ("Điều 11. Tổ chức thực hiện")
     left = text[cs:s]
     after = text[chain[-1].end:min(end, chain[-1].end + 160)]
+    if _CONDITION_THEN.match(left):
+        left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause
     if _NOT_SUBJECT_BEFORE.search(left):
         return None
     if _STRONG_AFTER.match(after):

@@ -40,6 +40,9 @@ CASES = [
      "II.1", ("Sở Nội vụ",), ("Sở Tài chính", "các địa phương"), (), None),
     ("1. Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng đến Sở Nội vụ.\n",
      "II.1", ("Các cơ quan, đơn vị",), (), ("Sở Nội vụ",), None),
+    # a condition whose main clause opens with "thì" (t25_81 Điều 7.2 layout)
+    ("1. Trong trường hợp có nội dung phát sinh ngoài Chương trình công tác thì Sở Tư pháp đề xuất, báo cáo Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
