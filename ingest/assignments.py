@@ -209,6 +209,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
     for chain in _chains(text, units):
         depth = _paren_depth(text, start, chain[0].start)
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
+        if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
+                and _STRONG_AFTER.match(text[chain[-1].end:min(end, chain[-1].end + 160)]):
+            # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì": the last of the list opens a clause
+            role, chain = "lead", chain[-1:]
         if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
             continue  # units named inside parentheses are examples, not the ones in charge
         if role is None:

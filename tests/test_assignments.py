@@ -43,6 +43,9 @@ CASES = [
     # a condition whose main clause opens with "thì" (t25_81 Điều 7.2 layout)
     ("1. Trong trường hợp có nội dung phát sinh ngoài Chương trình công tác thì Sở Tư pháp đề xuất, báo cáo Ủy ban nhân dân tỉnh.\n",
      "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),
+    # the last unit of a list after "của" opens the next clause when "chủ trì" follows (t25_62 Điều 4.4)
+    ("1. Trên cơ sở đề xuất của Sở Nông nghiệp và Môi trường, Thuế tỉnh, Sở Tài chính chủ trì, phối hợp với các đơn vị có liên quan báo cáo Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Tài chính",), ("các đơn vị có liên quan",), ("Ủy ban nhân dân tỉnh",), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
