@@ -125,7 +125,9 @@ _NAMED = (_LOWER_NAMED + r"(?:\s+" + _JURIS + r")?|(?:" + _KNOWN_RE + r")(?:[ \t
 
 # collective forms
 _CNOUNS = GRAMMAR["collective_nouns"]
-_CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])"
+# "trường hợp", "hội nghị", "ban hành": a body noun followed by these is another word
+_BREAK = r"(?!\s+(?:" + _alt(GRAMMAR["collective_noun_breakers"]) + r")(?![\wÀ-ỹ]))"
+_CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])" + _BREAK
 _QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
 _SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
 _CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"
