@@ -29,11 +29,12 @@ An item without a lead or deadline of its own inherits its parent's (``Thời gi
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from .deadlines import Deadline, DeadlineIndex, deadline_of
-from .units import Mention, unit_key
+from .units import Mention, bare_units_at, unit_key
 
 __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "ROLE_FIELDS"]
 
@@ -41,13 +42,18 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lea
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
-                          r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp)\s*$")
+                          r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp|sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:giữa|của))\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:và|,)\s+(?:xin\s+ý\s+kiến|kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|"
                          r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
-                         r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ))*"
+                         r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ|lãnh\s+đạo))*"
                          r"(?:\s+(?:về|cho|lên|tới|đến|gửi|với))*|"
                          r"[Bb]áo\s+cáo[^.;:\n]{0,80}?theo\s+yêu\s+cầu\s+của|[Gg]ửi[^.;:\n]{0,60}?theo\s+yêu\s+cầu\s+của|"
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
+# a report whose object runs long before the one who receives it ("báo cáo kết quả thực hiện các quy
+# định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
+# tried on the 160 characters before a unit, inside one clause
+_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
+                             r"\s(?:về|lên|tới|đến)\s*$")
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
 ROLE_FIELDS = {
@@ -71,6 +77,9 @@ _NOT_SUBJECT_BEFORE = re.compile(
 # in a row flattened from a PDF table, a unit after these words belongs to the description cell
 _ROW_PREP_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|và|hoặc|"
                               r"các|lên|trước|sau|như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
+# inside a cell, a unit after these words is an object ("Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân")
+_ROW_OBJECT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|lên|"
+                                r"như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
 # what may come before a clause's subject: a bullet and adverbial openers ending with a comma
 _OPENERS = re.compile(
     r"^[\s\-+•*–]*(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
@@ -79,6 +88,8 @@ _OPENERS = re.compile(
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
     r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
     r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?),\s*)*$")
+# a condition whose main clause opens with "thì" ("Trong trường hợp … thì Liên hiệp các hội … đề xuất")
+_CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)[^;:]{0,240}?[\s,]thì\s*$")
 # after the subject: these words mean the unit was a noun inside a longer phrase
 _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với|cho|nhằm|đến|từ|năm|"
                                 r"ngày|số|đã\s+được|được\s+(?!giao\b)|bị|sẽ\s+được|là\s+(?!cơ\s+quan|đơn\s+vị|đầu\s+mối))",
@@ -91,8 +102,8 @@ _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
 _CLAUSE_END = re.compile(r";|[.:!?](?=\s|$)|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))")
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)\s+(?P<actor>[^\n:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
-                          r"(?P<actor2>[^\n:;]{3,200}?)\s*[:.;]?\s*$")
+                          r"(?:của|cho)\s+(?P<actor>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
+                          r"(?P<actor2>[^:;]{3,200}?)\s*[:.;]?\s*$")
 _TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
 _TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
                               r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
@@ -169,7 +180,7 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
             return role
     if _CUE_SUPPORT.search(before):
         return "support"
-    if _CUE_REPORT.search(before):
+    if _CUE_REPORT.search(before) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):
         return "report_to"
     if _CUE_LEAD.search(before):
         return "lead"
@@ -178,6 +189,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         cs = title_end  # an article's or a section's title ends a clause ("Điều 11. Tổ chức thực hiện")
     left = text[cs:s]
     after = text[chain[-1].end:min(end, chain[-1].end + 160)]
+    if _CONDITION_THEN.match(left):
+        left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause
     if _NOT_SUBJECT_BEFORE.search(left):
         return None
     if _STRONG_AFTER.match(after):
@@ -196,6 +209,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
     for chain in _chains(text, units):
         depth = _paren_depth(text, start, chain[0].start)
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
+        if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
+                and _STRONG_AFTER.match(text[chain[-1].end:min(end, chain[-1].end + 160)]):
+            # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì": the last of the list opens a clause
+            role, chain = "lead", chain[-1:]
         if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
             continue  # units named inside parentheses are examples, not the ones in charge
         if role is None:
@@ -210,6 +227,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             before = text[max(start, chain[0].start - 60):chain[0].start]
             a.form_support = a.form_support or bool(ROLE_FIELDS["support"].search(before))
         prev_role, prev_end = role, chain[-1].end
+    _bare_support(text, start, end, units, a)
     if deadline:
         fm = _FIELD_DEADLINE.search(text, start, end)
         if fm and fm.start() - start < 40:
@@ -223,6 +241,20 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             a.deadline = (deadlines.best(start, end) if deadlines is not None
                           else deadline_of(text, start, end, year=year, exclude=exclude))
     return a
+
+
+# "phối hợp với" right before a bare list of body nouns ("phối hợp với doanh nghiệp, viện nghiên cứu")
+_SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)[ \t]+(?=[a-zđ])")
+
+
+def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assignment) -> None:
+    """Body nouns listed bare after "phối hợp với" support (the cue says they are units)."""
+    named = {u.start for u in units}
+    for m in _SUPPORT_BARE.finditer(text, start, end):
+        if m.end() in named or _paren_depth(text, start, m.start()) > 0:
+            continue
+        for u in bare_units_at(text, m.end(), end):
+            _add(a, "support", u)
 
 
 def title_lead(text: str, body_start: int, title_end: int, units: list[Mention]) -> list[tuple[str, int, int]]:
@@ -267,9 +299,15 @@ def _rest_is_words(text: str, a0: int, a1: int, units: list[Mention]) -> bool:
     return len(re.findall(r"[\wÀ-ỹ]+", rest)) > 3
 
 
+# between two units of one cell flattened one line per fragment: separators and line breaks only
+_CELL_LIST_GAP = re.compile(r"[\s,;&]*(?:(?:và|hoặc)[\s,;]*)?(?:[-+•][ \t]*)?")
+
+
 def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None,
-               deadlines: DeadlineIndex | None = None) -> Assignment:
-    """An annex row flattened one line per cell fragment: description, lead cell, support cell, …"""
+               deadlines: DeadlineIndex | None = None, lead_first: bool = False) -> Assignment:
+    """An annex row flattened one line per cell fragment: description, lead cell, support cell, …
+    (``lead_first``: the table's header puts the lead column right after the number, before the
+    description, so the lead cell is the row's first line)."""
     a = Assignment()
     if not units:
         return a
@@ -281,6 +319,9 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         pos += len(ln) + 1
     first = None
     for k, u in enumerate(units):
+        if lead_first:
+            first = k if not text[start:u.start].strip(" \t\n.") else None
+            break
         if u.start in line_starts and u.start > start + 2 and not _ROW_PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
             first = k
             break
@@ -288,8 +329,12 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         return a
     cells: list[list[Mention]] = [[units[first]]]
     for u in units[first + 1:]:
+        if _ROW_OBJECT_BEFORE.search(text, max(start, u.start - 30), u.start):
+            continue  # "Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân": the object inside a cell
         gap = text[cells[-1][-1].end:u.start]
-        if "\n" in gap and not re.search(r"[,&]\s*$|\bvà\s*$|-\s*$", text[cells[-1][-1].end - 5:cells[-1][-1].end] + gap.split("\n")[0]) \
+        if len(cells) == 2 and _CELL_LIST_GAP.fullmatch(gap):
+            cells[-1].append(u)  # the support cell lists its units one per line ("Bộ Ngoại giao;\nCơ quan, tổ chức …")
+        elif "\n" in gap and not re.search(r"[,&]\s*$|\bvà\s*$|-\s*$", text[cells[-1][-1].end - 5:cells[-1][-1].end] + gap.split("\n")[0]) \
                 and u.start in line_starts:
             cells.append([u])
         elif _ENUM_GAP.match(gap) or gap.strip() in ("", ",", ";"):
@@ -305,8 +350,42 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         for x in cells[1]:
             _add(a, "support", x)
     a.deadline = (deadlines.best(start, end) if deadlines is not None
-                  else deadline_of(text, start, end, year=year, exclude=exclude))
+                  else deadline_of(text, start, end, year=year, exclude=exclude)) or _time_cell(text, start, end, year, exclude)
     return a
+
+
+_TIME_CELL = re.compile(r"[ \t]*(?:(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]rước(?:\s+ngày)?|[Hh]oàn\s+thành)\s+)?[\dIV][\dIV/.\-–\s]{3,20}[ \t]*$")
+
+
+_BARE_DAY = re.compile(r"\s*(?:[Tt]rước\s+(?:ngày\s+)?)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)\s*")
+
+
+def _bare_day(text: str, start: int, end: int) -> Deadline | None:
+    """A cell holding a whole date and nothing else ("31/10/2025")."""
+    m = _BARE_DAY.fullmatch(text, start, end)
+    if not m:
+        return None
+    try:
+        value = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+    s, e = m.start(1), m.end(3)
+    return Deadline(value, s, e, text[s:e], 1)
+
+
+def _time_cell(text: str, start: int, end: int, year, exclude) -> Deadline | None:
+    """The time column of a row flattened one cell per line: a line that holds nothing but a date, a
+    month, a quarter, a year or a period ("31/10/2025", "Quý IV/2025", "2026-2030")."""
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        le = text.find("\n", pos + 1, end)
+        le = end if le == -1 else le
+        if _TIME_CELL.fullmatch(text, pos + 1, le):
+            d = deadline_of(text, pos + 1, le, year=year, exclude=exclude, field=True) or _bare_day(text, pos + 1, le)
+            if d is not None:
+                return d
+        pos = le if le < end else -1
+    return None
 
 
 def _cell_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:

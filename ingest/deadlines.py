@@ -17,6 +17,8 @@ the recurring word.
 
     >>> deadline_of("Hoàn thành trước ngày 15/12/2026.").value
     '2026-12-15'
+    >>> deadline_of("gửi Báo cáo về Văn phòng Chính phủ trước 17 giờ ngày 27/11/2025").value
+    '2025-11-27'
     >>> deadline_of("báo cáo kết quả trong Quý IV/2025").value
     '2025-Q4'
     >>> deadline_of("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo").value
@@ -45,8 +47,10 @@ _DAY_CUE = (r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|kh
             r"hạn(?:\s+cuối)?|xong\s+trước|trong\s+ngày)")
 _DATE = (r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>" + _Y + r"))?(?![\d/])"
          r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>" + _Y + r"))?")
+# the hour a day's limit may carry ("trước 17 giờ ngày 27/11/2025", "chậm nhất 15h00 ngày 10/12/2025")
+_HOUR = r"\d{1,2}\s*(?:giờ|h|:)\s*(?:\d{2}(?:\s*phút)?)?\s*(?:,\s*)?(?=ngày|Ngày)"
 _PATTERNS = [
-    ("day", re.compile(r"(?i:" + _DAY_CUE + r")\s*:?\s+(?:(?:ngày|Ngày)\s+)?(?:" + _DATE + r")")),
+    ("day", re.compile(r"(?i:" + _DAY_CUE + r")\s*:?\s+(?:" + _HOUR + r")?(?:(?:ngày|Ngày)\s+)?(?:" + _DATE + r")")),
     # a month is a time limit after a cue ("trong tháng 11/2025", "hoàn thành tháng 12 năm 2025") or opening
     # a schedule line ("Tháng 12/2025: …"); "ngày 01 tháng 12 năm 2025" is a day, "vào tháng 12/2025" an event
     ("month", re.compile(r"(?<![\wÀ-ỹ/])(?P<pre>(?:[Tt]rong|[Tt]rước|[Hh]oàn\s+thành(?:\s+trong)?|[Đđ]ến(?:\s+hết)?|[Cc]uối|"

@@ -54,6 +54,7 @@ class Item:
     section_kind: str | None = None  # objective | task | assignment | other, from the Roman heading
     children: list = field(default_factory=list)
     cells: tuple = ()  # annex rows: the cells after the description
+    lead_first: bool = False  # flattened annex rows: the lead column comes right after the number
 
     def heading(self, text: str) -> str:
         line_end = text.find("\n", self.body_start)
@@ -103,6 +104,7 @@ _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
+_CONTENT_COLUMN = re.compile(r"(?i)nội\s*dung|nhiệm\s*vụ|tên|hoạt\s*động|công\s*việc|giải\s*pháp|chỉ\s*tiêu|sản\s*phẩm")
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
@@ -163,12 +165,15 @@ _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "n
 
 
 # an unnumbered closing paragraph after the last item belongs to no item ("Trên đây là Kế hoạch …",
-# "Trong quá trình thực hiện, nếu có khó khăn …", "Văn phòng Chính phủ thông báo để … biết, thực hiện./.")
+# "Trong quá trình thực hiện, nếu có khó khăn …", "Văn phòng Chính phủ thông báo để … biết, thực hiện./.",
+# "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành … thực hiện nghiêm túc Chỉ thị này",
+# "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.")
 _CLOSING = re.compile(
     r"[ \t]*(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)|"
     r"Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện|Đây\s+là\s+nhiệm\s+vụ|Nhận\s+được\s+(?:văn\s+bản|Công\s+văn)|"
     r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+)?(?:thông\s+báo|trả\s+lời)\s+để\s[^\n]{0,200}?biết|"
-    r"(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
+    r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
+    r"Yêu\s+cầu\s+(?:các|Thủ\s+trưởng|Giám\s+đốc)[^\n]{0,160}?nghiêm\s+túc[^\n]{0,120}\./\.|"
     r"[^\n]{0,120}?(?:khẩn\s+trương\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+nghiêm\s+túc[^\n]{0,80}\./\.)")
 
 
@@ -356,6 +361,27 @@ def _set_ends(text: str, items: list[Item], end_marks: list[int], annex_start: i
         it.end = max(min(nxt, mark), it.body_start)
 
 
+ATTACHED_SUFFIX = " (kèm theo)"
+
+
+def _unique_tops(items: list[Item]) -> None:
+    """A decision's own articles keep their numbers; an article of the text it attaches (a "Quy định"
+    restarting at Điều 1) whose number is already taken is qualified (``Điều 3 (kèm theo)``). Only the
+    colliding article is renamed: its sub-items keep ``Điều 3.1`` and point to the new id."""
+    seen: set[str] = set()
+    renamed: str | None = None
+    old: str | None = None
+    for it in items:
+        if it.level == 0 and it.kind in ("article", "section"):
+            renamed = old = None
+            if it.id in seen:
+                old, renamed = it.id, it.id + ATTACHED_SUFFIX
+                it.id = renamed
+        elif renamed is not None and it.parent == old:
+            it.parent = renamed
+        seen.add(it.id)
+
+
 def _link_children(items: list[Item]) -> None:
     by_id: dict[str, Item] = {}
     for it in items:
@@ -390,6 +416,7 @@ def outline(text: str) -> Outline:
         _add_pipe_rows(text, items)
     _set_ends(text, items, marks, annex_start)
     _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
+    _unique_tops(items)
     _link_children(items)
     return Outline(items=items, body_start=body_start, body_end=body_end, header_end=body_start,
                    annex_start=annex_start, recipients=_recipients(text), signature=None)
@@ -499,6 +526,8 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
     head = _TABLE_HEAD.search(text, start, min(end, start + 3000))
     if not head:
         return []
+    # "STT | Cơ quan chủ trì | Cơ quan phối hợp | … | Nội dung": no description column before the lead's
+    lead_first = not _CONTENT_COLUMN.search(text, head.start(), head.end())
     rows: list[Item] = []
     section = None
     pos = head.end()
@@ -536,7 +565,7 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
         rid_text = ".".join(map(str, parts))
         ident = f"PL.{section}.{rid_text}" if section else f"PL.{rid_text}"
         rows.append(Item(id=ident, kind="row", marker=rid, start=ls + (rm.start("id") if rm.group("id") else rm.start("id2")),
-                         body_start=ls + rm.end(), level=len(parts), section_kind="task"))
+                         body_start=ls + rm.end(), level=len(parts), section_kind="task", lead_first=lead_first))
     # a row with sub-rows (1. then 1.1) is a group heading
     ids = {r.id for r in rows}
     for r in rows:

@@ -99,7 +99,8 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
         return A.assign_cells(text, it.cells, inside, year=year)
     own = [m for m in inside if m.start >= it.body_start]
     if it.kind == "row":
-        return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines)
+        return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
+                            lead_first=it.lead_first)
     te = _title_end(text, it)
     asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
                         title_end=te if it.kind in ("article", "section") else None,

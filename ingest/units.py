@@ -36,7 +36,7 @@ from .clean import fold
 from .lexicon import expand as expand_abbreviations
 from .lexicon import load as load_lexicon
 
-__all__ = ["Mention", "find_units", "unit_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
+__all__ = ["Mention", "find_units", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
            "add_anchor_words", "initials", "GRAMMAR"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
@@ -115,14 +115,19 @@ _KNOWN += [n for b in _LEX.bodies for n in (b.name, *b.variants) if n[:1].isuppe
 _WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abbr, *a.forms) if " " in f or "&" in f]
 _KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
+# names whose words after the head are in lower case ("Ban Quản lý các khu công nghiệp tỉnh")
+_LOWER_NAMED = r"(?:" + _alt(GRAMMAR["lower_names"]) + r")(?![\wÀ-ỹ])"
+
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
-_NAMED = (r"(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
+_NAMED = (_LOWER_NAMED + r"(?:\s+" + _JURIS + r")?|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
           r"|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)?")
 
 # collective forms
 _CNOUNS = GRAMMAR["collective_nouns"]
-_CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])"
+# "trường hợp", "hội nghị", "ban hành": a body noun followed by these is another word
+_BREAK = r"(?!\s+(?:" + _alt(GRAMMAR["collective_noun_breakers"]) + r")(?![\wÀ-ỹ]))"
+_CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])" + _BREAK
 _QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
 _SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
 _CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"
@@ -134,6 +139,31 @@ _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) +
 _RELATED = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
 _COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
+# a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
+# a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
+# lower-case words that are not verbs or function words
+_BARE_STOP = (r"(?:và|hoặc|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|thuộc|trực|tổ|thực|triển|tham|xây|"
+              r"chủ|phối|báo|hướng|kiểm|cung|nhằm|trên|khi|cho|đến|từ|bảo|nâng|tăng|đẩy|rà|giải|quản|lập|hỗ|tuyên|"
+              r"vận|tạo|bố|thường|kịp|liên|này|đó)(?![\wÀ-ỹ])")
+_BARE_NOUN = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?![\wÀ-ỹ])(?:[ \t]+(?!" + _BARE_STOP + r")"
+              + _LOWW + r"){0,2}")
+_BARE_LIST = re.compile(_BARE_NOUN + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)" + _BARE_NOUN + r")*")
+_BARE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+")
+
+
+def bare_units_at(text: str, pos: int, end: int) -> list[Mention]:
+    """The body nouns listed bare at ``pos`` ("doanh nghiệp, viện nghiên cứu"), one mention each."""
+    m = _BARE_LIST.match(text, pos, end)
+    if not m:
+        return []
+    out, s = [], pos
+    for sep in _BARE_SEP.finditer(text, pos, m.end()):
+        out.append(Mention(_norm(text[s:sep.start()]), s, sep.start(), "collective"))
+        s = sep.end()
+    out.append(Mention(_norm(text[s:m.end()]), s, m.end(), "collective"))
+    return [x for x in out if x.name]
+
+
 _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ])"
           r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|cấp\s+xã|xã|có\s+liên\s+quan|liên\s+quan))?")
 _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
@@ -165,7 +195,7 @@ _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoà
                "Trưởng", "Thành viên", "Thường trực", "Tổ", "Trạm", "Hạt", "Đội", "Cụm", "Khối", "Tạp chí", "Bí thư",
                "Cảnh sát", "Hải quan", "Tòa án", "Viện kiểm sát", "Chi bộ", "Đảng bộ", "Học viện", "Đại học", "Bệnh viện",
                "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Hiệu trưởng", "Tổ trưởng", "Chi cục trưởng", "Tổng Giám đốc",
-               "Ban Quản lý", "Ban Chỉ đạo", "Ban Chỉ huy", "Bộ Chỉ huy", "Tổ công tác", "Liên đoàn", "Nhà xuất bản",
+               "Ban Quản lý", "Ban Chỉ huy", "Bộ Chỉ huy", "Tổ công tác", "Liên đoàn", "Nhà xuất bản",
                "Chánh Thanh tra", "Chỉ huy trưởng", "Bưu điện", "Tổng công ty", "Chi cục", "Tổng cục", "người đứng đầu",
                "thủ trưởng"}
 _ALLOW_BARE = {"Bộ trưởng", "Thủ tướng Chính phủ", "Thủ tướng", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy",

@@ -27,6 +27,28 @@ CASES = [
      "II.1", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",), (), (), "thường xuyên"),
     ("1. Tên nhiệm vụ: Xây dựng đề án.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n",
      "II", ("Bộ Tư pháp",), ("Các bộ, ngành",), (), None),
+    # a report whose object runs long before "về" / "đến" and the one who receives it (bulk2025 layouts)
+    ("1. Sở Tư pháp chủ trì, báo cáo kết quả thực hiện các quy định của Quy chế về Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),
+    ("1. Sở Văn hóa gửi báo cáo kết quả bảo quản, phục chế bảo vật quốc gia đến Bộ Văn hóa, Thể thao và Du lịch.\n",
+     "II.1", ("Sở Văn hóa",), (), ("Bộ Văn hóa, Thể thao và Du lịch",), None),
+    # body nouns listed bare after "phối hợp với" (t25_552 V.5 layout)
+    ("1. Sở Khoa học và Công nghệ chủ trì, phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức đào tạo.\n",
+     "II.1", ("Sở Khoa học và Công nghệ",), ("doanh nghiệp", "viện nghiên cứu", "trường đại học"), (), None),
+    # "sự phối hợp giữa X, Y" (t25_86 Điều 8.1.a) and "gửi hồ sơ … đến X" (t25_86 Điều 6.2)
+    ("1. Sở Nội vụ chủ trì, bảo đảm sự phối hợp giữa Sở Tài chính và các địa phương.\n",
+     "II.1", ("Sở Nội vụ",), ("Sở Tài chính", "các địa phương"), (), None),
+    ("1. Các cơ quan, đơn vị gửi hồ sơ đề nghị khen thưởng đến Sở Nội vụ.\n",
+     "II.1", ("Các cơ quan, đơn vị",), (), ("Sở Nội vụ",), None),
+    # a condition whose main clause opens with "thì" (t25_81 Điều 7.2 layout)
+    ("1. Trong trường hợp có nội dung phát sinh ngoài Chương trình công tác thì Sở Tư pháp đề xuất, báo cáo Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),
+    # the last unit of a list after "của" opens the next clause when "chủ trì" follows (t25_62 Điều 4.4)
+    ("1. Trên cơ sở đề xuất của Sở Nông nghiệp và Môi trường, Thuế tỉnh, Sở Tài chính chủ trì, phối hợp với các đơn vị có liên quan báo cáo Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Tài chính",), ("các đơn vị có liên quan",), ("Ủy ban nhân dân tỉnh",), None),
+    # a steering committee named without its long name receives reports
+    ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
+     "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
 ]
 
 
@@ -58,3 +80,37 @@ def test_objectives_are_not_assignments():
 def test_passive_giao_is_no_lead():
     f = extract_text(H + "1. Thực hiện các nhiệm vụ được giao tại Quyết định này.\n")
     assert {x.id: x.lead for x in f.tasks}["II.1"] == ()
+
+
+def test_a_flattened_row_reads_its_time_cell():
+    """A PDF table row flattened one cell per line: a line holding only a date is the time column
+    (bulk2025 74e2ddc7b11340da, annex of a Thông báo kết luận)."""
+    from ingest.assignments import assign_row
+    from ingest.units import find_units
+    text = "6.\nXây dựng Luật Thuế thu nhập cá nhân (thay thế)\nNghị quyết số 71/NQ-CP\nBộ Tài chính\n31/10/2025\n"
+    a = assign_row(text, 2, len(text), find_units(text, 2, len(text)))
+    assert a.lead == ["Bộ Tài chính"] and a.deadline is not None and a.deadline.value == "2025-10-31"
+    assert text[a.deadline.start:a.deadline.end] == "31/10/2025"
+
+
+def test_a_flattened_row_whose_lead_column_comes_first():
+    """'STT | Cơ quan chủ trì | Cơ quan phối hợp | … | Nội dung' flattened by PDF extraction
+    (bulk2025 646f0a00d41743, annex of a Quyết định TTg): the row's first line is the lead cell and
+    the dash list after it the support cell."""
+    from ingest.assignments import assign_row
+    from ingest.units import find_units
+    text = ("1\nBộ Nông nghiệp và Môi trường\n- Bộ Khoa học và Công nghệ;\n- Bộ Xây dựng;\n"
+            "Hoàn thiện hệ thống chính sách pháp luật về kiểm soát chất lượng không khí\n")
+    a = assign_row(text, 1, len(text), find_units(text, 1, len(text)), lead_first=True)
+    assert a.lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert a.support == ["Bộ Khoa học và Công nghệ", "Bộ Xây dựng"]
+
+
+def test_the_header_says_whether_the_lead_column_comes_first():
+    from ingest.structure import outline
+    head = "QUYẾT ĐỊNH\nĐiều 1. Phê duyệt.\nNơi nhận:\n- Như trên.\nPHỤ LỤC\n"
+    rows = "1\nBộ Y tế\nBộ Tài chính\nXây dựng đề án\n2\nBộ Tài chính\nBộ Y tế\nBan hành hướng dẫn\n"
+    first = outline(head + "STT\nCơ quan chủ trì\nCơ quan phối hợp\nNội dung\n" + rows)
+    later = outline(head + "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\n" + rows)
+    assert [i.lead_first for i in first.items if i.kind == "row"] == [True, True]
+    assert [i.lead_first for i in later.items if i.kind == "row"] == [False, False]

@@ -37,6 +37,12 @@ CASES = [
                                                                           "'Định kỳ hằng năm (trước ngày 15 tháng 12)'"),
     ("t25_0130-kh-ubnd_a49ef8", "IV.1.c", ("lead",), "the first Roman section is II; a bullet's subject leads"),
     ("t25_62-2025-qd-ubnd_f1526a", "Điều 4.2", ("lead",), "'Thuế tỉnh' (a head with its jurisdiction)"),
+    ("t25_81-2025-qd-ubnd_32bf80", "Điều 3", ("lead",), "the decision's execution article keeps its number when "
+                                                        "the attached regulation restarts at Điều 1"),
+    ("070_qd-982-qdttg-2026-de-an-dn-cong-nghe-so-bang-phan-cong", "PL.3.1", ("lead", "support"),
+     "a PDF-flattened annex row whose support cell lists its units one per line"),
+    ("001_qd-844-qdttg-2026-kh-chithi52-bhyt", "PL.I.3", ("lead", "support"),
+     "a unit after 'trình' inside a flattened cell is an object, not the support cell"),
 ]
 
 

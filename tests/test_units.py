@@ -56,3 +56,13 @@ def test_grammar_words_are_used():
     """Every head, title and collective noun of the data takes part in at least one real name."""
     for key in ("heads", "titles", "collective_nouns", "collective_phrases", "collective_qualifiers", "forces"):
         assert GRAMMAR[key] and all(isinstance(w, str) and w.strip() == w for w in GRAMMAR[key]), key
+
+
+def test_bare_units_only_name_body_nouns():
+    """A bare list of body nouns splits into its nouns; words that are no body give nothing."""
+    from ingest.units import bare_units_at
+    t = "doanh nghiệp viễn thông và chủ đầu tư thực hiện"
+    assert [m.name for m in bare_units_at(t, 0, len(t))] == ["doanh nghiệp viễn thông", "chủ đầu tư"]
+    assert all(t[m.start:m.end] == m.name for m in bare_units_at(t, 0, len(t)))
+    t = "gia đình người qua đời"
+    assert bare_units_at(t, 0, len(t)) == []
