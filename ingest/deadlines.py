@@ -64,6 +64,22 @@ _PATTERNS = [
                           r"(?P<y>" + _Y + r")(?!\d)")),
     ("standing", re.compile(r"(?<![\wÀ-ỹ])[Tt]hường\s+xuyên(?![\wÀ-ỹ])")),
 ]
+# Where a match of each kind above can start: a superset of its starts, found fast. Each gate is one
+# character from a small set (which the regex engine skips to) and a look-ahead at the next letters;
+# the kinds' own patterns open with a look-behind and were tried at every position of the text.
+_GATES = {
+    "day": ((re.compile(r"[TtCcHhKkĐđXx\u212a](?=(?i:rước|rong|hậm|ạn|oàn|hông|ến|ong))"), 0),),
+    "month": ((re.compile(r"[TtHhĐđCcXx](?=rong|rước|oàn|ến|uối|ết|hậm|ong|ừ|hực|ạn)"), 0),
+              (re.compile(r"\n(?=[ \t]*(?:[-+•][ \t]*)?T)"), 1)),  # a schedule line: the match opens after the break
+    "quarter": ((re.compile(r"[tkQq](?=ừ|ể|u[ýí])"), 0),),
+    "recurring": ((re.compile(r"[ĐđHh](?=ịnh|[ằà]ng)"), 0),),
+    "year": ((re.compile(r"[hxt](?=oàn|ong|hực)"), 0),),  # the cue words themselves: see _year_cues
+    "period": ((re.compile(r"[Gg](?=iai)"), 0),),
+    "standing": ((re.compile(r"[Tt](?=hường)"), 0),),
+}
+_YEAR_CUE = re.compile(r"[tđch](?=rong|ến|rước|uối|ết)")
+_GATED = {rx: _GATES[kind] for kind, rx in _PATTERNS}
+
 # in a time column or a "Thời gian thực hiện:" field every form counts, bare years and periods too
 _FIELD_PATTERNS = [
     ("period", re.compile(r"(?<![\d/])(?:(?:[Gg]iai\s+đoạn|[Tt]ừ)\s+)?(?:[Nn]ăm\s+)?(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
@@ -147,7 +163,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
     for kind, rx in _PATTERNS + (_FIELD_PATTERNS if field else []):
         starts = [a for a, _ in taken]
         kept: list[tuple[int, int]] = []  # this kind's: finditer's matches never overlap each other
-        for m in rx.finditer(text, start, end):
+        for m in _matches(kind, rx, text, start, end):
             s, e = m.span()
             j = bisect.bisect_left(starts, e) - 1
             if ex.holds(s) or ex.holds(e - 1) or (j >= 0 and taken[j][1] > s):
@@ -176,6 +192,43 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
         if kept:
             taken = sorted(taken + kept)
     return sorted(out, key=lambda d: d.start)
+
+
+def _matches(kind: str, rx: re.Pattern, text: str, start: int, end: int):
+    """The matches of ``rx.finditer(text, start, end)``, trying ``rx`` only where a gate of ``kind``
+    allows a start (the leftmost start at or after the last match's end is the same)."""
+    if _GATED.get(rx) is None:
+        yield from rx.finditer(text, start, end)  # the field patterns: short stretches
+        return
+    pos = start
+    for c in _starts(kind, text, start, end):
+        if c >= pos:
+            m = rx.match(text, c, end)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _starts(kind: str, text: str, start: int, end: int) -> list[int]:
+    """Sorted positions of text[start:end] where a match of ``kind`` may start (``start`` always)."""
+    found = {start}
+    for gate, shift in _GATES[kind]:
+        found.update(g.start() + shift for g in gate.finditer(text, start, end))
+    if kind == "year":
+        found.update(_year_cues(text, start, end))
+    return sorted(c for c in found if c < end)
+
+
+def _year_cues(text: str, start: int, end: int):
+    """Starts of a year's cue word and of the blanks before it: the first two of the run and its last
+    (the pattern's look-arounds allow no other start inside a run of blanks)."""
+    for g in _YEAR_CUE.finditer(text, start, end):
+        p = r = g.start()
+        yield p
+        while r > start and text[r - 1].isspace():
+            r -= 1
+        if r < p:
+            yield from (r, r + 1, p - 1)
 
 
 class _Spans:
