@@ -209,6 +209,20 @@ _LOWER_STARTS = ("các", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "c
                  "hợp", "tập", "xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "đặc", "khu", "cụm", "khối", "đoàn")
 
 
+
+def _lower_start_re(words) -> re.Pattern:
+    """Every position where one of ``words`` starts, in one scan: one branch per first letter (a set
+    of letters the regex engine skips to) and a look-ahead for the rest, so that no start inside
+    another word's match is missed; a start inside a word is refused, as _UNIT_RE's look-behind does."""
+    rest: dict[str, list[str]] = {}
+    for w in words:
+        rest.setdefault(w[0], []).append(w[1:])
+    return re.compile("|".join(re.escape(c) + r"(?<![\wÀ-ỹ]" + re.escape(c) + r")(?=" +
+                               "|".join(map(re.escape, sorted(v, key=len, reverse=True))) + ")" for c, v in rest.items()))
+
+
+_LOWER_START_RE = _lower_start_re(_LOWER_STARTS)
+
 _ANCHOR_WORDS: set[str] = set(_HEAD_FIRST)
 _ANCHOR_RE: list = []
 
@@ -234,11 +248,7 @@ def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]
         cands = [p for p, w in caps if w in _HEAD_FIRST]
     else:
         cands = [m.start() for m in _CAP_WORD.finditer(text, start, end) if m.group() in _HEAD_FIRST]
-    for lit in _LOWER_STARTS:
-        i = text.find(lit, start, end)
-        while i != -1:
-            cands.append(i)
-            i = text.find(lit, i + 1, end)
+    cands += [m.start() for m in _LOWER_START_RE.finditer(text, start, end)]
     cands.sort()
     return cands
 
