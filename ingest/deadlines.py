@@ -64,21 +64,25 @@ _PATTERNS = [
                           r"(?P<y>" + _Y + r")(?!\d)")),
     ("standing", re.compile(r"(?<![\wÀ-ỹ])[Tt]hường\s+xuyên(?![\wÀ-ỹ])")),
 ]
-# Where a match of each kind above can start: a superset of its starts, found fast. Each gate is one
-# character from a small set (which the regex engine skips to) and a look-ahead at the next letters;
-# the kinds' own patterns open with a look-behind and were tried at every position of the text.
-_GATES = {
-    "day": ((re.compile(r"[TtCcHhKkĐđXx\u212a](?=(?i:rước|rong|hậm|ạn|oàn|hông|ến|ong))"), 0),),
-    "month": ((re.compile(r"[TtHhĐđCcXx](?=rong|rước|oàn|ến|uối|ết|hậm|ong|ừ|hực|ạn)"), 0),
-              (re.compile(r"\n(?=[ \t]*(?:[-+•][ \t]*)?T)"), 1)),  # a schedule line: the match opens after the break
-    "quarter": ((re.compile(r"[tkQq](?=ừ|ể|u[ýí])"), 0),),
-    "recurring": ((re.compile(r"[ĐđHh](?=ịnh|[ằà]ng)"), 0),),
-    "year": ((re.compile(r"[hxt](?=oàn|ong|hực)"), 0),),  # the cue words themselves: see _year_cues
-    "period": ((re.compile(r"[Gg](?=iai)"), 0),),
-    "standing": ((re.compile(r"[Tt](?=hường)"), 0),),
-}
-_YEAR_CUE = re.compile(r"[tđch](?=rong|ến|rước|uối|ết)")
-_GATED = {rx: _GATES[kind] for kind, rx in _PATTERNS}
+# Where a match of each kind above can start: a superset of its starts, found fast (the kinds' own
+# patterns open with a look-behind, so the regex engine tried them at every position of the text).
+# Most kinds are found from a literal they must hold, which the engine finds as fast as str.find;
+# the words that may come before it are then read backwards (see _starts). A day's cue, written in
+# any case, is gated by its first letter (a small set the engine skips to) and a look-ahead.
+_DAY_GATE = re.compile(r"[TtCcHhKkĐđXx\u212a](?=(?i:rước|rong|hậm|ạn|oàn|hông|ến|ong))")
+_LITERAL = {"month": ("háng",), "quarter": ("uý", "uí"), "recurring": ("ằng", "àng"), "period": ("iai",),
+            "standing": ("hường",)}
+_LITERAL_RE = {k: [re.compile(re.escape(w)) for w in ws] for k, ws in _LITERAL.items()}
+_YEAR_ANCHOR = re.compile(r"năm\s+" + _Y)
+# the words before "Tháng" that make a month a time limit (the month pattern's cue, optional parts spelt
+# out; the first word in either case), and the last words of those, for a quick test
+_MONTH_CUES = [("trong",), ("trước",), ("hoàn", "thành"), ("hoàn", "thành", "trong"), ("đến",), ("đến", "hết"),
+               ("cuối",), ("hết",), ("chậm", "nhất"), ("chậm", "nhất", "là"), ("xong",), ("xong", "trong"),
+               ("từ", "nay", "đến"), ("từ", "nay", "đến", "hết"), ("thực", "hiện", "trong"), ("hạn",)]
+_MONTH_LAST = tuple({w[-1] for w in _MONTH_CUES} | {w[-1].capitalize() for w in _MONTH_CUES})
+_YEAR_CUES = [("trong",), ("đến",), ("trước",), ("cuối",), ("hết",), ("đến", "hết"), ("trong", "cả")]
+_YEAR_LEADS = [("hoàn", "thành"), ("xong",), ("thực", "hiện")]
+_GATED = {rx for kind, rx in _PATTERNS}
 
 # in a time column or a "Thời gian thực hiện:" field every form counts, bare years and periods too
 _FIELD_PATTERNS = [
@@ -197,7 +201,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
 def _matches(kind: str, rx: re.Pattern, text: str, start: int, end: int):
     """The matches of ``rx.finditer(text, start, end)``, trying ``rx`` only where a gate of ``kind``
     allows a start (the leftmost start at or after the last match's end is the same)."""
-    if _GATED.get(rx) is None:
+    if rx not in _GATED:
         yield from rx.finditer(text, start, end)  # the field patterns: short stretches
         return
     pos = start
@@ -212,23 +216,76 @@ def _matches(kind: str, rx: re.Pattern, text: str, start: int, end: int):
 def _starts(kind: str, text: str, start: int, end: int) -> list[int]:
     """Sorted positions of text[start:end] where a match of ``kind`` may start (``start`` always)."""
     found = {start}
-    for gate, shift in _GATES[kind]:
-        found.update(g.start() + shift for g in gate.finditer(text, start, end))
-    if kind == "year":
-        found.update(_year_cues(text, start, end))
-    return sorted(c for c in found if c < end)
+    if kind == "day":
+        found.update(g.start() for g in _DAY_GATE.finditer(text, start, end))
+    elif kind == "year":
+        for g in _YEAR_ANCHOR.finditer(text, start, end):
+            for c in _phrases_before(text, start, g.start(), _YEAR_CUES):
+                found.update(_year_starts(text, start, c))
+    else:
+        for rx in _LITERAL_RE[kind]:
+            for g in rx.finditer(text, start, end):
+                found.update(_before_literal(kind, text, start, g.start() - 1))
+    return sorted(c for c in found if start <= c < end)
 
 
-def _year_cues(text: str, start: int, end: int):
-    """Starts of a year's cue word and of the blanks before it: the first two of the run and its last
-    (the pattern's look-arounds allow no other start inside a run of blanks)."""
-    for g in _YEAR_CUE.finditer(text, start, end):
-        p = r = g.start()
-        yield p
-        while r > start and text[r - 1].isspace():
-            r -= 1
-        if r < p:
-            yield from (r, r + 1, p - 1)
+def _before_literal(kind: str, text: str, lo: int, p: int) -> list[int]:
+    """Where a match of ``kind`` whose first letter is at p (the one before its literal) may start:
+    there, or at the optional words before it ("Định kỳ hằng năm", "kể từ Quý II", "trong Tháng 12")."""
+    if kind == "recurring":
+        return [p] + [d for k in _word_before(text, lo, p, ("kỳ",)) for d in _word_before(text, lo, k, ("định", "Định"))]
+    if kind == "quarter":
+        return [p] + [c for t in _word_before(text, lo, p, ("từ",)) for c in (t, *_word_before(text, lo, t, ("kể",)))]
+    if kind == "month":
+        q = p
+        while q > lo and text[q - 1] in " \t-+•":
+            q -= 1  # a schedule line ("- Tháng 12/2025: …") opens at the line's start
+        return [p, q] + _phrases_before(text, lo, p, _MONTH_CUES, last=_MONTH_LAST, cased_first=True)
+    return [p]
+
+
+def _year_starts(text: str, lo: int, c: int) -> list[int]:
+    """Where a year's match may start given its cue word at c: there, the first two and the last of the
+    blanks before it (its look-arounds allow no other start inside a run of blanks), or the words
+    that may lead the cue ("hoàn thành", "xong", "thực hiện")."""
+    b = _blanks_before(text, lo, c)
+    return [c, b, b + 1, c - 1] + _phrases_before(text, lo, b, _YEAR_LEADS, blank=False)
+
+
+def _blanks_before(text: str, lo: int, p: int) -> int:
+    """The start of the run of blanks that ends at p (p when there is none)."""
+    while p > lo and text[p - 1].isspace():
+        p -= 1
+    return p
+
+
+def _word_before(text: str, lo: int, p: int, words, blank: bool = True) -> list[int]:
+    """Starts of those of ``words`` that end where the blanks before p start (``blank``: one at least)."""
+    r = _blanks_before(text, lo, p)
+    if blank and r == p:
+        return []
+    return [r - len(w) for w in words if r - len(w) >= lo and text.startswith(w, r - len(w))]
+
+
+def _phrases_before(text: str, lo: int, p: int, phrases, *, last=None, blank: bool = True,
+                    cased_first: bool = False) -> list[int]:
+    """Starts of the phrases (words with blanks between them) that end before p as _word_before reads
+    it; ``last``: their last words, a quick test first; ``cased_first``: the first word in either case."""
+    r = _blanks_before(text, lo, p)
+    if (blank and r == p) or (last is not None and not text.endswith(last, lo, r)):
+        return []
+    out = []
+    for words in phrases:
+        q, need = p, blank
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            found = _word_before(text, lo, q, (w, w[0].upper() + w[1:]) if i == 0 and cased_first else (w,), need)
+            if not found:
+                break
+            q, need = found[0], True
+        else:
+            out.append(q)
+    return out
 
 
 class _Spans:
