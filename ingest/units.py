@@ -51,8 +51,33 @@ _LOWW = r"(?:" + _LOW + r"[\wà-ỹ]*)"
 
 
 def _alt(words) -> str:
-    """An alternation of phrases, longest first, any run of blanks between their words."""
+    """An alternation of phrases, any run of blanks between their words, longest first where one
+    phrase starts another ("Sở Nội vụ" before "Sở"). Written as a trie, so that the regex engine reads
+    each character once instead of trying every phrase in turn: a phrase that starts a longer one is
+    tried after it, as in longest-first order; phrases that part at a character cannot both match."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in " ".join(w.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_re(trie)
+
+
+def _alt_flat(words) -> str:
+    """The same phrases as a flat alternation, longest first (what follows it binds to the last one)."""
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _trie_re(node: dict) -> str:
+    """The regex of one trie node: its branches, and the empty match last when a phrase ends there."""
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_re(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
 
 
 # words that end a name when they come after it (verbs and function words)
@@ -136,7 +161,8 @@ _COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
 _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ])"
           r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|cấp\s+xã|xã|có\s+liên\s+quan|liên\s+quan))?")
-_SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
+# (the look-ahead binds to the shortest sector only, as it always has: the flat alternation keeps that)
+_SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt_flat(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
            r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
 _AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
 _PERSON = (r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:(?:" + _alt(_TITLES) + r")\s+)?" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}")
