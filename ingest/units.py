@@ -55,13 +55,18 @@ def _alt(words) -> str:
     phrase starts another ("Sở Nội vụ" before "Sở"). Written as a trie, so that the regex engine reads
     each character once instead of trying every phrase in turn: a phrase that starts a longer one is
     tried after it, as in longest-first order; phrases that part at a character cannot both match."""
+    return _trie_re(_trie(" ".join(w.split()) for w in words), r"\s+")
+
+
+def _trie(words) -> dict:
+    """Words as a trie of characters ("" marks the end of a word)."""
     trie: dict = {}
     for w in set(words):
         node = trie
-        for ch in " ".join(w.split()):
+        for ch in w:
             node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-    return _trie_re(trie)
+        node[""] = {}
+    return trie
 
 
 def _alt_flat(words) -> str:
@@ -69,9 +74,11 @@ def _alt_flat(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _trie_re(node: dict) -> str:
-    """The regex of one trie node: its branches, and the empty match last when a phrase ends there."""
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_re(child) for ch, child in sorted(node.items()) if ch]
+def _trie_re(node: dict, blank: str | None = None) -> str:
+    """The regex of one trie node: its branches, and the empty match last when a word ends there
+    (``blank``: what a space stands for, itself when None)."""
+    branches = [(blank if ch == " " and blank else re.escape(ch)) + _trie_re(child, blank)
+                for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -262,8 +269,7 @@ def add_anchor_words(words) -> None:
 def capital_words(text: str) -> list[tuple[int, str]]:
     """The positions of the capitalised words some stage starts from (one fast scan, shared)."""
     if not _ANCHOR_RE:
-        alt = "|".join(sorted(map(re.escape, _ANCHOR_WORDS), key=len, reverse=True))
-        _ANCHOR_RE.append(re.compile(r"(?:" + alt + r")(?!\w)"))
+        _ANCHOR_RE.append(re.compile(r"(?:" + _trie_re(_trie(_ANCHOR_WORDS)) + r")(?!\w)"))  # longest first, as a trie
     # no word-boundary test here: the stages' own patterns refuse a start inside a word
     return [(m.start(), m.group()) for m in _ANCHOR_RE[0].finditer(text)]
 
@@ -381,6 +387,30 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in body)
 
 
+def _standing_alone(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of ``words`` occurs with no letter or digit either side, in order. Occurrences of
+    words made of letters and digits never overlap then, so one scan finds them all (the longest word
+    first where several start); other words keep a scan of their own."""
+    found: dict[str, list[tuple[int, int]]] = {}
+
+    def alone(i: int, j: int) -> bool:
+        return (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+
+    plain = sorted((w for w in words if w.isalnum()), key=len, reverse=True)
+    if plain:
+        for m in re.finditer("|".join(map(re.escape, plain)), text):
+            if alone(*m.span()):
+                found.setdefault(m.group(), []).append(m.span())
+    for w in words.difference(plain):
+        i = text.find(w)
+        while i != -1:
+            j = i + len(w)
+            if alone(i, j):
+                found.setdefault(w, []).append((i, j))
+            i = text.find(w, j)
+    return found
+
+
 def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]]:
     """Group mentions into units: (display name, aliases, mention spans)."""
     groups: dict[str, dict] = {}
@@ -397,15 +427,8 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
             g["names"].append(printed)
         g["spans"].append((m.start, m.end))
     # abbreviations by initials (TCHCQT) found anywhere in the text: index the capitals once
-    acronyms: dict[str, list[tuple[int, int]]] = {}
     wanted = {ini for ini in (initials(max(groups[k]["names"], key=len)) for k in order) if len(ini) >= 3}
-    for ini in wanted:
-        i = text.find(ini)
-        while i != -1:
-            j = i + len(ini)
-            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-                acronyms.setdefault(ini, []).append((i, j))
-            i = text.find(ini, j)
+    acronyms = _standing_alone(text, wanted)
     for k in order:
         g = groups[k]
         name = max(g["names"], key=len)
