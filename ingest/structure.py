@@ -13,6 +13,7 @@ the contract: the Roman numeral first (``II.2.1``), ``Điều 2.1.a`` in decisio
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -147,6 +148,12 @@ def _line_start_of(text: str, word: str) -> int | None:
 
 def end_marks(text: str) -> list[int]:
     """Line starts of "Nơi nhận" and of the signature marks (TM., KT., TL., TUQ., Q.)."""
+    return list(_end_marks(text))
+
+
+@functools.lru_cache(maxsize=2)
+def _end_marks(text: str) -> tuple[int, ...]:
+    """end_marks, kept for the last texts: the outline and the header both ask for a document's."""
     out = []
     for a in ("Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "Q."):
         i = text.find(a)
@@ -155,7 +162,7 @@ def end_marks(text: str) -> list[int]:
             if not text[ls:i].strip() and _END_MARK.match(text, ls):
                 out.append(ls)
             i = text.find(a, i + 1)
-    return sorted(set(out))
+    return tuple(sorted(set(out)))
 
 
 _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế", "tình",
