@@ -100,6 +100,8 @@ _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
 # a clause ends at ; . : ! ? and at a line break that starts a bullet or follows one of those (a
 # line break inside a sentence, as PDF text has them, ends nothing)
 _CLAUSE_END = re.compile(r";|[.:!?](?=\s|$)|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))")
+# the last of them in a stretch (each match is one character: the rightmost start is the last match)
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
                           r"(?:của|cho)\s+(?P<actor>[^\n:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
@@ -151,9 +153,8 @@ def _clause_start(text: str, start: int, pos: int) -> int:
     """The start of the clause holding ``pos``: after the last ; . : ! ?, a line break before a bullet,
     or the end of a heading line written in capitals ("II. NHIỆM VỤ CỤ THỂ")."""
     lo = max(start, pos - 400)
-    last = lo
-    for m in _CLAUSE_END.finditer(text, lo, pos):
-        last = m.end()
+    m = _LAST_CLAUSE_END.match(text, lo, pos)
+    last = m.end() if m else lo
     nl = text.rfind("\n", last, pos)
     while nl != -1:
         line = text[max(lo, text.rfind("\n", lo, nl) + 1):nl]
