@@ -315,6 +315,7 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
     return Mention(name, s, e, kind)
 
 
+_CAPS_RUN = re.compile(_CAP + "{3,}")  # a run of three capitals or more (initials: TCHCQT)
 _ABBR_MARK = re.compile(r"[A-ZĐ]{2,}|&")
 
 
@@ -388,24 +389,21 @@ def initials(name: str) -> str:
 
 
 def _standing_alone(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each of ``words`` occurs with no letter or digit either side, in order. Occurrences of
-    words made of letters and digits never overlap then, so one scan finds them all (the longest word
-    first where several start); other words keep a scan of their own."""
+    """Where each of ``words`` occurs with no letter or digit either side, in order. A word of capitals
+    standing alone is a whole run of capitals: words that are no such run of the text (one scan finds
+    them all) are not looked for."""
     found: dict[str, list[tuple[int, int]]] = {}
-
-    def alone(i: int, j: int) -> bool:
-        return (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
-
-    plain = sorted((w for w in words if w.isalnum()), key=len, reverse=True)
-    if plain:
-        for m in re.finditer("|".join(map(re.escape, plain)), text):
-            if alone(*m.span()):
-                found.setdefault(m.group(), []).append(m.span())
-    for w in words.difference(plain):
+    runs = None
+    for w in words:
+        if _CAPS_RUN.fullmatch(w):
+            if runs is None:
+                runs = set(_CAPS_RUN.findall(text))
+            if w not in runs:
+                continue
         i = text.find(w)
         while i != -1:
             j = i + len(w)
-            if alone(i, j):
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
                 found.setdefault(w, []).append((i, j))
             i = text.find(w, j)
     return found
