@@ -101,6 +101,7 @@ _SECTION_KIND = [
     (re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I), "task"),
 ]
 _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*" + R.UP)
+_END_WORDS = re.compile(r"Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.")  # what end_marks looks for first
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
@@ -155,13 +156,11 @@ def end_marks(text: str) -> list[int]:
 def _end_marks(text: str) -> tuple[int, ...]:
     """end_marks, kept for the last texts: the outline and the header both ask for a document's."""
     out = []
-    for a in ("Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "Q."):
-        i = text.find(a)
-        while i != -1:
-            ls = text.rfind("\n", 0, i) + 1
-            if not text[ls:i].strip() and _END_MARK.match(text, ls):
-                out.append(ls)
-            i = text.find(a, i + 1)
+    for m in _END_WORDS.finditer(text):  # one scan: none of the words starts another or holds a line break
+        i = m.start()
+        ls = text.rfind("\n", 0, i) + 1
+        if not text[ls:i].strip() and _END_MARK.match(text, ls):
+            out.append(ls)
     return tuple(sorted(set(out)))
 
 
