@@ -96,10 +96,23 @@ _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+q
                                 re.I)
 _STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
                            r"là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)|được\s+giao|đồng\s+chủ\s+trì)", re.I)
+# the last words the cues above end with (a cue ends the stretch before a unit, blanks aside): a quick
+# test before the search, which tries the pattern at every position of the stretch
+_LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với")
+_SUPPORT_ENDS = ("hợp", "chẽ", "xuyên", "bộ", "với", "ùng", "giữa", "của")
+_REPORT_ENDS = ("cáo", "kiến", "nghị", "xuất", "quả", "kỳ", "hình", "hợp", "nhanh", "bản", "kết", "năm", "quý", "tháng",
+                "ngày", "hiện", "xuyên", "thời", "ngay", "đủ", "về", "cho", "lên", "tới", "đến", "ửi", "với", "của", "hoạch",
+                "sơ", "đạo")
+# the longest phrase of _NOT_SUBJECT_BEFORE has three words: a match lies in the last three of a stretch
+_NOT_SUBJECT_WORDS = 3
+# title-case letters (ǅ …): str.isupper refuses a line holding one, "capitals and no lower case" does not
+_TITLECASE = re.compile("[\u01c5\u01c8\u01cb\u01f2\u1f88-\u1f8f\u1f98-\u1f9f\u1fa8-\u1faf\u1fbc\u1fcc\u1ffc]")
 _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
 # a clause ends at ; . : ! ? and at a line break that starts a bullet or follows one of those (a
 # line break inside a sentence, as PDF text has them, ends nothing)
 _CLAUSE_END = re.compile(r";|[.:!?](?=\s|$)|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))")
+# the last of them in a stretch (each match is one character: the rightmost start is the last match)
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
                           r"(?:của|cho)\s+(?P<actor>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
@@ -151,13 +164,13 @@ def _clause_start(text: str, start: int, pos: int) -> int:
     """The start of the clause holding ``pos``: after the last ; . : ! ?, a line break before a bullet,
     or the end of a heading line written in capitals ("II. NHIỆM VỤ CỤ THỂ")."""
     lo = max(start, pos - 400)
-    last = lo
-    for m in _CLAUSE_END.finditer(text, lo, pos):
-        last = m.end()
+    m = _LAST_CLAUSE_END.match(text, lo, pos)
+    last = m.end() if m else lo
     nl = text.rfind("\n", last, pos)
     while nl != -1:
         line = text[max(lo, text.rfind("\n", lo, nl) + 1):nl]
-        if any(c.isupper() for c in line) and not any(c.islower() for c in line):
+        if line.isupper() or (_TITLECASE.search(line) and any(c.isupper() for c in line)
+                              and not any(c.islower() for c in line)):
             last = nl + 1
             break
         nl = text.rfind("\n", last, nl)
@@ -173,16 +186,18 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     """lead | support | report_to | None for a chain of units, from the words around it."""
     s = chain[0].start
     before = text[max(start, s - 60):s]
-    if _CUE_VIA.search(before) and prev_role == "report_to" and s - prev_end < 30:
+    tail = before.rstrip()  # the cues end the stretch: their last words are tested first
+    if tail.endswith("qua") and _CUE_VIA.search(before) and prev_role == "report_to" and s - prev_end < 30:
         return "report_to"
-    for role, rx in ROLE_FIELDS.items():
-        if rx.search(before):
-            return role
-    if _CUE_SUPPORT.search(before):
+    if tail.endswith(":"):
+        for role, rx in ROLE_FIELDS.items():
+            if rx.search(before):
+                return role
+    if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
-    if _CUE_REPORT.search(before) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):
+    if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):
         return "report_to"
-    if _CUE_LEAD.search(before):
+    if tail.endswith(_LEAD_ENDS) and _CUE_LEAD.search(before):
         return "lead"
     cs = _clause_start(text, start, s)
     if title_end is not None and cs < title_end <= s:
@@ -191,7 +206,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     after = text[chain[-1].end:min(end, chain[-1].end + 160)]
     if _CONDITION_THEN.match(left):
         left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause
-    if _NOT_SUBJECT_BEFORE.search(left):
+    words = left.rsplit(None, _NOT_SUBJECT_WORDS)
+    if _NOT_SUBJECT_BEFORE.search(left, len(words[0]) if len(words) > _NOT_SUBJECT_WORDS else 0):
         return None
     if _STRONG_AFTER.match(after):
         return "lead"
@@ -229,7 +245,8 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
         prev_role, prev_end = role, chain[-1].end
     _bare_support(text, start, end, units, a)
     if deadline:
-        fm = _FIELD_DEADLINE.search(text, start, end)
+        head = text[start:start + 44]  # a field counts when it opens within 40 characters ("Thời …", "Tiến …")
+        fm = _FIELD_DEADLINE.search(text, start, end) if "hời" in head or "iến" in head else None
         if fm and fm.start() - start < 40:
             line_end = text.find("\n", fm.end(), end)
             a.deadline = deadline_of(text, fm.end(), end if line_end == -1 else line_end, year=year,

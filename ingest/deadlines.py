@@ -68,6 +68,29 @@ _PATTERNS = [
                           r"(?P<y>" + _Y + r")(?!\d)")),
     ("standing", re.compile(r"(?<![\wÀ-ỹ])[Tt]hường\s+xuyên(?![\wÀ-ỹ])")),
 ]
+# Where a match of each kind above can start: a superset of its starts, found fast (the kinds' own
+# patterns open with a look-behind, so the regex engine tried them at every position of the text).
+# Most kinds are found from a literal they must hold, which the engine finds as fast as str.find;
+# the words that may come before it are then read backwards (see _starts). A day's cue, written in
+# any case, is gated by its first letter (a small set the engine skips to) and a look-ahead.
+_DAY_GATE = re.compile(r"[TtCcHhKkĐđXx\u212a](?=(?i:rước|rong|hậm|ạn|oàn|hông|ến|ong))")
+# ... or, faster, by the first word of the cue in the lower-cased text (each letter that the cue
+# matches in any case lower-cases to the cue's letter), when lower-casing kept every offset
+_DAY_WORDS = [re.compile(w) for w in ("trước", "trong", "chậm", "hạn", "hoàn", "không", "đến", "xong")]
+_LITERAL = {"month": ("háng",), "quarter": ("uý", "uí"), "recurring": ("ằng", "àng"), "period": ("iai",),
+            "standing": ("hường",)}
+_LITERAL_RE = {k: [re.compile(re.escape(w)) for w in ws] for k, ws in _LITERAL.items()}
+_YEAR_ANCHOR = re.compile(r"năm\s+" + _Y)
+# the words before "Tháng" that make a month a time limit (the month pattern's cue, optional parts spelt
+# out; the first word in either case), and the last words of those, for a quick test
+_MONTH_CUES = [("trong",), ("trước",), ("hoàn", "thành"), ("hoàn", "thành", "trong"), ("đến",), ("đến", "hết"),
+               ("cuối",), ("hết",), ("chậm", "nhất"), ("chậm", "nhất", "là"), ("xong",), ("xong", "trong"),
+               ("từ", "nay", "đến"), ("từ", "nay", "đến", "hết"), ("thực", "hiện", "trong"), ("hạn",)]
+_MONTH_LAST = tuple({w[-1] for w in _MONTH_CUES} | {w[-1].capitalize() for w in _MONTH_CUES})
+_YEAR_CUES = [("trong",), ("đến",), ("trước",), ("cuối",), ("hết",), ("đến", "hết"), ("trong", "cả")]
+_YEAR_LEADS = [("hoàn", "thành"), ("xong",), ("thực", "hiện")]
+_GATED = {rx for kind, rx in _PATTERNS}
+
 # in a time column or a "Thời gian thực hiện:" field every form counts, bare years and periods too
 _FIELD_PATTERNS = [
     ("period", re.compile(r"(?<![\d/])(?:(?:[Gg]iai\s+đoạn|[Tt]ừ)\s+)?(?:[Nn]ăm\s+)?(?P<y1>" + _Y + r")\s*(?:[-–—]|đến(?:\s+năm)?)\s*"
@@ -151,7 +174,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
     for kind, rx in _PATTERNS + (_FIELD_PATTERNS if field else []):
         starts = [a for a, _ in taken]
         kept: list[tuple[int, int]] = []  # this kind's: finditer's matches never overlap each other
-        for m in rx.finditer(text, start, end):
+        for m in _matches(kind, rx, text, start, end):
             s, e = m.span()
             j = bisect.bisect_left(starts, e) - 1
             if ex.holds(s) or ex.holds(e - 1) or (j >= 0 and taken[j][1] > s):
@@ -180,6 +203,100 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
         if kept:
             taken = sorted(taken + kept)
     return sorted(out, key=lambda d: d.start)
+
+
+def _matches(kind: str, rx: re.Pattern, text: str, start: int, end: int):
+    """The matches of ``rx.finditer(text, start, end)``, trying ``rx`` only where a gate of ``kind``
+    allows a start (the leftmost start at or after the last match's end is the same)."""
+    if rx not in _GATED:
+        yield from rx.finditer(text, start, end)  # the field patterns: short stretches
+        return
+    pos = start
+    for c in _starts(kind, text, start, end):
+        if c >= pos:
+            m = rx.match(text, c, end)
+            if m:
+                yield m
+                pos = m.end()
+
+
+def _starts(kind: str, text: str, start: int, end: int) -> list[int]:
+    """Sorted positions of text[start:end] where a match of ``kind`` may start (``start`` always)."""
+    found = {start}
+    if kind == "day":
+        low = text[start:end].lower()
+        if len(low) == end - start:
+            found.update(start + g.start() for rx in _DAY_WORDS for g in rx.finditer(low))
+        else:
+            found.update(g.start() for g in _DAY_GATE.finditer(text, start, end))
+    elif kind == "year":
+        for g in _YEAR_ANCHOR.finditer(text, start, end):
+            for c in _phrases_before(text, start, g.start(), _YEAR_CUES):
+                found.update(_year_starts(text, start, c))
+    else:
+        for rx in _LITERAL_RE[kind]:
+            for g in rx.finditer(text, start, end):
+                found.update(_before_literal(kind, text, start, g.start() - 1))
+    return sorted(c for c in found if start <= c < end)
+
+
+def _before_literal(kind: str, text: str, lo: int, p: int) -> list[int]:
+    """Where a match of ``kind`` whose first letter is at p (the one before its literal) may start:
+    there, or at the optional words before it ("Định kỳ hằng năm", "kể từ Quý II", "trong Tháng 12")."""
+    if kind == "recurring":
+        return [p] + [d for k in _word_before(text, lo, p, ("kỳ",)) for d in _word_before(text, lo, k, ("định", "Định"))]
+    if kind == "quarter":
+        return [p] + [c for t in _word_before(text, lo, p, ("từ",)) for c in (t, *_word_before(text, lo, t, ("kể",)))]
+    if kind == "month":
+        q = p
+        while q > lo and text[q - 1] in " \t-+•":
+            q -= 1  # a schedule line ("- Tháng 12/2025: …") opens at the line's start
+        return [p, q] + _phrases_before(text, lo, p, _MONTH_CUES, last=_MONTH_LAST, cased_first=True)
+    return [p]
+
+
+def _year_starts(text: str, lo: int, c: int) -> list[int]:
+    """Where a year's match may start given its cue word at c: there, the first two and the last of the
+    blanks before it (its look-arounds allow no other start inside a run of blanks), or the words
+    that may lead the cue ("hoàn thành", "xong", "thực hiện")."""
+    b = _blanks_before(text, lo, c)
+    return [c, b, b + 1, c - 1] + _phrases_before(text, lo, b, _YEAR_LEADS, blank=False)
+
+
+def _blanks_before(text: str, lo: int, p: int) -> int:
+    """The start of the run of blanks that ends at p (p when there is none)."""
+    while p > lo and text[p - 1].isspace():
+        p -= 1
+    return p
+
+
+def _word_before(text: str, lo: int, p: int, words, blank: bool = True) -> list[int]:
+    """Starts of those of ``words`` that end where the blanks before p start (``blank``: one at least)."""
+    r = _blanks_before(text, lo, p)
+    if blank and r == p:
+        return []
+    return [r - len(w) for w in words if r - len(w) >= lo and text.startswith(w, r - len(w))]
+
+
+def _phrases_before(text: str, lo: int, p: int, phrases, *, last=None, blank: bool = True,
+                    cased_first: bool = False) -> list[int]:
+    """Starts of the phrases (words with blanks between them) that end before p as _word_before reads
+    it; ``last``: their last words, a quick test first; ``cased_first``: the first word in either case."""
+    r = _blanks_before(text, lo, p)
+    if (blank and r == p) or (last is not None and not text.endswith(last, lo, r)):
+        return []
+    out = []
+    for words in phrases:
+        q, need = p, blank
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            found = _word_before(text, lo, q, (w, w[0].upper() + w[1:]) if i == 0 and cased_first else (w,), need)
+            if not found:
+                break
+            q, need = found[0], True
+        else:
+            out.append(q)
+    return out
 
 
 class _Spans:

@@ -57,7 +57,8 @@ def extract(source: Source) -> Facts:
     m = _Mapped(source, c)
     o = outline(t)
     h = read_header(t, o.body_start)
-    doc_date = h.date or _fallback_date(t, h.symbol)
+    dates = find_dates(t)  # every date written: the facts' dates, and the fallback for the citing date
+    doc_date = h.date or _fallback_date(dates, h.symbol)
     caps = capital_words(t)  # one scan of the capitalised words, shared by two stages
     allc = _raw_citations(t, h, doc_date, caps)
     citations = tuple(Citation(start=a, end=b, text=m.src[a:b], kind=r.kind, type=r.type,
@@ -76,7 +77,7 @@ def extract(source: Source) -> Facts:
                        spans=tuple((k, m.quote(*v)) for k, v in h.spans.items()))
     return Facts(source=source, document=doc, citations=citations, units=units, tasks=tuple(tasks),
                  relations=_relations(t, allc, m), recipients=(m.quote(*o.recipients),) if o.recipients else (),
-                 dates=tuple((m.quote(s, e), iso) for s, e, iso in find_dates(t)))
+                 dates=tuple((m.quote(s, e), iso) for s, e, iso in dates))
 
 
 def _raw_citations(t: str, h, doc_date: str | None, caps) -> list[RawCitation]:
@@ -144,12 +145,12 @@ def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:
                   key=lambda x: x[0])
 
 
-def _fallback_date(text: str, own: str | None) -> str | None:
+def _fallback_date(found: list[tuple[int, int, str]], own: str | None) -> str | None:
     """The citing date when the header has none: the year of the own symbol, else the latest date written."""
     m = re.search(r"/((?:19|20)\d\d)/", own or "")
     if m:
         return f"{m.group(1)}-12-31"
-    dates = [iso for _, _, iso in find_dates(text)]
+    dates = [iso for _, _, iso in found]
     return max(dates) if dates else None
 
 

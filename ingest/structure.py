@@ -13,6 +13,7 @@ the contract: the Roman numeral first (``II.2.1``), ``Điều 2.1.a`` in decisio
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -101,6 +102,7 @@ _SECTION_KIND = [
     (re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I), "task"),
 ]
 _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*" + R.UP)
+_END_WORDS = re.compile(r"Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.")  # what end_marks looks for first
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
@@ -149,15 +151,19 @@ def _line_start_of(text: str, word: str) -> int | None:
 
 def end_marks(text: str) -> list[int]:
     """Line starts of "Nơi nhận" and of the signature marks (TM., KT., TL., TUQ., Q.)."""
+    return list(_end_marks(text))
+
+
+@functools.lru_cache(maxsize=2)
+def _end_marks(text: str) -> tuple[int, ...]:
+    """end_marks, kept for the last texts: the outline and the header both ask for a document's."""
     out = []
-    for a in ("Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "Q."):
-        i = text.find(a)
-        while i != -1:
-            ls = text.rfind("\n", 0, i) + 1
-            if not text[ls:i].strip() and _END_MARK.match(text, ls):
-                out.append(ls)
-            i = text.find(a, i + 1)
-    return sorted(set(out))
+    for m in _END_WORDS.finditer(text):  # one scan: none of the words starts another or holds a line break
+        i = m.start()
+        ls = text.rfind("\n", 0, i) + 1
+        if not text[ls:i].strip() and _END_MARK.match(text, ls):
+            out.append(ls)
+    return tuple(sorted(set(out)))
 
 
 _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế", "tình",

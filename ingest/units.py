@@ -51,8 +51,40 @@ _LOWW = r"(?:" + _LOW + r"[\wà-ỹ]*)"
 
 
 def _alt(words) -> str:
-    """An alternation of phrases, longest first, any run of blanks between their words."""
+    """An alternation of phrases, any run of blanks between their words, longest first where one
+    phrase starts another ("Sở Nội vụ" before "Sở"). Written as a trie, so that the regex engine reads
+    each character once instead of trying every phrase in turn: a phrase that starts a longer one is
+    tried after it, as in longest-first order; phrases that part at a character cannot both match."""
+    return _trie_re(_trie(" ".join(w.split()) for w in words), r"\s+")
+
+
+def _trie(words) -> dict:
+    """Words as a trie of characters ("" marks the end of a word)."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
+def _alt_flat(words) -> str:
+    """The same phrases as a flat alternation, longest first (what follows it binds to the last one)."""
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _trie_re(node: dict, blank: str | None = None) -> str:
+    """The regex of one trie node: its branches, and the empty match last when a word ends there
+    (``blank``: what a space stands for, itself when None)."""
+    branches = [(blank if ch == " " and blank else re.escape(ch)) + _trie_re(child, blank)
+                for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
 
 
 # words that end a name when they come after it (verbs and function words)
@@ -166,7 +198,8 @@ def bare_units_at(text: str, pos: int, end: int) -> list[Mention]:
 
 _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ])"
           r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|cấp\s+xã|xã|có\s+liên\s+quan|liên\s+quan))?")
-_SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
+# (the look-ahead binds to the shortest sector only, as it always has: the flat alternation keeps that)
+_SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt_flat(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
            r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
 _AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
 _PERSON = (r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:(?:" + _alt(_TITLES) + r")\s+)?" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}")
@@ -239,6 +272,20 @@ _LOWER_STARTS = ("các", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "c
                  "hợp", "tập", "xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "đặc", "khu", "cụm", "khối", "đoàn")
 
 
+
+def _lower_start_re(words) -> re.Pattern:
+    """Every position where one of ``words`` starts, in one scan: one branch per first letter (a set
+    of letters the regex engine skips to) and a look-ahead for the rest, so that no start inside
+    another word's match is missed; a start inside a word is refused, as _UNIT_RE's look-behind does."""
+    rest: dict[str, list[str]] = {}
+    for w in words:
+        rest.setdefault(w[0], []).append(w[1:])
+    return re.compile("|".join(re.escape(c) + r"(?<![\wÀ-ỹ]" + re.escape(c) + r")(?=" +
+                               "|".join(map(re.escape, sorted(v, key=len, reverse=True))) + ")" for c, v in rest.items()))
+
+
+_LOWER_START_RE = _lower_start_re(_LOWER_STARTS)
+
 _ANCHOR_WORDS: set[str] = set(_HEAD_FIRST)
 _ANCHOR_RE: list = []
 
@@ -252,8 +299,7 @@ def add_anchor_words(words) -> None:
 def capital_words(text: str) -> list[tuple[int, str]]:
     """The positions of the capitalised words some stage starts from (one fast scan, shared)."""
     if not _ANCHOR_RE:
-        alt = "|".join(sorted(map(re.escape, _ANCHOR_WORDS), key=len, reverse=True))
-        _ANCHOR_RE.append(re.compile(r"(?:" + alt + r")(?!\w)"))
+        _ANCHOR_RE.append(re.compile(r"(?:" + _trie_re(_trie(_ANCHOR_WORDS)) + r")(?!\w)"))  # longest first, as a trie
     # no word-boundary test here: the stages' own patterns refuse a start inside a word
     return [(m.start(), m.group()) for m in _ANCHOR_RE[0].finditer(text)]
 
@@ -264,11 +310,7 @@ def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]
         cands = [p for p, w in caps if w in _HEAD_FIRST]
     else:
         cands = [m.start() for m in _CAP_WORD.finditer(text, start, end) if m.group() in _HEAD_FIRST]
-    for lit in _LOWER_STARTS:
-        i = text.find(lit, start, end)
-        while i != -1:
-            cands.append(i)
-            i = text.find(lit, i + 1, end)
+    cands += [m.start() for m in _LOWER_START_RE.finditer(text, start, end)]
     cands.sort()
     return cands
 
@@ -303,6 +345,7 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
     return Mention(name, s, e, kind)
 
 
+_CAPS_RUN = re.compile(_CAP + "{3,}")  # a run of three capitals or more (initials: TCHCQT)
 _ABBR_MARK = re.compile(r"[A-ZĐ]{2,}|&")
 
 
@@ -375,6 +418,27 @@ def initials(name: str) -> str:
     return "".join(w[0].upper() for w in body)
 
 
+def _standing_alone(text: str, words: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of ``words`` occurs with no letter or digit either side, in order. A word of capitals
+    standing alone is a whole run of capitals: words that are no such run of the text (one scan finds
+    them all) are not looked for."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    runs = None
+    for w in words:
+        if _CAPS_RUN.fullmatch(w):
+            if runs is None:
+                runs = set(_CAPS_RUN.findall(text))
+            if w not in runs:
+                continue
+        i = text.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+                found.setdefault(w, []).append((i, j))
+            i = text.find(w, j)
+    return found
+
+
 def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str, ...], tuple[tuple[int, int], ...]]]:
     """Group mentions into units: (display name, aliases, mention spans)."""
     groups: dict[str, dict] = {}
@@ -391,15 +455,8 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
             g["names"].append(printed)
         g["spans"].append((m.start, m.end))
     # abbreviations by initials (TCHCQT) found anywhere in the text: index the capitals once
-    acronyms: dict[str, list[tuple[int, int]]] = {}
     wanted = {ini for ini in (initials(max(groups[k]["names"], key=len)) for k in order) if len(ini) >= 3}
-    for ini in wanted:
-        i = text.find(ini)
-        while i != -1:
-            j = i + len(ini)
-            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-                acronyms.setdefault(ini, []).append((i, j))
-            i = text.find(ini, j)
+    acronyms = _standing_alone(text, wanted)
     for k in order:
         g = groups[k]
         name = max(g["names"], key=len)
