@@ -42,6 +42,14 @@ _SCOPE = re.compile(r"\s*(?:Đối\s+tượng(?:\s+áp\s+dụng)?|Phạm\s+vi(?:
                     r"\s*(?:[:.]|\n|$)", re.I)
 _FUNDING = re.compile(r"\s*(?:(?:Về\s+)?(?:[Nn]guồn\s+)?[Kk]inh\s+phí(?:\s+(?:thực\s+hiện|bảo\s+đảm))?|[Nn]guồn\s+(?:lực|vốn)|"
                       r"(?:Kinh\s+phí|KINH\s+PHÍ)(?:\s+VÀ\s+NGUỒN\s+LỰC)?)(?:\s+(?:và|VÀ)\s+[^\n]{0,60})?\s*(?:[:.]|\n|$)")
+# items that state how a body is made up or works rather than give it work ("2. Thành phần Hội đồng
+# … gồm:", "Cơ cấu tổ chức", "a) Hội đồng hoạt động theo nguyên tắc tập trung …", "đ) Quan hệ làm
+# việc giữa …", "5. Sở Nội vụ là cơ quan thường trực của Hội đồng …"): context; what a composition
+# heading lists is context too
+_COMPOSITION = re.compile(r"\s*(?:Thành\s+phần|Cơ\s+cấu\s+tổ\s+chức)(?![\wÀ-ỹ])", re.I)
+_WORKING_RULE = re.compile(r"\s*(?:(?:Nguyên\s+tắc|Chế\s+độ)\s+(?:làm\s+việc|hoạt\s+động)|Quan\s+hệ\s+(?:làm\s+việc|công\s+tác)"
+                           r"|[^\n.;:]{0,120}?\s(?:hoạt\s+động|làm\s+việc)\s+theo\s+(?:nguyên\s+tắc|chế\s+độ)"
+                           r"|[^\n.;:]{0,160}?\slà\s+cơ\s+quan\s+thường\s+trực[^\n.;:]{0,120}\.?\s*$)(?![\wÀ-ỹ])", re.I)
 _TITLE_YEAR = re.compile(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d\d)", re.I)
 
 
@@ -171,9 +179,32 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                           deadline_text=dl.text if dl else None, inherited_lead=inherited,
                           deadline_span=span(dl.start, dl.end) if dl else None,
                           evidence=tuple((r, *span(x, y)) for r, x, y in asg.evidence)))
+    tasks = _organisation_items(text, outline, tasks)
     tasks = _lift_form_fields(tasks, by_id)
     tasks = _apply_cross_references(text, outline, tasks, span)
     return _fields_make_tasks(tasks)
+
+
+def _organisation_items(text: str, outline: Outline, tasks: list[Task]) -> list[Task]:
+    """Items on a body's composition or working rules (``_COMPOSITION``, ``_WORKING_RULE``) give no
+    work: they become ``context``, and so does every item under a composition heading."""
+    items = {it.id: it for it in outline.items}
+    made_up: set[str] = set()
+    out = []
+    for t in tasks:
+        it = items.get(t.id)
+        if it is None or it.kind == "row" or t.kind in ("field", "provision"):
+            out.append(t)
+            continue
+        line_end = text.find("\n", it.body_start, it.end)
+        first = text[it.body_start:it.end if line_end == -1 else line_end]
+        if (t.parent in made_up or _COMPOSITION.match(first)) and it.kind != "article":
+            made_up.add(t.id)
+            t = replace(t, kind="context")
+        elif not it.children and _WORKING_RULE.match(first):
+            t = replace(t, kind="context")
+        out.append(t)
+    return out
 
 
 def _lift_form_fields(tasks: list[Task], by_id: dict) -> list[Task]:

@@ -97,3 +97,16 @@ def test_every_role_is_traceable_to_its_words(SHARED):
             if t.deadline_span:
                 s, e = t.deadline_span
                 assert " ".join(src[s:e].split()) == t.deadline_text, (stem, t.id)
+
+
+@pytest.mark.shared
+def test_composition_and_working_rules_give_no_work(SHARED):
+    """A council's composition ('2. Thành phần Hội đồng … gồm:' and what it lists), its voting rule,
+    its working relationship and the naming of its standing body are context, not tasks; its duties
+    and meetings stay tasks."""
+    _, facts = _facts(SHARED, "t25_86-2025-qd-ubnd_45fb7c")
+    kind = {t.id: t.kind for t in facts.tasks}
+    for i in ("8.2", "8.2.a", "8.2.d", "8.4.a", "8.4.đ", "8.5", "9.2", "9.5"):
+        assert kind[f"Điều {i}"] == "context", i
+    for i in ("8.1.a", "8.3", "8.4.b", "8.4.d", "9.3", "9.4"):
+        assert kind[f"Điều {i}"] == "task", i
