@@ -221,8 +221,9 @@ class _Numbering:
     """The numbered items of the body, found line by line: each marker kind (article, Roman section,
     decimal, letter) with the plausibility rules that keep wrapped lines and quoted numbers out."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, annex_at: int | None = None):
         self.text = text
+        self.annex_at = annex_at  # an annex heading after the signature: what follows starts afresh
         self.items: list[Item] = []
         self.top: Item | None = None  # current Roman section or article
         self.last_roman = 0
@@ -234,6 +235,9 @@ class _Numbering:
     def scan(self, end: int) -> list[Item]:
         n = len(self.text)
         for m in _items(self.text, end):
+            if self.annex_at is not None and m.start() > self.annex_at:
+                self.annex_at = None
+                self._enter_annex()
             line_end = self.text.find("\n", m.end())
             rest = self.text[m.end():n if line_end == -1 else line_end]
             if m.group("article"):
@@ -245,6 +249,12 @@ class _Numbering:
             elif m.group("letter"):
                 self.letter(m, rest)
         return self.items
+
+    def _enter_annex(self) -> None:
+        """Numbered items of an annex after the signature belong to no article of the decision: they are
+        ``PL.1``, ``PL.1.a``… without a parent (the annex heading is no item)."""
+        self.top = Item(id="PL", kind="section", marker="", start=-1, body_start=-1, level=0, section_kind="other")
+        self.dec_stack, self.letter_parent, self.last_letter = [], self.top, None
 
     def _new_top(self, it: Item) -> None:
         self.top = it
@@ -290,7 +300,7 @@ class _Numbering:
                   section_kind=top.section_kind if top else None)
         # parent: the decimal item one level up, else the top
         par_items = [d for d in self.dec_stack if d.level == depth - 1] if depth > 1 else []
-        it.parent = par_items[-1].id if par_items else (top.id if top else None)
+        it.parent = par_items[-1].id if par_items else (top.id if top and top.start >= 0 else None)
         self.dec_stack = [d for d in self.dec_stack if d.level < depth] + [it]
         self.items.append(it)
         self.letter_parent, self.last_letter = it, None
@@ -317,7 +327,7 @@ class _Numbering:
         if not _next_letter_ok(self.last_letter, letter) or not rest.strip() or base is None:
             return
         self.items.append(Item(id=f"{base.id}.{letter}", kind="letter", marker=letter + ")", start=m.start("letter"),
-                               body_start=m.end(), level=base.level + 1, parent=base.id,
+                               body_start=m.end(), level=base.level + 1, parent=base.id if base.start >= 0 else None,
                                section_kind=base.section_kind))
         self.last_letter = letter
 
@@ -413,7 +423,10 @@ def outline(text: str) -> Outline:
     region_end = annex_m.start() if annex_m else len(text)
     closing = [e for e in marks if e < region_end]
     body_end = closing[-1] if closing else region_end
-    items = _Numbering(text).scan(region_end)
+    # an annex after the signature that holds no assignment table (those are read as rows, PL.…)
+    after_signature = None if annex_m else next((m.start() for m in _annex_headings(text)
+                                                 if marks and m.start() > marks[0]), None)
+    items = _Numbering(text, after_signature).scan(region_end)
     body_start = items[0].start if items else body_end
     annex_start = annex_m.start() if annex_m else None
     if annex_m:

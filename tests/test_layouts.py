@@ -110,3 +110,16 @@ def test_composition_and_working_rules_give_no_work(SHARED):
         assert kind[f"Điều {i}"] == "context", i
     for i in ("8.1.a", "8.3", "8.4.b", "8.4.d", "9.3", "9.4"):
         assert kind[f"Điều {i}"] == "task", i
+
+
+@pytest.mark.shared
+def test_annex_after_the_signature_is_no_part_of_the_last_article(SHARED):
+    """A procedure annex after 'Nơi nhận' and the signature ('PHỤ LỤC', no assignment table) numbers
+    its items afresh (PL.1, PL.2): they do not nest under the decision's last article nor take its
+    leads, and that article stays a task."""
+    _, facts = _facts(SHARED, "t25_2934-qd-ubnd_f08cdc")
+    by_id = {t.id: t for t in facts.tasks}
+    assert by_id["Điều 3"].kind == "task" and "Điều 3.1" not in by_id
+    for i in ("PL.1", "PL.2"):
+        assert by_id[i].parent is None and not by_id[i].lead, i
+    assert by_id["PL.1"].text.startswith("1. Địa điểm")
