@@ -26,6 +26,10 @@ __all__ = ["extract", "extract_text", "extract_file", "walk"]
 
 
 _CATALOGUE: list = []
+# footnotes of saved web pages and Word exports: a marker "[1]" in the body, its text as a line
+# "[1] Nghị quyết số 163/2024/QH15 …" after the signature
+_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\[(\d{1,3})\][ \t]*(?=\S)")
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)\[(\d{1,3})\]")
 
 
 def _catalogue():
@@ -70,7 +74,7 @@ def extract(source: Source) -> Facts:
     mentions = _unit_mentions(t, allc, caps)
     units = tuple(Unit(name=n, aliases=al, mentions=tuple(m.span(s, e) for s, e in sp))
                   for n, al, sp in merge_units(mentions, t))
-    tasks = build_tasks(t, m.src, o, mentions, _item_cites(allc), span=m.span, exclude=sorted((r.start, r.end) for r in allc),
+    tasks = build_tasks(t, m.src, o, mentions, _footnote_cites(t, _item_cites(allc), o.body_end), span=m.span, exclude=sorted((r.start, r.end) for r in allc),
                         year=context_year(h.title, h.date or doc_date), since=h.date)
     doc = DocumentInfo(type=h.type, symbol=h.symbol, date=h.date, issuer=h.issuer, title=h.title, signer=h.signer,
                        signer_title=h.signer_title, place=h.place,
@@ -143,6 +147,22 @@ def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:
     return sorted(((r.start, r.symbol if r.kind == "numbered" else r.resolved) for r in allc
                    if r.kind in ("numbered", "partial") or (r.kind == "named" and not in_subject(r.start))),
                   key=lambda x: x[0])
+
+
+def _footnote_cites(t: str, cites: list[tuple[int, str | None]], body_end: int) -> list[tuple[int, str | None]]:
+    """``cites`` and, at each footnote marker of the body, what its footnote (after the signature,
+    from ``body_end`` on) cites: the item holding the marker cites it."""
+    notes = [m for m in _FOOTNOTE_LINE.finditer(t, body_end)]
+    if not notes or not cites:
+        return cites
+    starts = [c[0] for c in cites]
+    cited: dict[str, list] = {}
+    for k, m in enumerate(notes):
+        end = notes[k + 1].start() if k + 1 < len(notes) else len(t)
+        cited.setdefault(m.group(1), []).extend(cites[bisect.bisect_left(starts, m.start()):bisect.bisect_left(starts, end)])
+    extra = [(mk.start(), sym) for mk in _FOOTNOTE_MARK.finditer(t, 0, notes[0].start())
+             for _, sym in cited.get(mk.group(1), ())]
+    return sorted(cites + extra, key=lambda x: x[0]) if extra else cites
 
 
 def _fallback_date(found: list[tuple[int, int, str]], own: str | None) -> str | None:

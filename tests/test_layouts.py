@@ -123,3 +123,13 @@ def test_annex_after_the_signature_is_no_part_of_the_last_article(SHARED):
     for i in ("PL.1", "PL.2"):
         assert by_id[i].parent is None and not by_id[i].lead, i
     assert by_id["PL.1"].text.startswith("1. Địa điểm")
+
+
+@pytest.mark.shared
+def test_a_footnote_marker_cites_what_its_footnote_cites(SHARED):
+    """'… các văn bản có liên quan[1];' in III.1, with '[1] Nghị quyết số 163/2024/QH15 …; Nghị quyết số
+    50/NQ-CP …' after the signature: III.1 cites both."""
+    gold, facts = _facts(SHARED, "t25_153-kh-ubnd_24c712")
+    want = next(t for t in gold["tasks"] if t["id"] == "III.1")["cites"]
+    got = next(t for t in facts.tasks if t.id == "III.1")
+    assert sorted(got.cites) == sorted(want)
