@@ -75,7 +75,8 @@ def extract(source: Source) -> Facts:
     units = tuple(Unit(name=n, aliases=al, mentions=tuple(m.span(s, e) for s, e in sp))
                   for n, al, sp in merge_units(mentions, t))
     tasks = build_tasks(t, m.src, o, mentions, _footnote_cites(t, _item_cites(allc), o.body_end), span=m.span, exclude=sorted((r.start, r.end) for r in allc),
-                        year=context_year(h.title, h.date or doc_date), since=h.date)
+                        year=context_year(h.title, h.date or doc_date), since=h.date,
+                        title_span=h.spans.get("title"))
     doc = DocumentInfo(type=h.type, symbol=h.symbol, date=h.date, issuer=h.issuer, title=h.title, signer=h.signer,
                        signer_title=h.signer_title, place=h.place,
                        spans=tuple((k, m.quote(*v)) for k, v in h.spans.items()))

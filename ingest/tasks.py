@@ -51,6 +51,13 @@ _WORKING_RULE = re.compile(r"\s*(?:(?:Nguyên\s+tắc|Chế\s+độ)\s+(?:làm\s
                            r"|[^\n.;:]{0,120}?\s(?:hoạt\s+động|làm\s+việc)\s+theo\s+(?:nguyên\s+tắc|chế\s+độ)"
                            r"|[^\n.;:]{0,160}?\slà\s+cơ\s+quan\s+thường\s+trực[^\n.;:]{0,120}\.?\s*$)(?![\wÀ-ỹ])", re.I)
 _TITLE_YEAR = re.compile(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d\d)", re.I)
+# a regulation of one body's functions and duties ("QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU
+# TỔ CHỨC CỦA SỞ TƯ PHÁP"): its article "Nhiệm vụ và quyền hạn" lists what that body does, each item
+# with the body as its unnamed subject ("a) Chủ trì, phối hợp với … lập và đề xuất …")
+_REGULATES = re.compile(r"chức\s+năng,\s*nhiệm\s+vụ(?:,\s*|\s+và\s+)quyền\s+hạn(?:\s+và\s+cơ\s+cấu\s+tổ\s+chức)?\s+của\s+",
+                        re.I)
+_DUTIES = re.compile(r"\s*(?:Điều\s+\d+\s*\.\s*)?(?:(?:vị\s+trí,?\s+)?chức\s+năng,?\s+)?nhiệm\s+vụ(?:,\s*|\s+và\s+)"
+                     r"quyền\s+hạn\s*[:.]?\s*$", re.I)
 
 
 def task_kind(item: Item, text: str, gives_work: bool) -> str:
@@ -102,6 +109,28 @@ def _title_end(text: str, it: Item) -> int:
         pos = nl + 1
 
 
+def regulated_body(text: str, title_span: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, int, int] | None:
+    """The one body whose functions and duties the document regulates, as (unit name, start, end) of its
+    words in the title; None when the title is not such a regulation or the body is no unit the text
+    names. The title is upper case, so the body is the longest unit named in the text that its words
+    spell, letter case aside."""
+    if not title_span:
+        return None
+    ts, te = title_span
+    m = _REGULATES.search(text, ts, te)
+    if m is None or _REGULATES.search(text, m.end(), te):
+        return None
+    rest = text[m.end():te].casefold()
+    best = None
+    for u in {u.name for u in mentions}:
+        words = u.split()
+        pat = r"\s+".join(re.escape(w.casefold()) for w in words)
+        hit = re.match(pat + r"(?![\wÀ-ỹ])", rest)
+        if hit and (best is None or hit.end() > best[1]):
+            best = (u, hit.end())
+    return (best[0], m.end(), m.end() + best[1]) if best else None
+
+
 def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, deadlines) -> A.Assignment:
     if it.kind == "row" and it.cells:
         return A.assign_cells(text, it.cells, inside, year=year)
@@ -128,20 +157,25 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
 
 def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
                 span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None,
-                since: str | None = None) -> list[Task]:
+                since: str | None = None, title_span: tuple[int, int] | None = None) -> list[Task]:
     """One ``Task`` per item of ``outline`` (offsets of ``text``, the clean text; ``src`` is the source
     text that ``span`` maps them into). ``cites``: (start, symbol) of the citations an item may cite,
-    sorted by start; ``exclude``: spans (clean offsets) whose dates are never deadlines."""
+    sorted by start; ``exclude``: spans (clean offsets) whose dates are never deadlines; ``title_span``:
+    the document's title (clean offsets), which may name the body a regulation of duties is about."""
     ms = sorted(mentions, key=lambda m: m.start)
     mstarts = [m.start for m in ms]
     cstarts = [c[0] for c in cites]
     by_id: dict[str, A.Assignment] = {}
     tasks: list[Task] = []
     deadlines = DeadlineIndex(text, year=year, exclude=exclude, since=since)
+    subject = regulated_body(text, title_span, ms)
     for it in outline.items:
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
         asg = _own_assignment(text, it, inside, exclude, year, deadlines)
+        if subject and not asg.lead and it.kind != "row" and _DUTIES.match(text, it.body_start, _title_end(text, it)):
+            A._add(asg, "lead", subject)  # "Điều 2. Nhiệm vụ và quyền hạn" of the body the title names
+            asg.title_lead = True
         parent = by_id.get(it.parent) if it.parent else None
         inherited = False
         if parent is not None and it.kind != "row":

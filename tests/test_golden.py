@@ -9,11 +9,9 @@
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,8 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "ke-hoach-dan-van-dan-chu-2026.txt"
 GOLDEN = ROOT / "tests" / "golden" / "seed.json"
 FLOORS = ROOT / "tests" / "golden" / "dev_floors.json"
-sys.path.insert(0, str(ROOT / "bench"))
-import ratchet  # noqa: E402  (bench/ratchet.py: the scorer run and the floors, shared with the tests)
+# bench/ratchet.py (the scorer run and the floors, shared with the tests), loaded by path: putting bench/
+# on sys.path would let bench/graph.py shadow the graph package for every test module collected after this one
+_spec = importlib.util.spec_from_file_location("ratchet", ROOT / "bench" / "ratchet.py")
+ratchet = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ratchet)
 
 
 def _summary(facts) -> dict:

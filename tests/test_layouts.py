@@ -133,3 +133,27 @@ def test_a_footnote_marker_cites_what_its_footnote_cites(SHARED):
     want = next(t for t in gold["tasks"] if t["id"] == "III.1")["cites"]
     got = next(t for t in facts.tasks if t.id == "III.1")
     assert sorted(got.cites) == sorted(want)
+
+
+@pytest.mark.shared
+def test_a_regulation_of_duties_gives_its_body_the_duties(SHARED):
+    """'QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN … CỦA SỞ TƯ PHÁP' (a 2025 decision without gold, from
+    corpus/bulk2025): every item under 'Điều 2. Nhiệm vụ và quyền hạn' has the Sở as its unnamed subject
+    ('a) Chủ trì, phối hợp với … lập và đề xuất …'), traced to the title's words; the articles on its
+    position and on the decision itself keep their own leads."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "0f98ee482389e59e.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    src = facts.source.text
+    duties = [t for t in facts.tasks if t.id.startswith("Điều 2.") and "kèm theo" not in t.id]
+    under = [t for t in facts.tasks if t.id == "Điều 2 (kèm theo)" or
+             (t.parent or "").startswith("Điều 2 (kèm theo)") or t.id.startswith("Điều 2.")]
+    assert len(under) > 50
+    for t in under:
+        assert t.lead[:1] == ("Sở Tư pháp",), (t.id, t.lead)
+        assert any(src[s:e] == "SỞ TƯ PHÁP" for r, s, e in t.evidence if r == "lead"), t.id
+    a = next(t for t in duties if t.text.startswith("a) Chủ trì, phối hợp với các cơ quan, tổ chức có liên quan lập"))
+    assert a.kind == "task" and a.inherited_lead
+    by_id = {t.id: t for t in facts.tasks}
+    assert "Sở Tư pháp" not in by_id["Điều 2"].lead  # the decision's execution article names its own
