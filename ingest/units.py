@@ -148,7 +148,23 @@ _WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abb
 _KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
 # names whose words after the head are in lower case ("Ban Quản lý các khu công nghiệp tỉnh")
-_LOWER_NAMED = r"(?:" + _alt(GRAMMAR["lower_names"]) + r")(?![\wÀ-ỹ])"
+# printed with any of their words capitalised too ("Ban quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu
+# Công nghệ cao"): real documents capitalise these words at will
+
+
+def _case_variants(name: str) -> list[str]:
+    """``name`` with each word after the first in lower case or capitalised (function words as they are)."""
+    out = [""]
+    for i, w in enumerate(name.split()):
+        if i == 0 or w in ("các", "và", "nhà"):
+            forms = [w]
+        else:
+            forms = sorted({w[:1].lower() + w[1:], w[:1].upper() + w[1:]})
+        out = [f"{o} {f}".strip() for o in out for f in forms]
+    return out
+
+
+_LOWER_NAMED = r"(?:" + _alt([v for n in GRAMMAR["lower_names"] for v in _case_variants(n)]) + r")(?![\wÀ-ỹ])"
 
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
@@ -239,6 +255,7 @@ _NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Hội\s+đồng|Đoàn|Kh
                              r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|Quyết\s+định|Kế\s+hoạch|"
                              r"Chương\s+trình|Đề\s+án|Dự\s+án|Nghị\s+quyết|Chỉ\s+thị|(?!" + _LEVEL + r"(?![\wÀ-ỹ])|cấp\s|các\s|trung\s+ương)" + _LOW + ")")
 _MULTI_HEAD = re.compile(r"(?:" + _alt([h for h in _HEADS + _TITLES + _KNOWN if " " in h]) + r")(?![\wÀ-ỹ])")
+_LOWER_NAMED_RE = re.compile(_LOWER_NAMED)  # "Ban quản lý Khu kinh tế tỉnh": a head, then lower case, yet a name
 _NOT_COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Mm]ọi)\s+(?:xã|phường|huyện|quận|tỉnh|thành\s+phố|thị\s+trấn|đặc\s+khu)$")
 _DASH_SPACES = re.compile(r"\s*-\s*")
 
@@ -338,7 +355,8 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
     name = _display(_norm(raw)) if expand else _norm(raw)
     if not name or name in _BARE_HEADS:
         return None
-    if kind == "named" and _NOT_UNIT_NAMES.match(name) and name not in _ALLOW_BARE and not _MULTI_HEAD.match(name):
+    if kind == "named" and _NOT_UNIT_NAMES.match(name) and name not in _ALLOW_BARE and not _MULTI_HEAD.match(name) \
+            and not _LOWER_NAMED_RE.match(name):
         return None
     if kind == "collective" and _NOT_COLLECTIVE.match(name):
         return None
