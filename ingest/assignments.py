@@ -366,6 +366,13 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
     if len(cells) > 1:
         for x in cells[1]:
             _add(a, "support", x)
+    elif first:
+        # no support cell: the description's own words may name who supports the task ("Chủ trì, phối hợp
+        # với Bộ Tư pháp, Văn phòng Chính phủ rà soát …")
+        said = assign_text(text, start, units[first].start, units[:first], exclude=exclude, year=year)
+        for name, (_, s, e) in zip(said.support, [x for x in said.evidence if x[0] == "support"]):
+            if all(unit_key(name) != unit_key(x) for x in a.lead):
+                _add(a, "support", (name, s, e))
     a.deadline = (deadlines.best(start, end) if deadlines is not None
                   else deadline_of(text, start, end, year=year, exclude=exclude)) or _time_cell(text, start, end, year, exclude)
     return a

@@ -157,3 +157,20 @@ def test_a_regulation_of_duties_gives_its_body_the_duties(SHARED):
     assert a.kind == "task" and a.inherited_lead
     by_id = {t.id: t for t in facts.tasks}
     assert "Sở Tư pháp" not in by_id["Điều 2"].lead  # the decision's execution article names its own
+
+
+@pytest.mark.shared
+def test_a_table_without_support_column_takes_support_from_the_task_words(SHARED):
+    """A flattened annex table with columns Nhiệm vụ | Văn bản giao | Cơ quan chủ trì | Thời hạn (a 2025
+    report from corpus/bulk2025, no gold): 'Chủ trì, phối hợp với Bộ Tư pháp, Văn phòng Chính phủ rà
+    soát …' in the task's own words gives its support; the lead stays the column's."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "74e2ddc7b11340da.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    by_id = {t.id: t for t in facts.tasks}
+    assert by_id["PL.44"].lead == ("Các Bộ, ngành",)
+    assert by_id["PL.44"].support == ("Bộ Tư pháp", "Văn phòng Chính phủ")
+    assert by_id["PL.43"].support == ()  # no 'phối hợp' in its words
+    src = facts.source.text
+    assert [src[s:e] for r, s, e in by_id["PL.44"].evidence if r == "support"][0] == "Bộ Tư pháp"
