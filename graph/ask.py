@@ -89,7 +89,8 @@ _CITED_BY = re.compile(r"(van ban nao (trich dan|dan chieu|thuc hien|can cu)|(wh
                        r"(cite|apply|implement)|cited by)")
 # roles named in the question
 _LEAD_Q = re.compile(r"\b(chu tri|chiu trach nhiem chinh|lead|leads|leading|led by|in charge|giao cho|given to|assigned to)\b")
-_SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|supporting|assist|assists|assisting|cooperate|cooperates)\b")
+_SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
+                        r"help|helps|helping|help with)\b")
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")
 _REPORT_BEFORE = re.compile(r"\b(bao cao|gui|nop|trinh|report|reports|reporting|reported|submit|submits|send|sends|sent)"
                             r"(?: (?:ve|len|den|cho|toi|voi|to|the))*$")
@@ -323,7 +324,8 @@ _VI_GRAMMAR = sorted("""
 phai lam gi|lam gi|lam nhung gi|co nhiem vu gi|co trach nhiem gi|nhiem vu gi|nhiem vu nao|nhung nhiem vu nao|
 nhung nhiem vu|nhiem vu|giai phap|cong viec|viec gi|viec nao|yeu cau gi|yeu cau|can thuc hien|thuc hien|trien khai|
 trach nhiem|duoc giao|giao cho|lien quan den|lien quan|nhu the nao|the nao|ra sao|khi nao|bao gio|ngay nao|
-thoi han|han chot|hoan thanh|den han|qua han|tre han|het han|chu tri|phoi hop|dinh ky|thuong xuyen|hang nam|hang quy|
+thoi han|han chot|hoan thanh|den han|qua han|tre han|het han|chu tri|phoi hop|la don vi|la co quan|don vi chu tri|
+co quan chu tri|don vi phoi hop|co quan phoi hop|dinh ky|thuong xuyen|hang nam|hang quy|
 hang thang|hang ngay|moi nam|hom nay|co quan nao|don vi nao|nhung ai|cho ai|van ban nay|ke hoach nay|cong dien nay|
 quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|quy dinh nay|quy che nay|chuong trinh nay|de an nay|
 thong tu nay|nghi dinh nay|cong van nay|ke hoach|de an|chuong trinh|cong dien|quyet dinh|nghi quyet|thong bao|
@@ -345,6 +347,7 @@ they them there here any all each every some such as at from into under about th
 tasks task duties duty work jobs job responsibilities required require requires requirement requirements given
 assigned involve involves involved involving concern concerns concerning related relating regarding lead leads led
 leading support supports supported supporting report reports reported reporting charge respect one ones us our we
+help helps helping helped
 what's whats agencies agency units unit bodies body ministries ministry departments department organisations
 organizations organisation organization authorities authority offices office people's peoples committee committees
 provincial province provinces city cities commune communes ward wards district central local government state

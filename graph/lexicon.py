@@ -224,6 +224,10 @@ def _body_keys() -> tuple[dict[str, str], int]:
         b = lx.lookup(a.expansion) if a.kind == "name" else None
         if b is not None:
             named += [(f, b.name) for f in (a.abbr, *a.forms)]
+    # names that begin with an abbreviated part, as questions print them ("UBND cấp xã", "HĐND tỉnh")
+    parts = [(a.expansion, f) for a in lx.abbreviations if a.kind == "part" and " " in a.expansion
+             for f in (a.abbr, *a.forms)]
+    named += [(f + n[len(x):], body) for n, body in list(named) for x, f in parts if n.startswith(x + " ")]
     for n, body in named:
         k = name_key(n)
         if not k or len(k) < 3:
@@ -315,14 +319,15 @@ def _with_collective_heads(lx: Lexicon, h: UnitHit) -> UnitHit:
 
 
 @functools.lru_cache(maxsize=1)
-def _collectives() -> list[tuple[re.Pattern, frozenset[str], tuple[str, ...]]]:
+def _collectives() -> list[tuple[re.Pattern, frozenset[str], tuple[str, ...], tuple[str, ...]]]:
     """The collectives named by what their members are (``data/ask/collectives.json``): the pattern
-    of their names (``name_key``-ed), their members' body kinds, the heads of members' short names."""
+    of their names (``name_key``-ed), their members' body kinds, the heads of members' short names,
+    the lexicon bodies whose units are members."""
     out = []
     for c in json.loads(COLLECTIVES.read_text(encoding="utf-8"))["collectives"]:
         names = sorted({name_key(n) for n in c["names"]}, key=len, reverse=True)
         out.append((re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b"), frozenset(c["kinds"]),
-                    tuple(name_key(h) for h in c["heads"])))
+                    tuple(name_key(h) for h in c["heads"]), tuple(c.get("bodies", ()))))
     return out
 
 
@@ -333,9 +338,11 @@ def _with_members(lx: Lexicon, h: UnitHit) -> UnitHit:
     name the lexicon does not hold: "Hội Phụ nữ")."""
     said = name_key(h.name) + " | " + name_key(h.english or "")
     more: set[str] = set()
-    for rx, kinds, heads in _collectives():
+    for rx, kinds, heads, members in _collectives():
         if not rx.search(said):
             continue
+        for b in members:  # "UBND cấp xã" also means the store's "UBND các xã, phường"
+            more |= lx.body_units.get(b, set())
         lexi = bodies.load()
         more |= {u for u, b in lx.unit_body.items() if lexi.get(b) is not None and lexi.get(b).kind in kinds}
         more |= {u for k, us in lx.units.items() for hd in heads if k == hd or k.startswith(hd + " ")

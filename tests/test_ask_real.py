@@ -131,3 +131,37 @@ def test_a_whole_name_abbreviation_asks_for_its_body(qd81, abbr):
     assert ids(full), "the full name finds tasks"
     assert ids(short) == ids(full)
     assert [u.name for u in understand(qd81, f"{abbr} có trách nhiệm gì?").units] == ["Sở Khoa học và Công nghệ"]
+
+
+def _gold_question(stem: str, ask_text: str) -> set[str]:
+    import json
+    gold = json.loads((shared_dir() / "corpus" / "dev" / "gold" / (stem + ".json")).read_text(encoding="utf-8"))
+    return set(next(q for q in gold["questions"] if q["ask"] == ask_text)["tasks"])
+
+
+@pytest.mark.parametrize("question", [
+    "Sở Y tế có nhiệm vụ gì?",                         # the gold question itself
+    "Nhiệm vụ của Sở Y tế là gì?", "Sở Y tế được giao nhiệm vụ gì?", "Những việc nào giao cho Sở Y tế?",
+    "What are the tasks of the Department of Health?", "Tasks assigned to the Department of Health",
+])
+def test_a_unit_question_asked_another_way_finds_the_same_tasks(kh0130, question):
+    """Phrasings an officer uses for one question find what the gold question's careful reader listed."""
+    want = _gold_question("t25_0130-kh-ubnd_a49ef8", "Sở Y tế có nhiệm vụ gì?")
+    assert set(ids(ask(kh0130, question))) == want
+
+
+@pytest.mark.parametrize("question", ["UBND các xã, phường phải làm gì?", "Nhiệm vụ của UBND cấp xã?",
+                                      "Ủy ban nhân dân cấp xã phải làm gì?", "What must the commune People's Committees do?"])
+def test_the_communes_by_level_or_as_a_list_are_one_set(kh0130, question):
+    """'UBND cấp xã' (the level) and 'UBND các xã, phường' (the list the plan prints) mean the same bodies."""
+    want = _gold_question("t25_0130-kh-ubnd_a49ef8", "UBND các xã, phường phải làm gì?")
+    assert set(ids(ask(kh0130, question))) == want
+
+
+def test_role_words_are_no_topic(qd62):
+    """'… là đơn vị chủ trì những việc gì?' asks for the lead; 'đơn vị' is no topic word to search."""
+    a = understand(qd62, "Sở Tài chính là đơn vị chủ trì những việc gì?")
+    assert a.roles == ("lead",) and not a.words
+    plain = set(ids(ask(qd62, "Sở Tài chính chủ trì những nhiệm vụ nào?")))
+    assert plain >= _gold_question("t25_62-2025-qd-ubnd_f1526a", "Sở Tài chính chủ trì những nhiệm vụ nào?")
+    assert set(ids(ask(qd62, "Sở Tài chính là đơn vị chủ trì những việc gì?"))) == plain
