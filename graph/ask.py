@@ -78,22 +78,26 @@ __all__ = ["ask", "understand", "Understanding", "Due", "DEFAULT_LIMIT", "GLOSSA
 GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "ask" / "glossary.json"
 
 _TYPE_WORDS = sorted({fold_ascii(vi) for vi, _, _ in DOC_TYPES.values()} |
-                     {"decree", "law", "circular", "directive", "decision", "plan", "resolution", "nd", "qd", "tt", "ct"},
+                     {"decree", "law", "circular", "directive", "decision", "plan", "resolution", "nd", "qd", "tt", "ct",
+                      "dispatch", "telegram"},
                      key=len, reverse=True)
 _TYPE_EN = {"decree": "nghi dinh", "law": "luat", "circular": "thong tu", "directive": "chi thi",
             "decision": "quyet dinh", "plan": "ke hoach", "resolution": "nghi quyet", "nd": "nghi dinh",
-            "qd": "quyet dinh", "tt": "thong tu", "ct": "chi thi"}
+            "qd": "quyet dinh", "tt": "thong tu", "ct": "chi thi", "dispatch": "cong dien", "telegram": "cong dien"}
 _BASIS = re.compile(r"(thuc hien (nhung|cac)? ?van ban nao|can cu (vao )?(nhung|cac)? ?(van ban|gi|nao)|"
                     r"based on|implements? (which|what)|applies (which|what)|basis|co so phap ly|van ban nao.*(thuc hien|can cu))")
 _CITED_BY = re.compile(r"(van ban nao (trich dan|dan chieu|thuc hien|can cu)|(which|what) (documents|plans) "
                        r"(cite|apply|implement)|cited by)")
 # roles named in the question
-_LEAD_Q = re.compile(r"\b(chu tri|chiu trach nhiem chinh|lead|leads|leading|led by|in charge|giao cho|given to|assigned to)\b")
+_LEAD_Q = re.compile(r"\b(chu tri|chiu trach nhiem chinh|lead|leads|leading|led by|in charge|giao cho|given to|assigned to|"
+                     r"giao(?! (?:thong|duc|dich|luu|tiep|nhan|ket|lien|dien|ban|quyen|dat|dan|hang))|duoc giao)\b")
 _SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
                         r"help|helps|helping|help with)\b")
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")
 _REPORT_BEFORE = re.compile(r"\b(bao cao|gui|nop|trinh|report|reports|reporting|reported|submit|submits|send|sends|sent)"
                             r"(?: (?:ve|len|den|cho|toi|voi|to|the))*$")
+# "nộp hồ sơ khen thưởng cho X", "gửi báo cáo kết quả về X": a sending verb, its object, then "to"
+_SENT_TO = re.compile(r"\b(?:gui|nop|bao cao|send|sends|sent|submit|submits|submitted)\b(?: \S+){1,6}? (?:cho|ve|len|den|toi|to)$")
 _RECEIVES_AFTER = re.compile(r"(?:nhan|duoc nhan|tiep nhan|receives?|gets?) (?:bao cao|report)")
 _REPORT_Q = re.compile(r"\b(bao cao|report|reports|reporting)\b")
 # a question about "this document"
@@ -334,12 +338,14 @@ quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay
 _VI_STOP = set("""
 ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da moi
 mot so nhu thi ma khi neu bi boi tu den toi len ra vao nhat nua cung con roi vay sao the han truoc sau giua tren duoi
-tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec
+tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao
 """.split())
 # Vietnamese compounds whose first or second syllable is a function word elsewhere
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
-            "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le"}
+            "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
+            "giao thong", "giao duc", "giao dich", "giao luu", "giao tiep", "giao nhan", "giao ket", "ban giao",
+            "giao dat", "giao quyen", "ho so"}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
@@ -531,7 +537,8 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
     if hit.span is not None:
         before = " ".join(words[max(0, hit.span[0] - 4):hit.span[0]])
         after = " ".join(words[hit.span[1]:hit.span[1] + 3])
-        if _REPORT_BEFORE.search(before) or _RECEIVES_AFTER.match(after):
+        wider = " ".join(words[max(0, hit.span[0] - 8):hit.span[0]])
+        if _REPORT_BEFORE.search(before) or _RECEIVES_AFTER.match(after) or _SENT_TO.search(wider):
             return ("report_to",)
     elif hit.english:
         en = re.escape(fold_ascii(hit.english).replace("'", ""))
@@ -631,11 +638,21 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
         residue = _OVERDUE.sub(" ", residue)
     u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
     u.groups = _within_phrases(question, u.groups)
-    # shown as the asker wrote them (with their diacritics)
+    # shown as the asker wrote them (with their diacritics): the run of syllables where the question
+    # writes it ("đôn đốc" in "Đơn vị nào đôn đốc …", not the first syllable that folds alike)
+    syl = re.findall(r"[^\W_]+", question.lower())
+    fsyl = [fold_ascii(w) for w in syl]
     orig = {}
-    for w in re.findall(r"[^\W_]+", question.lower()):
-        orig.setdefault(fold_ascii(w), w)
-    u.words = [" ".join(orig.get(w, w) for w in run.split()) for run in u.words]
+    for w, f in zip(syl, fsyl):
+        orig.setdefault(f, w)
+
+    def written(run: str) -> str:
+        toks = run.split()
+        for i in range(len(fsyl) - len(toks) + 1):
+            if fsyl[i:i + len(toks)] == toks:
+                return " ".join(syl[i:i + len(toks)])
+        return " ".join(orig.get(w, w) for w in toks)
+    u.words = [written(run) for run in u.words]
 
 
 def _within_phrases(question: str, groups: list[list[str]]) -> list[list[str]]:

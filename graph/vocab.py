@@ -188,6 +188,7 @@ DOC_TYPES: dict[str, tuple[str, str, bool]] = {
     "ke-hoach": ("Kế hoạch", "Plan", False),
     "chuong-trinh": ("Chương trình", "Programme", False),
     "cong-van": ("Công văn", "Official letter", False),
+    "cong-dien": ("Công điện", "Official dispatch", False),
     "thong-bao": ("Thông báo", "Notice", False),
     "quy-dinh": ("Quy định", "Regulation", False),
     "ket-luan": ("Kết luận", "Conclusion", False),

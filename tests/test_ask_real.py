@@ -16,7 +16,8 @@ from tests.conftest import shared_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8.txt",
-        "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt"}
+        "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt",
+        "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -165,3 +166,51 @@ def test_role_words_are_no_topic(qd62):
     plain = set(ids(ask(qd62, "Sở Tài chính chủ trì những nhiệm vụ nào?")))
     assert plain >= _gold_question("t25_62-2025-qd-ubnd_f1526a", "Sở Tài chính chủ trì những nhiệm vụ nào?")
     assert set(ids(ask(qd62, "Sở Tài chính là đơn vị chủ trì những việc gì?"))) == plain
+
+
+@pytest.fixture(scope="module")
+def cd228(tmp_path_factory):
+    return _store(tmp_path_factory, "228")
+
+
+@pytest.fixture(scope="module")
+def kh552(tmp_path_factory):
+    return _store(tmp_path_factory, "552")
+
+
+@pytest.mark.parametrize("question", ["Bộ Tài chính phải làm gì theo Công điện 228/CĐ-TTg?",
+                                      "Công điện 228 giao Bộ Tài chính việc gì?",
+                                      "What must the Ministry of Finance do under dispatch 228/CĐ-TTg?"])
+def test_a_dispatch_by_its_number_and_giao_as_a_role(cd228, question):
+    """'Công điện 228' (type and number) scopes the question to 228/CĐ-TTg; 'giao X' asks for X's lead
+    and is no topic word."""
+    u = understand(cd228, question)
+    assert u.documents and not u.words, (u.documents, u.words)
+    want = _gold_question("t25_228-cd-ttg_44aeb2", "Bộ Tài chính phải làm gì theo Công điện 228/CĐ-TTg?")
+    assert set(ids(ask(cd228, question))) >= want
+
+
+@pytest.mark.parametrize("question", ["Hồ sơ đề nghị khen thưởng phải gửi Sở Nội vụ trước ngày nào?",
+                                      "Khi nào phải nộp hồ sơ khen thưởng cho Sở Nội vụ?",
+                                      "Hạn gửi hồ sơ đề nghị khen thưởng về Sở Nội vụ"])
+def test_sending_something_to_a_unit_asks_who_reports_to_it(qd86, question):
+    """'nộp hồ sơ khen thưởng cho X', 'gửi … về X': X receives, whatever is sent between verb and X."""
+    u = understand(qd86, question)
+    assert [a.roles for a in u.units] == [("report_to",)]
+    want = _gold_question("t25_86-2025-qd-ubnd_45fb7c", "Hồ sơ đề nghị khen thưởng phải gửi Sở Nội vụ trước ngày nào?")
+    assert set(ids(ask(qd86, question))) == want
+
+
+def test_a_provincial_body_by_its_english_name_without_provincial(kh552):
+    """'the Economic Zone Management Board' is the lexicon's 'Provincial Economic Zone Management Board'."""
+    import json
+    gold = json.loads((shared_dir() / "corpus" / "dev" / "gold" / "t25_552-kh-ubnd_192068.json").read_text(encoding="utf-8"))
+    q = next(q for q in gold["questions"] if q["ask"].startswith("What must the Economic Zone Management Board"))
+    got = set(ids(ask(kh552, "What must the Economic Zone Management Board do?")))
+    assert set(q["tasks"]) <= got <= set(q["tasks"]) | set(q.get("allow", []))
+
+
+def test_topic_words_are_shown_as_written(cd228):
+    """The word shown is the run the question writes ('đôn đốc'), not the first syllable folding alike ('Đơn')."""
+    u = understand(cd228, "Đơn vị nào đôn đốc việc thực hiện Công điện 228/CĐ-TTg?")
+    assert u.words == ["đôn đốc"]
