@@ -3,6 +3,7 @@ rule (which items are work, how topic words are read, which units a collective m
 store holding that document alone, as the scorer asks it."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -34,24 +35,26 @@ def _store(tmp_path_factory, key: str) -> EmbeddedStore:
     return EmbeddedStore(path, mode="r")
 
 
-@pytest.fixture(scope="module")
-def qd81(tmp_path_factory):
-    return _store(tmp_path_factory, "81")
+def _doc_store(key: str):
+    """A module-scoped fixture: a store holding the dev document ``DOCS[key]`` alone."""
+    @pytest.fixture(scope="module")
+    def store(tmp_path_factory):
+        return _store(tmp_path_factory, key)
+    return store
 
 
-@pytest.fixture(scope="module")
-def kh0130(tmp_path_factory):
-    return _store(tmp_path_factory, "0130")
+qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"), _doc_store("86")
+cd228, kh552 = _doc_store("228"), _doc_store("552")
 
 
-@pytest.fixture(scope="module")
-def qd62(tmp_path_factory):
-    return _store(tmp_path_factory, "62")
+def _gold_question(stem: str, ask_text: str) -> dict:
+    """The gold question of ``stem`` that begins with ``ask_text``."""
+    gold = json.loads((shared_dir() / "corpus" / "dev" / "gold" / (stem + ".json")).read_text(encoding="utf-8"))
+    return next(q for q in gold["questions"] if q["ask"].startswith(ask_text))
 
 
-@pytest.fixture(scope="module")
-def qd86(tmp_path_factory):
-    return _store(tmp_path_factory, "86")
+def _gold_tasks(stem: str, ask_text: str) -> set[str]:
+    return set(_gold_question(stem, ask_text)["tasks"])
 
 
 def ids(a):
@@ -134,11 +137,6 @@ def test_a_whole_name_abbreviation_asks_for_its_body(qd81, abbr):
     assert [u.name for u in understand(qd81, f"{abbr} có trách nhiệm gì?").units] == ["Sở Khoa học và Công nghệ"]
 
 
-def _gold_question(stem: str, ask_text: str) -> set[str]:
-    import json
-    gold = json.loads((shared_dir() / "corpus" / "dev" / "gold" / (stem + ".json")).read_text(encoding="utf-8"))
-    return set(next(q for q in gold["questions"] if q["ask"] == ask_text)["tasks"])
-
 
 @pytest.mark.parametrize("question", [
     "Sở Y tế có nhiệm vụ gì?",                         # the gold question itself
@@ -147,7 +145,7 @@ def _gold_question(stem: str, ask_text: str) -> set[str]:
 ])
 def test_a_unit_question_asked_another_way_finds_the_same_tasks(kh0130, question):
     """Phrasings an officer uses for one question find what the gold question's careful reader listed."""
-    want = _gold_question("t25_0130-kh-ubnd_a49ef8", "Sở Y tế có nhiệm vụ gì?")
+    want = _gold_tasks("t25_0130-kh-ubnd_a49ef8", "Sở Y tế có nhiệm vụ gì?")
     assert set(ids(ask(kh0130, question))) == want
 
 
@@ -155,7 +153,7 @@ def test_a_unit_question_asked_another_way_finds_the_same_tasks(kh0130, question
                                       "Ủy ban nhân dân cấp xã phải làm gì?", "What must the commune People's Committees do?"])
 def test_the_communes_by_level_or_as_a_list_are_one_set(kh0130, question):
     """'UBND cấp xã' (the level) and 'UBND các xã, phường' (the list the plan prints) mean the same bodies."""
-    want = _gold_question("t25_0130-kh-ubnd_a49ef8", "UBND các xã, phường phải làm gì?")
+    want = _gold_tasks("t25_0130-kh-ubnd_a49ef8", "UBND các xã, phường phải làm gì?")
     assert set(ids(ask(kh0130, question))) == want
 
 
@@ -164,18 +162,8 @@ def test_role_words_are_no_topic(qd62):
     a = understand(qd62, "Sở Tài chính là đơn vị chủ trì những việc gì?")
     assert a.roles == ("lead",) and not a.words
     plain = set(ids(ask(qd62, "Sở Tài chính chủ trì những nhiệm vụ nào?")))
-    assert plain >= _gold_question("t25_62-2025-qd-ubnd_f1526a", "Sở Tài chính chủ trì những nhiệm vụ nào?")
+    assert plain >= _gold_tasks("t25_62-2025-qd-ubnd_f1526a", "Sở Tài chính chủ trì những nhiệm vụ nào?")
     assert set(ids(ask(qd62, "Sở Tài chính là đơn vị chủ trì những việc gì?"))) == plain
-
-
-@pytest.fixture(scope="module")
-def cd228(tmp_path_factory):
-    return _store(tmp_path_factory, "228")
-
-
-@pytest.fixture(scope="module")
-def kh552(tmp_path_factory):
-    return _store(tmp_path_factory, "552")
 
 
 @pytest.mark.parametrize("question", ["Bộ Tài chính phải làm gì theo Công điện 228/CĐ-TTg?",
@@ -186,7 +174,7 @@ def test_a_dispatch_by_its_number_and_giao_as_a_role(cd228, question):
     and is no topic word."""
     u = understand(cd228, question)
     assert u.documents and not u.words, (u.documents, u.words)
-    want = _gold_question("t25_228-cd-ttg_44aeb2", "Bộ Tài chính phải làm gì theo Công điện 228/CĐ-TTg?")
+    want = _gold_tasks("t25_228-cd-ttg_44aeb2", "Bộ Tài chính phải làm gì theo Công điện 228/CĐ-TTg?")
     assert set(ids(ask(cd228, question))) >= want
 
 
@@ -197,15 +185,13 @@ def test_sending_something_to_a_unit_asks_who_reports_to_it(qd86, question):
     """'nộp hồ sơ khen thưởng cho X', 'gửi … về X': X receives, whatever is sent between verb and X."""
     u = understand(qd86, question)
     assert [a.roles for a in u.units] == [("report_to",)]
-    want = _gold_question("t25_86-2025-qd-ubnd_45fb7c", "Hồ sơ đề nghị khen thưởng phải gửi Sở Nội vụ trước ngày nào?")
+    want = _gold_tasks("t25_86-2025-qd-ubnd_45fb7c", "Hồ sơ đề nghị khen thưởng phải gửi Sở Nội vụ trước ngày nào?")
     assert set(ids(ask(qd86, question))) == want
 
 
 def test_a_provincial_body_by_its_english_name_without_provincial(kh552):
     """'the Economic Zone Management Board' is the lexicon's 'Provincial Economic Zone Management Board'."""
-    import json
-    gold = json.loads((shared_dir() / "corpus" / "dev" / "gold" / "t25_552-kh-ubnd_192068.json").read_text(encoding="utf-8"))
-    q = next(q for q in gold["questions"] if q["ask"].startswith("What must the Economic Zone Management Board"))
+    q = _gold_question("t25_552-kh-ubnd_192068", "What must the Economic Zone Management Board")
     got = set(ids(ask(kh552, "What must the Economic Zone Management Board do?")))
     assert set(q["tasks"]) <= got <= set(q["tasks"]) | set(q.get("allow", []))
 
