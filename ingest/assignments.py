@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from .deadlines import Deadline, DeadlineIndex, deadline_of
 from .units import Mention, bare_units_at, unit_key
 
-__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "title_lead", "ROLE_FIELDS"]
+__all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_support", "title_lead", "ROLE_FIELDS"]
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
@@ -366,13 +366,8 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
     if len(cells) > 1:
         for x in cells[1]:
             _add(a, "support", x)
-    elif first:
-        # no support cell: the description's own words may name who supports the task ("Chủ trì, phối hợp
-        # với Bộ Tư pháp, Văn phòng Chính phủ rà soát …")
-        said = assign_text(text, start, units[first].start, units[:first], exclude=exclude, year=year)
-        for name, (_, s, e) in zip(said.support, [x for x in said.evidence if x[0] == "support"]):
-            if all(unit_key(name) != unit_key(x) for x in a.lead):
-                _add(a, "support", (name, s, e))
+    elif first:  # no support cell: the description's own words may name who supports the task
+        add_said_support(a, text, start, units[first].start, units[:first], exclude=exclude, year=year)
     a.deadline = (deadlines.best(start, end) if deadlines is not None
                   else deadline_of(text, start, end, year=year, exclude=exclude)) or _time_cell(text, start, end, year, exclude)
     return a
@@ -420,6 +415,18 @@ def _cell_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
         pos = s + m.end()
     out.append((pos, e))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip())) for a, b in out if text[a:b].strip()]
+
+
+def add_said_support(a: Assignment, text: str, start: int, end: int, units: list[Mention], *, exclude=(),
+                     year=None, deadlines: DeadlineIndex | None = None) -> None:
+    """Add to a table row's roles the support its own words name ("Chủ trì, phối hợp với Bộ Tư pháp, Văn
+    phòng Chính phủ rà soát …"), for a table without a "phối hợp" column; a unit that leads stays lead."""
+    said = assign_text(text, start, end, units, exclude=exclude, year=year, deadlines=deadlines)
+    names = {(u.start, u.end): u.name for u in units}
+    for role, s, e in said.evidence:
+        name = names.get((s, e)) or " ".join(text[s:e].split())
+        if role == "support" and all(unit_key(name) != unit_key(x) for x in a.lead):
+            _add(a, "support", (name, s, e))
 
 
 def assign_cells(text: str, cells, units: list[Mention], *, year=None) -> Assignment:

@@ -134,14 +134,10 @@ def regulated_body(text: str, title_span: tuple[int, int] | None, mentions: list
 def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, deadlines) -> A.Assignment:
     if it.kind == "row" and it.cells:
         asg = A.assign_cells(text, it.cells, inside, year=year)
-        if not any(role == "support" for role, _, _ in it.cells):
-            # a table without a "phối hợp" column: the task's own words may name who supports it
+        if not any(role == "support" for role, _, _ in it.cells):  # no "phối hợp" column: read the task's words
             cells = [(s, e) for _, s, e in it.cells]
             words = [m for m in inside if m.start >= it.body_start and not any(s <= m.start < e for s, e in cells)]
-            said = A.assign_text(text, it.body_start, it.end, words, exclude=exclude, year=year, deadlines=deadlines)
-            for name, (_, s, e) in zip(said.support, [x for x in said.evidence if x[0] == "support"]):
-                if all(unit_key(name) != unit_key(x) for x in asg.lead):
-                    A._add(asg, "support", (name, s, e))
+            A.add_said_support(asg, text, it.body_start, it.end, words, exclude=exclude, year=year, deadlines=deadlines)
         return asg
     own = [m for m in inside if m.start >= it.body_start]
     if it.kind == "row":
