@@ -89,8 +89,10 @@ _BASIS = re.compile(r"(thuc hien (nhung|cac)? ?van ban nao|can cu (vao )?(nhung|
 _CITED_BY = re.compile(r"(van ban nao (trich dan|dan chieu|thuc hien|can cu)|(which|what) (documents|plans) "
                        r"(cite|apply|implement)|cited by)")
 # roles named in the question
+# "giao" gives work ("Công điện 228 giao Bộ Tài chính việc gì?") except in these words
+_GIAO_WORDS = ("thong", "duc", "dich", "luu", "tiep", "nhan", "ket", "lien", "dien", "ban", "quyen", "dat", "dan", "hang")
 _LEAD_Q = re.compile(r"\b(chu tri|chiu trach nhiem chinh|lead|leads|leading|led by|in charge|giao cho|given to|assigned to|"
-                     r"giao(?! (?:thong|duc|dich|luu|tiep|nhan|ket|lien|dien|ban|quyen|dat|dan|hang))|duoc giao)\b")
+                     r"giao(?! (?:" + "|".join(_GIAO_WORDS) + r"))|duoc giao)\b")
 _SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
                         r"help|helps|helping|help with)\b")
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")
@@ -344,8 +346,7 @@ tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
             "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
-            "giao thong", "giao duc", "giao dich", "giao luu", "giao tiep", "giao nhan", "giao ket", "ban giao",
-            "giao dat", "giao quyen", "ho so"}
+            "ban giao", "ho so"} | {"giao " + w for w in _GIAO_WORDS}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their

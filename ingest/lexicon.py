@@ -386,16 +386,12 @@ class Lexicon:
                 self._add(en_keys, fold_english(e), b, problems, e)
         # "Provincial Economic Zone Management Board" is asked about as "the Economic Zone Management
         # Board": a province's body answers to its name without "Provincial" where no other body has it
-        short: dict[str, set] = {}
+        short: dict[str, dict[str, Body]] = {}
         for b in self.bodies:
-            if b.level == "province":
-                for e in b.english_names:
-                    k = fold_english(e)
-                    if k.startswith("provincial ") and len(k.split()) >= 3:
-                        short.setdefault(k[len("provincial "):], set()).add(b.name)
-        for k, names in short.items():
-            if k not in en_keys and len(names) == 1:
-                en_keys[k] = next(b for b in self.bodies if b.name in names)
+            for k in (fold_english(e) for e in b.english_names) if b.level == "province" else ():
+                if k.startswith("provincial ") and len(k.split()) >= 3:
+                    short.setdefault(k[len("provincial "):], {})[b.name] = b
+        en_keys.update({k: next(iter(bs.values())) for k, bs in short.items() if k not in en_keys and len(bs) == 1})
         acr: dict[str, Body] = {}
         for b in self.bodies:
             for a in b.en_abbr:
