@@ -147,24 +147,20 @@ _KNOWN += [n for b in _LEX.bodies for n in (b.name, *b.variants) if n[:1].isuppe
 _WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abbr, *a.forms) if " " in f or "&" in f]
 _KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
-# names whose words after the head are in lower case ("Ban Quản lý các khu công nghiệp tỉnh")
-# printed with any of their words capitalised too ("Ban quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu
-# Công nghệ cao"): real documents capitalise these words at will
+# names whose words after the head are in lower case ("Ban Quản lý các khu công nghiệp tỉnh"), printed
+# with any of those words capitalised too ("Ban quản lý Khu kinh tế tỉnh", "Ban Quản lý Khu Công nghệ
+# cao"); function words as they are
 
 
-def _case_variants(name: str) -> list[str]:
-    """``name`` with each word after the first in lower case or capitalised (function words as they are)."""
-    out = [""]
-    for i, w in enumerate(name.split()):
-        if i == 0 or w in ("các", "và", "nhà"):
-            forms = [w]
-        else:
-            forms = sorted({w[:1].lower() + w[1:], w[:1].upper() + w[1:]})
-        out = [f"{o} {f}".strip() for o in out for f in forms]
-    return out
+def _lower_named() -> str:
+    """Each name as a pattern whose words after the first start in either case ("[kK]hu"), longest first."""
+    def word(w: str) -> str:
+        return re.escape(w) if w in ("các", "và", "nhà") else f"[{w[0].lower()}{w[0].upper()}]" + re.escape(w[1:])
+    names = sorted({" ".join(n.split()) for n in GRAMMAR["lower_names"]}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join([re.escape(n.split()[0])] + [word(w) for w in n.split()[1:]]) for n in names) + ")"
 
 
-_LOWER_NAMED = r"(?:" + _alt([v for n in GRAMMAR["lower_names"] for v in _case_variants(n)]) + r")(?![\wÀ-ỹ])"
+_LOWER_NAMED = _lower_named() + r"(?![\wÀ-ỹ])"
 
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
