@@ -28,6 +28,12 @@ _TYPE_LINE = re.compile(
 _MOTTO = re.compile(r"CỘNG\s+H[ÒO]A|ĐỘC\s+LẬP|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|^[\s_\-=*.]+$")
 _TITLE_STOP = re.compile(r"^\s*(?:Căn\s+cứ|Thực\s+hiện\s+(?:" + "|".join(w for t in _P.types for w in t.words if w[0].isupper()) +
                          r")|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để|Nhằm|Điều\s+1|I\.|[_\-=–]{3,}|\(Kèm\s+theo|Kính\s+gửi)")
+# the enacting authority's line between the title and the preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+# "CHÍNH PHỦ", "BỘ TRƯỞNG BỘ NỘI VỤ"): no part of the title when the preamble ("Căn cứ …") follows it
+_AUTHORITY_LINE = re.compile(r"^\s*(?:CHÍNH\s+PHỦ|(?:PHÓ\s+)?THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|(?:PHÓ\s+)?CHỦ\s+TỊCH\s+[^\n]+|"
+                             r"ỦY\s+BAN\s+NHÂN\s+DÂN\s+[^\n]+|UỶ\s+BAN\s+NHÂN\s+DÂN\s+[^\n]+|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\s+[^\n]+|"
+                             r"BỘ\s+TRƯỞNG\s+[^\n]+|GIÁM\s+ĐỐC\s+[^\n]+|THỐNG\s+ĐỐC\s+[^\n]+|TỔNG\s+KIỂM\s+TOÁN\s+[^\n]+|"
+                             r"VIỆN\s+TRƯỞNG\s+[^\n]+|CHÁNH\s+ÁN\s+[^\n]+|ỦY\s+BAN\s+THƯỜNG\s+VỤ\s+QUỐC\s+HỘI|QUỐC\s+HỘI)\s*$")
 _PLACE_WORDS = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s+(\w)")
 _UPPER_LINE = re.compile(r"^[\s" + R.UPPER + r"0-9,.&\-–()/]+$")
 _SIGN_MARK = re.compile(r"(?m)^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)[ \t]*(?P<org>[^\n]*)$")
@@ -156,11 +162,14 @@ def _type_and_title(text: str, head_end: int, h: Header):
     lines: list[str] = []
     pos = tl.end() + 1
     title_start = title_end = None
-    for ln in text[pos:head_end + 400].split("\n")[:8]:
+    window = text[pos:head_end + 400].split("\n")[:8]
+    for k, ln in enumerate(window):
         s = pos
         pos += len(ln) + 1
         if not ln.strip():
             continue  # blank lines inside a title are common in PDF text
+        if lines and _AUTHORITY_LINE.match(ln) and _TITLE_STOP.match(next((x for x in window[k + 1:] if x.strip()), "")):
+            break
         if _TITLE_STOP.match(ln) or _MOTTO.search(ln) or (_UPPER_LINE.match(ln) and lines and not lines[-1].isupper()):
             break
         if lines and (lines[-1].isupper() != ln.strip().isupper() or len(ln) > 200):

@@ -174,3 +174,24 @@ def test_a_table_without_support_column_takes_support_from_the_task_words(SHARED
     assert by_id["PL.43"].support == ()  # no 'phối hợp' in its words
     src = facts.source.text
     assert [src[s:e] for r, s, e in by_id["PL.44"].evidence if r == "support"][0] == "Bộ Tư pháp"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("corpus, stem, ends", [
+    ("bulk2025/txt", "65fe198460ffa9d9", "TRÊN ĐỊA BÀN TỈNH NGHỆ AN"),         # CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN
+    ("bulk2025/txt", "86367f2ddb2225cd", "LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN"),       # THỦ TƯỚNG CHÍNH PHỦ
+    ("bulk2025/txt", "45cc2b3cda45b66c", "PHÁP LỆNH CẢNH SÁT MÔI TRƯỜNG"),     # CHÍNH PHỦ
+    ("dev", "t25_2597-qd-ttg_ec00bd", "KẾT CẤU HẠ TẦNG XÂY DỰNG"),
+])
+def test_the_enacting_authority_line_is_no_part_of_the_title(SHARED, corpus, stem, ends):
+    """The authority's line between the title and the preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" over
+    "Căn cứ …") ends the title; the title's span still quotes the text."""
+    path = SHARED / "corpus" / corpus / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    h = facts.document
+    assert h.title.endswith(ends), h.title
+    span = dict(h.spans)["title"]
+    assert facts.source.text[span.start:span.end] == span.text
+    assert " ".join(span.text.split()) == h.title
