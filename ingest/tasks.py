@@ -160,6 +160,22 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
     return asg
 
 
+# an item that opens with the one in charge ("c) Bộ Quốc phòng phát huy …", "2. Giao Sở Y tế …") names
+# its own lead: the heading's lead-in ("yêu cầu các bộ, ngành, địa phương:") is not added to it. Not
+# "Đề nghị X …": among a body's duties it proposes to X ("c) Đề nghị Chủ tịch UBND tỉnh quyết định …")
+_LEAD_OPENING = re.compile(r"\s*(?:[(]?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|[(]?[a-zđ][)]|[-+•*–])?\s*"
+                           r"(?:[Gg]iao\s+(?:cho\s+)?)?")
+
+
+def _opens_with_lead(text: str, it, asg: A.Assignment) -> bool:
+    """Whether the item's words open with a lead of its own (its first unit, at the clause's start)."""
+    starts = [x for r, x, _ in asg.evidence if r == "lead"]
+    if not asg.lead or not starts:
+        return False
+    m = _LEAD_OPENING.match(text, it.start)
+    return m is not None and m.end() == min(starts)
+
+
 def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
                 span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None,
                 since: str | None = None, title_span: tuple[int, int] | None = None) -> list[Task]:
@@ -186,7 +202,7 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         if parent is not None and it.kind != "row":
             # the parent's lead holds for the item, together with the units its own clauses name; an
             # item whose title names its own lead ("2.2. Sở Nội vụ") replaces it
-            if parent.lead and not asg.title_lead:
+            if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg):
                 own = list(asg.lead)
                 asg.lead = list(parent.lead)
                 for name in own:

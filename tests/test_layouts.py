@@ -195,3 +195,19 @@ def test_the_enacting_authority_line_is_no_part_of_the_title(SHARED, corpus, ste
     span = dict(h.spans)["title"]
     assert facts.source.text[span.start:span.end] == span.text
     assert " ".join(span.text.split()) == h.title
+
+
+@pytest.mark.shared
+def test_an_item_that_opens_with_its_own_lead_does_not_take_the_lead_in(SHARED):
+    """A section whose lead-in addresses everyone ("… yêu cầu các bộ, ngành, địa phương, đơn vị, cá nhân
+    liên quan:", a 2025 Thông báo from corpus/bulk2025, no gold) over items that open with their own
+    lead ("c) Bộ Quốc phòng phát huy …"): those items keep their own lead alone; an item without one
+    inherits the lead-in's."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "50f694478a35aefd.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    by_id = {t.id: t for t in extract_file(path).tasks}
+    assert by_id["III.1.c"].lead == ("Bộ Quốc phòng",) and not by_id["III.1.c"].inherited_lead
+    assert by_id["III.1.đ"].lead == ("Bộ Xây dựng",)
+    assert by_id["III.2.b"].lead == by_id["III"].lead[:1] or by_id["III.2.b"].lead == by_id["III.2"].lead
+    assert by_id["III.2.b"].inherited_lead
