@@ -171,13 +171,15 @@ _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "n
 
 
 # an unnumbered closing paragraph after the last item belongs to no item ("Trên đây là Kế hoạch …",
-# "Trong quá trình thực hiện, nếu có khó khăn …", "Văn phòng Chính phủ thông báo để … biết, thực hiện./.",
+# "Trong quá trình thực hiện, nếu có khó khăn …", "Văn phòng Chính phủ thông báo để … biết, thực hiện./." (its
+# addressees may run over lines), "Văn phòng Chính phủ trân trọng thông báo./.",
 # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành … thực hiện nghiêm túc Chỉ thị này",
 # "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.")
 _CLOSING = re.compile(
     r"[ \t]*(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)|"
     r"Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện|Đây\s+là\s+nhiệm\s+vụ|Nhận\s+được\s+(?:văn\s+bản|Công\s+văn)|"
-    r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+)?(?:thông\s+báo|trả\s+lời)\s+để\s[^\n]{0,200}?biết|"
+    r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+|trân\s+trọng\s+)?(?:thông\s+báo|trả\s+lời)\s+để\s[^.;]{0,300}?biết|"
+    r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+|trân\s+trọng\s+)?thông\s+báo\s*\./\.|"
     r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
     r"Yêu\s+cầu\s+(?:các|Thủ\s+trưởng|Giám\s+đốc)[^\n]{0,160}?nghiêm\s+túc[^\n]{0,120}\./\.|"
     r"[^\n]{0,120}?(?:khẩn\s+trương\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+nghiêm\s+túc[^\n]{0,80}\./\.)")

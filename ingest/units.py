@@ -234,7 +234,7 @@ _NAMED_ONLY_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<title>" + r"(?:" + _alt(_TIT
 
 _TRAIL = re.compile(r"(?:[ \t]*(?:,|và|-|&|hoặc))+$")
 _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoàn", "Khu", "Báo", "Đài", "Trường", "Viện", "Cơ quan",
-               "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Chi nhánh", "Mặt trận", "Ngân hàng", "Quỹ",
+               "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Tập đoàn", "Tổng công ty", "Chi nhánh", "Mặt trận", "Ngân hàng", "Quỹ",
                "Thanh tra", "Kiểm toán", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Người đứng đầu",
                "Trưởng phòng", "Trưởng ban", "Trưởng Ban", "Thủ trưởng", "Hội đồng", "Hiệp hội", "Liên hiệp", "Thuế",
                "Trưởng", "Thành viên", "Thường trực", "Tổ", "Trạm", "Hạt", "Đội", "Cụm", "Khối", "Tạp chí", "Bí thư",
@@ -370,6 +370,64 @@ def _display(name: str) -> str:
     return expand_abbreviations(name) if _ABBR_MARK.search(name) else name
 
 
+_COLON_FAMILIES = GRAMMAR["colon_list_heads"]["families"]
+# "Các Bộ:", "Bộ trưởng các Bộ:", "các Bộ, cơ quan:", "các Tập đoàn:" (the collective ends right before the colon)
+_COLON_HEAD = re.compile(r"^(?P<title>.*?\s)?[Cc]ác\s+(?P<family>" + _alt(_COLON_FAMILIES) + r")(?:\s*,\s*(?:cơ\s+quan|ngành)"
+                         r"(?:\s+ngang\s+[Bb]ộ)?)*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _colon_members() -> dict[str, re.Pattern]:
+    """Per family, the short names of its members in the lexicon (longest first), as one pattern."""
+    out = {}
+    for fam in _COLON_FAMILIES:
+        shorts = sorted({b.name[len(fam) + 1:] for b in _LEX.bodies if b.name.startswith(fam + " ")}, key=len, reverse=True)
+        if shorts:
+            words = [r"\s+".join(map(re.escape, x.split())) for x in shorts]  # a PDF line may break a name
+            out[fam] = re.compile(r"(?:" + re.escape(fam) + r"\s+)?(?:" + "|".join(words) + r")(?![\wÀ-ỹ])")
+    return out
+
+
+_COLON_SEP = re.compile(r"\s*(?:,|và)\s*(?:(?<=,)\s*và\s+)?")
+
+
+def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
+    """The members a collective lists after a colon ("Các Bộ: Tài chính, Y tế" → Bộ Tài chính, Bộ Y tế),
+    each spanning its short name in the text; [] when no list follows."""
+    hm = _COLON_HEAD.match(men.name)
+    if not hm:
+        return []
+    pos = men.end
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    if pos >= end or text[pos] != ":":
+        return []
+    fam, title = hm.group("family"), (hm.group("title") or "").strip()
+    members_re = _colon_members().get(fam)
+    out: list[Mention] = []
+    pos += 1
+    while True:
+        while pos < end and text[pos] in " \t\n":
+            pos += 1
+        m = members_re.match(text, pos, end) if members_re else None
+        if m:
+            short = " ".join(m.group().split())
+            name = short if short.startswith(fam + " ") else f"{fam} {short}"
+        else:
+            um = _UNIT_RE.match(text, pos, end) if out else None  # a full name among the members
+            one = _mention(text, um, _kind(um)) if um else None
+            if one is None or one.kind != "named":
+                break
+            m, name = um, one.name
+        e = pos + len(text[pos:m.end()].rstrip())
+        out.append(Mention(f"{title} {name}" if title else name, pos, e, "named"))
+        sep = _COLON_SEP.match(text, e, end)
+        if not sep or sep.end() == e:
+            break
+        pos = sep.end()
+    return out
+
+
 def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
     """Unit mentions in text[start:end], in order, without overlaps (``caps``: capital_words(text))."""
     end = len(text) if end is None else end
@@ -386,6 +444,10 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
             continue
         out.append(men)
         last = men.end
+        if "ác " in men.name:
+            members = _spread_colon_list(text, men, end)
+            out.extend(members)
+            last = members[-1].end if members else last
     return out
 
 
@@ -404,6 +466,10 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         out.append(men)
         pos = men.end
+        if "ác " in men.name:
+            members = _spread_colon_list(text, men, end)
+            out.extend(members)
+            pos = members[-1].end if members else pos
     return out
 
 

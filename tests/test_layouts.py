@@ -211,3 +211,22 @@ def test_an_item_that_opens_with_its_own_lead_does_not_take_the_lead_in(SHARED):
     assert by_id["III.1.đ"].lead == ("Bộ Xây dựng",)
     assert by_id["III.2.b"].lead == by_id["III"].lead[:1] or by_id["III.2.b"].lead == by_id["III.2"].lead
     assert by_id["III.2.b"].inherited_lead
+
+
+@pytest.mark.shared
+def test_a_colon_list_of_ministries_names_each_and_the_closing_formula_is_no_item(SHARED):
+    """'8. Các Bộ, cơ quan: Tài chính, Xây dựng, …, Tập đoàn Điện lực Việt Nam theo chức năng …' (a 2025
+    Thông báo of the Government Office, corpus/bulk2025, no gold): each ministry is a lead by its full
+    name, traced to its short name in the text; the closing 'Văn phòng Chính phủ thông báo để Ủy ban
+    nhân dân tỉnh … biết, thực hiện./.' (over two lines) belongs to no item, so the Office leads nothing."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "296e373d796986f4.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    last = {t.id: t for t in facts.tasks}["II.8"]
+    assert {"Bộ Tài chính", "Bộ Xây dựng", "Tập đoàn Điện lực Việt Nam"} <= set(last.lead), last.lead
+    assert "Văn phòng Chính phủ" not in last.lead
+    assert "thông báo để" not in last.text
+    src = facts.source.text
+    quoted = {src[s:e] for r, s, e in last.evidence if r == "lead"}
+    assert {"Tài chính", "Xây dựng", "Tập đoàn Điện lực Việt Nam"} <= quoted
