@@ -5,7 +5,7 @@ year, or the end year of a period ``2026–2030``), or one of the words ``"thư�
 ``"hằng năm"``, ``"hằng quý"``, ``"hằng tháng"``, ``"hằng ngày"``.
 
 A phrase is a deadline only where the words make it one: a date after ``trước`` / ``chậm nhất`` /
-``hạn``, a month or quarter (``trong tháng 11/2025``, ``Quý IV/2025``), a year after ``trong`` /
+``hạn`` / ``vào`` (the day an event is set for: ``khởi công vào ngày 19 tháng 12 năm 2025``), a month or quarter (``trong tháng 11/2025``, ``Quý IV/2025``), a year after ``trong`` /
 ``đến`` / ``hoàn thành`` (``đến năm 2030``), a period under ``Giai đoạn`` or in a time column or
 field, a recurring word (``hằng năm``, ``định kỳ hằng quý``) or ``thường xuyên`` used as an adverb
 (never ``chi thường xuyên``, a budget line). A date inside a citation (``Nghị quyết 66-NQ/TW ngày
@@ -19,6 +19,12 @@ the recurring word.
     '2026-12-15'
     >>> deadline_of("gửi Báo cáo về Văn phòng Chính phủ trước 17 giờ ngày 27/11/2025").value
     '2025-11-27'
+    >>> deadline_of("tổ chức lễ khởi công dự án vào ngày 19 tháng 12 năm 2025").value
+    '2025-12-19'
+    >>> DeadlineIndex("báo cáo Phó Thủ tướng trước ngày 15 tháng 11 năm 2025", since="2025-11-18").best(0, 60).value
+    '2025-11-15'
+    >>> DeadlineIndex("đất sử dụng ổn định trước ngày 01/7/2004", since="2025-11-18").best(0, 60) is None
+    True
     >>> deadline_of("báo cáo kết quả trong Quý IV/2025").value
     '2025-Q4'
     >>> deadline_of("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo").value
@@ -44,7 +50,7 @@ _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 QUARTER_LABEL = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 _DAY_CUE = (r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót(?:\s+là)?|không\s+quá|đến\s+hết|hoàn\s+thành(?:\s+trước)?|"
-            r"hạn(?:\s+cuối)?|xong\s+trước|trong\s+ngày)")
+            r"hạn(?:\s+cuối)?|xong\s+trước|trong\s+ngày|vào)")
 _DATE = (r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>" + _Y + r"))?(?![\d/])"
          r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>" + _Y + r"))?")
 # the hour a day's limit may carry ("trước 17 giờ ngày 27/11/2025", "chậm nhất 15h00 ngày 10/12/2025")
@@ -73,10 +79,10 @@ _PATTERNS = [
 # Most kinds are found from a literal they must hold, which the engine finds as fast as str.find;
 # the words that may come before it are then read backwards (see _starts). A day's cue, written in
 # any case, is gated by its first letter (a small set the engine skips to) and a look-ahead.
-_DAY_GATE = re.compile(r"[TtCcHhKkĐđXx\u212a](?=(?i:rước|rong|hậm|ạn|oàn|hông|ến|ong))")
+_DAY_GATE = re.compile(r"[TtCcHhKkĐđXxVv\u212a](?=(?i:rước|rong|hậm|ạn|oàn|hông|ến|ong|ào))")
 # ... or, faster, by the first word of the cue in the lower-cased text (each letter that the cue
 # matches in any case lower-cases to the cue's letter), when lower-casing kept every offset
-_DAY_WORDS = [re.compile(w) for w in ("trước", "trong", "chậm", "hạn", "hoàn", "không", "đến", "xong")]
+_DAY_WORDS = [re.compile(w) for w in ("trước", "trong", "chậm", "hạn", "hoàn", "không", "đến", "xong", "vào")]
 _LITERAL = {"month": ("háng",), "quarter": ("uý", "uí"), "recurring": ("ằng", "àng"), "period": ("iai",),
             "standing": ("hường",)}
 _LITERAL_RE = {k: [re.compile(re.escape(w)) for w in ws] for k, ws in _LITERAL.items()}
@@ -311,14 +317,32 @@ class _Spans:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
+_DRAFTING_WEEKS = 6
+_LIMIT_CUE = re.compile(r"(?i:trước|chậm\s+nhất|hạn|hoàn\s+thành|xong)")  # not "đến hết ngày …" (a state as of a day)
+
+
+def _weeks_before(iso: str, weeks: int) -> str:
+    """The ISO day ``weeks`` before ``iso`` (a day, month or year; the first of the period)."""
+    parts = [int(x) for x in re.findall(r"\d+", iso)[:3]] + [1, 1]
+    try:
+        day = datetime.date(parts[0], parts[1] or 1, parts[2] or 1)
+    except ValueError:
+        return iso
+    return (day - datetime.timedelta(weeks=weeks)).isoformat()
+
+
 class DeadlineIndex:
     """Every deadline phrase of a document, found in one pass; ``best(start, end)`` answers for one
     item (linear in the document, not in items × text)."""
 
     def __init__(self, text: str, *, year: int | None = None, exclude=(), since: str | None = None):
-        # a date before the document's own cannot be a time limit it sets ("đất sử dụng trước ngày 01/7/2004")
+        # a date before the document's own is no time limit it sets ("đất sử dụng trước ngày 01/7/2004"),
+        # except a day a few weeks before it (a text drafted before it was signed: "báo cáo trước ngày 15
+        # tháng 11 năm 2025" in a notice of 18/11/2025); months and years keep the document's date
+        floor = _weeks_before(since, _DRAFTING_WEEKS) if since else None
         self.found = [d for d in find_deadlines(text, year=year, exclude=_Spans(exclude))
-                      if not d.value.startswith("--") and not (since and d.value[:1].isdigit() and d.value < since[:len(d.value)])]
+                      if not d.value.startswith("--") and not (since and d.value[:1].isdigit() and d.value < (
+                          floor if len(d.value) == 10 and _LIMIT_CUE.match(d.text) else since)[:len(d.value)])]
         self.starts = [d.start for d in self.found]
 
     def best(self, start: int, end: int) -> Deadline | None:
