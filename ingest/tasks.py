@@ -131,6 +131,36 @@ def regulated_body(text: str, title_span: tuple[int, int] | None, mentions: list
     return (best[0], m.end(), m.end() + best[1]) if best else None
 
 
+# a conclusion notice of a working session with a province or city ("KẾT LUẬN CỦA PHÓ THỦ TƯỚNG … TẠI BUỔI
+# LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ"): its items without a subject are addressed to that locality's
+# People's Committee ("1. Nhận diện đầy đủ …", "2. … Tỉnh căn cứ các quy định hiện hành …")
+_VISITED = re.compile(r"làm\s+việc\s+với\s+(?:lãnh\s+đạo\s+)?(?P<level>tỉnh|thành\s+phố)\s+(?P<place>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)"
+                      r"(?=\s+về\s|\s*$|\s*\n)", re.I)
+_PEOPLES_COMMITTEE = ("ủy ban nhân dân ", "uỷ ban nhân dân ")
+
+
+def visited_body(text: str, title_span: tuple[int, int] | None, mentions: list[Mention]) -> tuple[str, int, int] | None:
+    """The People's Committee of the province or city a conclusion notice's working session was held
+    with, as (unit name, start, end) of the words naming it: its mention in the text ("thông báo để Ủy ban
+    nhân dân tỉnh Phú Thọ … biết"), else the title's words ("TỈNH PHÚ THỌ"); None for other documents."""
+    if not title_span:
+        return None
+    m = _VISITED.search(text, *title_span)
+    if m is None:
+        return None
+    level = " ".join(m.group("level").split()).casefold()
+    place = " ".join(m.group("place").split()).casefold()
+    for u in mentions:
+        n = u.name.casefold()
+        if n.startswith(_PEOPLES_COMMITTEE) and n[len(_PEOPLES_COMMITTEE[0]):] == f"{level} {place}":
+            return u.name, u.start, u.end
+    # the place as the text writes it ("tỉnh Điện Biên"), for the name; the title's words as evidence
+    pat = r"\s+".join(map(re.escape, f"{level} {place}".split()))
+    w = re.search(r"(?<![\wÀ-ỹ])" + pat + r"(?![\wÀ-ỹ])", text[title_span[1]:], re.I)
+    written = " ".join(w.group().split()) if w and w.group()[:1].islower() else f"{level} {place.title()}"
+    return f"Ủy ban nhân dân {written}", m.start("level"), m.end("place")
+
+
 def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, deadlines) -> A.Assignment:
     if it.kind == "row" and it.cells:
         asg = A.assign_cells(text, it.cells, inside, year=year)
@@ -190,6 +220,7 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     tasks: list[Task] = []
     deadlines = DeadlineIndex(text, year=year, exclude=exclude, since=since)
     subject = regulated_body(text, title_span, ms)
+    addressee = visited_body(text, title_span, ms)
     for it in outline.items:
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
@@ -197,6 +228,9 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         if subject and not asg.lead and it.kind != "row" and _DUTIES.match(text, it.body_start, _title_end(text, it)):
             A._add(asg, "lead", subject)  # "Điều 2. Nhiệm vụ và quyền hạn" of the body the title names
             asg.title_lead = True
+        if addressee and not asg.lead and it.kind in ("item", "letter") and \
+                (it.section_kind or "task") not in ("context", "objective", "scope", "funding"):
+            A._add(asg, "lead", addressee)  # a conclusion's item without a subject: the locality met with
         parent = by_id.get(it.parent) if it.parent else None
         inherited = False
         if parent is not None and it.kind != "row":

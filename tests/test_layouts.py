@@ -230,3 +230,25 @@ def test_a_colon_list_of_ministries_names_each_and_the_closing_formula_is_no_ite
     src = facts.source.text
     quoted = {src[s:e] for r, s, e in last.evidence if r == "lead"}
     assert {"Tài chính", "Xây dựng", "Tập đoàn Điện lực Việt Nam"} <= quoted
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("corpus, stem, item, lead", [
+    ("bulk2025/txt", "296e373d796986f4", "II.2", "Ủy ban nhân dân tỉnh Điện Biên"),  # "Tỉnh căn cứ các quy định …"
+    ("dev", "t25_636-tb-vpcp_98be6e", "II.1", "Ủy ban nhân dân tỉnh Phú Thọ"),        # "1. Nhận diện đầy đủ …"
+])
+def test_a_conclusion_of_a_working_session_addresses_its_subjectless_items_to_the_locality(SHARED, corpus, stem, item, lead):
+    """'KẾT LUẬN CỦA PHÓ THỦ TƯỚNG … TẠI BUỔI LÀM VIỆC VỚI (LÃNH ĐẠO) TỈNH X': an item with no subject of
+    its own is the locality's People's Committee's work, traced to the words naming it; items that name
+    their own lead keep it."""
+    path = SHARED / "corpus" / corpus / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    by_id = {t.id: t for t in facts.tasks}
+    assert by_id[item].lead == (lead,)
+    src = facts.source.text
+    quoted = [src[s:e] for r, s, e in by_id[item].evidence if r == "lead"]
+    assert quoted and quoted[0].casefold().endswith(lead.split(" ", 4)[-1].casefold())
+    others = [t for t in facts.tasks if t.lead and lead not in t.lead]
+    assert others  # the items addressed to ministries keep them
