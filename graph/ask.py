@@ -532,6 +532,51 @@ def _find_documents(lx: Lexicon, q_raw: str, q: str) -> tuple[list[str], list[tu
     return found, spans, names
 
 
+# the words a question names a document by before its title ("Kế hoạch …", "Quy chế …", "the plan …" is
+# not matched: titles are Vietnamese)
+_TITLE_HEADS = [tuple(h.split()) for h in ("ke hoach", "chuong trinh", "de an", "quy dinh", "quy che", "phuong an",
+                                           "huong dan", "quyet dinh", "nghi quyet", "chi thi", "cong dien",
+                                           "thong bao", "ket luan", "van ban")]
+_TITLE_MIN_WORDS = 4  # title words read in a row after the head
+
+
+def _titled(lx: Lexicon, words: list[str]) -> tuple[list[str], str]:
+    """Ingested documents a question names by their title: a document word ("Kế hoạch", "Quy chế")
+    followed by at least four words in a row of the document's title; those with the longest such
+    run, and the run as folded words (head included). Found through three-word keys of the titles,
+    so the cost does not grow with the number of documents.
+
+    >>> lx = Lexicon(titles={"d": ("ban", "hanh", "ke", "hoach", "trien", "khai", "thi", "hanh", "luat", "x")},
+    ...              title_grams={"trien khai thi": {"d"}})
+    >>> _titled(lx, "bo cong an chu tri nhung nhiem vu nao trong ke hoach trien khai thi hanh luat x".split())
+    (['d'], 'ke hoach trien khai thi hanh luat x')
+    >>> _titled(lx, "ke hoach trien khai cong viec".split())
+    ([], '')
+    """
+    best: dict[str, int] = {}
+    best_run = ""
+    top = 0
+    for i in range(len(words)):
+        for head in _TITLE_HEADS:
+            if tuple(words[i:i + len(head)]) != head:
+                continue
+            j = i + len(head)
+            for d in lx.title_grams.get(" ".join(words[j:j + 3]), ()):
+                tw = lx.titles.get(d, ())
+                n = 0
+                for k in range(len(tw) - 2):
+                    m = 0
+                    while j + m < len(words) and k + m < len(tw) and words[j + m] == tw[k + m]:
+                        m += 1
+                    n = max(n, m)
+                if n >= _TITLE_MIN_WORDS and n >= top:
+                    if n > top:
+                        best, top = {}, n
+                    best[d] = n
+                    best_run = " ".join(words[i:j + n])
+    return sorted(best), best_run
+
+
 def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, who: bool) -> tuple[str, ...]:
     """The roles asked of one unit: a report word just before it → report_to; else the question's
     role words; else lead and support (and report_to in a "who" question or with "involve")."""
@@ -572,6 +617,14 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     # a source document named is a scope (its own tasks); one only cited is a directive
     for d in docs:
         (u.scope if d in ix.sources and not ix.derives.get(d) else u.directives).append(d)
+    # a document named by its title ("trong Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân") is
+    # a scope, and a law named inside that title is part of the name, not a directive
+    titled, run = _titled(lx, words)
+    if titled:
+        u.scope += [d for d in titled if d not in u.scope]
+        inside = {i for n in doc_names if n and f" {n} " in f" {run} " for i in lx.names.get(n, ())}
+        u.directives = [d for d in u.directives if d not in inside]
+        doc_names = [run] + doc_names
     if _SELF.search(q) and not docs and len(lx.sources) == 1:
         u.scope = list(lx.sources)
     u.who = bool(_WHO.search(q))

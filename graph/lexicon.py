@@ -59,6 +59,8 @@ class Lexicon:
     max_name_words: int = 1
     body_units: dict[str, set[str]] = field(default_factory=dict)  # lexicon body name → unit IRIs meaning it
     unit_body: dict[str, str] = field(default_factory=dict)      # unit IRI → lexicon body name
+    titles: dict[str, tuple[str, ...]] = field(default_factory=dict)   # ingested document → folded title words
+    title_grams: dict[str, set[str]] = field(default_factory=dict)     # three folded title words → documents
 
 
 def lexicon(store: Store) -> Lexicon:
@@ -94,6 +96,13 @@ def _build_lexicon(store: Store) -> Lexicon:
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")]
+    # the titles of ingested documents, for questions that name a document by its title ("trong Kế hoạch
+    # triển khai thi hành Luật Bảo vệ dữ liệu cá nhân"); a 10,000-plan store re-issues a few titles
+    for r in sel("SELECT DISTINCT ?d ?t WHERE { ?d a cancu:SourceDocument ; dcterms:title ?t }"):
+        words = tuple(name_key(r["t"]).split())
+        lx.titles[r["d"]] = words
+        for i in range(len(words) - 2):
+            lx.title_grams.setdefault(" ".join(words[i:i + 3]), set()).add(r["d"])
     # each unit's body in the bilingual lexicon, through any of its names ("Chủ tịch UBND các xã,
     # phường", "UBND xã, phường" → Ủy ban nhân dân các xã, phường, đặc khu): questions name a body in
     # either language and find every unit of the store that means it

@@ -18,7 +18,8 @@ from tests.conftest import shared_dir
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8.txt",
         "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt",
-        "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt"}
+        "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt",
+        "2623": "../bulk2025/txt/86367f2ddb2225cd.txt"}  # a 2025 decision without gold
 
 pytestmark = pytest.mark.shared
 
@@ -44,7 +45,7 @@ def _doc_store(key: str):
 
 
 qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"), _doc_store("86")
-cd228, kh552 = _doc_store("228"), _doc_store("552")
+cd228, kh552, qd2623 = _doc_store("228"), _doc_store("552"), _doc_store("2623")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -200,3 +201,15 @@ def test_topic_words_are_shown_as_written(cd228):
     """The word shown is the run the question writes ('đôn đốc'), not the first syllable folding alike ('Đơn')."""
     u = understand(cd228, "Đơn vị nào đôn đốc việc thực hiện Công điện 228/CĐ-TTg?")
     assert u.words == ["đôn đốc"]
+
+
+def test_a_document_named_by_its_title_is_the_scope(qd2623):
+    """'… trong Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân?' names the plan by its title
+    (Quyết định 2623/QĐ-TTg ban hành Kế hoạch …): the plan is the scope, the law inside its title is no
+    directive and its words no topic, so every task the plan gives Bộ Công an to lead is answered."""
+    q = "Bộ Công an chủ trì những nhiệm vụ nào trong Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân?"
+    u = understand(qd2623, q)
+    assert len(u.scope) == 1 and not u.directives and not u.words
+    got = ask(qd2623, q)
+    by_unit = ask(qd2623, "Bộ Công an chủ trì những nhiệm vụ nào?")
+    assert ids(got) == ids(by_unit) and len(ids(got)) >= 8
