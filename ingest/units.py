@@ -214,6 +214,8 @@ _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + 
 _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt_flat(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
            r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
 _AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
+# a person: a family name and one to three more capitalised words ("Trần Hồng Hà"; a PDF line may break it)
+_PERSON_NAME = r"(?:" + _alt(GRAMMAR["surnames"]["names"]) + r")(?:\s+" + _CAPW + r"){1,3}"
 _PERSON = (r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:(?:" + _alt(_TITLES) + r")\s+)?" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}")
 _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)?"
 # a named body after a title must carry its name or jurisdiction ("Giám đốc Sở Nội vụ"); a bare head
@@ -221,7 +223,9 @@ _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + 
 _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE
                  + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
 _TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY
-               + r"|" + _NAMED + r"))?")
+               + r"|" + _NAMED + r"))?(?:\s+" + _PERSON_NAME + r")?")
+# "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
+_PERSON = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|" + _PERSON[_PERSON.index("(?:(?:"):] + r")"
 
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + _APPOSITION + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
