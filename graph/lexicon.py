@@ -27,6 +27,7 @@ from .store import PerVersion, Store, iri, prefixed, values
 from .vocab import DOC_TYPES
 
 COLLECTIVES = Path(__file__).resolve().parent.parent / "data" / "ask" / "collectives.json"
+UNIT_GRAMMAR = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
 
 __all__ = ["Lexicon", "lexicon", "name_key", "find_units", "find_all_units", "resolve_unit", "unit_homes",
            "type_labels", "english_name", "body_of", "UnitHit"]
@@ -60,6 +61,7 @@ class Lexicon:
     body_units: dict[str, set[str]] = field(default_factory=dict)  # lexicon body name → unit IRIs meaning it
     unit_body: dict[str, str] = field(default_factory=dict)      # unit IRI → lexicon body name
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)   # ingested document → folded title words
+    persons: dict[str, set[str]] = field(default_factory=dict)   # folded person's name → units ending with it
     title_grams: dict[str, set[str]] = field(default_factory=dict)     # three folded title words → documents
 
 
@@ -96,6 +98,11 @@ def _build_lexicon(store: Store) -> Lexicon:
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")]
+    # a person holding a title ("Phó Thủ tướng Chính phủ Trần Hồng Hà") is asked for by the name alone
+    for u, label in lx.unit_label.items():
+        m = _person_re().search(label)
+        if m:
+            lx.persons.setdefault(name_key(m.group()), set()).add(u)
     # the titles of ingested documents, for questions that name a document by its title ("trong Kế hoạch
     # triển khai thi hành Luật Bảo vệ dữ liệu cá nhân"); a 10,000-plan store re-issues a few titles
     for r in sel("SELECT DISTINCT ?d ?t WHERE { ?d a cancu:SourceDocument ; dcterms:title ?t }"):
@@ -266,6 +273,34 @@ def _english_forms(q: str) -> str:
     return _EN_PC_OF_PROVINCES.sub("People's Committees of provinces and centrally-run cities", q)
 
 
+@functools.lru_cache(maxsize=1)
+def _person_re() -> re.Pattern:
+    """A person's name ending a unit's name: a family name (the unit grammar's list) and one to three
+    capitalised words."""
+    names = json.loads(UNIT_GRAMMAR.read_text(encoding="utf-8"))["surnames"]["names"]
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) +
+                      r")(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3}$")
+
+
+def _persons(lx: Lexicon, words: list[str], taken: list[bool]) -> list[UnitHit]:
+    """Persons a question names ("Phó Thủ tướng Nguyễn Hòa Bình"): the units whose name ends with the
+    person's name; the title words before the name that those units' names hold are read with it."""
+    hits = []
+    if not lx.persons:
+        return hits
+    for i, j, g in ngrams(words, 4):
+        if j - i < 2 or any(taken[i:j]) or g not in lx.persons:
+            continue
+        iris = lx.persons[g]
+        held = {w for u in iris for w in name_key(lx.unit_label.get(u, "")).split()}
+        while i > 0 and not taken[i - 1] and words[i - 1] in held:
+            i -= 1
+        for k in range(i, j):
+            taken[k] = True
+        hits.append(UnitHit(lx.unit_label[sorted(iris)[0]], tuple(sorted(iris)), (i, j), None))
+    return hits
+
+
 def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
     """Every unit a question names, in the order written: the store's unit names and aliases, the
     lexicon's Vietnamese names, variants and abbreviations (Ủy/Uỷ, hoá/hóa and diacritics ignored),
@@ -277,6 +312,7 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
     hits: list[UnitHit] = []
     keys, kmax = _body_keys()
     n_max = max(lx.max_unit_words, kmax)
+    hits += _persons(lx, words, taken)
     for i, j, g in ngrams(words, n_max):
         if any(taken[i:j]) or len(g) <= 3:
             continue

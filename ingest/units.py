@@ -352,6 +352,13 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
     if tm:
         e = s + tm.start()
         raw = text[s:e]
+    if kind in ("title", "person") and e < len(text) and text[e] == "\n":
+        pm = _PERSON_TAIL.search(raw)
+        if pm:  # a person's name broken by a line end ("… Chính phủ Nguyễn Hòa⏎Bình chỉ đạo")
+            more = _NEXT_LINE_CAPS.match(text, e)
+            if more and len(pm.group().split()) + len(more.group().split()) <= 4:
+                e = more.end()
+                raw = text[s:e]
     name = _display(_norm(raw)) if expand else _norm(raw)
     if not name or name in _BARE_HEADS:
         return None
@@ -363,6 +370,8 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
     return Mention(name, s, e, kind)
 
 
+_PERSON_TAIL = re.compile(r"(?<![\wÀ-ỹ])(?:" + _alt(GRAMMAR["surnames"]["names"]) + r")(?:[ \t]+" + _CAPW + r"){0,2}$")
+_NEXT_LINE_CAPS = re.compile(r"\n" + _CAPW + r"(?:[ \t]+" + _CAPW + r")?(?=[ \t]+" + _LOW + r"|[ \t]*[,.;:]|[ \t]*$)")
 _CAPS_RUN = re.compile(_CAP + "{3,}")  # a run of three capitals or more (initials: TCHCQT)
 _ABBR_MARK = re.compile(r"[A-ZĐ]{2,}|&")
 

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8.txt",
         "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt",
         "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt",
-        "2623": "../bulk2025/txt/86367f2ddb2225cd.txt"}  # a 2025 decision without gold
+        "2623": "../bulk2025/txt/86367f2ddb2225cd.txt",  # 2025 documents without gold
+        "377": "../bulk2025/txt/45cc2b3cda45b66c.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -45,7 +46,7 @@ def _doc_store(key: str):
 
 
 qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"), _doc_store("86")
-cd228, kh552, qd2623 = _doc_store("228"), _doc_store("552"), _doc_store("2623")
+cd228, kh552, qd2623, nq377 = _doc_store("228"), _doc_store("552"), _doc_store("2623"), _doc_store("377")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -213,3 +214,13 @@ def test_a_document_named_by_its_title_is_the_scope(qd2623):
     got = ask(qd2623, q)
     by_unit = ask(qd2623, "Bộ Công an chủ trì những nhiệm vụ nào?")
     assert ids(got) == ids(by_unit) and len(ids(got)) >= 8
+
+
+def test_a_person_is_asked_for_by_title_and_name(nq377):
+    """'Phó Thủ tướng Nguyễn Hòa Bình được phân công việc gì?': the store knows him as 'Phó Thủ tướng
+    Thường trực Chính phủ Nguyễn Hòa Bình' (his name broken by a line end in the text); the question's
+    shorter title and his name find that unit, and no word of it is left as a topic."""
+    u = understand(nq377, "Phó Thủ tướng Nguyễn Hòa Bình được phân công việc gì?")
+    assert [a.name for a in u.units] == ["Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình"]
+    assert not {"binh", "pho"} & set(" ".join(u.words).split())
+    assert "Điều 3" in ids(ask(nq377, "Phó Thủ tướng Nguyễn Hòa Bình được phân công việc gì?"))
