@@ -31,9 +31,9 @@ _FIELD = re.compile(r"\s*(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ\s+phận)\
                     r"[Tt]ên\s+nhiệm\s+vụ|[Kk]ết\s+quả(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
                     r"(?:[Nn]guồn\s+)?[Kk]inh\s+phí(?:\s+thực\s+hiện)?)\s*:")
 # an article that enacts or dates the document rather than giving work ("Điều 1. Ban hành kèm theo
-# Quyết định này …", "Điều 1. Phê duyệt …" (only as the first article), "Điều 3. Quyết định này có
+# Quyết định này …", "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính …", "Điều 1. Phê duyệt …" (only as the first article), "Điều 3. Quyết định này có
 # hiệu lực …"); one that also names who carries it out stays a task
-_ENACT = re.compile(r"\s*(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt)")
+_ENACT = re.compile(r"\s*(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt|Công\s+bố(?:,\s*phê\s+duyệt)?\s+(?:kèm\s+theo|[Dd]anh\s+mục|[^\n.;]{0,40}?thủ\s+tục\s+hành\s+chính))")
 _EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện", re.I)
 _PASSED = re.compile(r"\s*[A-ZĐ][\w ]{0,40}?\s+này\s+(?:đã\s+)?được\s+(?:Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội|Ủy\s+ban)[^\n]{0,120}?thông\s+qua")
 _IN_FORCE = re.compile(r"\s*(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực)")

@@ -78,3 +78,18 @@ def test_real_decisions_from_the_dev_corpus():
     assert k["Điều 1"] == "provision" and k["Điều 2"] == "task" and k["Điều 2.2"] == "field"
     k = kinds(extract_file(shared / "corpus" / "dev" / "001_qd-844-qdttg-2026-kh-chithi52-bhyt.txt"))
     assert k["Điều 1"] == "provision" and k["I.1"] == "objective" and k["III.1"] == "assignment"
+
+
+@pytest.mark.parametrize("first", [
+    "Công bố kèm theo Quyết định này Danh mục 03 thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực Giáo dục.",
+    "Công bố Danh mục thủ tục hành chính sửa đổi, bổ sung trong lĩnh vực đầu tư.",
+    "Công bố thủ tục hành chính nội bộ được chuẩn hóa lĩnh vực Giáo dục và Đào tạo.",
+])
+def test_an_article_publishing_procedures_is_a_provision(first):
+    """'Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính …' (the first article of the
+    decisions publishing administrative procedures, 74 of them in corpus/bulk2025) enacts, gives no work."""
+    f = extract_text(f"QUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n\nĐiều 1. {first}\n"
+                     "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                     "Điều 3. Giám đốc Sở Giáo dục và Đào tạo chịu trách nhiệm thi hành Quyết định này.\n")
+    k = kinds(f)
+    assert k["Điều 1"] == "provision" and k["Điều 3"] != "provision"
