@@ -271,7 +271,21 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     tasks = _organisation_items(text, outline, tasks)
     tasks = _lift_form_fields(tasks, by_id)
     tasks = _apply_cross_references(text, outline, tasks, span)
-    return _fields_make_tasks(tasks)
+    return _procedure_annex(_fields_make_tasks(tasks))
+
+
+# a decision publishing administrative procedures ("Điều 1. Công bố kèm theo Quyết định này Danh mục thủ
+# tục hành chính …") gives work in its articles only: its annex is the procedures themselves ("1. Thủ tục
+# Cho phép nhập khẩu thuốc … Trình tự thực hiện: Bước 1 …", the dossier's parts, the forms)
+_PUBLISHES_PROCEDURES = re.compile(r"Điều\s+1\s*\.\s*Công\s+bố[^.;]{0,160}?thủ\s+tục", re.I)
+
+
+def _procedure_annex(tasks: list[Task]) -> list[Task]:
+    first = next((t for t in tasks if t.id == "Điều 1"), None)
+    if first is None or first.kind != "provision" or not _PUBLISHES_PROCEDURES.match(first.text):
+        return tasks
+    return [replace(t, kind="context") if t.id.startswith("PL") and t.kind in ("task", "assignment") else t
+            for t in tasks]
 
 
 def _organisation_items(text: str, outline: Outline, tasks: list[Task]) -> list[Task]:

@@ -252,3 +252,19 @@ def test_a_conclusion_of_a_working_session_addresses_its_subjectless_items_to_th
     assert quoted and quoted[0].casefold().endswith(lead.split(" ", 4)[-1].casefold())
     others = [t for t in facts.tasks if t.lead and lead not in t.lead]
     assert others  # the items addressed to ministries keep them
+
+
+@pytest.mark.shared
+def test_the_annex_of_a_decision_publishing_procedures_gives_no_work(SHARED):
+    """'Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính …' (a 2025 decision from
+    corpus/bulk2025, no gold): the annex is the procedures themselves ('1. Thủ tục Cho phép nhập khẩu
+    thuốc … Trình tự thực hiện', the dossier's parts), context rather than work; the articles that
+    assign the decision's execution stay tasks."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "e7792cccbca70a64.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    tasks = extract_file(path).tasks
+    annex = [t for t in tasks if t.id.startswith("PL") and t.kind != "heading"]
+    assert annex and all(t.kind == "context" for t in annex)
+    by_id = {t.id: t for t in tasks}
+    assert by_id["Điều 1"].kind == "provision" and by_id["Điều 2"].kind == "task" and by_id["Điều 2"].lead
