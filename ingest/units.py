@@ -164,7 +164,8 @@ _LOWER_NAMED = _lower_named() + r"(?![\wÀ-ỹ])"
 
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
-_NAMED = (_LOWER_NAMED + r"(?:\s+" + _JURIS + r")?|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
+_NOT_PLACE = r"(?!(?:" + _alt(sorted({h.split()[0] for h in _HEADS + _TITLES if h[:1].isupper()})) + r")(?![\wÀ-ỹ]))"
+_NAMED = (_LOWER_NAMED + r"(?:\s+" + _JURIS + r"|[ \t]+" + _NOT_PLACE + _PLACE_NAME + r")?|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
           r"|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)?")
 
 # collective forms
