@@ -216,6 +216,22 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     return None
 
 
+def _opens_clause(text: str, start: int, end: int, u: Mention) -> bool:
+    """Whether the unit, last of a list read as an object, is the subject of the clause after it: a
+    strong role word follows it, or all before it in the clause is an opener ending with a comma."""
+    after = text[u.end:min(end, u.end + 160)]
+    if _STRONG_AFTER.match(after):
+        return True
+    left = text[_clause_start(text, start, u.start):u.start]
+    return bool(_ON_PROPOSALS.match(left) and not _NOT_SUBJECT_AFTER.match(after)
+                and after.strip()[:1] not in ("", ")", "]", ",", ";", "("))
+
+
+# "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, " / "Theo đề xuất của Sở A, Sở B, ": whose proposal
+_ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
+                           r"kết\s+quả)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
+
+
 def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year: int | None = None,
                 deadline: bool = True, title_end: int | None = None, heading_end: int | None = None,
                 deadlines: DeadlineIndex | None = None) -> Assignment:
@@ -226,8 +242,9 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
         depth = _paren_depth(text, start, chain[0].start)
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
         if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
-                and _STRONG_AFTER.match(text[chain[-1].end:min(end, chain[-1].end + 160)]):
-            # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì": the last of the list opens a clause
+                and _opens_clause(text, start, end, chain[-1]):
+            # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì", "Trên cơ sở đề nghị của các Bộ, cơ quan
+            # liên quan, Bộ Tài chính khẩn trương rà soát": the last of the list opens a clause
             role, chain = "lead", chain[-1:]
         if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
             continue  # units named inside parentheses are examples, not the ones in charge

@@ -46,6 +46,13 @@ CASES = [
     # the last unit of a list after "của" opens the next clause when "chủ trì" follows (t25_62 Điều 4.4)
     ("1. Trên cơ sở đề xuất của Sở Nông nghiệp và Môi trường, Thuế tỉnh, Sở Tài chính chủ trì, phối hợp với các đơn vị có liên quan báo cáo Ủy ban nhân dân tỉnh.\n",
      "II.1", ("Sở Tài chính",), ("các đơn vị có liên quan",), ("Ủy ban nhân dân tỉnh",), None),
+    # ... and when a verb follows the list of whose proposal it is (bulk2025 659/TB-VPCP item 2, 5.1.a of a
+    # 2025 decision: "Căn cứ báo cáo … của X và Y, Cục Z lập Báo cáo")
+    ("1. Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, Bộ Tài chính khẩn trương rà soát, bố trí kinh phí.\n",
+     "II.1", ("Bộ Tài chính",), (), (), None),
+    # not after words that name no proposal: a guide's authors stay objects
+    ("1. Theo hướng dẫn của Bộ Tư pháp, Sở Nội vụ, các đơn vị triển khai.\n",
+     "II.1", (), (), (), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
