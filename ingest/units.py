@@ -226,10 +226,12 @@ _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE
 _TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY
                + r"|" + _NAMED + r"))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
-_PERSON = r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|" + _PERSON[_PERSON.index("(?:(?:"):] + r")"
+# (the apposition, ", Phó Giám đốc Sở X", follows a person's name only: after a title it is the next unit)
+_PERSON = (r"(?:(?:[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí)|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|"
+           + _PERSON[_PERSON.index("(?:(?:"):] + _APPOSITION + r")")
 
 _UNIT_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + _APPOSITION + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
+    r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
     r"|(?P<coll>" + _COLLECTIVE + r")|(?P<title>" + _TITLE_BODY + r")|(?P<sector>" + _SECTOR + r")|(?P<named>" + _NAMED + r")"
     r")"
     r"(?![\wÀ-ỹ])")
