@@ -97,14 +97,19 @@ def context_year(title: str | None, date: str | None) -> int | None:
 
 def _title_end(text: str, it: Item) -> int:
     """The end of the item's title: its first line, and the lines after it that go on with a lower-case
-    word (a title wrapped by PDF extraction: "8. Các Khu Công nghệ cao, … và hiệp hội, doanh\nnghiệp liên quan")."""
+    word (a title wrapped by PDF extraction: "8. Các Khu Công nghệ cao, … và hiệp hội, doanh\nnghiệp liên quan")
+    or after a comma."""
     pos = it.body_start
     while True:
         nl = text.find("\n", pos, it.end)
         if nl == -1:
             return it.end
         nxt = text[nl + 1:nl + 3].lstrip(" \t")[:1]
-        if not (nxt.islower() and text[pos:nl].rstrip()[-1:] not in ".;:!?"):
+        end = text[pos:nl].rstrip()[-1:]
+        # a list of units wrapped after its comma goes on with a capital ("1. Bộ trưởng các Bộ, Thủ trưởng
+        # cơ quan ngang bộ,⏎Chủ tịch Ủy ban nhân dân các tỉnh, thành phố")
+        if not ((nxt.islower() and end not in ".;:!?") or (end == "," and nxt.isupper() and nl - it.body_start < 200
+                                                                   and ". " not in text[it.body_start:nl])):
             return nl
         pos = nl + 1
 

@@ -53,6 +53,9 @@ CASES = [
     # not after words that name no proposal: a guide's authors stay objects
     ("1. Theo hướng dẫn của Bộ Tư pháp, Sở Nội vụ, các đơn vị triển khai.\n",
      "II.1", (), (), (), None),
+    # a unit heading wrapped after its comma (bulk2025 220/CĐ-TTg II.1): its items inherit the whole list
+    ("1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ,\nChủ tịch Ủy ban nhân dân các tỉnh, thành phố\na) Tập trung triển khai các nhiệm vụ.\n",
+     "II.1.a", ("Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"), (), (), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
