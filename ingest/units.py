@@ -113,10 +113,14 @@ _GROUPS = (_NAMEGROUP + r"(?:[ \t]+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?(
 # capitalised words that start what a body does, never a place's name ("Bộ Chỉ huy Quân sự tỉnh Phối hợp …")
 _VERB_CAP = (r"(?:Phối|Chủ\s+trì|Có\s+trách|Chịu|Thực|Tổ\s+chức|Triển|Tham|Xây|Theo|Căn|Giao|Đề|Báo|Hướng|Kiểm|Chỉ|Rà|"
              r"Nghiên|Là\b|Được|Hỗ|Đôn|Tăng|Đẩy|Tập|Ban\s+hành|Quản|Giám|Cập|Bố|Cân|Trình|Tiếp|Khẩn|Thường|Định|Hằng|Hàng)")
-_PLACE_WORD = r"(?!" + _VERB_CAP + r")" + _CAPW
+_PLACE_WORD = r"(?!" + _VERB_CAP + r"(?![\wÀ-ỹ]))" + _CAPW  # (whole words: "Quảng Ngãi" is no "Quản lý")
 _PLACE_NAME = _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")*(?:[ \t]*-[ \t]*" + _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")*)?"
 _LEVEL = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
-_JURIS = (r"(?:cấp\s+(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
+# localities listed by name ("các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng", "các tỉnh, thành phố trực thuộc
+# Trung ương: Hà Tĩnh, Quảng Trị, Huế")
+_PLACE_LIST = (r"(?:các\s+|Các\s+)(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:?[ \t]*"
+               + _PLACE_NAME + r"(?:[ \t]*,\s*" + _PLACE_NAME + r")*(?:[ \t]*,?\s+và\s+" + _PLACE_NAME + r")?")
+_JURIS = (r"(?:" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "các\\s+", 1) + r"|cấp\s+(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
           r"|các\s+cấp"
           r"|(?:các\s+)?tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
           r"|(?:các\s+)?" + _LEVEL + r"(?:\s*,\s*" + _LEVEL + r")+(?:\s*(?:,|và|hoặc)\s*" + _LEVEL + r")?(?:\s+(?:thuộc\s+tỉnh|trực\s+thuộc))?"
@@ -182,7 +186,7 @@ _PHRASES = GRAMMAR["collective_phrases"]
 _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
 # a list of body nouns without "các" needs "(có) liên quan" after it ("phối hợp với cơ quan có liên quan")
 _RELATED = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
-_COLLECTIVE = (_CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
+_COLLECTIVE = (_PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
 # a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
 # a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
