@@ -385,10 +385,11 @@ class Lexicon:
             for e in b.english_names:
                 self._add(en_keys, fold_english(e), b, problems, e)
         # "Provincial Economic Zone Management Board" is asked about as "the Economic Zone Management
-        # Board": a province's body answers to its name without "Provincial" where no other body has it
+        # Board", "Provincial Women's Union" as "the Women's Union": a province's body (a department or a
+        # front organisation) answers to its name without "Provincial" where no other body has it
         short: dict[str, dict[str, Body]] = {}
         for b in self.bodies:
-            for k in (fold_english(e) for e in b.english_names) if b.level == "province" else ():
+            for k in (fold_english(e) for e in b.english_names) if b.level in ("province", "front") else ():
                 if k.startswith("provincial ") and len(k.split()) >= 3:
                     short.setdefault(k[len("provincial "):], {})[b.name] = b
         en_keys.update({k: next(iter(bs.values())) for k, bs in short.items() if k not in en_keys and len(bs) == 1})

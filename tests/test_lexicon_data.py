@@ -211,6 +211,19 @@ def test_english_round_trip(body):
         assert LX.from_english(f"What does {acr} do?") == [body], acr
 
 
+@pytest.mark.parametrize("question, name", [
+    ("Which tasks does the Women's Union lead?", "Hội Liên hiệp Phụ nữ tỉnh"),
+    ("What must the Farmers' Association do?", "Hội Nông dân tỉnh"),
+    ("Which tasks involve the Youth Union?", "Tỉnh đoàn"),
+    ("What does the Cooperative Alliance support?", "Liên minh Hợp tác xã tỉnh"),
+    ("What must the Economic Zone Management Board do?", "Ban Quản lý Khu kinh tế tỉnh"),
+])
+def test_a_provincial_body_answers_to_its_english_name_without_provincial(question, name):
+    """Officers drop "Provincial" ("the Women's Union"): a province's department or front organisation
+    answers to its English name without it, where no other body has that short name."""
+    assert [b.name for b in LX.from_english(question)] == [name]
+
+
 def _with_place(b: L.Body) -> tuple[str, str]:
     """A printed name of ``b`` with a place, and the place as the English template receives it."""
     n = b.name
