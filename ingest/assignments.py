@@ -193,6 +193,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         for role, rx in ROLE_FIELDS.items():
             if rx.search(before):
                 return role
+        if prev_role and not text[prev_end:s].strip(" \t:"):
+            return prev_role  # "phối hợp với các đơn vị: Văn phòng UBND tỉnh, …": the list names them
     if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
     if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):

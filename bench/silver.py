@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Score cancu on the "silver" annotations: real 2025 documents of ``../shared/corpus/bulk2025`` (no
+official gold) annotated here, through ``../shared/eval/score.py`` as the dev gold is.
+
+    .venv/bin/python bench/silver.py [SET ...] [-v]      (default: every set under bench/silver/)
+
+Sets (each a folder of gold-format JSON files whose ``file`` points into ../shared):
+- ``questions``: 40 questions an officer would type (Vietnamese and English, units, roles, directives,
+  topics, deadlines, a document by its title) on 8 documents, with the task ids a good answer holds,
+  written by a careful reader who had not seen the program's rules. Their first-look figures (before
+  any rule was written for them) are in the README.
+- ``tasks`` (when present): tasks with lead, support, report-to and deadline, and questions, on 6
+  more documents, written the same way; scored before any failure of theirs was read.
+
+Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
+generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SILVER = ROOT / "bench" / "silver"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("sets", nargs="*", help="set names under bench/silver/ (default: all)")
+    ap.add_argument("-v", action="store_true", help="the scorer's per-document detail")
+    a = ap.parse_args()
+    if not (SHARED / "eval" / "score.py").is_file():
+        print(f"skipped: {SHARED} is absent (the silver sets read ../shared/corpus/bulk2025)")
+        return 0
+    sets = a.sets or sorted(p.name for p in SILVER.iterdir() if p.is_dir())
+    cancu = ROOT / ".venv" / "bin" / "cancu"
+    exe = str(cancu) if cancu.exists() else "cancu"
+    for name in sets:
+        files = sorted((SILVER / name).glob("*.json"))
+        cmd = [sys.executable, str(SHARED / "eval" / "score.py"), "--batch", f"{exe} extract {{files}} --format jsonl",
+               "--ingest", f"{exe} ingest {{file}} --store {{store}}",
+               "--ask", f"{exe} ask {{q}} --store {{store}} --format json"] + (["-v"] if a.v else [])
+        for f in files:
+            cmd += ["--gold", str(f)]
+        out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).stdout
+        keep = out.splitlines() if a.v else [ln for ln in out.splitlines()
+                                             if ln.startswith(("tasks found", "task ->", "task deadlines", "questions", "SCORE"))]
+        print(f"== silver set {name!r}: {len(files)} documents")
+        print("\n".join(keep))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
