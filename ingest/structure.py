@@ -104,6 +104,7 @@ _SECTION_KIND = [
 _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*" + R.UP)
 _END_WORDS = re.compile(r"Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.")  # what end_marks looks for first
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
+_LIST_ANNEX = re.compile(r"[ \t]*DANH\s+MỤC\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
 _CONTENT_COLUMN = re.compile(r"(?i)nội\s*dung|nhiệm\s*vụ|tên|hoạt\s*động|công\s*việc|giải\s*pháp|chỉ\s*tiêu|sản\s*phẩm")
@@ -125,13 +126,14 @@ def _items(text: str, end: int):
 
 
 def _annex_headings(text: str):
-    """"PHỤ LỤC" / "Phụ lục" heading lines, found from the words (no full-text regex pass)."""
+    """"PHỤ LỤC" / "Phụ lục" heading lines, and a "DANH MỤC …" title over "(Kèm theo Quyết định …)" (an
+    annex without the word), found from the words (no full-text regex pass)."""
     hits = []
-    for word in ("PHỤ LỤC", "Phụ lục"):
+    for word, rx in (("PHỤ LỤC", _ANNEX), ("Phụ lục", _ANNEX), ("DANH MỤC", _LIST_ANNEX)):
         i = text.find(word)
         while i != -1:
             ls = text.rfind("\n", 0, i) + 1
-            m = _ANNEX.match(text, ls)
+            m = rx.match(text, ls)
             if m:
                 hits.append(m)
             i = text.find(word, i + 1)

@@ -268,3 +268,18 @@ def test_the_annex_of_a_decision_publishing_procedures_gives_no_work(SHARED):
     assert annex and all(t.kind == "context" for t in annex)
     by_id = {t.id: t for t in tasks}
     assert by_id["Điều 1"].kind == "provision" and by_id["Điều 2"].kind == "task" and by_id["Điều 2"].lead
+
+
+@pytest.mark.shared
+def test_an_annex_titled_danh_muc_after_the_signature_is_no_part_of_the_last_article(SHARED):
+    """'DANH MỤC / TTHC NỘI BỘ … / (Kèm theo Quyết định số 2913/QĐ-UBND …)' after the signature (a 2025
+    decision from corpus/bulk2025, no gold) opens an annex although it lacks the word 'PHỤ LỤC': its
+    65 numbered lines are PL.… items, not sub-items of Điều 3, which keeps its own leads."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "6e205b75bcc588b5.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    tasks = extract_file(path).tasks
+    by_id = {t.id: t for t in tasks}
+    assert not [t.id for t in tasks if t.id.startswith("Điều 3.")]
+    assert by_id["Điều 3"].kind == "assignment" and by_id["Điều 3"].lead
+    assert len([t for t in tasks if t.id.startswith("PL.")]) > 60
