@@ -36,7 +36,10 @@ _FIELD = re.compile(r"\s*(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị|[Bb]ộ\s+phận)\
 _ENACT = re.compile(r"\s*(?:Ban\s+hành\s+kèm\s+theo|Phê\s+duyệt|Công\s+bố(?:,\s*phê\s+duyệt)?\s+(?:kèm\s+theo|[Dd]anh\s+mục|[^\n.;]{0,40}?thủ\s+tục\s+hành\s+chính))")
 _EXECUTES = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện", re.I)
 _PASSED = re.compile(r"\s*[A-ZĐ][\w ]{0,40}?\s+này\s+(?:đã\s+)?được\s+(?:Hội\s+đồng\s+nhân\s+dân|Quốc\s+hội|Ủy\s+ban)[^\n]{0,120}?thông\s+qua")
-_IN_FORCE = re.compile(r"\s*(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực)")
+_IN_FORCE = re.compile(r"\s*(?:(?:Hiệu\s+lực(?:\s+thi\s+hành)?|Điều\s+khoản\s+thi\s+hành)\s*\.?\s*\n\s*)?"
+                       r"(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực|"
+                       # a repeal or replacement ("2. Bãi bỏ Quyết định số …", "Nghị định này thay thế Nghị định số …")
+                       r"Bãi\s+bỏ\s|[A-ZĐ][\w ]{0,40}?\s+này\s+thay\s+thế\s|[A-ZĐ][^\n.;]{0,160}?\shết\s+hiệu\s+lực)")
 # items that state who or what the document concerns, or what pays for it: not work
 _SCOPE = re.compile(r"\s*(?:Đối\s+tượng(?:\s+áp\s+dụng)?|Phạm\s+vi(?:\s+(?:điều\s+chỉnh|áp\s+dụng))?|Giải\s+thích\s+từ\s+ngữ)"
                     r"\s*(?:[:.]|\n|$)", re.I)

@@ -93,3 +93,17 @@ def test_an_article_publishing_procedures_is_a_provision(first):
                      "Điều 3. Giám đốc Sở Giáo dục và Đào tạo chịu trách nhiệm thi hành Quyết định này.\n")
     k = kinds(f)
     assert k["Điều 1"] == "provision" and k["Điều 3"] != "provision"
+
+
+def test_repeals_and_an_in_force_article_with_its_own_title_are_provisions():
+    """'Điều 3. Hiệu lực thi hành.⏎Quyết định này có hiệu lực …', '2. Bãi bỏ Quyết định số …' and '…
+    này thay thế Nghị định số …' date or repeal, they give no work (forms found in 2025 decisions)."""
+    f = extract_text("QUYẾT ĐỊNH\nBan hành Quy định về an toàn điện\n\n"
+                     "Điều 1. Sở Công Thương chủ trì hướng dẫn thực hiện Quy định này.\n"
+                     "Điều 2. Hiệu lực thi hành.\nQuyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.\n"
+                     "Điều 3. Điều khoản chuyển tiếp\n1. Bãi bỏ Quyết định số 04/2020/QĐ-UBND ngày 10/3/2020.\n"
+                     "2. Quyết định này thay thế Quyết định số 05/2021/QĐ-UBND.\n"
+                     "3. Sở Công Thương tổng hợp vướng mắc, báo cáo Ủy ban nhân dân tỉnh.\n")
+    k = kinds(f)
+    assert k["Điều 2"] == "provision" and k["Điều 3.1"] == "provision" and k["Điều 3.2"] == "provision"
+    assert k["Điều 1"] != "provision" and k["Điều 3.3"] != "provision"
