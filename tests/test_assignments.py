@@ -56,6 +56,10 @@ CASES = [
     # a unit heading wrapped after its comma (bulk2025 220/CĐ-TTg II.1): its items inherit the whole list
     ("1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ,\nChủ tịch Ủy ban nhân dân các tỉnh, thành phố\na) Tập trung triển khai các nhiệm vụ.\n",
      "II.1.a", ("Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"), (), (), None),
+    # the subject after a time limit that opens the clause (2025 regulations: "Chậm nhất là 15 ngày làm việc
+    # kể từ ngày nhận được đề nghị, cấp có thẩm quyền …", "Trước khi liên hệ …, Chi nhánh … gửi")
+    ("1. Chậm nhất là 15 ngày làm việc kể từ ngày nhận được đề nghị, Sở Nội vụ phải xem xét, quyết định.\n",
+     "II.1", ("Sở Nội vụ",), (), (), None),
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
