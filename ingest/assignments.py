@@ -264,10 +264,22 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
 _SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)[ \t]+(?=[a-zđ])")
 
 
+def _support_bare(text: str, start: int, end: int):
+    """The matches of ``_SUPPORT_BARE.finditer(text, start, end)``, tried only before each "hối" (the
+    pattern opens with a look-behind, which the regex engine would try at every position; its matches
+    cannot overlap, so trying each start on its own finds the same ones)."""
+    i = text.find("hối", start + 1, end)
+    while i != -1:
+        m = _SUPPORT_BARE.match(text, i - 1, end)
+        if m:
+            yield m
+        i = text.find("hối", i + 3, end)
+
+
 def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assignment) -> None:
     """Body nouns listed bare after "phối hợp với" support (the cue says they are units)."""
     named = {u.start for u in units}
-    for m in _SUPPORT_BARE.finditer(text, start, end):
+    for m in _support_bare(text, start, end):
         if m.end() in named or _paren_depth(text, start, m.start()) > 0:
             continue
         for u in bare_units_at(text, m.end(), end):
