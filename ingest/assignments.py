@@ -51,7 +51,8 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
 # a report whose object runs long before the one who receives it ("báo cáo kết quả thực hiện các quy
 # định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
-# tried on the 160 characters before a unit, inside one clause
+# tried on the 160 characters before a unit, inside one clause, when they hold "áo" or "ửi" (every match
+# does: the pattern opens with a look-behind, which the regex engine tries at every position)
 _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
                              r"\s(?:về|lên|tới|đến)\s*$")
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
@@ -195,7 +196,9 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
                 return role
     if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
-    if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):
+    far = max(start, s - 160)
+    if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
+            (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
         return "report_to"
     if tail.endswith(_LEAD_ENDS) and _CUE_LEAD.search(before):
         return "lead"
