@@ -55,6 +55,7 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 # does: the pattern opens with a look-behind, which the regex engine tries at every position)
 _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
                              r"\s(?:về|lên|tới|đến)\s*$")
+_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến")  # its last words (the stretch before a unit, blanks aside, ends so)
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
 ROLE_FIELDS = {
@@ -97,6 +98,9 @@ _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+q
                                 re.I)
 _STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
                            r"là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)|được\s+giao|đồng\s+chủ\s+trì)", re.I)
+# the first words of its phrases, in lower case (none holds an "i" or an "s", the letters whose
+# case IGNORECASE reads otherwise than str.lower): a quick test before the pattern
+_STRONG_FIRST = ("chủ", "có", "chịu", "là", "được", "đồng")
 # the last words the cues above end with (a cue ends the stretch before a unit, blanks aside): a quick
 # test before the search, which tries the pattern at every position of the stretch
 _LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với")
@@ -182,6 +186,16 @@ def _paren_depth(text: str, start: int, pos: int) -> int:
     return text.count("(", start, pos) - text.count(")", start, pos)
 
 
+def _strong_after(after: str) -> bool:
+    """``_STRONG_AFTER.match(after)``, tried only when a parenthesis or one of its first words opens ``after``."""
+    rest = after.lstrip()
+    if rest[:1] == ",":
+        rest = rest[1:].lstrip()
+    elif rest[:1] == "(":
+        return _STRONG_AFTER.match(after) is not None
+    return rest[:5].lower().startswith(_STRONG_FIRST) and _STRONG_AFTER.match(after) is not None
+
+
 def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: str | None, prev_end: int,
              title_end: int | None = None) -> str | None:
     """lead | support | report_to | None for a chain of units, from the words around it."""
@@ -198,7 +212,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         return "support"
     far = max(start, s - 160)
     if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
-            (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
+            (len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS))
+            and (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
         return "report_to"
     if tail.endswith(_LEAD_ENDS) and _CUE_LEAD.search(before):
         return "lead"
@@ -212,7 +227,7 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     words = left.rsplit(None, _NOT_SUBJECT_WORDS)
     if _NOT_SUBJECT_BEFORE.search(left, len(words[0]) if len(words) > _NOT_SUBJECT_WORDS else 0):
         return None
-    if _STRONG_AFTER.match(after):
+    if _strong_after(after):
         return "lead"
     if _OPENERS.match(left) and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]"):
         return "lead"
@@ -229,7 +244,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
         depth = _paren_depth(text, start, chain[0].start)
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
         if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
-                and _STRONG_AFTER.match(text[chain[-1].end:min(end, chain[-1].end + 160)]):
+                and _strong_after(text[chain[-1].end:min(end, chain[-1].end + 160)]):
             # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì": the last of the list opens a clause
             role, chain = "lead", chain[-1:]
         if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
