@@ -102,7 +102,11 @@ _SECTION_KIND = [
     (re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I), "task"),
 ]
 _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*" + R.UP)
-_END_WORDS = re.compile(r"Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.")  # what end_marks looks for first
+# what end_marks looks for first: the words at a line's start, after blanks (found from the line
+# breaks, a literal the regex engine skips to quickly)
+_END_WORDS = r"(?:Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.)"
+_END_LINE = re.compile(r"\n[^\S\n]*" + _END_WORDS)
+_END_FIRST_LINE = re.compile(r"[^\S\n]*" + _END_WORDS)
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
@@ -157,13 +161,9 @@ def end_marks(text: str) -> list[int]:
 @functools.lru_cache(maxsize=2)
 def _end_marks(text: str) -> tuple[int, ...]:
     """end_marks, kept for the last texts: the outline and the header both ask for a document's."""
-    out = []
-    for m in _END_WORDS.finditer(text):  # one scan: none of the words starts another or holds a line break
-        i = m.start()
-        ls = text.rfind("\n", 0, i) + 1
-        if not text[ls:i].strip() and _END_MARK.match(text, ls):
-            out.append(ls)
-    return tuple(sorted(set(out)))
+    starts = [0] if _END_FIRST_LINE.match(text) else []
+    starts += [m.start() + 1 for m in _END_LINE.finditer(text)]
+    return tuple(ls for ls in starts if _END_MARK.match(text, ls))
 
 
 _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế", "tình",
