@@ -153,7 +153,7 @@ def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:
 def _footnote_cites(t: str, cites: list[tuple[int, str | None]], body_end: int) -> list[tuple[int, str | None]]:
     """``cites`` and, at each footnote marker of the body, what its footnote (after the signature,
     from ``body_end`` on) cites: the item holding the marker cites it."""
-    notes = [m for m in _FOOTNOTE_LINE.finditer(t, body_end)]
+    notes = [m for m in _FOOTNOTE_LINE.finditer(t, body_end)] if t.find("[", body_end) != -1 else []
     if not notes or not cites:
         return cites
     starts = [c[0] for c in cites]
