@@ -161,14 +161,15 @@ def _left(text: str, s: int) -> tuple[str | None, int]:
             toks.pop()
     elif toks and toks[-1][0] == ":":
         toks.pop()
-    # optional qualifiers between the type word and "số"
-    for n in range(min(_TW_MAXLEN, len(toks)), 0, -1):
-        words = [t for t, _ in toks[-n:]]
-        if any(not w.isalpha() for w in words):
-            continue
-        cand = " ".join(words).lower()
-        if cand in _TW_BY_WORDS.get(n, ()):
-            return " ".join(words), toks[-n][1]
+    # optional qualifiers between the type word and "số"; a type word is letters only, so only the
+    # last words that are all letters are tried
+    alpha = 0
+    while alpha < min(_TW_MAXLEN, len(toks)) and toks[-1 - alpha][0].isalpha():
+        alpha += 1
+    low = [t.lower() for t, _ in toks[len(toks) - alpha:]]
+    for n in range(alpha, 0, -1):
+        if " ".join(low[-n:]) in _TW_BY_WORDS.get(n, ()):
+            return " ".join(t for t, _ in toks[-n:]), toks[-n][1]
     return None, start
 
 
