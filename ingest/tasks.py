@@ -340,6 +340,8 @@ def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span
         it = starts.get(t.id)
         if it is None:
             continue
+        if text.find("tại", it.body_start, it.end) == -1:
+            continue  # every cross-reference holds "tại" ("… quy định tại các mục 1, 2 …")
         for m in _XREF.finditer(text, it.body_start, it.end):
             refs = _xref_ids(m.group("refs"))
             ids = [i for i in refs if i in index and "." in i]
