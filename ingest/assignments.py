@@ -240,8 +240,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
     prev_role, prev_end = None, start
+    depth, at = 0, start  # the parentheses open at ``at``, counted on from the last chain (chains are in order)
     for chain in _chains(text, units):
-        depth = _paren_depth(text, start, chain[0].start)
+        depth += _paren_depth(text, at, chain[0].start)
+        at = chain[0].start
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
         if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
                 and _strong_after(text[chain[-1].end:min(end, chain[-1].end + 160)]):
