@@ -269,7 +269,9 @@ class Mention:
     kind: str = "named"
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
+    """A name as written, blanks single and around dashes (names recur: kept for the last 8,192)."""
     s = " ".join(s.split())
     if "-" in s:
         s = _DASH_SPACES.sub(" - ", s)
