@@ -130,6 +130,12 @@ def _items(text: str, end: int):
 
 def _annex_headings(text: str):
     """"PHỤ LỤC" / "Phụ lục" heading lines, found from the words (no full-text regex pass)."""
+    yield from _annex_heading_matches(text)
+
+
+@functools.lru_cache(maxsize=2)
+def _annex_heading_matches(text: str) -> tuple:
+    """_annex_headings, kept for the last texts: the outline asks twice for a document's."""
     hits = []
     for word in ("PHỤ LỤC", "Phụ lục"):
         i = text.find(word)
@@ -139,7 +145,7 @@ def _annex_headings(text: str):
             if m:
                 hits.append(m)
             i = text.find(word, i + 1)
-    yield from sorted(hits, key=lambda m: m.start())
+    return tuple(sorted(hits, key=lambda m: m.start()))
 
 
 def _line_start_of(text: str, word: str) -> int | None:
