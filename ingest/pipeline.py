@@ -45,9 +45,7 @@ class _Mapped:
     def __init__(self, source: Source, cleaned):
         self.src = source.text
         self._clean = cleaned
-
-    def span(self, s: int, e: int) -> tuple[int, int]:
-        return self._clean.span(s, e)
+        self.span = cleaned.span  # (start, end) of the clean text → of the text of record
 
     def quote(self, s: int, e: int) -> Span:
         a, b = self._clean.span(s, e)
