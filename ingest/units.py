@@ -382,10 +382,11 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
     end = len(text) if end is None else end
     out: list[Mention] = []
     last = start
+    match = _UNIT_RE.match
     for pos in _unit_candidates(text, start, end, caps):
         if pos < last:
             continue
-        m = _UNIT_RE.match(text, pos, end)
+        m = match(text, pos, end)
         if not m:
             continue
         men = _mention(text, m, _kind(m))
