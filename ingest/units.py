@@ -429,6 +429,7 @@ def unit_key(name: str) -> str:
     return fold(s)
 
 
+@functools.lru_cache(maxsize=4096)
 def initials(name: str) -> str:
     """TCHCQT for "Phòng Tổ chức - Hành chính - Quản trị" (the head word left out)."""
     words = re.findall(r"[\wÀ-ỹ]+", name)
