@@ -51,9 +51,11 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
 # a report whose object runs long before the one who receives it ("báo cáo kết quả thực hiện các quy
 # định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
-# tried on the 160 characters before a unit, inside one clause
+# tried on the 160 characters before a unit, inside one clause, when they hold "áo" or "ửi" (every match
+# does: the pattern opens with a look-behind, which the regex engine tries at every position)
 _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
                              r"\s(?:về|lên|tới|đến)\s*$")
+_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến")  # its last words (the stretch before a unit, blanks aside, ends so)
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
 ROLE_FIELDS = {
@@ -97,6 +99,9 @@ _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+q
                                 re.I)
 _STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
                            r"là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)|được\s+giao|đồng\s+chủ\s+trì)", re.I)
+# the first words of its phrases, in lower case (none holds an "i" or an "s", the letters whose
+# case IGNORECASE reads otherwise than str.lower): a quick test before the pattern
+_STRONG_FIRST = ("chủ", "có", "chịu", "là", "được", "đồng")
 # the last words the cues above end with (a cue ends the stretch before a unit, blanks aside): a quick
 # test before the search, which tries the pattern at every position of the stretch
 _LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với")
@@ -182,6 +187,16 @@ def _paren_depth(text: str, start: int, pos: int) -> int:
     return text.count("(", start, pos) - text.count(")", start, pos)
 
 
+def _strong_after(after: str) -> bool:
+    """``_STRONG_AFTER.match(after)``, tried only when a parenthesis or one of its first words opens ``after``."""
+    rest = after.lstrip()
+    if rest[:1] == ",":
+        rest = rest[1:].lstrip()
+    elif rest[:1] == "(":
+        return _STRONG_AFTER.match(after) is not None
+    return rest[:5].lower().startswith(_STRONG_FIRST) and _STRONG_AFTER.match(after) is not None
+
+
 def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: str | None, prev_end: int,
              title_end: int | None = None) -> str | None:
     """lead | support | report_to | None for a chain of units, from the words around it."""
@@ -198,7 +213,10 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
             return prev_role  # "phối hợp với các đơn vị: Văn phòng UBND tỉnh, …": the list names them
     if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
-    if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or _CUE_REPORT_FAR.search(text, max(start, s - 160), s):
+    far = max(start, s - 160)
+    if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
+            (len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS))
+            and (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
         return "report_to"
     if tail.endswith(_LEAD_ENDS) and _CUE_LEAD.search(before):
         return "lead"
@@ -212,7 +230,7 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     words = left.rsplit(None, _NOT_SUBJECT_WORDS)
     if _NOT_SUBJECT_BEFORE.search(left, len(words[0]) if len(words) > _NOT_SUBJECT_WORDS else 0):
         return None
-    if _STRONG_AFTER.match(after):
+    if _strong_after(after):
         return "lead"
     if _OPENERS.match(left) and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]"):
         return "lead"
@@ -223,7 +241,7 @@ def _opens_clause(text: str, start: int, end: int, u: Mention) -> bool:
     """Whether the unit, last of a list read as an object, is the subject of the clause after it: a
     strong role word follows it, or all before it in the clause is an opener ending with a comma."""
     after = text[u.end:min(end, u.end + 160)]
-    if _STRONG_AFTER.match(after):
+    if _strong_after(after):
         return True
     left = text[_clause_start(text, start, u.start):u.start]
     return bool(_ON_PROPOSALS.match(left) and not _NOT_SUBJECT_AFTER.match(after)
@@ -241,8 +259,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
     """Roles named in text[start:end] (``units`` are the mentions inside it, in order)."""
     a = Assignment()
     prev_role, prev_end = None, start
+    depth, at = 0, start  # the parentheses open at ``at``, counted on from the last chain (chains are in order)
     for chain in _chains(text, units):
-        depth = _paren_depth(text, start, chain[0].start)
+        depth += _paren_depth(text, at, chain[0].start)
+        at = chain[0].start
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
         if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
                 and _opens_clause(text, start, end, chain[-1]):
@@ -284,10 +304,22 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
 _SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)[ \t]+(?=[a-zđ])")
 
 
+def _support_bare(text: str, start: int, end: int):
+    """The matches of ``_SUPPORT_BARE.finditer(text, start, end)``, tried only before each "hối" (the
+    pattern opens with a look-behind, which the regex engine would try at every position; its matches
+    cannot overlap, so trying each start on its own finds the same ones)."""
+    i = text.find("hối", start + 1, end)
+    while i != -1:
+        m = _SUPPORT_BARE.match(text, i - 1, end)
+        if m:
+            yield m
+        i = text.find("hối", i + 3, end)
+
+
 def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assignment) -> None:
     """Body nouns listed bare after "phối hợp với" support (the cue says they are units)."""
     named = {u.start for u in units}
-    for m in _SUPPORT_BARE.finditer(text, start, end):
+    for m in _support_bare(text, start, end):
         if m.end() in named or _paren_depth(text, start, m.start()) > 0:
             continue
         for u in bare_units_at(text, m.end(), end):

@@ -161,14 +161,15 @@ def _left(text: str, s: int) -> tuple[str | None, int]:
             toks.pop()
     elif toks and toks[-1][0] == ":":
         toks.pop()
-    # optional qualifiers between the type word and "số"
-    for n in range(min(_TW_MAXLEN, len(toks)), 0, -1):
-        words = [t for t, _ in toks[-n:]]
-        if any(not w.isalpha() for w in words):
-            continue
-        cand = " ".join(words).lower()
-        if cand in _TW_BY_WORDS.get(n, ()):
-            return " ".join(words), toks[-n][1]
+    # optional qualifiers between the type word and "số"; a type word is letters only, so only the
+    # last words that are all letters are tried
+    alpha = 0
+    while alpha < min(_TW_MAXLEN, len(toks)) and toks[-1 - alpha][0].isalpha():
+        alpha += 1
+    low = [t.lower() for t, _ in toks[len(toks) - alpha:]]
+    for n in range(alpha, 0, -1):
+        if " ".join(low[-n:]) in _TW_BY_WORDS.get(n, ()):
+            return " ".join(t for t, _ in toks[-n:]), toks[-n][1]
     return None, start
 
 
@@ -429,6 +430,37 @@ def resolve_partials(cits: list[RawCitation]) -> list[RawCitation]:
 _NAME_STOP = re.compile(r"(?<!\s)\s++(?:ngày|năm|số|và|của|được|đã|quy|về|theo|tại|có|thì|là|để|trong|với|nhằm|hiện|sửa)\b|[;,.:()\"“”]|\n[ \t]*\n|$")
 
 
+def _named_heads(text: str):
+    """The matches of ``NAMED_HEAD.finditer(text)``, tried only where a head can start: found from the
+    literals every head holds ("uật" of Luật and Bộ luật, "Hiến", "Pháp"), not at every B, L, H or P."""
+    starts = []
+    i = text.find("uật")
+    while i != -1:
+        j = i - 1
+        if j >= 0 and text[j] in "Ll":
+            if text[j] == "L":
+                starts.append(j)  # Luật
+            k = j
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if 2 <= k < j and text.startswith("Bộ", k - 2):
+                starts.append(k - 2)  # Bộ luật, Bộ Luật
+        i = text.find("uật", i + 3)
+    for word in ("Hiến", "Pháp"):
+        i = text.find(word)
+        while i != -1:
+            starts.append(i)
+            i = text.find(word, i + len(word))
+    starts.sort()
+    last = 0
+    for p in starts:
+        if p >= last:
+            m = R.NAMED_HEAD.match(text, p)
+            if m:
+                yield m
+                last = m.end()
+
+
 def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tuple[int, int]] | None = None) -> list[RawCitation]:
     """Laws, codes and the constitution cited by name ("Luật Thực hiện dân chủ ở cơ sở").
 
@@ -441,7 +473,7 @@ def find_named(text: str, catalogue, doc_date: str | None = None, taken: list[tu
     tstarts = [a for a, _ in taken]
     keys = _catalogue_keys(catalogue)
     prefixes = _KEY_PREFIXES.get(id(catalogue), set())
-    for m in R.NAMED_HEAD.finditer(text):
+    for m in _named_heads(text):
         s = m.start()
         if s and text[s - 1].isalnum():
             continue

@@ -206,7 +206,8 @@ def _furniture(text: str) -> str:
     i = text.find("CÔNG BÁO")
     while i != -1:
         ls, le = _line_at(text, i)
-        if _HEADER_LINE.match(text, ls, le) and _HEADER_LINE.match(text, ls, le).end() == le:
+        hm = _HEADER_LINE.match(text, ls, le)
+        if hm and hm.end() == le:
             blanks.append((ls, le))
             if ls > 0:  # page number on the line before
                 pls, ple = _line_at(text, ls - 1)
@@ -233,7 +234,7 @@ def _furniture(text: str) -> str:
         if s < last:
             continue
         out.append(text[last:s])
-        out.append(re.sub(r"[^\n]", " ", text[s:e]))
+        out.append(" " * (e - s))  # every blanked span is one line, without its line break
         last = e
     out.append(text[last:])
     return "".join(out)

@@ -94,6 +94,7 @@ _MONTH_CUES = [("trong",), ("trước",), ("hoàn", "thành"), ("hoàn", "thành
                ("từ", "nay", "đến"), ("từ", "nay", "đến", "hết"), ("thực", "hiện", "trong"), ("hạn",)]
 _MONTH_LAST = tuple({w[-1] for w in _MONTH_CUES} | {w[-1].capitalize() for w in _MONTH_CUES})
 _YEAR_CUES = [("trong",), ("đến",), ("trước",), ("cuối",), ("hết",), ("đến", "hết"), ("trong", "cả")]
+_YEAR_LAST = tuple({w[-1] for w in _YEAR_CUES})
 _YEAR_LEADS = [("hoàn", "thành"), ("xong",), ("thực", "hiện")]
 _GATED = {rx for kind, rx in _PATTERNS}
 
@@ -237,7 +238,7 @@ def _starts(kind: str, text: str, start: int, end: int) -> list[int]:
             found.update(g.start() for g in _DAY_GATE.finditer(text, start, end))
     elif kind == "year":
         for g in _YEAR_ANCHOR.finditer(text, start, end):
-            for c in _phrases_before(text, start, g.start(), _YEAR_CUES):
+            for c in _phrases_before(text, start, g.start(), _YEAR_CUES, last=_YEAR_LAST):
                 found.update(_year_starts(text, start, c))
     else:
         for rx in _LITERAL_RE[kind]:

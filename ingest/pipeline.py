@@ -45,9 +45,7 @@ class _Mapped:
     def __init__(self, source: Source, cleaned):
         self.src = source.text
         self._clean = cleaned
-
-    def span(self, s: int, e: int) -> tuple[int, int]:
-        return self._clean.span(s, e)
+        self.span = cleaned.span  # (start, end) of the clean text → of the text of record
 
     def quote(self, s: int, e: int) -> Span:
         a, b = self._clean.span(s, e)
@@ -153,7 +151,7 @@ def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:
 def _footnote_cites(t: str, cites: list[tuple[int, str | None]], body_end: int) -> list[tuple[int, str | None]]:
     """``cites`` and, at each footnote marker of the body, what its footnote (after the signature,
     from ``body_end`` on) cites: the item holding the marker cites it."""
-    notes = [m for m in _FOOTNOTE_LINE.finditer(t, body_end)]
+    notes = [m for m in _FOOTNOTE_LINE.finditer(t, body_end)] if t.find("[", body_end) != -1 else []
     if not notes or not cites:
         return cites
     starts = [c[0] for c in cites]

@@ -102,7 +102,11 @@ _SECTION_KIND = [
     (re.compile(r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|hoạt\s+động|chương\s+trình|kế\s+hoạch", re.I), "task"),
 ]
 _END_MARK = re.compile(r"(?m)^[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?|^[ \t]*(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*" + R.UP)
-_END_WORDS = re.compile(r"Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.")  # what end_marks looks for first
+# what end_marks looks for first: the words at a line's start, after blanks (found from the line
+# breaks, a literal the regex engine skips to quickly)
+_END_WORDS = r"(?:Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.)"
+_END_LINE = re.compile(r"\n[^\S\n]*" + _END_WORDS)
+_END_FIRST_LINE = re.compile(r"[^\S\n]*" + _END_WORDS)
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _LIST_ANNEX = re.compile(r"[ \t]*DANH\s+MỤC\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
@@ -128,6 +132,12 @@ def _items(text: str, end: int):
 def _annex_headings(text: str):
     """"PHỤ LỤC" / "Phụ lục" heading lines, and a "DANH MỤC …" title over "(Kèm theo Quyết định …)" (an
     annex without the word), found from the words (no full-text regex pass)."""
+    yield from _annex_heading_matches(text)
+
+
+@functools.lru_cache(maxsize=2)
+def _annex_heading_matches(text: str) -> tuple:
+    """_annex_headings, kept for the last texts: the outline asks twice for a document's."""
     hits = []
     for word, rx in (("PHỤ LỤC", _ANNEX), ("Phụ lục", _ANNEX), ("DANH MỤC", _LIST_ANNEX)):
         i = text.find(word)
@@ -137,7 +147,7 @@ def _annex_headings(text: str):
             if m:
                 hits.append(m)
             i = text.find(word, i + 1)
-    yield from sorted(hits, key=lambda m: m.start())
+    return tuple(sorted(hits, key=lambda m: m.start()))
 
 
 def _line_start_of(text: str, word: str) -> int | None:
@@ -159,13 +169,9 @@ def end_marks(text: str) -> list[int]:
 @functools.lru_cache(maxsize=2)
 def _end_marks(text: str) -> tuple[int, ...]:
     """end_marks, kept for the last texts: the outline and the header both ask for a document's."""
-    out = []
-    for m in _END_WORDS.finditer(text):  # one scan: none of the words starts another or holds a line break
-        i = m.start()
-        ls = text.rfind("\n", 0, i) + 1
-        if not text[ls:i].strip() and _END_MARK.match(text, ls):
-            out.append(ls)
-    return tuple(sorted(set(out)))
+    starts = [0] if _END_FIRST_LINE.match(text) else []
+    starts += [m.start() + 1 for m in _END_LINE.finditer(text)]
+    return tuple(ls for ls in starts if _END_MARK.match(text, ls))
 
 
 _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế", "tình",

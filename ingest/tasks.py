@@ -53,6 +53,15 @@ _COMPOSITION = re.compile(r"\s*(?:Thành\s+phần|Cơ\s+cấu\s+tổ\s+chức)(?
 _WORKING_RULE = re.compile(r"\s*(?:(?:Nguyên\s+tắc|Chế\s+độ)\s+(?:làm\s+việc|hoạt\s+động)|Quan\s+hệ\s+(?:làm\s+việc|công\s+tác)"
                            r"|[^\n.;:]{0,120}?\s(?:hoạt\s+động|làm\s+việc)\s+theo\s+(?:nguyên\s+tắc|chế\s+độ)"
                            r"|[^\n.;:]{0,160}?\slà\s+cơ\s+quan\s+thường\s+trực[^\n.;:]{0,120}\.?\s*$)(?![\wÀ-ỹ])", re.I)
+# every match of _WORKING_RULE holds one of these words (in any case)
+_WORKING_RULE_WORDS = ("làm", "hoạt", "quan", "thường")
+
+
+def _working_rule(line: str) -> bool:
+    low = line.lower()
+    return any(w in low for w in _WORKING_RULE_WORDS) and _WORKING_RULE.match(line) is not None
+
+
 _TITLE_YEAR = re.compile(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d\d)", re.I)
 # a regulation of one body's functions and duties ("QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU
 # TỔ CHỨC CỦA SỞ TƯ PHÁP"): its article "Nhiệm vụ và quyền hạn" lists what that body does, each item
@@ -312,7 +321,7 @@ def _organisation_items(text: str, outline: Outline, tasks: list[Task]) -> list[
         if (t.parent in made_up or _COMPOSITION.match(first)) and it.kind != "article":
             made_up.add(t.id)
             t = replace(t, kind="context")
-        elif not it.children and _WORKING_RULE.match(first):
+        elif not it.children and _working_rule(first):
             t = replace(t, kind="context")
         out.append(t)
     return out
@@ -403,6 +412,8 @@ def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span
         it = starts.get(t.id)
         if it is None:
             continue
+        if text.find("tại", it.body_start, it.end) == -1:
+            continue  # every cross-reference holds "tại" ("… quy định tại các mục 1, 2 …")
         for m in _XREF.finditer(text, it.body_start, it.end):
             refs = _xref_ids(m.group("refs"))
             ids = [i for i in refs if i in index and "." in i]

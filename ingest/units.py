@@ -244,6 +244,8 @@ _NAMED_ONLY_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<title>" + r"(?:" + _alt(_TIT
                             r"(?P<named>" + _NAMED + r"))(?![\wÀ-ỹ])")
 
 _TRAIL = re.compile(r"(?:[ \t]*(?:,|và|-|&|hoặc))+$")
+# what a text ends with when _TRAIL finds something in it ($ also matches before a final line break)
+_TRAIL_ENDS = (",", "và", "-", "&", "hoặc", "\n")
 _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoàn", "Khu", "Báo", "Đài", "Trường", "Viện", "Cơ quan",
                "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Tập đoàn", "Tổng công ty", "Chi nhánh", "Mặt trận", "Ngân hàng", "Quỹ",
                "Thanh tra", "Kiểm toán", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Người đứng đầu",
@@ -278,7 +280,9 @@ class Mention:
     kind: str = "named"
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
+    """A name as written, blanks single and around dashes (names recur: kept for the last 8,192)."""
     s = " ".join(s.split())
     if "-" in s:
         s = _DASH_SPACES.sub(" - ", s)
@@ -300,12 +304,13 @@ _LOWER_STARTS = ("các", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "c
 def _lower_start_re(words) -> re.Pattern:
     """Every position where one of ``words`` starts, in one scan: one branch per first letter (a set
     of letters the regex engine skips to) and a look-ahead for the rest, so that no start inside
-    another word's match is missed; a start inside a word is refused, as _UNIT_RE's look-behind does."""
+    another word's match is missed; a start inside a word is refused, as _UNIT_RE's look-behind does
+    (tested after the look-ahead, which fails more often)."""
     rest: dict[str, list[str]] = {}
     for w in words:
         rest.setdefault(w[0], []).append(w[1:])
-    return re.compile("|".join(re.escape(c) + r"(?<![\wÀ-ỹ]" + re.escape(c) + r")(?=" +
-                               "|".join(map(re.escape, sorted(v, key=len, reverse=True))) + ")" for c, v in rest.items()))
+    return re.compile("|".join(re.escape(c) + r"(?=" + "|".join(map(re.escape, sorted(v, key=len, reverse=True))) + ")"
+                               r"(?<![\wÀ-ỹ]" + re.escape(c) + r")" for c, v in rest.items()))
 
 
 _LOWER_START_RE = _lower_start_re(_LOWER_STARTS)
@@ -339,11 +344,13 @@ def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]
     return cands
 
 
+# the kind of a mention by the one group of _UNIT_RE that matched (they are alternatives)
+_KIND_OF_GROUP = {"person": "person", "auth": "authority", "force": "collective", "coll": "collective", "title": "title",
+                  "sector": "collective", "named": "named"}
+
+
 def _kind(m: re.Match) -> str:
-    for k in ("person", "auth", "force", "coll", "title", "sector"):
-        if m.group(k) is not None:
-            return {"auth": "authority", "force": "collective", "coll": "collective", "sector": "collective"}.get(k, k)
-    return "named"
+    return _KIND_OF_GROUP[m.lastgroup]
 
 
 def unit_at(text: str, pos: int, end: int | None = None) -> "Mention | None":
@@ -355,7 +362,7 @@ def unit_at(text: str, pos: int, end: int | None = None) -> "Mention | None":
 def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention | None":
     s, e = m.span()
     raw = text[s:e]
-    tm = _TRAIL.search(raw)
+    tm = _TRAIL.search(raw) if raw.endswith(_TRAIL_ENDS) else None
     if tm:
         e = s + tm.start()
         raw = text[s:e]
@@ -453,10 +460,11 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
     end = len(text) if end is None else end
     out: list[Mention] = []
     last = start
+    match = _UNIT_RE.match
     for pos in _unit_candidates(text, start, end, caps):
         if pos < last:
             continue
-        m = _UNIT_RE.match(text, pos, end)
+        m = match(text, pos, end)
         if not m:
             continue
         men = _mention(text, m, _kind(m))
@@ -507,6 +515,7 @@ def unit_key(name: str) -> str:
     return fold(s)
 
 
+@functools.lru_cache(maxsize=4096)
 def initials(name: str) -> str:
     """TCHCQT for "Phòng Tổ chức - Hành chính - Quản trị" (the head word left out)."""
     words = re.findall(r"[\wÀ-ỹ]+", name)

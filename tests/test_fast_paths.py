@@ -66,3 +66,74 @@ def test_role_cues_quick_tests_and_clause_ends():
         ends_at = [m.end() for m in A._CLAUSE_END.finditer(t, lo, pos)]
         m = A._LAST_CLAUSE_END.match(t, lo, pos)
         assert (m.end() if m else lo) == (ends_at[-1] if ends_at else lo), (t, lo, pos)
+
+
+# quick tests of the speed work on roles, units, tasks and citations: each one may only skip a
+# pattern that cannot match (letters whose case IGNORECASE reads otherwise than str.lower included)
+_CASE_ODD = ["İ", "ı", "ſ", "\u212a"]
+
+
+def test_role_quick_tests_skip_no_match():
+    strong = ["chủ", "trì", "Chủ", "CHỦ", "TRÌ", "có", "trách", "nhiệm", "chịu", "là", "cơ", "quan", "đơn", "vị",
+              "thường", "trực", "đầu", "mối", "được", "giao", "đồng", "(", ")", ",", "x"] + _CASE_ODD
+    far = ["báo", "cáo", "Báo", "gửi", "Gửi", "kết", "quả", "về", "lên", "đến", "viên", "được", "x", "."]
+    bare = ["phối", "Phối", "hợp", "chặt", "chẽ", "với", "cùng", "doanh", "X", "("]
+    found = [0, 0, 0]
+    for t, _ in _texts(strong, 20000, 11, 6):
+        found[0] += A._strong_after(t)
+        assert A._strong_after(t) == bool(A._STRONG_AFTER.match(t)), t
+    for t, rnd in _texts(bare, 80000, 12, 10):
+        lo, hi = sorted((rnd.randrange(len(t) + 1), rnd.randrange(len(t) + 1))) if rnd.random() < 0.5 else (0, len(t))
+        plain = [m.span() for m in A._SUPPORT_BARE.finditer(t, lo, hi)]
+        found[1] += bool(plain)
+        assert [m.span() for m in A._support_bare(t, lo, hi)] == plain, (t, lo, hi)
+    for t, rnd in _texts(far, 80000, 15, 10):
+        lo, hi = sorted((rnd.randrange(len(t) + 1), rnd.randrange(len(t) + 1))) if rnd.random() < 0.5 else (0, len(t))
+        if A._CUE_REPORT_FAR.search(t, lo, hi):
+            found[2] += 1
+            tail = t[max(lo, hi - 60):hi].rstrip()
+            assert len(tail) < 3 or tail.endswith(A._REPORT_FAR_ENDS), t[lo:hi]
+            assert "áo" in t[lo:hi] or "ửi" in t[lo:hi], t[lo:hi]
+    assert min(found) > 20, found  # the strings do reach the patterns
+
+
+def test_unit_and_task_quick_tests_skip_no_match():
+    from ingest import tasks as T
+    from ingest.units import _LOWER_STARTS
+
+    working = ["Nguyên tắc", "nguyên tắc", "Chế độ", "chế độ", "làm việc", "LÀM VIỆC", "hoạt động", "Quan hệ",
+               "công tác", "theo", "là", "cơ quan", "thường trực", "Hội", "x", "."] + _CASE_ODD
+    found = [0, 0]
+    for t, _ in _texts(working, 20000, 13, 8):
+        found[0] += T._working_rule(t)
+        assert T._working_rule(t) == bool(T._WORKING_RULE.match(t)), t
+    for t, _ in _texts([",", "và", "-", "&", "hoặc", "\n", "Sở", "x", " "], 5000, 14, 6):
+        found[1] += bool(U._TRAIL.search(t))
+        assert not U._TRAIL.search(t) or t.endswith(U._TRAIL_ENDS), t
+    assert min(found) > 20, found
+    # the lower-case starts: the look-ahead tested before the look-behind finds the same positions
+    rest: dict[str, list[str]] = {}
+    for w in _LOWER_STARTS:
+        rest.setdefault(w[0], []).append(w[1:])
+    behind_first = re.compile("|".join(re.escape(c) + r"(?<![\wÀ-ỹ]" + re.escape(c) + r")(?=" +
+                                       "|".join(map(re.escape, sorted(v, key=len, reverse=True))) + ")"
+                                       for c, v in rest.items()))
+    for t, _ in _texts(list(_LOWER_STARTS) + ["x", "ác", "a", "1"], 5000, 17, 12):
+        assert [m.start() for m in U._LOWER_START_RE.finditer(t)] == [m.start() for m in behind_first.finditer(t)], t
+
+
+def test_law_heads_and_closing_marks_from_literals():
+    from ingest import citations as C
+    from ingest import regexes as R
+    from ingest import structure as S
+
+    pieces = ["Bộ", "luật", "Luật", "LUẬT", "Hiến", "pháp", "Pháp", "lệnh", "số", "này", "sư", "Dân", "sự", "x", "B",
+              "Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "Q.", "ỦY", "BAN", ":", "\u3000", "\xa0"]
+    for t, _ in _texts(pieces, 20000, 19, 12):
+        assert [m.span() for m in C._named_heads(t)] == [m.span() for m in R.NAMED_HEAD.finditer(t)], t
+        plain = set()
+        for m in re.finditer(r"Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.", t):
+            ls = t.rfind("\n", 0, m.start()) + 1
+            if not t[ls:m.start()].strip() and S._END_MARK.match(t, ls):
+                plain.add(ls)
+        assert S.end_marks(t) == sorted(plain), t
