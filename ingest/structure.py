@@ -108,7 +108,7 @@ _END_WORDS = r"(?:Nơi nhận|NƠI NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.)"
 _END_LINE = re.compile(r"\n[^\S\n]*" + _END_WORDS)
 _END_FIRST_LINE = re.compile(r"[^\S\n]*" + _END_WORDS)
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
-_LIST_ANNEX = re.compile(r"[ \t]*DANH\s+MỤC\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
+_LIST_ANNEX = re.compile(r"[ \t]*(?:\#{1,6}[ \t]+)?DANH\s+MỤC\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
 _TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
 _CONTENT_COLUMN = re.compile(r"(?i)nội\s*dung|nhiệm\s*vụ|tên|hoạt\s*động|công\s*việc|giải\s*pháp|chỉ\s*tiêu|sản\s*phẩm")
