@@ -318,12 +318,25 @@ def _support_bare(text: str, start: int, end: int):
 
 def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assignment) -> None:
     """Body nouns listed bare after "phối hợp với" support (the cue says they are units)."""
-    named = {u.start for u in units}
+    named = {u.start: u for u in units}
     for m in _support_bare(text, start, end):
         if m.end() in named or _paren_depth(text, start, m.start()) > 0:
             continue
-        for u in bare_units_at(text, m.end(), end):
+        bare = bare_units_at(text, m.end(), end)
+        for u in bare:
             _add(a, "support", u)
+        # the list goes on with named units ("phối hợp với đơn vị điện lực và các đơn vị liên quan")
+        pos = bare[-1].end if bare else None
+        while pos is not None:
+            gap = _ENUM_GAP_AT.match(text, pos, end)
+            nxt = named.get(gap.end()) if gap and gap.end() > pos else None
+            if nxt is None:
+                break
+            _add(a, "support", nxt)
+            pos = nxt.end
+
+
+_ENUM_GAP_AT = re.compile(r"[ \t]*(?:,|và|hoặc|cùng)[ \t]*")
 
 
 def title_lead(text: str, body_start: int, title_end: int, units: list[Mention]) -> list[tuple[str, int, int]]:
