@@ -341,9 +341,10 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
             hits.append(UnitHit(name or g, tuple(sorted(iris)), (i, j), body))
     # English names: the lexicon reads them from the question as written
     seen = {h.body for h in hits if h.body}
+    person = any(h.name in {lx.unit_label.get(u) for us in lx.persons.values() for u in us} for h in hits)
     for b in bodies.from_english(_english_forms(question)):
-        if b.name in seen:
-            continue
+        if b.name in seen or (person and b.kind in ("head_of_government", "head_of_state")):
+            continue  # "Deputy Prime Minister Trần Hồng Hà": the title goes with the person named
         seen.add(b.name)
         hits.append(UnitHit(b.name, tuple(sorted(lx.body_units.get(b.name, set()))), None, b.name, b.en))
     hits.sort(key=lambda h: h.span[0] if h.span else 10**6)

@@ -224,3 +224,5 @@ def test_a_person_is_asked_for_by_title_and_name(nq377):
     assert [a.name for a in u.units] == ["Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình"]
     assert not {"binh", "pho"} & set(" ".join(u.words).split())
     assert "Điều 3" in ids(ask(nq377, "Phó Thủ tướng Nguyễn Hòa Bình được phân công việc gì?"))
+    en = understand(nq377, "What is Deputy Prime Minister Nguyễn Hòa Bình assigned?")
+    assert [a.name for a in en.units] == ["Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình"]  # not the Prime Minister
