@@ -598,7 +598,11 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
         return ("support",)
     if lead and support:
         return ("lead", "support")
-    if who or _ALL_ROLES_Q.search(q):
+    if who:
+        # "Ai chịu trách nhiệm kiện toàn Ban Chỉ đạo …?": the one asked about is "ai"; a unit named is
+        # also the object of the work, named in the task without a role
+        return ("lead", "support", "report_to", "mentioned")
+    if _ALL_ROLES_Q.search(q):
         return ("lead", "support", "report_to")
     return ("lead", "support")
 

@@ -62,6 +62,7 @@ class Lexicon:
     unit_body: dict[str, str] = field(default_factory=dict)      # unit IRI → lexicon body name
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)   # ingested document → folded title words
     persons: dict[str, set[str]] = field(default_factory=dict)   # folded person's name → units ending with it
+    level_index: dict[str, list[str]] = field(default_factory=dict)  # unit name → its names with a level after it
     title_grams: dict[str, set[str]] = field(default_factory=dict)     # three folded title words → documents
 
 
@@ -98,6 +99,13 @@ def _build_lexicon(store: Store) -> Lexicon:
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
     lx.sources = [r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")]
+    # a body with its level after its name ("Ban Chỉ đạo … cấp xã") is that body too
+    for k in lx.units:
+        words = k.split()
+        for n in range(2, len(words)):
+            if _LEVEL_TAIL.fullmatch(" ".join(words[n:])):
+                lx.level_index.setdefault(" ".join(words[:n]), []).append(k)
+                break
     # a person holding a title ("Phó Thủ tướng Chính phủ Trần Hồng Hà") is asked for by the name alone
     for u, label in lx.unit_label.items():
         m = _person_re().search(label)
@@ -301,6 +309,15 @@ def _persons(lx: Lexicon, words: list[str], taken: list[bool]) -> list[UnitHit]:
     return hits
 
 
+_LEVEL_TAIL = re.compile(r"(?:cap (?:tinh|huyen|xa|thanh pho|co so|trung uong)|tinh|thanh pho|huyen|xa|phuong|dac khu|"
+                         r"cac cap|trung uong)(?: [a-z]+){0,3}")
+
+
+def _level_keys(lx: Lexicon, g: str) -> list[str]:
+    """Store unit names that are ``g`` followed by a level or a place ("… cấp xã", "… tỉnh Bắc Ninh")."""
+    return [k for k in lx.level_index.get(g, ())]
+
+
 def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
     """Every unit a question names, in the order written: the store's unit names and aliases, the
     lexicon's Vietnamese names, variants and abbreviations (Ủy/Uỷ, hoá/hóa and diacritics ignored),
@@ -322,6 +339,9 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
         if g in lx.units:
             iris |= lx.units[g]
             name = lx.unit_label[sorted(lx.units[g])[0]]
+            # the same body at a level the question leaves out ("Ban Chỉ đạo Dân số và Phát triển" asks for
+            # "… cấp xã" and "… tỉnh" too)
+            iris |= {u for k in _level_keys(lx, g) for u in lx.units[k]}
         if body:
             iris |= lx.body_units.get(body, set())
             name = name or body

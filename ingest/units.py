@@ -95,7 +95,8 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
           r"khen|ứng|hằng|hàng|năm|trước|sau|khi|nhằm|đến|từ|ngay|kịp|sớm|tích|nghiêm|ngày|tháng|quý|trên|dưới|ra|"
           r"vào|lên|hoặc|nếu|do|bị|cùng|như|mà|nhưng|này|đó|đây|gồm|bao|cung|thu|phát|đối|tại|cho|với|hết|"
           r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm)\b")
-_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r"){0,1}"
+# ("Phát triển" in a name is no verb: "Ban Chỉ đạo Dân số và Phát triển", "Ngân hàng Phát triển")
+_NAMEGROUP = _CAPW + r"(?:\s+(?!(?<=Phát\s)triển\b)(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r"|(?<=Phát)\s+triển\b){0,1}"
 # lower-case words that may bridge two capitalised parts of one name (Ban Quản lý khu Kinh tế,
 # Liên hiệp các hội Khoa học và Kỹ thuật)
 _BRIDGE = r"(?:khu|các\s+hội|các|cụm)"

@@ -20,7 +20,7 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt",
         "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt",
         "2623": "../bulk2025/txt/86367f2ddb2225cd.txt",  # 2025 documents without gold
-        "377": "../bulk2025/txt/45cc2b3cda45b66c.txt"}
+        "377": "../bulk2025/txt/45cc2b3cda45b66c.txt", "165": "../bulk2025/txt/a83fffe08d7aeed7.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -47,6 +47,7 @@ def _doc_store(key: str):
 
 qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"), _doc_store("86")
 cd228, kh552, qd2623, nq377 = _doc_store("228"), _doc_store("552"), _doc_store("2623"), _doc_store("377")
+kh165 = _doc_store("165")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -226,3 +227,12 @@ def test_a_person_is_asked_for_by_title_and_name(nq377):
     assert "Điều 3" in ids(ask(nq377, "Phó Thủ tướng Nguyễn Hòa Bình được phân công việc gì?"))
     en = understand(nq377, "What is Deputy Prime Minister Nguyễn Hòa Bình assigned?")
     assert [a.name for a in en.units] == ["Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình"]  # not the Prime Minister
+
+
+def test_a_unit_in_a_who_question_is_also_the_object_of_the_work(kh165):
+    """'Ai chịu trách nhiệm kiện toàn Ban Chỉ đạo Dân số và Phát triển?': "ai" is the one asked about;
+    the steering committee is what the work is done to, named in the tasks without a role ('Tham mưu
+    … kiện toàn Ban Chỉ đạo …' of Sở Y tế, 'Kiện toàn Ban Chỉ đạo … cấp xã' of the communes)."""
+    a = ask(kh165, "Ai chịu trách nhiệm kiện toàn Ban Chỉ đạo Dân số và Phát triển?")
+    assert {"II.1.đ", "II.6.c"} <= set(ids(a))
+    assert all("kiện toàn" in t.text.lower() for t in a.tasks)
