@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Callable
 
@@ -299,7 +300,8 @@ _PUBLISHES_PROCEDURES = re.compile(r"Điều\s+1\s*\.\s*Công\s+bố[^.;]{0,160}
 
 def _procedure_annex(tasks: list[Task]) -> list[Task]:
     first = next((t for t in tasks if t.id == "Điều 1"), None)
-    if first is None or first.kind != "provision" or not _PUBLISHES_PROCEDURES.match(first.text):
+    if first is None or first.kind != "provision" or \
+            not _PUBLISHES_PROCEDURES.match(unicodedata.normalize("NFC", first.text[:400])):  # source text may be NFD
         return tasks
     return [replace(t, kind="context") if t.id.startswith("PL") and t.kind in ("task", "assignment") else t
             for t in tasks]
