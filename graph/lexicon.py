@@ -329,7 +329,8 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
     hits: list[UnitHit] = []
     keys, kmax = _body_keys()
     n_max = max(lx.max_unit_words, kmax)
-    hits += _persons(lx, words, taken)
+    people = _persons(lx, words, taken)
+    hits += people
     for i, j, g in ngrams(words, n_max):
         if any(taken[i:j]) or len(g) <= 3:
             continue
@@ -361,9 +362,8 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
             hits.append(UnitHit(name or g, tuple(sorted(iris)), (i, j), body))
     # English names: the lexicon reads them from the question as written
     seen = {h.body for h in hits if h.body}
-    person = any(h.name in {lx.unit_label.get(u) for us in lx.persons.values() for u in us} for h in hits)
     for b in bodies.from_english(_english_forms(question)):
-        if b.name in seen or (person and b.kind in ("head_of_government", "head_of_state")):
+        if b.name in seen or (people and b.kind in ("head_of_government", "head_of_state")):
             continue  # "Deputy Prime Minister Trần Hồng Hà": the title goes with the person named
         seen.add(b.name)
         hits.append(UnitHit(b.name, tuple(sorted(lx.body_units.get(b.name, set()))), None, b.name, b.en))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import replace
 from typing import Callable
 
@@ -289,7 +288,10 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     tasks = _organisation_items(text, outline, tasks)
     tasks = _lift_form_fields(tasks, by_id)
     tasks = _apply_cross_references(text, outline, tasks, span)
-    return _procedure_annex(_fields_make_tasks(tasks))
+    first = next((it for it in outline.items if it.id == "Điều 1"), None)
+    publishes = first is not None and _PUBLISHES_PROCEDURES.match(text, first.start, first.end) is not None
+    tasks = _fields_make_tasks(tasks)
+    return _procedure_annex(tasks) if publishes else tasks
 
 
 # a decision publishing administrative procedures ("Điều 1. Công bố kèm theo Quyết định này Danh mục thủ
@@ -299,9 +301,9 @@ _PUBLISHES_PROCEDURES = re.compile(r"Điều\s+1\s*\.\s*Công\s+bố[^.;]{0,160}
 
 
 def _procedure_annex(tasks: list[Task]) -> list[Task]:
+    """The annex items of a decision whose first article publishes procedures, as context."""
     first = next((t for t in tasks if t.id == "Điều 1"), None)
-    if first is None or first.kind != "provision" or \
-            not _PUBLISHES_PROCEDURES.match(unicodedata.normalize("NFC", first.text[:400])):  # source text may be NFD
+    if first is None or first.kind != "provision":
         return tasks
     return [replace(t, kind="context") if t.id.startswith("PL") and t.kind in ("task", "assignment") else t
             for t in tasks]

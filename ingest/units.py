@@ -96,7 +96,7 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
           r"vào|lên|hoặc|nếu|do|bị|cùng|như|mà|nhưng|này|đó|đây|gồm|bao|cung|thu|phát|đối|tại|cho|với|hết|"
           r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm)\b")
 # ("Phát triển" in a name is no verb: "Ban Chỉ đạo Dân số và Phát triển", "Ngân hàng Phát triển")
-_NAMEGROUP = _CAPW + r"(?:\s+(?!(?<=Phát\s)triển\b)(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r"|(?<=Phát)\s+triển\b){0,1}"
+_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r"|(?<=Phát)\s+triển\b){0,1}"
 # lower-case words that may bridge two capitalised parts of one name (Ban Quản lý khu Kinh tế,
 # Liên hiệp các hội Khoa học và Kỹ thuật)
 _BRIDGE = r"(?:khu|các\s+hội|các|cụm)"
@@ -222,7 +222,8 @@ _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt_flat(GRAMMAR["sectors"])
 _AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
 # a person: a family name and one to three more capitalised words ("Trần Hồng Hà"; a PDF line may break it)
 _PERSON_NAME = r"(?:" + _alt(GRAMMAR["surnames"]["names"]) + r")(?:\s+" + _CAPW + r"){1,3}"
-_PERSON = (r"(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?:(?:" + _alt(_TITLES) + r")\s+)?" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}")
+# a person's name after "đồng chí", a title in front or not ("đồng chí Phó Giám đốc Nguyễn Văn A")
+_NAME_RUN = r"(?:(?:" + _alt(_TITLES) + r")\s+)?" + _CAPW + r"(?:[ \t]+" + _CAPW + r"){1,4}"
 _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)?"
 # a named body after a title must carry its name or jurisdiction ("Giám đốc Sở Nội vụ"); a bare head
 # there starts a collective ("Thủ trưởng Sở, ban, ngành")
@@ -233,7 +234,7 @@ _TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
 # (the apposition, ", Phó Giám đốc Sở X", follows a person's name only: after a title it is the next unit)
 _PERSON = (r"(?:(?:[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí)|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|"
-           + _PERSON[_PERSON.index("(?:(?:"):] + _APPOSITION + r")")
+           + _NAME_RUN + _APPOSITION + r")")
 
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
