@@ -45,7 +45,7 @@ def roman_value(s: str) -> int:
 @dataclass
 class Item:
     id: str
-    kind: str  # section | item | letter | article | row | row_heading
+    kind: str  # section | item | letter | point | article | row | row_heading
     marker: str
     start: int  # start of the marker
     end: int = -1  # end of the item's own text (before its first child or next item)
@@ -115,7 +115,7 @@ _CONTENT_COLUMN = re.compile(r"(?i)nội\s*dung|nhiệm\s*vụ|tên|hoạt\s*đ�
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ][.)]|"
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ][.)]|\((?:\d|[ivx])|"
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 
@@ -241,6 +241,8 @@ class _Numbering:
         self.dec_stack: list[Item] = []  # decimal items under the current top
         self.letter_parent: Item | None = None
         self.last_letter: str | None = None
+        self.paren_parent: Item | None = None  # the item whose "(1) (2)" / "(i) (ii)" points are read
+        self.last_paren: int = 0
 
     def scan(self, end: int) -> list[Item]:
         n = len(self.text)
@@ -258,6 +260,8 @@ class _Numbering:
                 self.decimal(m, rest)
             elif m.group("letter"):
                 self.letter(m, rest)
+            elif m.group("paren"):
+                self.paren(m, rest)
         return self.items
 
     def _enter_annex(self) -> None:
@@ -330,6 +334,29 @@ class _Numbering:
                     if d.level == depth and d.marker.rstrip(".)").rsplit(".", 1)[0] == parent_marker]
         want = (int(prev_sib[-1].marker.rstrip(".)").rsplit(".", 1)[1]) + 1) if prev_sib else 1
         return parts[-1] == want
+
+    def paren(self, m: re.Match, rest: str) -> None:
+        """A point numbered in brackets, "(1)", "(2)" or "(i)", "(ii)", at a line's start: a sub-item of the
+        item it follows (``3.1`` for "(1)" under "3.", ``1.b.ii`` for "(ii)" under "b)"), when the numbers
+        run from one and the point starts as a sentence does."""
+        raw = m.group("paren")
+        num = int(raw) if raw.isdigit() else roman_value(raw.upper())
+        base = self.items[-1] if self.items else None
+        if num == 1:
+            if base is None or base.start < 0 or base.kind not in ("section", "article", "item", "letter"):
+                return
+            parent = base
+        else:
+            parent, last = self.paren_parent, self.items[-1] if self.items else None
+            if parent is None or num != self.last_paren + 1 or last is None or last.kind != "point" \
+                    or last.parent != parent.id:
+                return
+        if not rest.strip() or not (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"("):
+            return
+        self.paren_parent, self.last_paren = parent, num
+        self.items.append(Item(id=f"{parent.id}.{raw}", kind="point", marker=f"({raw})", start=m.start() + len(m.group("indent")),
+                               body_start=m.end(), level=parent.level + 1, parent=parent.id,
+                               section_kind=parent.section_kind))
 
     def letter(self, m: re.Match, rest: str) -> None:
         letter = m.group("letter")

@@ -245,7 +245,7 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         if subject and not asg.lead and it.kind != "row" and _DUTIES.match(text, it.body_start, _title_end(text, it)):
             A._add(asg, "lead", subject)  # "Điều 2. Nhiệm vụ và quyền hạn" of the body the title names
             asg.title_lead = True
-        if addressee and not asg.lead and it.kind in ("item", "letter") and \
+        if addressee and not asg.lead and it.kind in ("item", "letter", "point") and \
                 (it.section_kind or "task") not in ("context", "objective", "scope", "funding"):
             A._add(asg, "lead", addressee)  # a conclusion's item without a subject: the locality met with
         parent = by_id.get(it.parent) if it.parent else None

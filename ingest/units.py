@@ -95,8 +95,25 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
           r"khen|ứng|hằng|hàng|năm|trước|sau|khi|nhằm|đến|từ|ngay|kịp|sớm|tích|nghiêm|ngày|tháng|quý|trên|dưới|ra|"
           r"vào|lên|hoặc|nếu|do|bị|cùng|như|mà|nhưng|này|đó|đây|gồm|bao|cung|thu|phát|đối|tại|cho|với|hết|"
           r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm)\b")
-# ("Phát triển" in a name is no verb: "Ban Chỉ đạo Dân số và Phát triển", "Ngân hàng Phát triển")
-_NAMEGROUP = _CAPW + r"(?:\s+(?!" + _STOPW + r"|[a-zđ]\))" + _LOWW + r"|(?<=Phát)\s+triển\b){0,1}"
+
+
+def _compounds(words) -> str:
+    """Compound words of names, later syllables in either case ("Mặt trận [tT]ổ [qQ]uốc"), as one pattern."""
+    def syl(w: str) -> str:
+        return f"[{w[0].lower()}{w[0].upper()}]" + re.escape(w[1:]) if w[:1].isalpha() else re.escape(w)
+    alts = [r"\s+".join([re.escape(w.split()[0])] + [syl(x) for x in w.split()[1:]])
+            for w in sorted(set(words), key=len, reverse=True)]
+    return "(?:" + "|".join(alts) + r")(?![\wÀ-ỹ])"
+
+
+# a name's words: a capitalised syllable and at most one lower-case one that is no verb or function
+# word, or a compound whose later syllables would read as one ("Việc làm", "Phát triển", "Đổi mới sáng tạo")
+_COMPOUND = _compounds(GRAMMAR["name_compounds"]["words"])
+# (a level word starts the jurisdiction, never a name's lower-case word: "… Việt Nam thành phố Hà Nội"); a
+# number closes a military or regional name ("Bộ Tư lệnh Vùng 4 Hải quân", "Quân khu 7", "khu vực XV")
+_NAMEGROUP = (r"(?:" + _COMPOUND + r"|" + _CAPW + r")(?:\s+(?!" + _STOPW + r"|[a-zđ]\)|(?:thành\s+phố|thị\s+xã|thị\s+trấn|"
+              r"đặc\s+khu|tỉnh|huyện|quận|phường)(?![\wÀ-ỹ]))" + _LOWW + r"){0,1}(?:(?:(?<=Vùng)|(?<=[Kk]hu)|(?<=[Kk]hu\svực)|(?<=đoàn))"
+              r"[ \t]+(?:\d{1,3}|[IVXL]{1,5})(?![\wÀ-ỹ/]|[.,-]\d))?")
 # lower-case words that may bridge two capitalised parts of one name (Ban Quản lý khu Kinh tế,
 # Liên hiệp các hội Khoa học và Kỹ thuật)
 _BRIDGE = r"(?:khu|các\s+hội|các|cụm)"
