@@ -178,6 +178,32 @@ def visited_body(text: str, title_span: tuple[int, int] | None, mentions: list[M
     return f"Ủy ban nhân dân {written}", m.start("level"), m.end("place")
 
 
+# the sentence that hands the numbered items to their addressees, right before the first one ("…, Thủ tướng
+# Chính phủ yêu cầu Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh … thực hiện một
+# số nhiệm vụ trọng tâm sau:")
+_LEAD_IN_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:[Yy]êu\s+cầu|[Gg]iao|[Đđ]ề\s+nghị)[ \t\n]+")
+
+
+def preamble_lead_in(text: str, first_start: int, mentions: list[Mention]) -> list[Mention]:
+    """The units a lead-in sentence ending in a colon right before the first numbered item addresses:
+    the enumeration right after its last "yêu cầu" / "giao" / "đề nghị" (no full stop in between)."""
+    head = text[max(0, first_start - 800):first_start].rstrip()
+    if not head.endswith(":"):
+        return []
+    base = first_start - 800 if first_start > 800 else 0
+    cues = list(_LEAD_IN_CUE.finditer(head))
+    if not cues:
+        return []
+    cue = cues[-1]
+    if re.search(r"[.;!?](?:\s|$)", head[cue.end():]):
+        return []
+    at, colon = base + cue.end(), base + len(head) - 1
+    after = [m for m in mentions if at <= m.start < colon]
+    if not after or after[0].start != at:
+        return []
+    return A._chains(text, after)[0]
+
+
 def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, deadlines) -> A.Assignment:
     if it.kind == "row" and it.cells:
         asg = A.assign_cells(text, it.cells, inside, year=year)
@@ -238,6 +264,8 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     deadlines = DeadlineIndex(text, year=year, exclude=exclude, since=since)
     subject = regulated_body(text, title_span, ms)
     addressee = visited_body(text, title_span, ms)
+    first = next((it for it in outline.items if it.parent is None and it.kind == "item"), None)
+    lead_in = preamble_lead_in(text, first.start, ms) if first is not None and first.start == outline.body_start else []
     for it in outline.items:
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
@@ -248,6 +276,9 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         if addressee and not asg.lead and it.kind in ("item", "letter", "point") and \
                 (it.section_kind or "task") not in ("context", "objective", "scope", "funding"):
             A._add(asg, "lead", addressee)  # a conclusion's item without a subject: the locality met with
+        if lead_in and not asg.lead and it.parent is None and it.kind == "item":
+            for m in lead_in:  # an item without a subject: the addressees of the lead-in sentence
+                A._add(asg, "lead", m)
         parent = by_id.get(it.parent) if it.parent else None
         inherited = False
         if parent is not None and it.kind != "row":

@@ -141,6 +141,7 @@ _PLACE_LIST = (r"(?:các\s+|Các\s+)(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+
 _JURIS = (r"(?:" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "các\\s+", 1) + r"|cấp\s+(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
           r"|các\s+cấp"
           r"|(?:các\s+)?tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
+          r"(?:[ \t]+từ[ \t]+" + _PLACE_NAME + r"[ \t]+(?:đến|tới)[ \t]+" + _PLACE_NAME + r")?"  # "… từ Hà Tĩnh đến Khánh Hòa"
           r"|(?:các\s+)?" + _LEVEL + r"(?:\s*,\s*" + _LEVEL + r")+(?:\s*(?:,|và|hoặc)\s*" + _LEVEL + r")?(?:\s+(?:thuộc\s+tỉnh|trực\s+thuộc))?"
           r"|(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?:[ \t]+" + _PLACE_NAME + r")?"
           r"|[Tt]rung\s+ương)")
@@ -247,6 +248,7 @@ _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + 
 _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE
                  + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
 _TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY
+               + r"|(?:Các\s+)?" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
                + r"|" + _NAMED + r"))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
 # (the apposition, ", Phó Giám đốc Sở X", follows a person's name only: after a title it is the next unit)
@@ -449,6 +451,8 @@ def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
     if pos >= end or text[pos] != ":":
         return []
     fam, title = hm.group("family"), (hm.group("title") or "").strip()
+    first = men.start  # the first member's words run from the collective's ("các Bộ: Tài chính"), so that
+    # it stays in the enumeration the collective was in ("gửi Báo cáo về Văn phòng Chính phủ và các Bộ: …")
     members_re = _colon_members().get(fam)
     out: list[Mention] = []
     pos += 1
@@ -466,7 +470,7 @@ def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
                 break
             m, name = um, one.name
         e = pos + len(text[pos:m.end()].rstrip())
-        out.append(Mention(f"{title} {name}" if title else name, pos, e, "named"))
+        out.append(Mention(f"{title} {name}" if title else name, first if not out else pos, e, "named"))
         sep = _COLON_SEP.match(text, e, end)
         if not sep or sep.end() == e:
             break
@@ -493,8 +497,9 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
         last = men.end
         if "ác " in men.name:
             members = _spread_colon_list(text, men, end)
-            out.extend(members)
-            last = members[-1].end if members else last
+            if members:  # "Các Bộ: Quốc phòng, Công an" names those two, no more
+                out[-1:] = members
+                last = members[-1].end
     return out
 
 
@@ -515,8 +520,9 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
         pos = men.end
         if "ác " in men.name:
             members = _spread_colon_list(text, men, end)
-            out.extend(members)
-            pos = members[-1].end if members else pos
+            if members:
+                out[-1:] = members
+                pos = members[-1].end
     return out
 
 
