@@ -52,6 +52,7 @@ _CHAR_MAP = {
 }
 _CHAR_TABLE = str.maketrans({k: v for k, v in _CHAR_MAP.items()})
 _CHAR_PROBE = re.compile("[" + "".join(re.escape(chr(k)) for k in _CHAR_MAP) + "]")
+_CHARS = tuple(map(chr, _CHAR_MAP))
 
 _COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 
@@ -183,7 +184,7 @@ def _char_repl(m: re.Match) -> str:
 
 
 def _chars(text: str) -> str:
-    if _CHAR_PROBE.search(text) is None:
+    if not any(c in text for c in _CHARS):  # one str search per character: faster than a regex scan for the set
         return text
     return _CHAR_PROBE.sub(_char_repl, text)  # only where an odd character is
 

@@ -86,6 +86,11 @@ _DAY_WORDS = [re.compile(w) for w in ("trước", "trong", "chậm", "hạn", "h
 _LITERAL = {"month": ("háng",), "quarter": ("uý", "uí"), "recurring": ("ằng", "àng"), "period": ("iai",),
             "standing": ("hường",)}
 _LITERAL_RE = {k: [re.compile(re.escape(w)) for w in ws] for k, ws in _LITERAL.items()}
+# what the kind's pattern requires right after its literal (the common words "tháng", "hàng" are
+# mostly no month or cycle): a literal not followed so starts no match, and the words before it
+# are not read back
+_LITERAL_TAIL = {"month": re.compile(r"\s+\d{1,2}\s*(?:/|-|năm)\s*" + _Y),
+                 "recurring": re.compile(r"\s+(?:năm|quý|tháng|ngày)(?![\wÀ-ỹ])")}
 _YEAR_ANCHOR = re.compile(r"năm\s+" + _Y)
 # the words before "Tháng" that make a month a time limit (the month pattern's cue, optional parts spelt
 # out; the first word in either case), and the last words of those, for a quick test
@@ -241,9 +246,11 @@ def _starts(kind: str, text: str, start: int, end: int) -> list[int]:
             for c in _phrases_before(text, start, g.start(), _YEAR_CUES, last=_YEAR_LAST):
                 found.update(_year_starts(text, start, c))
     else:
+        tail = _LITERAL_TAIL.get(kind)
         for rx in _LITERAL_RE[kind]:
             for g in rx.finditer(text, start, end):
-                found.update(_before_literal(kind, text, start, g.start() - 1))
+                if tail is None or tail.match(text, g.end(), end):
+                    found.update(_before_literal(kind, text, start, g.start() - 1))
     return sorted(c for c in found if start <= c < end)
 
 

@@ -137,3 +137,14 @@ def test_law_heads_and_closing_marks_from_literals():
             if not t[ls:m.start()].strip() and S._END_MARK.match(t, ls):
                 plain.add(ls)
         assert S.end_marks(t) == sorted(plain), t
+
+
+def test_capital_runs_by_first_letter_and_odd_character_probe():
+    from ingest import clean as C
+
+    pieces = ["UBND", "TCHCQT", "Sở", "SỞ", "Đ", "ĐT", "QĐ", "KH&CN", "Ủ", "ỦY", "T", "x", "1", "-", "\xa0", "\u2013", "Ð"]
+    for t, _ in _texts(pieces, 5000, 23, 10):
+        runs = set(U._CAPS_RUN.findall(t))
+        for letter in {r[0] for r in runs} | {"T", "Đ", "Q"}:
+            assert set(U._caps_runs_from(letter).findall(t)) == {r for r in runs if r[0] == letter}, (letter, t)
+        assert C._chars(t) == (C._CHAR_PROBE.sub(C._char_repl, t) if C._CHAR_PROBE.search(t) else t), t
