@@ -335,18 +335,18 @@ co quan chu tri|don vi phoi hop|co quan phoi hop|dinh ky|thuong xuyen|hang nam|h
 hang thang|hang ngay|moi nam|hom nay|co quan nao|don vi nao|nhung ai|cho ai|van ban nay|ke hoach nay|cong dien nay|
 quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|quy dinh nay|quy che nay|chuong trinh nay|de an nay|
 thong tu nay|nghi dinh nay|cong van nay|ke hoach|de an|chuong trinh|cong dien|quyet dinh|nghi quyet|thong bao|
-quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay
+quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay|tiep theo
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VI_STOP = set("""
 ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da moi
 mot so nhu thi ma khi neu bi boi tu den toi len ra vao nhat nua cung con roi vay sao the han truoc sau giua tren duoi
-tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao
+tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao bang
 """.split())
 # Vietnamese compounds whose first or second syllable is a function word elsewhere
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
             "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
-            "ban giao", "ho so"} | {"giao " + w for w in _GIAO_WORDS}
+            "ban giao", "ho so", "bang khen", "cong bang", "binh dang"} | {"giao " + w for w in _GIAO_WORDS}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
@@ -640,11 +640,16 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     return u
 
 
+_REQUESTING = {"yeu cau", "de nghi", "chi dao", "chi thi"}
+
+
 def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], unit: str | None) -> list[UnitHit]:
     """The units a question names, each with its roles (into ``u.units`` and ``u.roles``)."""
     q_en = fold_ascii(question).replace("'", "").replace("’", "")
     hits = find_all_units(lx, question, q)
     for h in hits:
+        if u.documents and h.span is not None and " ".join(words[h.span[1]:h.span[1] + 2]) in _REQUESTING:
+            continue  # "…, Thủ tướng yêu cầu những gì?": the body asking for the work (the issuer), not one doing it
         u.units.append(AskedUnit(h.name, list(h.iris), _unit_roles(h, words, q, q_en, u.lang, u.who),
                                  h.english or english_name(h.name)))
     if not u.units and unit:
@@ -672,11 +677,13 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
     """The topic words: what is left of the question once documents, units, dates and grammar are
     read (into ``u.groups`` and ``u.words``)."""
     taken = [False] * len(words)
-    for h, a in zip(hits, u.units):
+    asked = {a.name: a for a in u.units}
+    for h in hits:  # (a unit asking for the work is no asked unit, its words no topic either)
+        a = asked.get(h.name)
         if h.span:
             for k in range(*h.span):
                 taken[k] = True
-            if a.roles == ("report_to",):        # the report words around it are grammar, not a topic
+            if a is not None and a.roles == ("report_to",):        # the report words around it are grammar, not a topic
                 for k in list(range(max(0, h.span[0] - 4), h.span[0])) + list(range(h.span[1], min(len(words), h.span[1] + 3))):
                     if words[k] in _REPORT_GRAMMAR:
                         taken[k] = True
@@ -1068,7 +1075,9 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
             seeds = set()
             for v in ix.vias(d):
                 seeds |= ix.derives.get(v, set())
-            cands |= ix.with_own_parents(ix.actionable(seeds), seeds)
+            # no task names it: the work of the documents resting on it ("Kế hoạch triển khai Nghị quyết
+            # 57-NQ/TW" whose items cite nothing)
+            cands |= ix.with_own_parents(ix.actionable(seeds), seeds) if seeds else ix.grounded_tasks(d)
     if u.scope:
         stated = set()
         for d in u.scope:

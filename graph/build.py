@@ -662,7 +662,7 @@ class _Builder:
         f = fold_ascii(clause)
         if re.search(r"(^|\s)can cu\b", f):
             return "based_on"
-        if re.search(r"(^|\s)(thuc hien|trien khai)\b", f):
+        if re.search(r"(^|\s)(thuc hien|trien khai|tiep theo)\b", f):
             return "applies"
         return None
 

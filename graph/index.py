@@ -39,6 +39,7 @@ class StoreIndex:
     sources: set[str] = field(default_factory=set)                 # ingested documents
     derives: dict[str, set[str]] = field(default_factory=dict)     # cited document → tasks citing it
     derived_from: dict[str, set[str]] = field(default_factory=dict)  # document → documents detailing/applying it
+    grounded: dict[str, set[str]] = field(default_factory=dict)    # document → source documents based on / applying it
     roles: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # unit → role → tasks
     parents: set[str] = field(default_factory=set)                 # tasks with sub-items (other than form fields)
     children: dict[str, list[str]] = field(default_factory=dict)   # task → its sub-items
@@ -103,6 +104,15 @@ class StoreIndex:
             keep |= {t for t in out & self.parents if t not in self.headings}
         return keep - self.nontask
 
+    def grounded_tasks(self, document: str) -> set[str]:
+        """The work of the source documents that rest on ``document`` ("Căn cứ …", "Thực hiện …", "Tiếp theo …"
+        in their preamble), for a document no task names: what a plan implementing it asks of its units."""
+        out: set[str] = set()
+        for v in self.vias(document):
+            for d in self.grounded.get(v, ()):
+                out |= self.stated_tasks(d)
+        return out
+
     def stated_tasks(self, document: str) -> set[str]:
         """The work a source document states: its items minus headings with sub-items, objectives,
         fields and provisions."""
@@ -140,6 +150,9 @@ def _build(store: Store) -> StoreIndex:
     for r in sel(f"SELECT DISTINCT ?a ?b WHERE {{ ?a {DERIVE_PATH} ?b }}"):
         if r["a"] != r["b"]:
             ix.derived_from.setdefault(r["b"], set()).add(r["a"])
+    for r in sel("SELECT DISTINCT ?a ?b WHERE { ?a a cancu:SourceDocument ; eli:based_on|eli:applies ?b }"):
+        if r["a"] != r["b"]:
+            ix.grounded.setdefault(r["b"], set()).add(r["a"])
     union = " UNION ".join(f'{{ ?t {p} ?u BIND("{k}" AS ?r) }}' for k, p in ROLE_PROPS.items())
     for r in sel(f'SELECT ?u ?r (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE {{ {union} }} GROUP BY ?u ?r'):
         ix.roles.setdefault(r["u"], {})[r["r"]] = set(r["ts"].split())

@@ -20,7 +20,8 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "62": "t25_62-2025-qd-ubnd_f1526a.txt", "86": "t25_86-2025-qd-ubnd_45fb7c.txt",
         "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt",
         "2623": "../bulk2025/txt/86367f2ddb2225cd.txt",  # 2025 documents without gold
-        "377": "../bulk2025/txt/45cc2b3cda45b66c.txt", "165": "../bulk2025/txt/a83fffe08d7aeed7.txt"}
+        "377": "../bulk2025/txt/45cc2b3cda45b66c.txt", "165": "../bulk2025/txt/a83fffe08d7aeed7.txt",
+        "597": "../bulk2025/txt/689f49d25e51cbaa.txt", "223": "../bulk2025/txt/15e6fb3d3f3b2644.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -47,7 +48,7 @@ def _doc_store(key: str):
 
 qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"), _doc_store("86")
 cd228, kh552, qd2623, nq377 = _doc_store("228"), _doc_store("552"), _doc_store("2623"), _doc_store("377")
-kh165 = _doc_store("165")
+kh165, kh597, cd223 = _doc_store("165"), _doc_store("597"), _doc_store("223")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -236,3 +237,27 @@ def test_a_unit_in_a_who_question_is_also_the_object_of_the_work(kh165):
     a = ask(kh165, "Ai chịu trách nhiệm kiện toàn Ban Chỉ đạo Dân số và Phát triển?")
     assert {"II.1.đ", "II.6.c"} <= set(ids(a))
     assert all("kiện toàn" in t.text.lower() for t in a.tasks)
+
+
+def _silver_tasks(stem: str, ask_text: str) -> set[str]:
+    """The task ids of the silver question (bench/silver, written without the program) beginning so."""
+    gold = next(json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "bench" / "silver").glob(f"*/{stem}.json"))
+    return set(next(q for q in gold["questions"] if q["ask"].startswith(ask_text))["tasks"])
+
+
+@pytest.mark.parametrize("key,stem,question", [
+    ("597", "689f49d25e51cbaa", "Kế hoạch triển khai Nghị quyết 57-NQ/TW bằng những nhiệm vụ, giải pháp nào?"),
+    ("223", "15e6fb3d3f3b2644", "Tiếp theo các Công điện số 217/CĐ-TTg, 218/CĐ-TTg, 219/CĐ-TTg và 222/CĐ-TTg, "
+                                "Thủ tướng yêu cầu những gì?"),
+])
+def test_a_directive_no_task_names_asks_for_the_work_of_the_documents_resting_on_it(request, key, stem, question):
+    """A plan 'Căn cứ Nghị quyết số 57-NQ/TW …' whose items cite nothing, a dispatch '… tiếp theo các Công điện
+    số 217/CĐ-TTg, …': asked what the directive requires, the answer is the work of the document resting on it
+    (its items, headings and objectives aside), and 'Thủ tướng yêu cầu' names who asks, not who does the work."""
+    store = request.getfixturevalue({"597": "kh597", "223": "cd223"}[key])
+    a = ask(store, question, limit=None)
+    assert not a.understood["units"] and not a.understood["words"], a.understood
+    want = _silver_tasks(stem, question[:40])
+    got = set(ids(a))
+    assert want <= got, sorted(want - got)
+    assert not {"I", "II", "III", "I.1", "I.2", "II.1", "II.2"} & got  # headings and objectives are no work
