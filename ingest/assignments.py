@@ -41,7 +41,9 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
-_CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|"
+# ("phối hợp, hướng dẫn Bộ Y tế": a second verb shared by the partners named after it)
+_CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?"
+                          r"(?:\s*(?:,|và)\s*(?:hướng\s+dẫn|hỗ\s+trợ|giúp\s+đỡ|tạo\s+điều\s+kiện\s+cho))?(?:\s+(?:với|cùng))?|"
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp|sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:giữa|của))\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:và|,)\s+(?:xin\s+ý\s+kiến|kiến\s+nghị|đề\s+xuất|đề\s+nghị)|kết\s+quả|định\s+kỳ|"
                          r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
@@ -105,7 +107,7 @@ _STRONG_FIRST = ("chủ", "có", "chịu", "là", "được", "đồng")
 # the last words the cues above end with (a cue ends the stretch before a unit, blanks aside): a quick
 # test before the search, which tries the pattern at every position of the stretch
 _LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với")
-_SUPPORT_ENDS = ("hợp", "chẽ", "xuyên", "bộ", "với", "ùng", "giữa", "của")
+_SUPPORT_ENDS = ("hợp", "chẽ", "xuyên", "bộ", "với", "ùng", "giữa", "của", "dẫn", "trợ", "đỡ", "cho")
 _REPORT_ENDS = ("cáo", "kiến", "nghị", "xuất", "quả", "kỳ", "hình", "hợp", "nhanh", "bản", "kết", "năm", "quý", "tháng",
                 "ngày", "hiện", "xuyên", "thời", "ngay", "đủ", "về", "cho", "lên", "tới", "đến", "ửi", "với", "của", "hoạch",
                 "sơ", "đạo")

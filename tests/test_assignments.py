@@ -9,6 +9,9 @@ H = "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm hiệu quả.\nII. TỔ CH�
 
 # (items under section II, task id, lead, support, report_to, deadline)
 CASES = [
+    # a second verb after "phối hợp" is shared by the partners named after it (a 2025 notice of the Government Office)
+    ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án xử lý các vướng mắc.\n",
+     "II.1", ("Bộ Công an",), ("Bộ Y tế", "Ban Quản lý dự án"), (), None),
     ("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\n",
      "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), ("Ủy ban nhân dân tỉnh",), "2026-12-15"),
     ("1. Sở Y tế chủ trì tổ chức thực hiện, hoàn thành trong Quý I/2027.\n",
@@ -128,3 +131,4 @@ def test_the_header_says_whether_the_lead_column_comes_first():
     later = outline(head + "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\n" + rows)
     assert [i.lead_first for i in first.items if i.kind == "row"] == [True, True]
     assert [i.lead_first for i in later.items if i.kind == "row"] == [False, False]
+
