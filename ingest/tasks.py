@@ -184,6 +184,36 @@ def visited_body(text: str, title_span: tuple[int, int] | None, mentions: list[M
 _LEAD_IN_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:[Yy]êu\s+cầu|[Gg]iao|[Đđ]ề\s+nghị)[ \t\n]+")
 
 
+# the execution article of a decision: "Chánh Văn phòng …; Giám đốc các Sở: …; Chủ tịch Ủy ban nhân dân các xã,
+# phường thuộc vùng …; Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành Quyết định này"
+_EXECUTES = re.compile(r"(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s+này")
+_SEGMENT_GAP = re.compile(r"[\s,]*(?:và\s+)?")
+_OWNER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thuộc|của|tại)\s*$")
+
+
+def executing_units(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """In an article charging bodies with executing the decision, the body opening each ";"-separated
+    part before "chịu trách nhiệm thi hành …" and those enumerated with it (a qualifier after a name,
+    "thuộc vùng đồng bào dân tộc thiểu số", breaks no part); [] for other items."""
+    m = _EXECUTES.search(text, start, end)
+    if m is None:
+        return []
+    out: list[Mention] = []
+    seg = start
+    for part_end in [k for k in range(start, m.start()) if text[k] == ";"] + [m.start()]:
+        inside = [u for u in mentions if seg <= u.start < part_end]
+        if inside:
+            gap = text[seg:inside[0].start]
+            first_line = gap.rfind("\n")
+            if _SEGMENT_GAP.fullmatch(gap[first_line + 1:] if first_line >= 0 else gap):
+                for u in A._chains(text, inside)[0]:
+                    if _OWNER_BEFORE.search(text, max(seg, u.start - 12), u.start):
+                        break  # "… đơn vị trực thuộc Ủy ban nhân dân thành phố": the owner, not a part
+                    out.append(u)
+        seg = part_end + 1
+    return out
+
+
 def preamble_lead_in(text: str, first_start: int, mentions: list[Mention]) -> list[Mention]:
     """The units a lead-in sentence ending in a colon right before the first numbered item addresses:
     the enumeration right after its last "yêu cầu" / "giao" / "đề nghị" (no full stop in between)."""
@@ -270,6 +300,10 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
         asg = _own_assignment(text, it, inside, exclude, year, deadlines)
+        if it.kind == "article":
+            for m in executing_units(text, it.body_start, it.end, inside):
+                if m.name not in asg.support and m.name not in asg.report_to:
+                    A._add(asg, "lead", m)
         if subject and not asg.lead and it.kind != "row" and _DUTIES.match(text, it.body_start, _title_end(text, it)):
             A._add(asg, "lead", subject)  # "Điều 2. Nhiệm vụ và quyền hạn" of the body the title names
             asg.title_lead = True

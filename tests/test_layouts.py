@@ -340,3 +340,20 @@ def test_a_lead_in_sentence_before_the_first_item_addresses_the_items_without_a_
         missing = [x for x in want[i] if not scorer.covered(x, got[i])]
         extra = [x for x in got[i] if not scorer.covered(x, want[i])]
         assert not missing and not extra, (i, missing, extra)
+
+
+@pytest.mark.shared
+def test_every_part_of_a_decisions_execution_article_leads(SHARED):
+    """'Điều 3: … Chánh Văn phòng Ủy ban nhân dân thành phố; Giám đốc các Sở: Nội vụ, Tư pháp, Tài chính; Chủ tịch
+    Ủy ban nhân dân các xã, phường thuộc vùng đồng bào dân tộc thiểu số và miền núi; Thủ trưởng các đơn vị liên quan,
+    chịu trách nhiệm thi hành Quyết định này' (a 2025 decision, corpus/bulk2025, no gold): the body opening each
+    part leads, a long qualifier ('thuộc vùng …') breaks nothing, the ministries of a colon list are named."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "f40e7ad008712591.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    art = next(t for t in facts.tasks if t.id.startswith("Điều 3") and "thi hành" in t.text)
+    for name in ("Chánh Văn phòng Ủy ban nhân dân thành phố", "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
+                 "Chủ tịch Ủy ban nhân dân các xã, phường", "Thủ trưởng các đơn vị liên quan"):
+        assert name in art.lead, (name, art.lead)
+    assert "Giám đốc các Sở" not in art.lead
