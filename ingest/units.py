@@ -592,7 +592,9 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
             order.append(k)
         g["names"].append(m.name)
         printed = _norm(text[m.start:m.end])
-        if printed != m.name:
+        # the words as printed are another name ("UBND tỉnh"), unless they are only a colon list's short
+        # name for a member ("Xây dựng" for Bộ Xây dựng) or that list's opening ("Các Bộ: Tài chính")
+        if printed != m.name and ":" not in printed and not m.name.endswith(" " + printed):
             g["names"].append(printed)
         g["spans"].append((m.start, m.end))
     # abbreviations by initials (TCHCQT) found anywhere in the text: index the capitals once
