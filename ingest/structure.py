@@ -347,9 +347,9 @@ class _Numbering:
                 return
             parent = base
         else:
-            parent, last = self.paren_parent, self.items[-1] if self.items else None
-            if parent is None or num != self.last_paren + 1 or last is None or last.kind != "point" \
-                    or last.parent != parent.id:
+            parent = self.paren_parent  # (set only once an item was read: the last item exists)
+            if parent is None or num != self.last_paren + 1 or self.items[-1].kind != "point" \
+                    or self.items[-1].parent != parent.id:
                 return
         if not rest.strip() or not (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"("):
             return

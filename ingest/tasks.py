@@ -194,38 +194,50 @@ _OWNER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thuộc|của|tại)\s*$")
 def executing_units(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
     """In an article charging bodies with executing the decision, the body opening each ";"-separated
     part before "chịu trách nhiệm thi hành …" and those enumerated with it (a qualifier after a name,
-    "thuộc vùng đồng bào dân tộc thiểu số", breaks no part); [] for other items."""
+    "thuộc vùng đồng bào dân tộc thiểu số", breaks no part); [] for other items. ``mentions``: the
+    article's, in order (one pass over them)."""
     m = _EXECUTES.search(text, start, end)
     if m is None:
         return []
-    out: list[Mention] = []
+    parts: list[list[Mention]] = []  # the mentions of each part, split where a ";" lies between two of them
     seg = start
-    for part_end in [k for k in range(start, m.start()) if text[k] == ";"] + [m.start()]:
-        inside = [u for u in mentions if seg <= u.start < part_end]
-        if inside:
-            gap = text[seg:inside[0].start]
-            first_line = gap.rfind("\n")
-            if _SEGMENT_GAP.fullmatch(gap[first_line + 1:] if first_line >= 0 else gap):
-                for u in A._chains(text, inside)[0]:
-                    if _OWNER_BEFORE.search(text, max(seg, u.start - 12), u.start):
-                        break  # "… đơn vị trực thuộc Ủy ban nhân dân thành phố": the owner, not a part
-                    out.append(u)
-        seg = part_end + 1
+    for u in mentions:
+        if not start <= u.start < m.start():
+            continue
+        cut = text.rfind(";", seg, u.start)
+        if cut != -1 or not parts:
+            seg = cut + 1 if cut != -1 else start
+            parts.append([])
+            gap = text[seg:u.start]
+            if not _SEGMENT_GAP.fullmatch(gap[gap.rfind("\n") + 1:]):
+                parts[-1] = None  # the part opens with other words: its units do not execute
+                continue
+        if parts[-1] is not None:
+            parts[-1].append(u)
+        seg = u.end
+    out: list[Mention] = []
+    for part in parts:
+        for u in A._chains(text, part)[0] if part else ():
+            if _OWNER_BEFORE.search(text, max(start, u.start - 12), u.start):
+                break  # "… đơn vị trực thuộc Ủy ban nhân dân thành phố": the owner, not a part
+            out.append(u)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def preamble_lead_in(text: str, first_start: int, mentions: list[Mention]) -> list[Mention]:
     """The units a lead-in sentence ending in a colon right before the first numbered item addresses:
     the enumeration right after its last "yêu cầu" / "giao" / "đề nghị" (no full stop in between)."""
-    head = text[max(0, first_start - 800):first_start].rstrip()
+    base = max(0, first_start - 800)
+    head = text[base:first_start].rstrip()
     if not head.endswith(":"):
         return []
-    base = first_start - 800 if first_start > 800 else 0
-    cues = list(_LEAD_IN_CUE.finditer(head))
-    if not cues:
-        return []
-    cue = cues[-1]
-    if re.search(r"[.;!?](?:\s|$)", head[cue.end():]):
+    cue = None
+    for cue in _LEAD_IN_CUE.finditer(head):
+        pass
+    if cue is None or _SENTENCE_END.search(head, cue.end()):
         return []
     at, colon = base + cue.end(), base + len(head) - 1
     after = [m for m in mentions if at <= m.start < colon]
