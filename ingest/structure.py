@@ -566,15 +566,29 @@ def _pipe_rows(text: str) -> list[Item]:
                 section = mark.group("id")
                 rows.append(Item(id=section, kind="row_heading", marker=section, start=cells[id_col][0] + mark.start("id"),
                                  body_start=cells[id_col][1], level=0, section_kind="task"))
-            elif mark and len(cells) == len(head):
+            elif mark and roles["lead"] < len(cells) <= len(head):
+                # a row may print fewer cells than its header: the last, empty ones ("Nguồn kinh phí") are left out
                 role_cells = tuple((role, cells[ci][0], cells[ci][1]) for role, ci in roles.items()
                                    if role in ("lead", "support", "deadline") and ci < len(cells))
                 rid = f"{section}.{mark.group('id')}" if section else mark.group("id")
                 rows.append(Item(id=rid, kind="row", marker=rid, start=cells[id_col][0] + mark.start("id"),
                                  body_start=cells[id_col][1], level=rid.count(".") + 1, section_kind="task",
                                  cells=role_cells, parent=section))
+            elif mark is None and rows and rows[-1].kind == "row" and len(cells) <= len(head):
+                _continue_row(rows[-1], cells, roles, id_col, len(head))
             pos = nle + 1
     return rows
+
+
+def _continue_row(row: Item, cells: list[tuple[int, int]], roles: dict[str, int], id_col: int, ncols: int) -> None:
+    """A row printed without a number under a numbered one ("| 1 | Xây dựng hạ tầng … | Trung tâm … |"
+    then "| Xây dựng hạ tầng kỹ thuật dự phòng … | Trung tâm … |"): the numbered row's cell was merged
+    down, so this is more of that task, and its units join the row's. When the number cell is left out
+    the columns after it move one place left."""
+    shift = 1 if len(cells) < ncols else 0
+    extra = tuple((role, cells[ci - shift][0], cells[ci - shift][1]) for role, ci in roles.items()
+                  if role in ("lead", "support") and ci > id_col and ci - shift < len(cells))
+    row.cells = tuple(row.cells) + extra
 
 
 def _annex_rows(text: str, start: int, end: int) -> list[Item]:

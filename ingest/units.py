@@ -485,6 +485,35 @@ def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
     return out
 
 
+# "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông" ("… 04 xã: …"): a body of the local level
+# followed by the places it is named for (capitalised names of one to four syllables)
+_PLACE = _CAP + r"[^\W\d_]*(?:[ \t]+" + _CAP + r"[^\W\d_]*){0,3}"
+_LOCAL_COLON = re.compile(r"[ \t]+(?:các|\d{1,3})[ \t]+(?P<level>xã|phường|thị[ \t]+trấn|đặc[ \t]+khu)"
+                          r"(?:[ \t]*,[ \t]*(?:xã|phường|thị[ \t]+trấn|đặc[ \t]+khu))*[ \t]*:[ \t]*")
+_PLACE_RE = re.compile(_PLACE + r"(?![\wÀ-ỹ])")
+
+
+def _spread_local_list(text: str, men: Mention, end: int) -> list[Mention]:
+    """The places a local body lists after a colon ("Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" →
+    Ủy ban nhân dân xã Gia Thuận, Ủy ban nhân dân xã Tân Điền); [] unless two or more follow."""
+    hm = _LOCAL_COLON.match(text, men.end, end)
+    if not hm:
+        return []
+    level = " ".join(hm.group("level").split())
+    out: list[Mention] = []
+    pos = hm.end()
+    while True:
+        m = _PLACE_RE.match(text, pos, end)
+        if not m:
+            break
+        out.append(Mention(f"{men.name} {level} {m.group()}", men.start if not out else pos, m.end(), "named"))
+        sep = _COLON_SEP.match(text, m.end(), end)
+        if not sep or sep.end() == m.end():
+            break
+        pos = sep.end()
+    return out if len(out) >= 2 else []
+
+
 def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
     """Unit mentions in text[start:end], in order, without overlaps (``caps``: capital_words(text))."""
     end = len(text) if end is None else end
@@ -507,6 +536,11 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
             if members:  # "Các Bộ: Quốc phòng, Công an" names those two, no more
                 out[-1:] = members
                 last = members[-1].end
+        elif text.startswith(" ", men.end) and _LOCAL_COLON.match(text, men.end, end):
+            members = _spread_local_list(text, men, end)
+            if members:
+                out[-1:] = members
+                last = members[-1].end
     return out
 
 
@@ -527,6 +561,11 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
         pos = men.end
         if "ác " in men.name:
             members = _spread_colon_list(text, men, end)
+            if members:
+                out[-1:] = members
+                pos = members[-1].end
+        elif text.startswith(" ", men.end) and _LOCAL_COLON.match(text, men.end, end):
+            members = _spread_local_list(text, men, end)
             if members:
                 out[-1:] = members
                 pos = members[-1].end

@@ -44,6 +44,11 @@ CASES = [
      "a PDF-flattened annex row whose support cell lists its units one per line"),
     ("001_qd-844-qdttg-2026-kh-chithi52-bhyt", "PL.I.3", ("lead", "support"),
      "a unit after 'trình' inside a flattened cell is an object, not the support cell"),
+    ("t25_2820-qd-ubnd_001c61", "PL.I.2", ("lead", "support", "deadline"),
+     "a Markdown row that leaves out its last, empty cells ('Nguồn kinh phí')"),
+    ("t25_2820-qd-ubnd_001c61", "PL.IV.2", ("lead", "support"),
+     "a row without a number under a numbered one (merged number cell) adds its units to that row"),
+    ("t25_2820-qd-ubnd_001c61", "PL.II.1", ("lead",), "'Trung tâm Chuyển đổi số Thành phố' (a name compound)"),
 ]
 
 
