@@ -113,6 +113,9 @@ _REPORT_ENDS = ("cáo", "kiến", "nghị", "xuất", "quả", "kỳ", "hình", 
                 "sơ", "đạo")
 # the longest phrase of _NOT_SUBJECT_BEFORE has three words: a match lies in the last three of a stretch
 _NOT_SUBJECT_WORDS = 3
+# a list after these and a colon names whom the work is for, not who does it
+_FOR_WHOM = re.compile(r"(?<![\wÀ-ỹ])(?:đối\s+với|cho|gồm|bao\s+gồm)\s*$", re.I)
+_PREDICATE_AFTER = re.compile(r"[ \t]+[a-zđà-ỹ]")
 # title-case letters (ǅ …): str.isupper refuses a line holding one, "capitals and no lower case" does not
 _TITLECASE = re.compile("[\u01c5\u01c8\u01cb\u01f2\u1f88-\u1f8f\u1f98-\u1f9f\u1fa8-\u1faf\u1fbc\u1fcc\u1ffc]")
 _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
@@ -213,6 +216,12 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
                 return role
         if prev_role and not text[prev_end:s].strip(" \t:"):
             return prev_role  # "phối hợp với các đơn vị: Văn phòng UBND tỉnh, …": the list names them
+        if _FOR_WHOM.search(tail, 0, len(tail) - 1) and not (
+                "\n" in before[len(tail):] and _PREDICATE_AFTER.match(text, chain[-1].end, end)):
+            # "Sở Tài chính quyết định đối với: Văn phòng …; các cơ quan …", "Chi phí … bao gồm: Bảo hiểm xã
+            # hội": whom it is done for, what is listed; not a sentence opening the next line ("… bao gồm:⏎
+            # Chủ tịch Ủy ban nhân dân cấp xã chỉ đạo …")
+            return None
     if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
     far = max(start, s - 160)

@@ -514,6 +514,32 @@ def _spread_local_list(text: str, men: Mention, end: int) -> list[Mention]:
     return out if len(out) >= 2 else []
 
 
+# a collective's owner named in full after "thuộc" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên môn
+# thuộc các bộ, ngành Trung ương"): the qualifiers know "thuộc Bộ", "thuộc Ủy ban nhân dân tỉnh" only
+_OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở))?$")
+
+
+def _with_owner(text: str, men: Mention, end: int) -> Mention:
+    """``men`` (a collective) up to the end of the body it belongs to, when that is named after "thuộc"."""
+    raw = text[men.start:men.end]
+    cut = _OWNER_CUT.search(raw)
+    if cut:
+        pos = men.start + cut.start()
+    elif text.startswith(" thuộc ", men.end) or text.startswith(" trực thuộc ", men.end):
+        pos = men.end
+    else:
+        return men
+    at = re.compile(r"[ \t]*(?:trực\s+)?thuộc[ \t]+").match(text, pos, end)
+    if not at:
+        return men
+    um = _UNIT_RE.match(text, at.end(), end)
+    owner = _mention(text, um, _kind(um)) if um else None
+    if owner is None or owner.end <= men.end or not (
+            owner.kind == "named" or (owner.kind == "collective" and text.startswith("các ", at.end()))):
+        return men
+    return Mention(_display(_norm(text[men.start:owner.end])), men.start, owner.end, men.kind)
+
+
 def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
     """Unit mentions in text[start:end], in order, without overlaps (``caps``: capital_words(text))."""
     end = len(text) if end is None else end
@@ -529,6 +555,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
         men = _mention(text, m, _kind(m))
         if men is None:
             continue
+        if men.kind == "collective" and "thuộc" in text[men.start:men.end + 13]:
+            men = _with_owner(text, men, end)
         out.append(men)
         last = men.end
         if "ác " in men.name:
@@ -557,6 +585,8 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
         if men is None:
             pos = m.start() + 1
             continue
+        if men.kind == "collective" and "thuộc" in text[men.start:men.end + 13]:
+            men = _with_owner(text, men, end)
         out.append(men)
         pos = men.end
         if "ác " in men.name:
