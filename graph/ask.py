@@ -64,7 +64,7 @@ from ingest import lexicon as bodies
 
 from . import queries
 from .fulltext import fold_text, fold_words, fulltext
-from .ids import fold_ascii, tidy_symbol
+from .ids import fold_ascii, split_task, tidy_symbol
 from .index import StoreIndex, store_index
 from .lexicon import (Lexicon, UnitHit, english_name, find_all_units, lexicon, name_key, ngrams, resolve_unit,
                       unit_homes)
@@ -101,6 +101,8 @@ _REPORT_BEFORE = re.compile(r"\b(bao cao|gui|nop|trinh|report|reports|reporting|
 # "nộp hồ sơ khen thưởng cho X", "gửi báo cáo kết quả về X": a sending verb, its object, then "to"
 _SENT_TO = re.compile(r"\b(?:gui|nop|bao cao|send|sends|sent|submit|submits|submitted)\b(?: \S+){1,6}? (?:cho|ve|len|den|toi|to)$")
 _RECEIVES_AFTER = re.compile(r"(?:nhan|duoc nhan|tiep nhan|receives?|gets?) (?:bao cao|report)")
+# "receive reports", "nhận báo cáo" anywhere in the question: the unit asked about is a receiver
+_RECEIVES_Q = re.compile(r"\b(?:receiv\w*|gets?|collects?|nhan|tiep nhan) (?:the |their |any )?(?:reports?|bao cao)\b")
 _REPORT_Q = re.compile(r"\b(bao cao|report|reports|reporting)\b")
 # a question about "this document"
 _SELF = re.compile(r"\b(ke hoach nay|van ban nay|cong dien nay|quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|"
@@ -354,7 +356,7 @@ they them there here any all each every some such as at from into under about th
 tasks task duties duty work jobs job responsibilities required require requires requirement requirements given
 assigned involve involves involved involving concern concerns concerning related relating regarding lead leads led
 leading support supports supported supporting report reports reported reporting charge respect one ones us our we
-help helps helping helped
+help helps helping helped receive receives received receiving
 what's whats agencies agency units unit bodies body ministries ministry departments department organisations
 organizations organisation organization authorities authority offices office people's peoples committee committees
 provincial province provinces city cities commune communes ward wards district central local government state
@@ -588,10 +590,12 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
             return ("report_to",)
     elif hit.english:
         en = re.escape(fold_ascii(hit.english).replace("'", ""))
-        if re.search(r"\b(report|reports|reported|reporting|submit|submits|submitted|send|sends|sent)\b(?: \w+){0,3}? to (?:the )?"
+        if re.search(r"\b(report|reports|reported|reporting|submit|submits|submitted|send|sends|sent)\b(?: \w+){0,6}? to (?:the )?"
                      + en, q_en):
             return ("report_to",)
     lead, support = bool(_LEAD_Q.search(q)), bool(_SUPPORT_Q.search(q))
+    if _RECEIVES_Q.search(q):  # "Which tasks does X support or receive reports for?"
+        return tuple(r for r, asked in (("lead", lead), ("support", support)) if asked) + ("report_to",)
     if lead and not support:
         return ("lead",)
     if support and not lead:
@@ -823,14 +827,38 @@ def _homes(lx: Lexicon, unit: str | None, home: str | None) -> set[str]:
 
 def _narrow(store: Store, u: Understanding, cands: set[str]) -> tuple[set[str], dict[str, float]]:
     """The candidates holding the topic words (at least half of the concepts); all of them when none does."""
-    if not u.groups or not cands:
+    groups = _beyond_titles(store, u.groups, cands)
+    if not groups or not cands:
         return cands, {}
     ft = fulltext(store)
-    need = max(1, (len(u.groups) + 1) // 2)
-    rows = ft.covering(u.groups, cands, need)
+    need = max(1, (len(groups) + 1) // 2)
+    rows = ft.covering(groups, cands, need)
     if not rows:
         return cands, {}
     return {t for t, _, _ in rows}, {t: s for t, s, _ in rows}
+
+
+TITLE_DOCS = 20  # the titles read to tell a document's subject from a task's topic (a few documents' worth)
+
+
+def _beyond_titles(store: Store, groups: list[list[str]], cands: set[str]) -> list[list[str]]:
+    """The topic concepts, or none when the title of every candidate's document holds them all: then they
+    name the document ("… phải làm gì trong Chiến dịch Quang Trung?" of the Công điện titled "… triển khai
+    Chiến dịch Quang Trung … các tỉnh miền Trung"), not one of its tasks, and narrow nothing."""
+    if not groups or not cands:
+        return groups
+    docs = {split_task(t)[0] for t in cands}
+    if len(docs) > TITLE_DOCS:
+        return groups
+    titles = [fold_words(r.get("title") or "") for r in queries.documents(store, ids=sorted(docs))]
+    if not titles or not all(titles):
+        return groups
+
+    def in_title(g: list[str], title: str) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", title) for p in g if p.strip())
+    # all or nothing: a topic only partly in the title ("hồ sơ khen thưởng" under a title on "khen thưởng")
+    # still narrows by all its words
+    return [] if all(in_title(g, t) for g in groups for t in titles) else groups
 
 
 def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str], dict[str, float]]:
@@ -1075,9 +1103,10 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
             seeds = set()
             for v in ix.vias(d):
                 seeds |= ix.derives.get(v, set())
-            # no task names it: the work of the documents resting on it ("Kế hoạch triển khai Nghị quyết
-            # 57-NQ/TW" whose items cite nothing)
-            cands |= ix.with_own_parents(ix.actionable(seeds), seeds) if seeds else ix.grounded_tasks(d)
+            # no task names it (only objectives do, "Quán triệt, triển khai có hiệu quả Quyết định …"): the
+            # work of the documents resting on it ("Kế hoạch triển khai Nghị quyết 57-NQ/TW" whose items cite nothing)
+            named = ix.with_own_parents(ix.actionable(seeds), seeds) if seeds else set()
+            cands |= named or ix.grounded_tasks(d)
     if u.scope:
         stated = set()
         for d in u.scope:

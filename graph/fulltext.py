@@ -31,6 +31,7 @@ in-memory store.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import sqlite3
@@ -74,6 +75,9 @@ def fold_text(text: str) -> str:
 
 def _words(folded: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", folded))
+
+
+SEARCH_QUERIES = 64  # FTS5 queries one search may run (sets of concepts tried)
 
 
 def _phrase(p: str) -> str:
@@ -218,13 +222,23 @@ class FullText:
         # phí tư vấn") cannot help and goes first
         freq = [max(self.frequency(p) for p in g) if self.holds(g) else 0 for g in groups]
         order = sorted((i for i in range(len(groups)) if freq[i]), key=lambda i: freq[i])
-        keep = list(order)
-        while len(keep) >= need:
-            q = " AND ".join("(" + " OR ".join(_phrase(p) for p in groups[i]) + ")" for i in keep)
-            rows = self._match(q, within, limit)
-            if rows:
-                return [(t, -r, len(keep)) for t, r in rows]
-            keep = keep[:-1]
+        # the most concepts a task holds together: every set of that many is tried, the rarest first
+        # (dropping only the most common concept would lose a task lacking one rare word), within a
+        # budget of queries
+        tried = 0
+        for size in range(len(order), need - 1, -1):
+            sets = sorted(itertools.combinations(order, size), key=lambda c: sum(freq[i] for i in c))
+            hits: dict[str, float] = {}
+            for keep in sets:
+                if tried >= SEARCH_QUERIES:
+                    break
+                tried += 1
+                q = " AND ".join("(" + " OR ".join(_phrase(p) for p in groups[i]) + ")" for i in keep)
+                for t, r in self._match(q, within, limit):
+                    hits[t] = min(hits.get(t, 0.0), r)
+            if hits:
+                best = sorted(hits.items(), key=lambda x: x[1])[:limit]
+                return [(t, -r, size) for t, r in best]
         return []
 
     def covering(self, groups: list[list[str]], within: set[str], need: int) -> list[tuple[str, float, int]]:

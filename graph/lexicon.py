@@ -318,6 +318,16 @@ def _level_keys(lx: Lexicon, g: str) -> list[str]:
     return [k for k in lx.level_index.get(g, ())]
 
 
+_KEY_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ubmttq": "uy ban mat tran to quoc",
+                      "mttq": "mat tran to quoc"}
+
+
+def _expand_key(g: str) -> str:
+    """A name key with the common abbreviations of local bodies written out ("chu tich ubnd cac tinh" →
+    "chu tich uy ban nhan dan cac tinh"), as the store's unit names are keyed."""
+    return " ".join(_KEY_ABBREVIATIONS.get(w, w) for w in g.split())
+
+
 def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
     """Every unit a question names, in the order written: the store's unit names and aliases, the
     lexicon's Vietnamese names, variants and abbreviations (Ủy/Uỷ, hoá/hóa and diacritics ignored),
@@ -352,8 +362,12 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
             if b:
                 body = body or b
                 iris |= lx.body_units.get(b, set())
-        if not iris and not body and j - i >= 4:
-            longer = sorted({u for k, us in lx.units.items() if k.startswith(g + " ") for u in us})
+        wide = _expand_key(g)
+        if not iris and not body and wide != g and wide in lx.units:
+            iris, name = set(lx.units[wide]), lx.unit_label[sorted(lx.units[wide])[0]]
+        if not iris and not body and len(wide.split()) >= 4 and (j - i >= 4 or wide != g):
+            # "Chủ tịch UBND các tỉnh" begins "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh …"
+            longer = sorted({u for k, us in lx.units.items() if k.startswith(wide + " ") for u in us})
             if longer:
                 iris, name = set(longer), lx.unit_label[longer[0]]
         if iris or body:

@@ -21,7 +21,9 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "228": "t25_228-cd-ttg_44aeb2.txt", "552": "t25_552-kh-ubnd_192068.txt",
         "2623": "../bulk2025/txt/86367f2ddb2225cd.txt",  # 2025 documents without gold
         "377": "../bulk2025/txt/45cc2b3cda45b66c.txt", "165": "../bulk2025/txt/a83fffe08d7aeed7.txt",
-        "597": "../bulk2025/txt/689f49d25e51cbaa.txt", "223": "../bulk2025/txt/15e6fb3d3f3b2644.txt"}
+        "597": "../bulk2025/txt/689f49d25e51cbaa.txt", "223": "../bulk2025/txt/15e6fb3d3f3b2644.txt",
+        "09": "t25_09-ct-ubnd_2847e1.txt", "234": "t25_234-cd-ttg_692e12.txt", "2820": "t25_2820-qd-ubnd_001c61.txt",
+        "34": "t25_34-2025-tt-bkhcn_bcb420.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -49,6 +51,7 @@ def _doc_store(key: str):
 qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"), _doc_store("86")
 cd228, kh552, qd2623, nq377 = _doc_store("228"), _doc_store("552"), _doc_store("2623"), _doc_store("377")
 kh165, kh597, cd223 = _doc_store("165"), _doc_store("597"), _doc_store("223")
+ct09, cd234, qd2820, tt34 = _doc_store("09"), _doc_store("234"), _doc_store("2820"), _doc_store("34")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -265,3 +268,54 @@ def test_a_directive_no_task_names_asks_for_the_work_of_the_documents_resting_on
     got = set(ids(a))
     assert want <= got, sorted(want - got)
     assert not {"I", "II", "III", "I.1", "I.2", "II.1", "II.2"} & got  # headings and objectives are no work
+
+
+def _check_gold(store, stem: str, question: str):
+    """The answer holds the gold question's tasks and nothing outside its tasks and allowed ones."""
+    q = _gold_question(stem, question)
+    got = set(ids(ask(store, q["ask"], limit=None)))
+    want, allow = set(q["tasks"]), set(q.get("allow", []))
+    assert want <= got, sorted(want - got)
+    assert got <= want | allow, sorted(got - want - allow)
+
+
+def test_receiving_reports_is_a_role_asked_with_support(ct09):
+    """'Which tasks does X support or receive reports for?': both roles; 'receive' is no topic word."""
+    a = ask(ct09, "Which tasks does the Department of Agriculture and Environment support or receive reports for?")
+    assert a.understood["units"][0]["roles"] == ["support", "report_to"] and not a.understood["words"]
+    _check_gold(ct09, "t25_09-ct-ubnd_2847e1", "Which tasks does the Department of Agriculture")
+
+
+def test_communes_in_english_and_topic_words_through_the_glossary(ct09):
+    """'communes' alone names the communes' People's Committees; 'inventory of groundwater wells' is read
+    through the glossary ('kiểm kê/thống kê', 'nước dưới đất', 'công trình khai thác')."""
+    _check_gold(ct09, "t25_09-ct-ubnd_2847e1", "By when must communes finish")
+
+
+def test_title_words_name_the_document_not_a_task(cd234):
+    """'Chủ tịch UBND các tỉnh …' begins the stored name 'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ …'
+    (the abbreviation written out); '"Chiến dịch Quang Trung"' and 'miền Trung' are in the dispatch's title,
+    so they narrow none of its tasks."""
+    _check_gold(cd234, "t25_234-cd-ttg_692e12", "Chủ tịch UBND các tỉnh miền Trung")
+
+
+def test_reporting_to_a_body_several_words_after_report(cd234):
+    """'report housing damage and support needs to the Government Office': the Office receives reports
+    ('support' here is a noun, not the role)."""
+    _check_gold(cd234, "t25_234-cd-ttg_692e12", "Who must report housing damage")
+
+
+def test_a_directive_only_objectives_name_asks_for_the_work_resting_on_it(qd2820):
+    """Quyết định 06/QĐ-TTg is cited by the plan's preamble and its objectives only ('Quán triệt, triển
+    khai …'): asked what it requires, the answer is the plan's work; 'nhiệm vụ trọng tâm' then narrows it to
+    section III."""
+    a = ask(qd2820, "Quyết định 06/QĐ-TTg yêu cầu gì?", limit=None)
+    assert {"III.1", "IV.1", "PL.I.1"} <= set(ids(a))
+    _check_gold(qd2820, "t25_2820-qd-ubnd_001c61", "Kế hoạch triển khai Quyết định 06/QĐ-TTg")
+
+
+def test_a_topic_question_keeps_the_task_missing_one_rare_word(tt34):
+    """Seven concepts ('monitor', 'updating', …, 'preferred', 'information system'); the task lacks the
+    rarest reading of one ('ưu tiên'; it says 'ưu đãi'): the search tries every set of six, not only the
+    one without the most common concept."""
+    _check_gold(tt34, "t25_34-2025-tt-bkhcn_bcb420", "Who must monitor the updating")
