@@ -77,7 +77,7 @@ def _words(folded: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", folded))
 
 
-SEARCH_QUERIES = 64  # FTS5 queries one search may run (sets of concepts tried)
+SEARCH_QUERIES = 24  # FTS5 queries one search may run (sets of concepts tried): a few ms each on a large store
 
 
 def _phrase(p: str) -> str:
