@@ -791,6 +791,8 @@ def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool
         inner = name_key(m.group(1))
         if not inner or any(inner in name_key(h.name) or name_key(h.name) in inner for h in hits):
             continue
+        if bodies.resolve(m.group(1)) is not None:
+            continue  # the body's name in Vietnamese ("the wards, communes and the special zone (UBND phường, xã, đặc khu)")
         ws = [w for w in inner.split() if w not in unit_words]
         g, s = vietnamese_topic(ws)
         # "social review (phản biện)": the Vietnamese words translate the English ones before them;
@@ -827,7 +829,9 @@ def _homes(lx: Lexicon, unit: str | None, home: str | None) -> set[str]:
 
 def _narrow(store: Store, u: Understanding, cands: set[str]) -> tuple[set[str], dict[str, float]]:
     """The candidates holding the topic words (at least half of the concepts); all of them when none does."""
-    groups = _beyond_titles(store, u.groups, cands)
+    # (the work of a unit named: a topic that is its document's subject narrows nothing; a question by
+    # its words alone, "Ai có thẩm quyền phê duyệt …", is narrowed by them even when the title repeats them)
+    groups = _beyond_titles(store, u.groups, cands) if u.units else u.groups
     if not groups or not cands:
         return cands, {}
     ft = fulltext(store)

@@ -222,23 +222,19 @@ class FullText:
         # phí tư vấn") cannot help and goes first
         freq = [max(self.frequency(p) for p in g) if self.holds(g) else 0 for g in groups]
         order = sorted((i for i in range(len(groups)) if freq[i]), key=lambda i: freq[i])
-        # the most concepts a task holds together: every set of that many is tried, the rarest first
-        # (dropping only the most common concept would lose a task lacking one rare word), within a
-        # budget of queries
+        # the most concepts some task holds together: the sets of that many are tried rarest first and
+        # the first that some task holds answers (dropping only the most common concept would lose a
+        # task lacking one rare word), within a budget of queries
         tried = 0
         for size in range(len(order), need - 1, -1):
-            sets = sorted(itertools.combinations(order, size), key=lambda c: sum(freq[i] for i in c))
-            hits: dict[str, float] = {}
-            for keep in sets:
+            for keep in sorted(itertools.combinations(order, size), key=lambda c: sum(freq[i] for i in c)):
                 if tried >= SEARCH_QUERIES:
-                    break
+                    return []
                 tried += 1
                 q = " AND ".join("(" + " OR ".join(_phrase(p) for p in groups[i]) + ")" for i in keep)
-                for t, r in self._match(q, within, limit):
-                    hits[t] = min(hits.get(t, 0.0), r)
-            if hits:
-                best = sorted(hits.items(), key=lambda x: x[1])[:limit]
-                return [(t, -r, size) for t, r in best]
+                rows = self._match(q, within, limit)
+                if rows:
+                    return [(t, -r, size) for t, r in rows]
         return []
 
     def covering(self, groups: list[list[str]], within: set[str], need: int) -> list[tuple[str, float, int]]:

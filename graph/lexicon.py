@@ -62,6 +62,7 @@ class Lexicon:
     unit_body: dict[str, str] = field(default_factory=dict)      # unit IRI → lexicon body name
     titles: dict[str, tuple[str, ...]] = field(default_factory=dict)   # ingested document → folded title words
     persons: dict[str, set[str]] = field(default_factory=dict)   # folded person's name → units ending with it
+    places: dict[str, set[str]] = field(default_factory=dict)    # folded commune/ward name → units named for it
     level_index: dict[str, list[str]] = field(default_factory=dict)  # unit name → its names with a level after it
     title_grams: dict[str, set[str]] = field(default_factory=dict)     # three folded title words → documents
 
@@ -111,6 +112,12 @@ def _build_lexicon(store: Store) -> Lexicon:
         m = _person_re().search(label)
         if m:
             lx.persons.setdefault(name_key(m.group()), set()).add(u)
+    # a commune's or ward's body is asked for by the place's name ("the communes Gia Thuận, Tân Điền"
+    # → "Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền")
+    for u, label in lx.unit_label.items():
+        m = _LOCAL_PLACE.search(label)
+        if m:
+            lx.places.setdefault(name_key(m.group(1)), set()).add(u)
     # the titles of ingested documents, for questions that name a document by its title ("trong Kế hoạch
     # triển khai thi hành Luật Bảo vệ dữ liệu cá nhân"); a 10,000-plan store re-issues a few titles
     for r in sel("SELECT DISTINCT ?d ?t WHERE { ?d a cancu:SourceDocument ; dcterms:title ?t }"):
@@ -309,6 +316,24 @@ def _persons(lx: Lexicon, words: list[str], taken: list[bool]) -> list[UnitHit]:
     return hits
 
 
+_LOCAL_PLACE = re.compile(r"(?<![\wÀ-ỹ])(?:xã|phường|thị trấn|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,4})$")
+
+
+def _places(lx: Lexicon, words: list[str], taken: list[bool]) -> list[UnitHit]:
+    """Communes and wards a question names by their place ("Gia Thuận"): the units named for it."""
+    hits = []
+    if not lx.places:
+        return hits
+    for i, j, g in ngrams(words, 4):
+        if any(taken[i:j]) or g not in lx.places:
+            continue
+        for k in range(i, j):
+            taken[k] = True
+        iris = lx.places[g]
+        hits.append(UnitHit(lx.unit_label[sorted(iris)[0]], tuple(sorted(iris)), (i, j), None))
+    return hits
+
+
 _LEVEL_TAIL = re.compile(r"(?:cap (?:tinh|huyen|xa|thanh pho|co so|trung uong)|tinh|thanh pho|huyen|xa|phuong|dac khu|"
                          r"cac cap|trung uong)(?: [a-z]+){0,3}")
 
@@ -374,11 +399,15 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
             for k in range(i, j):
                 taken[k] = True
             hits.append(UnitHit(name or g, tuple(sorted(iris)), (i, j), body))
+    places = _places(lx, words, taken)
+    hits += places
     # English names: the lexicon reads them from the question as written
     seen = {h.body for h in hits if h.body}
     for b in bodies.from_english(_english_forms(question)):
         if b.name in seen or (people and b.kind in ("head_of_government", "head_of_state")):
             continue  # "Deputy Prime Minister Trần Hồng Hà": the title goes with the person named
+        if places and b.level == "collective":
+            continue  # "the coastal communes Gia Thuận, Tân Điền": those communes, not all of them
         seen.add(b.name)
         hits.append(UnitHit(b.name, tuple(sorted(lx.body_units.get(b.name, set()))), None, b.name, b.en))
     hits.sort(key=lambda h: h.span[0] if h.span else 10**6)

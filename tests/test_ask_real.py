@@ -23,7 +23,7 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "377": "../bulk2025/txt/45cc2b3cda45b66c.txt", "165": "../bulk2025/txt/a83fffe08d7aeed7.txt",
         "597": "../bulk2025/txt/689f49d25e51cbaa.txt", "223": "../bulk2025/txt/15e6fb3d3f3b2644.txt",
         "09": "t25_09-ct-ubnd_2847e1.txt", "234": "t25_234-cd-ttg_692e12.txt", "2820": "t25_2820-qd-ubnd_001c61.txt",
-        "34": "t25_34-2025-tt-bkhcn_bcb420.txt"}
+        "34": "t25_34-2025-tt-bkhcn_bcb420.txt", "556": "t25_556-kh-ubnd_bffd9d.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -52,6 +52,7 @@ qd81, kh0130, qd62, qd86 = _doc_store("81"), _doc_store("0130"), _doc_store("62"
 cd228, kh552, qd2623, nq377 = _doc_store("228"), _doc_store("552"), _doc_store("2623"), _doc_store("377")
 kh165, kh597, cd223 = _doc_store("165"), _doc_store("597"), _doc_store("223")
 ct09, cd234, qd2820, tt34 = _doc_store("09"), _doc_store("234"), _doc_store("2820"), _doc_store("34")
+kh556 = _doc_store("556")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -319,3 +320,11 @@ def test_a_topic_question_keeps_the_task_missing_one_rare_word(tt34):
     rarest reading of one ('ưu tiên'; it says 'ưu đãi'): the search tries every set of six, not only the
     one without the most common concept."""
     _check_gold(tt34, "t25_34-2025-tt-bkhcn_bcb420", "Who must monitor the updating")
+
+
+def test_communes_named_by_their_places(kh556):
+    """'Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, …' is read as one body per commune, and 'the coastal
+    communes Gia Thuận, Tân Điền, …' asks for those, not for every commune."""
+    a = ask(kh556, "What must the coastal communes Gia Thuận, Tân Điền, Gò Công Đông and Tân Phú Đông do?", limit=None)
+    assert len(a.understood["units"]) == 4
+    _check_gold(kh556, "t25_556-kh-ubnd_bffd9d", "What must the coastal communes")
