@@ -516,6 +516,7 @@ def _spread_local_list(text: str, men: Mention, end: int) -> list[Mention]:
 
 # a collective's owner named in full after "thuộc" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên môn
 # thuộc các bộ, ngành Trung ương"): the qualifiers know "thuộc Bộ", "thuộc Ủy ban nhân dân tỉnh" only
+_OWNER_AT = re.compile(r"[ \t]*(?:trực\s+)?thuộc[ \t]+")
 _OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở))?$")
 
 
@@ -529,7 +530,7 @@ def _with_owner(text: str, men: Mention, end: int) -> Mention:
         pos = men.end
     else:
         return men
-    at = re.compile(r"[ \t]*(?:trực\s+)?thuộc[ \t]+").match(text, pos, end)
+    at = _OWNER_AT.match(text, pos, end)
     if not at:
         return men
     um = _UNIT_RE.match(text, at.end(), end)
