@@ -831,7 +831,7 @@ def _narrow(store: Store, u: Understanding, cands: set[str]) -> tuple[set[str], 
     """The candidates holding the topic words (at least half of the concepts); all of them when none does."""
     # (the work of a unit named: a topic that is its document's subject narrows nothing; a question by
     # its words alone, "Ai có thẩm quyền phê duyệt …", is narrowed by them even when the title repeats them)
-    groups = _beyond_titles(store, u.groups, cands) if u.units else u.groups
+    groups = _beyond_titles(u.lexicon, u.groups, cands) if u.units else u.groups
     if not groups or not cands:
         return cands, {}
     ft = fulltext(store)
@@ -845,7 +845,7 @@ def _narrow(store: Store, u: Understanding, cands: set[str]) -> tuple[set[str], 
 TITLE_DOCS = 20  # the titles read to tell a document's subject from a task's topic (a few documents' worth)
 
 
-def _beyond_titles(store: Store, groups: list[list[str]], cands: set[str]) -> list[list[str]]:
+def _beyond_titles(lx: Lexicon, groups: list[list[str]], cands: set[str]) -> list[list[str]]:
     """The topic concepts, or none when the title of every candidate's document holds them all: then they
     name the document ("… phải làm gì trong Chiến dịch Quang Trung?" of the Công điện titled "… triển khai
     Chiến dịch Quang Trung … các tỉnh miền Trung"), not one of its tasks, and narrow nothing."""
@@ -854,8 +854,8 @@ def _beyond_titles(store: Store, groups: list[list[str]], cands: set[str]) -> li
     docs = {split_task(t)[0] for t in cands}
     if len(docs) > TITLE_DOCS:
         return groups
-    titles = [fold_words(r.get("title") or "") for r in queries.documents(store, ids=sorted(docs))]
-    if not titles or not all(titles):
+    titles = [" ".join(lx.titles.get(d, ())) for d in docs]   # folded title words, read once per store version
+    if not all(titles):
         return groups
 
     def in_title(g: list[str], title: str) -> bool:

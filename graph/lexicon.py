@@ -343,14 +343,18 @@ def _level_keys(lx: Lexicon, g: str) -> list[str]:
     return [k for k in lx.level_index.get(g, ())]
 
 
-_KEY_ABBREVIATIONS = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ubmttq": "uy ban mat tran to quoc",
-                      "mttq": "mat tran to quoc"}
+@functools.lru_cache(maxsize=1)
+def _key_abbreviations() -> dict[str, str]:
+    """The lexicon's one-word abbreviations of a name's part (UBND, HĐND, MTTQ …), keyed as names are."""
+    return {name_key(a.abbr): name_key(a.expansion) for a in bodies.load().abbreviations
+            if a.kind == "part" and " " not in name_key(a.abbr)}
 
 
 def _expand_key(g: str) -> str:
-    """A name key with the common abbreviations of local bodies written out ("chu tich ubnd cac tinh" →
+    """A name key with the abbreviations of a name's part written out ("chu tich ubnd cac tinh" →
     "chu tich uy ban nhan dan cac tinh"), as the store's unit names are keyed."""
-    return " ".join(_KEY_ABBREVIATIONS.get(w, w) for w in g.split())
+    table = _key_abbreviations()
+    return " ".join(table.get(w, w) for w in g.split())
 
 
 def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
