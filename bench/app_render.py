@@ -129,7 +129,7 @@ def _build_store(location: Path, n_docs: int, corpus: Path | None = None) -> dic
         spec = __import__("importlib.util").util.spec_from_file_location("bench_graph", ROOT / "bench" / "graph.py")
         bench_graph = __import__("importlib.util").util.module_from_spec(spec)
         spec.loader.exec_module(bench_graph)
-        # the plans of bench/graph.py build_nquads, loaded 500 at a time as they are made (the
+        # the plans of bench/graph.py iter_nquads, loaded 500 at a time as they are made (the
         # four-template store is 5 GB of N-Quads: held whole, it does not fit beside a test run)
         store = EmbeddedStore(location, mode="w")
         t0 = time.perf_counter()
@@ -142,40 +142,20 @@ def _build_store(location: Path, n_docs: int, corpus: Path | None = None) -> dic
 
 
 def _stream_plans(bg, n_docs: int, corpus: Path | None, store) -> dict:
-    """``bench/graph.py``'s re-issued plans (same templates, provinces, years and numbers), each
-    batch of 500 bulk-loaded as soon as it is made."""
-    from graph.build import build_document
-    from graph.fixtures import variant
-    templates = bg._templates(corpus)
-    combos = [(t, p, y) for y in bg.YEARS for p in bg.PROVINCES for t in range(len(templates))]
-    per = -(-n_docs // len(combos))
-    made = built = 0
+    """``bench/graph.py``'s re-issued plans (``iter_nquads``: same templates, provinces, years and
+    numbers), each batch of 500 bulk-loaded as soon as it is made."""
+    info: dict = {}
+    made = 0
     batch: list[str] = []
-    S = bg.SENTINEL
-    for ti, prov, year in combos:
-        if made >= n_docs:
-            break
-        dg = build_document(variant(templates[ti], S, year=year, province=prov), ingested_at="2026-03-01T08:00:00+00:00")
-        built += 1
-        g, nt = str(dg.graph_iri), dg.graph.serialize(format="nt")
-        for k in range(per):
-            if made >= n_docs:
-                break
-            n = 1 + ti * 100000 + k
-            text = nt.replace(f"/{S}/kh-vp", f"/{n}/kh-vp").replace(f'"{S}/KH-VP"', f'"{n}/KH-VP"') \
-                .replace(f"({S})", f"({n})").replace(f"#{S}", f"#{n}")
-            gi = g.replace(f"/{S}/kh-vp", f"/{n}/kh-vp")
-            lines = [line[:-2] + f" <{gi}> .\n" for line in text.splitlines() if line.strip()]
-            lines.append(f'<{gi}> <https://cancu.vn/def#tripleCount> "{len(lines)}"^^<http://www.w3.org/2001/XMLSchema#integer> '
-                         '<https://cancu.vn/graph/meta> .\n')
-            batch.append("".join(lines))
-            made += 1
-            if len(batch) >= 500:
-                store.bulk_load_nquads("".join(batch).encode("utf-8"))
-                batch = []
+    for plan in bg.iter_nquads(n_docs, corpus, info):
+        batch.append(plan)
+        made += 1
+        if len(batch) >= 500:
+            store.bulk_load_nquads("".join(batch).encode("utf-8"))
+            batch = []
     if batch:
         store.bulk_load_nquads("".join(batch).encode("utf-8"))
-    return {"templates": len(templates), "variants_built": built, "plans": made}
+    return {**info, "plans": made}
 
 
 if __name__ == "__main__":

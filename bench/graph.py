@@ -105,12 +105,15 @@ def _templates(corpus: Path | None):
     return out
 
 
-def build_nquads(n_docs: int, corpus: Path | None) -> tuple[list[str], dict]:
-    """N-Quads chunks of ``n_docs`` re-issued plans (see the module docstring)."""
+def iter_nquads(n_docs: int, corpus: Path | None, info: dict):
+    """Yield the N-Quads of ``n_docs`` re-issued plans, one string per plan (see the module
+    docstring), without holding them all: a 10,000-plan store is tens of GB of strings.
+    ``info`` receives the counts of templates and variants built."""
     from graph.build import build_document
     from graph.fixtures import variant
     templates = _templates(corpus)
-    chunks, made, built = [], 0, 0
+    made, built = 0, 0
+    info.update(templates=len(templates), variants_built=0)
     combos = [(t, p, y) for y in YEARS for p in PROVINCES for t in range(len(templates))]
     per = -(-n_docs // len(combos))
     for ti, prov, year in combos:
@@ -119,6 +122,7 @@ def build_nquads(n_docs: int, corpus: Path | None) -> tuple[list[str], dict]:
         base = variant(templates[ti], SENTINEL, year=year, province=prov)
         dg = build_document(base, ingested_at="2026-03-01T08:00:00+00:00")
         built += 1
+        info["variants_built"] = built
         g = str(dg.graph_iri)
         nt = dg.ntriples()
         for k in range(per):
@@ -132,9 +136,8 @@ def build_nquads(n_docs: int, corpus: Path | None) -> tuple[list[str], dict]:
             # the graph's size in the meta graph, as graph.store writes it
             lines.append(f'<{gi}> <https://cancu.vn/def#tripleCount> "{len(lines)}"^^<http://www.w3.org/2001/XMLSchema#integer> '
                          '<https://cancu.vn/graph/meta> .\n')
-            chunks.append("".join(lines))
+            yield "".join(lines)
             made += 1
-    return chunks, {"templates": len(templates), "variants_built": built}
 
 
 QUESTIONS = [
@@ -202,22 +205,44 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
     from graph.store import EmbeddedStore
     res: dict = {"documents": n_docs, "task_limit_per_answer": limit,
                  "templates_from": str(corpus / "dev") if corpus else "the seed plan only"}
-    t0 = time.perf_counter()
-    chunks, info = build_nquads(n_docs if not reuse else rdflib_docs, corpus)
-    res.update(info, build_s=round(time.perf_counter() - t0, 1))
-    _log(f"built {len(chunks)} plans in {res['build_s']} s")
     tmp = Path(tempfile.mkdtemp())
     where = reuse or keep or tmp / "store"
+    info: dict = {}
+    head: list[str] = []  # the first `rdflib_docs` plans, for the rdflib comparison below
     try:
         store = EmbeddedStore(where, mode="w")
+        build_s = load_s = 0.0
+        batch: list[str] = []
+        made = 0
         t0 = time.perf_counter()
+        for plan in iter_nquads(n_docs if not reuse else rdflib_docs, corpus, info):
+            made += 1
+            if len(head) < rdflib_docs:
+                head.append(plan)
+            if reuse:
+                continue
+            batch.append(plan)
+            if len(batch) == 500:  # streamed: only one batch of plans is held at a time
+                t1 = time.perf_counter()
+                build_s += t1 - t0
+                store.bulk_load_nquads("".join(batch).encode("utf-8"))
+                batch = []
+                t0 = time.perf_counter()
+                load_s += t0 - t1
+                _log(f"loaded {made} plans")
+        build_s += time.perf_counter() - t0
+        if batch:
+            t1 = time.perf_counter()
+            store.bulk_load_nquads("".join(batch).encode("utf-8"))
+            load_s += time.perf_counter() - t1
+        del batch
         if not reuse:
-            step = 500
-            for i in range(0, len(chunks), step):
-                store.bulk_load_nquads("".join(chunks[i:i + step]).encode("utf-8"))
-                _log(f"loaded {min(i + step, len(chunks))} plans")
+            t1 = time.perf_counter()
             store._store.optimize()
-        res["load_s"] = round(time.perf_counter() - t0, 1) if not reuse else None
+            load_s += time.perf_counter() - t1
+        res.update(info, build_s=round(build_s, 1))
+        _log(f"built {made} plans in {res['build_s']} s")
+        res["load_s"] = round(load_s, 1) if not reuse else None
         if reuse:
             res["reused_store"] = str(reuse)
             res.pop("build_s", None)
@@ -276,7 +301,7 @@ def bench_ask(n_docs: int, rdflib_docs: int, corpus: Path | None, limit: int, ke
 
         # same queries, Oxigraph vs rdflib in memory, on the first `rdflib_docs` plans
         from rdflib import Dataset
-        sub = "".join(chunks[:rdflib_docs])
+        sub = "".join(head)
         oxs = EmbeddedStore(None)
         oxs.bulk_load_nquads(sub.encode("utf-8"))
         ds = Dataset(default_union=True)
