@@ -199,12 +199,12 @@ def executing_units(text: str, start: int, end: int, mentions: list[Mention]) ->
     m = _EXECUTES.search(text, start, end)
     if m is None:
         return []
-    parts: list[list[Mention]] = []  # the mentions of each part, split where a ";" lies between two of them
+    parts: list[list[Mention]] = []  # the mentions of each part, split where a ";" or ". " lies between two of them
     seg = start
     for u in mentions:
         if not start <= u.start < m.start():
             continue
-        cut = text.rfind(";", seg, u.start)
+        cut = max(text.rfind(";", seg, u.start), text.rfind(". ", seg, u.start))  # a part ends at ";" or a sentence's end
         if cut != -1 or not parts:
             seg = cut + 1 if cut != -1 else start
             parts.append([])

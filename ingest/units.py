@@ -98,12 +98,25 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
 
 
 def _compounds(words) -> str:
-    """Compound words of names, later syllables in either case ("Mặt trận [tT]ổ [qQ]uốc"), as one pattern."""
+    """Compound words of names, later syllables in either case ("Mặt trận [tT]ổ [qQ]uốc"), as one pattern:
+    a trie of syllables, so that the compounds sharing a first syllable ("Hội đồng nhân dân", "Hội đồng
+    quản trị") are tried from it once, longer ones first."""
     def syl(w: str) -> str:
         return f"[{w[0].lower()}{w[0].upper()}]" + re.escape(w[1:]) if w[:1].isalpha() else re.escape(w)
-    alts = [r"\s+".join([re.escape(w.split()[0])] + [syl(x) for x in w.split()[1:]])
-            for w in sorted(set(words), key=len, reverse=True)]
-    return "(?:" + "|".join(alts) + r")(?![\wÀ-ỹ])"
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for i, x in enumerate(w.split()):
+            node = node.setdefault(re.escape(x) if i == 0 else syl(x), {})
+        node[""] = {}
+
+    def rx(node: dict, first: bool) -> str:
+        branches = [("" if first else r"\s+") + k + rx(child, False) for k, child in sorted(node.items()) if k]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return rx(trie, True) + r"(?![\wÀ-ỹ])"
 
 
 # a name's words: a capitalised syllable and at most one lower-case one that is no verb or function
@@ -167,6 +180,9 @@ _KNOWN = ["Bộ Kế hoạch và Đầu tư", "Bộ Nông nghiệp và Phát tri
 _LEX = load_lexicon()
 _KNOWN += [n for b in _LEX.bodies for n in (b.name, *b.variants) if n[:1].isupper() and " " in n and n not in _HEADS
            and not re.search(r"\s(?:(?:cấp\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu))$", n)]
+# "Tỉnh ủy" and "Tỉnh uỷ" are the same word in two spellings of the tone mark
+_KNOWN += [n.replace("ủy", "uỷ").replace("Ủy", "Uỷ") for n in _KNOWN if "ủy" in n or "Ủy" in n]
+_KNOWN += [n.replace("uỷ", "ủy").replace("Uỷ", "Ủy") for n in _KNOWN if "uỷ" in n or "Uỷ" in n]
 _WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abbr, *a.forms) if " " in f or "&" in f]
 _KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
@@ -247,9 +263,10 @@ _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + 
 # there starts a collective ("Thủ trưởng Sở, ban, ngành")
 _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE
                  + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
-_TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?:các\s+)?" + _CBODY
-               + r"|(?:Các\s+)?" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
-               + r"|" + _NAMED + r"))?(?:\s+" + _PERSON_NAME + r")?")
+# ("Hội" of "Hội đồng", a council, is no collective noun: "Chủ tịch Hội đồng thành viên")
+_TITLE_BODY = (r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
+               + r"|(?:Các\s+)?(?![Hh]ội\s+đồng)" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
+               + r"|" + _NAMED + r"|[Hh]ội\s+đồng(?![\wÀ-ỹ])))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
 # (the apposition, ", Phó Giám đốc Sở X", follows a person's name only: after a title it is the next unit)
 _PERSON = (r"(?:(?:[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí)|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|"
@@ -264,9 +281,9 @@ _UNIT_RE = re.compile(
 _NAMED_ONLY_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<title>" + r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)|"
                             r"(?P<named>" + _NAMED + r"))(?![\wÀ-ỹ])")
 
-_TRAIL = re.compile(r"(?:[ \t]*(?:,|và|-|&|hoặc))+$")
+_TRAIL = re.compile(r"(?:[ \t]*(?:,|và|-|&|hoặc|(?<=[ \t])(?<!trực[ \t])thuộc))+$")  # "Quỹ Bảo vệ môi trường thuộc" (its owner is no name)
 # what a text ends with when _TRAIL finds something in it ($ also matches before a final line break)
-_TRAIL_ENDS = (",", "và", "-", "&", "hoặc", "\n")
+_TRAIL_ENDS = (",", "và", "-", "&", "hoặc", " thuộc", "\n")
 _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoàn", "Khu", "Báo", "Đài", "Trường", "Viện", "Cơ quan",
                "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Tập đoàn", "Tổng công ty", "Chi nhánh", "Mặt trận", "Ngân hàng", "Quỹ",
                "Thanh tra", "Kiểm toán", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Người đứng đầu",
