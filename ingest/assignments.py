@@ -46,7 +46,7 @@ _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s
                           r"(?:\s*(?:,|và)\s*(?:hướng\s+dẫn|hỗ\s+trợ|giúp\s+đỡ|tạo\s+điều\s+kiện\s+cho))?(?:\s+(?:với|cùng))?|"
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp|sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:giữa|của))\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:(?:và|,)\s+)?(?:tham\s+mưu\s+)?(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)|"
-                         r"(?:(?:và|,)\s+)?xin\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+của)?|kết\s+quả|định\s+kỳ|"
+                         r"(?:(?:và|,)\s+)?xin\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+của)?|(?:và|,)\s+tham\s+mưu(?:\s+(?:cho|giúp))?|kết\s+quả|định\s+kỳ|"
                          r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
                          r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ|lãnh\s+đạo))*"
                          r"(?:\s+(?:về|cho|lên|tới|đến|gửi|với))*|"
@@ -109,7 +109,7 @@ _STRONG_FIRST = ("chủ", "có", "chịu", "là", "được", "đồng")
 # test before the search, which tries the pattern at every position of the stretch
 _LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với")
 _SUPPORT_ENDS = ("hợp", "chẽ", "xuyên", "bộ", "với", "ùng", "giữa", "của", "dẫn", "trợ", "đỡ", "cho")
-_REPORT_ENDS = ("cáo", "kiến", "nghị", "xuất", "quả", "kỳ", "hình", "hợp", "nhanh", "bản", "kết", "năm", "quý", "tháng",
+_REPORT_ENDS = ("cáo", "kiến", "nghị", "xuất", "quả", "kỳ", "hình", "hợp", "nhanh", "bản", "kết", "năm", "quý", "tháng", "mưu", "giúp",
                 "ngày", "hiện", "xuyên", "thời", "ngay", "đủ", "về", "cho", "lên", "tới", "đến", "ửi", "với", "của", "hoạch",
                 "sơ", "đạo")
 # the longest phrase of _NOT_SUBJECT_BEFORE has three words: a match lies in the last three of a stretch
