@@ -59,6 +59,10 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
                              r"\s(?:về|lên|tới|đến)\s*$")
 _REPORT_FAR_ENDS = ("về", "lên", "tới", "đến")  # its last words (the stretch before a unit, blanks aside, ends so)
+# between the one reported to and the next report: it gathers the reports and reports on ("… gửi Sở Tài
+# chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố", "gửi Sở Tài chính tổng hợp vào kế hoạch ngân sách
+# tỉnh hằng năm, để báo cáo …"); in one clause (no full stop, semicolon or line break)
+_NEXT_HOP = re.compile(r"[^.;\n]{0,80}?(?<![\wÀ-ỹ])tổng\s+hợp[^.;\n]{0,80}$")
 _CUE_VIA = re.compile(r"(?:\(|,)?\s*(?:qua|thông\s+qua)\s*$")
 # the field labels of the forms plans use ("Cơ quan chủ trì:", "Đơn vị chủ trì tham mưu thực hiện:")
 ROLE_FIELDS = {
@@ -229,6 +233,9 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
             (len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS))
             and (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
+        if prev_role == "report_to" and _NEXT_HOP.match(text, prev_end, s):
+            # "báo cáo về Bộ Y tế để tổng hợp, báo cáo Thủ tướng Chính phủ": the one reported to reports on
+            return None
         return "report_to"
     if tail.endswith(_LEAD_ENDS) and _CUE_LEAD.search(before):
         return "lead"

@@ -49,6 +49,11 @@ CASES = [
     ("t25_2820-qd-ubnd_001c61", "PL.IV.2", ("lead", "support"),
      "a row without a number under a numbered one (merged number cell) adds its units to that row"),
     ("t25_2820-qd-ubnd_001c61", "PL.II.1", ("lead",), "'Trung tâm Chuyển đổi số Thành phố' (a name compound)"),
+    ("t25_2820-qd-ubnd_001c61", "IV.5", ("report_to",),
+     "'gửi Sở Tài chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố': the one reported to reports on"),
+    ("070_qd-982-qdttg-2026-de-an-dn-cong-nghe-so-bang-phan-cong", "Điều 2.1.c", ("report_to",),
+     "'gửi Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ': the next hop is not the item's"),
+    ("t25_09-ct-ubnd_2847e1", "4.d", ("report_to",), "'báo cáo và tham mưu Ủy ban nhân dân thành phố'"),
 ]
 
 
