@@ -18,6 +18,9 @@ Steps (``STEPS``, applied in this order):
   signature stamps (``Ký bởi: …``, ``Cơ quan: …``, ``Ngày ký: …``). Blanked characters become
   spaces, line breaks stay, so a symbol broken across a page (``52-⏎⏎CÔNG BÁO…⏎CT/TW``) joins
   like one broken across a line.
+- ``points``: a lettered point printed on the line of the point before it, after a full stop
+  (``a) … qua đời. b) Uỷ ban nhân dân cấp xã …``), starts a line: the space before it becomes a line
+  break (the next letter of that point only).
 
 Folding for matching only (``fold``): tone-placement variants (uỷ/ủy, hoà/hòa) and case.
 
@@ -241,11 +244,44 @@ def _furniture(text: str) -> str:
     return "".join(out)
 
 
-STEPS = {"newlines": _newlines, "nfc": _nfc, "chars": _chars, "furniture": _furniture}
+# the letters of lettered points, in the Vietnamese order (a b c d đ e g h …) and the Latin one (… e f g)
+_NEXT_LETTER = {"a": "b", "b": "c", "c": "d", "d": "đe", "đ": "e", "e": "gf", "f": "g", "g": "h", "h": "i", "i": "kj",
+                "j": "k", "k": "l", "l": "m", "m": "n", "n": "o", "o": "p", "p": "q", "q": "r", "r": "s", "s": "t",
+                "t": "u", "u": "v", "v": "x", "x": "y"}
+_POINT_LINE = re.compile(r"^[ \t]*([a-zđ])\)[ \t]", re.M)
+_INLINE_POINT = re.compile(r"[.;:][ \t]*( )([a-zđ])\)[ \t]+[A-ZĐÀ-Ỹ]")
+
+
+def _points(text: str) -> str:
+    """A lettered point printed on its predecessor's line after a full stop ("a) Lễ tang phải … qua
+    đời. b) Uỷ ban nhân dân cấp xã có trách nhiệm …") starts a line of its own: the space before it
+    becomes a line break. Only the next letter of the line's own point counts, so "a) … theo điểm
+    c) khoản 2" is left alone."""
+    if ") " not in text:
+        return text
+    chars = None
+    for m in _POINT_LINE.finditer(text):
+        letter, pos = m.group(1), m.end()
+        while True:
+            le = text.find("\n", pos)
+            le = len(text) if le == -1 else le
+            nm = _INLINE_POINT.search(text, pos, le)
+            while nm and nm.group(2) not in _NEXT_LETTER.get(letter, ""):
+                nm = _INLINE_POINT.search(text, nm.end(2), le)
+            if nm is None:
+                break
+            if chars is None:
+                chars = list(text)
+            chars[nm.start(1)] = "\n"
+            letter, pos = nm.group(2), nm.end()
+    return text if chars is None else "".join(chars)
+
+
+STEPS = {"newlines": _newlines, "nfc": _nfc, "chars": _chars, "furniture": _furniture, "points": _points}
 _MAPPED = ("newlines", "nfc")  # steps that may change the length (they return a map back)
 
 
-def clean(text: str, steps: tuple[str, ...] = ("newlines", "nfc", "chars", "furniture")) -> Clean:
+def clean(text: str, steps: tuple[str, ...] = ("newlines", "nfc", "chars", "furniture", "points")) -> Clean:
     """Clean ``text`` with the named steps (applied in the order of :data:`STEPS`); unknown names
     raise ValueError naming the valid ones."""
     unknown = [s for s in steps if s not in STEPS]

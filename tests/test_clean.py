@@ -46,3 +46,26 @@ def test_fold_tone_placement(a, b):
 
 def test_fold_keeps_diacritics():
     assert fold("Hội") != fold("Hỏi")
+
+
+def test_a_point_printed_on_its_predecessors_line_starts_a_line():
+    t = ("a) Lễ tang phải được tổ chức chu đáo. b) Uỷ ban nhân dân cấp xã có trách nhiệm tạo điều kiện.\n"
+         "c) Thực hiện theo điểm d) khoản 2 Điều này. đ) Không tính.\n")
+    c = clean(t)
+    assert len(c.text) == len(t) and c.span(0, len(t)) == (0, len(t))
+    lines = c.text.splitlines()
+    # b) follows a) after a full stop: its own line; "điểm d)" is a reference, and đ) is not the letter after c)
+    assert lines[:2] == ["a) Lễ tang phải được tổ chức chu đáo.", "b) Uỷ ban nhân dân cấp xã có trách nhiệm tạo điều kiện."]
+    assert lines[2] == "c) Thực hiện theo điểm d) khoản 2 Điều này. đ) Không tính."
+
+
+def test_inline_points_of_a_real_regulation_are_items(SHARED):
+    """A real decision (bulk2025) prints point b) on point a)'s line; b) is an item with its own lead."""
+    p = SHARED / "corpus" / "bulk2025" / "txt" / "01bf9d04a5b9e2c8.txt"
+    if not p.is_file():
+        pytest.skip(f"{p} is absent")
+    from ingest.pipeline import extract_file
+    tasks = {t.id: t for t in extract_file(p).tasks}
+    assert tasks["Điều 8.2.b"].text.startswith("b) Uỷ ban nhân dân cấp xã có trách nhiệm")
+    assert tasks["Điều 8.2.b"].lead == ("Uỷ ban nhân dân cấp xã",)
+    assert not tasks["Điều 8.2.a"].lead
