@@ -330,6 +330,7 @@ def _outermost(found):
 # the question's own grammar, folded (longest first): never searched
 _VI_GRAMMAR = sorted("""
 phai lam gi|lam gi|lam nhung gi|co nhiem vu gi|co trach nhiem gi|nhiem vu gi|nhiem vu nao|nhung nhiem vu nao|
+nhung noi dung nao|noi dung nao|noi dung gi|nhung noi dung|nhung cong viec nao|cong viec nao|cong viec gi|
 nhung nhiem vu|nhiem vu|giai phap|cong viec|viec gi|viec nao|yeu cau gi|yeu cau|can thuc hien|thuc hien|trien khai|
 trach nhiem|duoc giao|giao cho|lien quan den|lien quan|nhu the nao|the nao|ra sao|khi nao|bao gio|ngay nao|
 thoi han|han chot|hoan thanh|den han|qua han|tre han|het han|chu tri|phoi hop|la don vi|la co quan|don vi chu tri|
