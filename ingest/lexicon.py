@@ -212,8 +212,9 @@ _KIND_RX = r"(?:tỉnh|thành\s+phố|tp\.?|xã|phường|đặc\s+khu|huyện|q
 # "Ủy ban nhân dân | tỉnh | Bắc Ninh"
 _KIND_WORD_RX = re.compile(r"\s(?P<kind>" + _KIND_RX + r")(?=\s)", re.I)
 _TITLE_RX = re.compile(
-    r"^(?:(?:các|Các)\s+)?(?:đồng chí\s+)?(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Bộ trưởng|Chánh|Trưởng ban|Trưởng Ban|"
-    r"Người đứng đầu|Lãnh đạo|Cục trưởng|Vụ trưởng|Chi cục trưởng|Bí thư|Chủ nhiệm|Tổng Giám đốc|Trưởng)\s+(?=\S)")
+    r"^(?:(?:các|Các)\s+)?(?:(?:[Đđ]ồng chí|[Đđ]/c)\s+)?(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Bộ trưởng|Thứ trưởng|Chánh|"
+    r"Trưởng ban|Trưởng Ban|Người đứng đầu|Lãnh đạo|Cục trưởng|Vụ trưởng|Chi cục trưởng|Tổng cục trưởng|Viện trưởng|"
+    r"Hiệu trưởng|Thống đốc|Tư lệnh|Chỉ huy trưởng|Bí thư|Chủ nhiệm|Tổng Giám đốc|Trưởng)\s+(?=\S)")
 # scope after a collective or a department family: "… tỉnh", "… thuộc tỉnh", "… các tỉnh, thành phố trực thuộc Trung ương"
 _SCOPE_RX = re.compile(
     r"\s+(?:(?:thuộc|của|cấp|trên địa bàn)\s+)?(?:các\s+)?(?:tỉnh|thành phố|tp)(?:\s+thành phố)?(?:\s+trực thuộc\s+trung ương)?$"

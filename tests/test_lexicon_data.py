@@ -150,6 +150,8 @@ def test_abbreviations_that_are_not_bodies_stay():
     ("Cục Thuế - Bộ Tài chính", "Cục Thuế"), ("Cục KSTTHC-VPCP", "Cục Kiểm soát thủ tục hành chính"), ("TTg", "Thủ tướng Chính phủ"),
     ("BTC", "Bộ Tài chính"), ("Bộ LĐTBXH", "Bộ Lao động - Thương binh và Xã hội"), ("Thủ tướng", "Thủ tướng Chính phủ"),
     ("Sở Tài chính các tỉnh, thành phố trực thuộc trung ương", "Sở Tài chính"),
+    ("Đồng chí Bộ trưởng Bộ Y tế", "Bộ Y tế"), ("Thứ trưởng Bộ Y tế", "Bộ Y tế"), ("Đ/c Giám đốc Sở Nội vụ", "Sở Nội vụ"),
+    ("Thống đốc Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước Việt Nam"),
 ])
 def test_lookup(printed, name):
     b = LX.lookup(printed)
