@@ -94,6 +94,7 @@ _GIAO_WORDS = ("thong", "duc", "dich", "luu", "tiep", "nhan", "ket", "lien", "di
 _LEAD_Q = re.compile(r"\b(chu tri|chiu trach nhiem chinh|lead|leads|leading|led by|in charge|giao cho|given to|assigned to|"
                      r"giao(?! (?:" + "|".join(_GIAO_WORDS) + r"))|duoc giao)\b")
 _SUPPORT_Q = re.compile(r"\b(phoi hop|support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
+                        r"cooperating|coordinate|coordinates|coordinating|collaborate|collaborates|collaborating|"
                         r"help|helps|helping|help with)\b")
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")
 _REPORT_BEFORE = re.compile(r"\b(bao cao|gui|nop|trinh|report|reports|reporting|reported|submit|submits|send|sends|sent)"
@@ -357,7 +358,8 @@ they them there here any all each every some such as at from into under about th
 tasks task duties duty work jobs job responsibilities required require requires requirement requirements given
 assigned involve involves involved involving concern concerns concerning related relating regarding lead leads led
 leading support supports supported supporting report reports reported reporting charge respect one ones us our we
-help helps helping helped receive receives received receiving
+help helps helping helped receive receives received receiving coordinate coordinates coordinating coordinated
+cooperate cooperates cooperating cooperated collaborate collaborates collaborating collaborated
 what's whats agencies agency units unit bodies body ministries ministry departments department organisations
 organizations organisation organization authorities authority offices office people's peoples committee committees
 provincial province provinces city cities commune communes ward wards district central local government state
@@ -652,10 +654,13 @@ def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], u
     """The units a question names, each with its roles (into ``u.units`` and ``u.roles``)."""
     q_en = fold_ascii(question).replace("'", "").replace("’", "")
     hits = find_all_units(lx, question, q)
+    # role words are read outside the units' names ("Ban Tuyên giáo" holds no "giao", gives no work)
+    named = {k for h in hits if h.span is not None for k in range(*h.span)}
+    q_roles = " ".join(w for k, w in enumerate(words) if k not in named) if named else q
     for h in hits:
         if u.documents and h.span is not None and " ".join(words[h.span[1]:h.span[1] + 2]) in _REQUESTING:
             continue  # "…, Thủ tướng yêu cầu những gì?": the body asking for the work (the issuer), not one doing it
-        u.units.append(AskedUnit(h.name, list(h.iris), _unit_roles(h, words, q, q_en, u.lang, u.who),
+        u.units.append(AskedUnit(h.name, list(h.iris), _unit_roles(h, words, q_roles, q_en, u.lang, u.who),
                                  h.english or english_name(h.name)))
     if not u.units and unit:
         name, iris = resolve_unit(lx, unit)
