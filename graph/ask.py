@@ -355,7 +355,7 @@ _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
 they them there here any all each every some such as at from into under about than then so not no nor only also
-tasks task duties duty work jobs job responsibilities required require requires requirement requirements given
+tasks task duties duty work jobs job responsibilities responsibility responsible required require requires requirement requirements given
 assigned involve involves involved involving concern concerns concerning related relating regarding lead leads led
 leading support supports supported supporting report reports reported reporting charge respect one ones us our we
 help helps helping helped receive receives received receiving coordinate coordinates coordinating coordinated
