@@ -169,6 +169,10 @@ class Due:
         iv = deadline_interval(deadline)
         if iv is None:
             return False
+        if iv[0] == iv[1] and iv[0].day == 1 and self.op in ("by", "in"):
+            # "trước ngày 01/01/2026" is due by the end of 2025: a day that opens a month closes the one before
+            day = iv[0] - dt.timedelta(days=1)
+            iv = (day, day)
         if self.op == "by":
             return iv[1] <= self.end
         if self.op == "overdue":
