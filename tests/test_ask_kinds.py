@@ -190,3 +190,20 @@ def test_fulltext_bulk_read_equals_per_document_read(store, monkeypatch):
     tasks = {t for t, _, _ in one.search([["dan van"]], limit=100)}
     assert len(one) == len(bulk) and tasks == {t for t, _, _ in bulk.search([["dan van"]], limit=100)}
     assert one.texts(tasks) == bulk.texts(tasks)
+
+
+def test_a_day_that_opens_a_month_closes_the_month_before():
+    """"trước ngày 01/01/2026" is due by the end of 2025 and in December 2025, not in January 2026;
+    overdue still counts from the day itself."""
+    import datetime as dt
+
+    from graph.ask import Due
+    today = dt.date(2026, 6, 1)
+    end_2025 = Due("by", None, dt.date(2025, 12, 31), label="2025")
+    december = Due("in", dt.date(2025, 12, 1), dt.date(2025, 12, 31), label="2025-12")
+    january = Due("in", dt.date(2026, 1, 1), dt.date(2026, 1, 31), label="2026-01")
+    assert end_2025.holds("2026-01-01", today) and december.holds("2026-01-01", today)
+    assert not january.holds("2026-01-01", today)
+    assert not end_2025.holds("2026-01-02", today) and january.holds("2026-01-02", today)
+    assert Due("overdue", None, dt.date(2026, 1, 1)).holds("2025-12-31", today)
+    assert not Due("overdue", None, dt.date(2026, 1, 1)).holds("2026-01-01", today)
