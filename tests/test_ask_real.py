@@ -328,3 +328,14 @@ def test_communes_named_by_their_places(kh556):
     a = ask(kh556, "What must the coastal communes Gia Thuận, Tân Điền, Gò Công Đông and Tân Phú Đông do?", limit=None)
     assert len(a.understood["units"]) == 4
     _check_gold(kh556, "t25_556-kh-ubnd_bffd9d", "What must the coastal communes")
+
+
+def test_an_acronym_is_searched_as_written(kh597):
+    """An acronym reads the same in both languages: "BIM" in an English question finds the plan's
+    item on applying BIM; a body's initials after its English name are no topic word."""
+    a = ask(kh597, "Which tasks involve applying BIM?")
+    assert a.understood["words"] == ["BIM"]
+    assert "III.4.2" in [t.number for t in a.tasks]
+    assert all("BIM" in t.text for t in a.tasks)
+    b = ask(kh597, "What must the Ministry of Finance (MOF) do?")
+    assert not b.understood["words"]
