@@ -359,7 +359,7 @@ _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
 they them there here any all each every some such as at from into under about than then so not no nor only also
-tasks task duties duty work jobs job responsibilities responsibility responsible required require requires requirement requirements given
+tasks task duties duty work jobs job responsibilities required require requires requirement requirements given
 assigned involve involves involved involving concern concerns concerning related relating regarding lead leads led
 leading support supports supported supporting report reports reported reporting charge respect one ones us our we
 help helps helping helped receive receives received receiving coordinate coordinates coordinating coordinated
@@ -794,6 +794,10 @@ def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool
         (vi_words if _VI_MARKS.search(tok) else en_words).append(tok)
     if doc_spans or has_docs:
         en_words = [w for w in en_words if w.rstrip("s") not in _TYPE_EN and w not in ("law", "laws", "requirements")]
+    if hits:
+        # "What is X responsible for?": the unit's duties; in "Who is responsible for implementing …?" the
+        # word narrows the answer to the clauses charging someone, as "chịu trách nhiệm" does in Vietnamese
+        en_words = [w for w in en_words if w not in ("responsible", "responsibility")]
     groups, shown = english_topic([w for w in en_words if not re.search(r"\d", w)])
     # an acronym is written the same in both languages ("Which tasks involve applying BIM?", "PKI"):
     # searched as written, unless it names a body, is part of a symbol ("23/KL-LNTPTW") or a Roman numeral
