@@ -800,14 +800,16 @@ def _english_words(question: str, hits: list[UnitHit], doc_spans, has_docs: bool
         en_words = [w for w in en_words if w not in ("responsible", "responsibility")]
     groups, shown = english_topic([w for w in en_words if not re.search(r"\d", w)])
     # an acronym is written the same in both languages ("Which tasks involve applying BIM?", "PKI"):
-    # searched as written, unless it names a body, is part of a symbol ("23/KL-LNTPTW") or a Roman numeral
+    # searched as written, unless it names a body or abbreviates one ("UBND"), is part of a symbol
+    # ("23/KL-LNTPTW") or a Roman numeral
     said = {w for h in hits for w in (h.name + " " + (h.english or "")).split()}
     for h in hits:  # the initials of a body asked about ("Ministry of Finance (MOF)")
         ws = re.findall(r"[A-Za-z]+", h.english or "")
         said |= {"".join(w[0] for w in ws).upper(), "".join(w[0] for w in ws if w[0].isupper())}
     for tok in dict.fromkeys(re.findall(r"(?<![\w&/.-])[A-Z][A-Z&]{1,7}(?![\w&/-])", text)):
         if tok in said or re.fullmatch(r"[IVXLC]+", tok) or bodies.resolve(tok) is not None \
-                or bodies.from_english(tok) or tok.lower() in _EN_STOP or any(tok.lower() in g for g in groups):
+                or bodies.expand(tok) != tok or bodies.from_english(tok) or tok.lower() in _EN_STOP \
+                or any(tok.lower() in g for g in groups):
             continue
         groups.append([tok.lower()])
         shown.append(tok)
