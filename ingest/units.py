@@ -100,7 +100,8 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
 def _compounds(words) -> str:
     """Compound words of names, later syllables in either case ("Mặt trận [tT]ổ [qQ]uốc"), as one pattern:
     a trie of syllables, so that the compounds sharing a first syllable ("Hội đồng nhân dân", "Hội đồng
-    quản trị") are tried from it once, longer ones first."""
+    quản trị") are tried from it once, longer ones first (``_alt``, a trie of characters, would need
+    every case spelling of the later syllables and compiles a second slower at start-up)."""
     def syl(w: str) -> str:
         return f"[{w[0].lower()}{w[0].upper()}]" + re.escape(w[1:]) if w[:1].isalpha() else re.escape(w)
     trie: dict = {}
@@ -181,8 +182,8 @@ _LEX = load_lexicon()
 _KNOWN += [n for b in _LEX.bodies for n in (b.name, *b.variants) if n[:1].isupper() and " " in n and n not in _HEADS
            and not re.search(r"\s(?:(?:cấp\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu))$", n)]
 # "Tỉnh ủy" and "Tỉnh uỷ" are the same word in two spellings of the tone mark
-_KNOWN += [n.replace("ủy", "uỷ").replace("Ủy", "Uỷ") for n in _KNOWN if "ủy" in n or "Ủy" in n]
-_KNOWN += [n.replace("uỷ", "ủy").replace("Uỷ", "Ủy") for n in _KNOWN if "uỷ" in n or "Uỷ" in n]
+_KNOWN += [v for n in _KNOWN for v in (n.replace("ủy", "uỷ").replace("Ủy", "Uỷ"), n.replace("uỷ", "ủy").replace("Uỷ", "Ủy"))
+           if v != n]
 _WHOLE_ABBR = [f for a in _LEX.abbreviations if a.kind == "name" for f in (a.abbr, *a.forms) if " " in f or "&" in f]
 _KNOWN_RE = _alt(_KNOWN + _WHOLE_ABBR)
 
