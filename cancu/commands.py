@@ -85,7 +85,8 @@ def _write_all(store: Store, paths: list[str], jobs: int, bar, *, scheduler: str
         sm = w.summary
         say(f"cancu: ingested {written} of {len(paths)} documents ({sm.new} new, {sm.replaced} replaced"
             f"{f', {sm.removed} older versions removed' if sm.removed else ''}); refused {refused}; "
-            f"facts repaired {repaired}, left out {dropped}")
+            f"facts repaired {repaired}, left out {dropped}"
+            f"{f'; {sm.upgraded} graphs rewritten to span targets' if sm.upgraded else ''}")
     return refused
 
 

@@ -294,11 +294,10 @@ class KnowledgeGraph:
         # the annotations live in the document's own graph; the kind of a body is read from its
         # IRI (graph.ids): a join on the body's rdf:type would meet every graph describing it
         g = ids.graph_iri(ids.URIRef(doc_id))
-        rows = self.store.select(prefixed(f"""SELECT ?body ?start ?end ?cited WHERE {{ GRAPH {iri(g)} {{
-            ?ann oa:hasTarget ?t ; oa:hasBody ?body . ?t oa:hasSource {iri(doc_id)} ; oa:hasSelector ?p .
-            ?p oa:start ?start ; oa:end ?end . OPTIONAL {{ ?ann cancu:citedAs ?cited }} }} }}"""))
-        hl = [Highlight(int(r["start"]), int(r["end"]), _highlight_kind(r["body"], doc_id),
-                        r["cited"] or last_segment(r["body"]), r["body"]) for r in rows]
+        rows = self.store.select(prefixed(f"""SELECT ?body ?t ?cited WHERE {{ GRAPH {iri(g)} {{
+            ?ann oa:hasTarget ?t ; oa:hasBody ?body . OPTIONAL {{ ?ann cancu:citedAs ?cited }} }} }}"""))
+        hl = [Highlight(sp[1], sp[2], _highlight_kind(r["body"], doc_id), r["cited"] or last_segment(r["body"]),
+                        r["body"]) for r in rows if (sp := ids.span_of(r["t"])) is not None and sp[0] == doc_id]
         hl.sort(key=lambda h: (h.start, -h.end))
         return hl
 

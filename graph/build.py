@@ -2,8 +2,9 @@
 
 The graph of a source document holds what that document says: its own description, the
 documents it cites (as it describes them), the relations between them, its items (tasks) with
-their units, the units it names, an ``oa:Annotation`` with a ``TextPositionSelector`` and a
-``TextQuoteSelector`` for every extracted fact, and one ``prov:Activity`` for the ingestion.
+their units, the units it names, an ``oa:Annotation`` for every extracted fact (its target the
+span of the text of record, ``<document#char=start,end>``, RFC 5147), and one ``prov:Activity``
+for the ingestion.
 Shared nodes (a cited decree, a unit) are simply described in every graph that mentions them;
 queries read the union of the graphs. No blank nodes.
 
@@ -67,8 +68,7 @@ for _name, _ns, _terms in (
         ("dcterms", DCTERMS, ["title"]), ("org", ORG, ["Organization"]),
         ("prov", PROV, ["Activity", "SoftwareAgent", "generated", "used", "wasAssociatedWith", "endedAtTime",
                         "generatedAtTime", "hadPrimarySource"]),
-        ("oa", OA, ["Annotation", "SpecificResource", "TextPositionSelector", "TextQuoteSelector", "hasBody",
-                    "hasTarget", "hasSource", "hasSelector", "start", "end", "exact"]),
+        ("oa", OA, ["Annotation", "hasBody", "hasTarget"]),
         ("eli", ELI, ["Work", "LegalResource", "WorkSubdivision", "ResourceType", "cites", "type_document",
                       "id_local", "date_document", "passed_by", "has_part", "is_part_of"]),
         ("cancu", CANCU, ["Task", "SourceDocument", "leadUnit", "supportUnit", "reportTo", "mentionsUnit", "deadline",
@@ -358,15 +358,12 @@ class _Builder:
                                                       f"({len(self.text)} characters)")
             return None
         ann = _s(ids.annotation_iri(self.doc, kind, start, end, extra or body))
-        target, pos, quote = (_s(x) for x in ids.annotation_parts(ann))
         t = self.t
-        for triple in ((ann, V.rdf_type, V.oa_Annotation), (ann, V.oa_hasBody, body), (ann, V.oa_hasTarget, target),
-                       (target, V.rdf_type, V.oa_SpecificResource), (target, V.oa_hasSource, self.doc),
-                       (target, V.oa_hasSelector, pos), (target, V.oa_hasSelector, quote),
-                       (pos, V.rdf_type, V.oa_TextPositionSelector), (pos, V.oa_start, Lit(str(start), V.xsd_integer)),
-                       (pos, V.oa_end, Lit(str(end), V.xsd_integer)), (quote, V.rdf_type, V.oa_TextQuoteSelector),
-                       (quote, V.oa_exact, Lit(self.text[start:end]))):
-            t[triple] = None
+        # the target is the span itself, an RFC 5147 fragment of the text of record: the quote is
+        # text[start:end] of the document's cancu:sourceText (3 triples, not 12 with selector nodes)
+        t[(ann, V.rdf_type, V.oa_Annotation)] = None
+        t[(ann, V.oa_hasBody, body)] = None
+        t[(ann, V.oa_hasTarget, f"{self.doc}#char={start},{end}")] = None
         return ann
 
     def unit(self, name: str, aliases=()) -> str | None:

@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph
 from . import queries
 from .deadlines import label as deadline_label
 from .deadlines import officer_date
-from .ids import task_document
+from .ids import span_of, task_document
 from .results import TaskRow
 from .store import Store, prefixed
 from .view import graph_view
@@ -92,9 +92,13 @@ def export_graph(store: Store, fmt: str) -> bytes:
 
 def all_task_dicts(store: Store) -> list[dict]:
     """Every task of every ingested document as a flat dict (:meth:`TaskRow.to_dict`), in document order."""
-    rows = store.select(prefixed("""SELECT ?t ?start WHERE { ?t a cancu:Task .
-        OPTIONAL { ?a oa:hasBody ?t ; oa:hasTarget/oa:hasSelector/oa:start ?start } }"""))
-    order = [r["t"] for r in sorted(rows, key=lambda r: (task_document(r["t"]), int(r["start"] or 0)))]
+    rows = store.select(prefixed("""SELECT ?t ?target WHERE { ?t a cancu:Task .
+        OPTIONAL { ?a oa:hasBody ?t ; oa:hasTarget ?target } }"""))
+    start = {}
+    for r in rows:  # the task's span <document#char=start,end> (graph.ids.span_of)
+        sp = span_of(r["target"] or "")
+        start[r["t"]] = min(start.get(r["t"], sp[1] if sp else 0), sp[1] if sp else 0)
+    order = sorted(start, key=lambda t: (task_document(t), start[t]))
     return [TaskRow.from_details(d).to_dict() for d in queries.task_details(store, order)]
 
 

@@ -40,8 +40,8 @@ import unicodedata
 import weakref
 from pathlib import Path
 
-from .ids import fold_ascii, graph_iri, task_document
-from .store import EmbeddedStore, PerVersion, Store, iri, prefixed
+from .ids import fold_ascii, graph_iri, span_of, task_document
+from .store import EmbeddedStore, PerVersion, Store, iri, prefixed, values
 
 __all__ = ["FullText", "fulltext", "fold_words", "fold_text", "FILE_NAME"]
 
@@ -282,39 +282,50 @@ class FullText:
 
 
 def _read_tasks(store: Store, docs: list[str]) -> list[tuple[str, str, str, str]]:
-    """(task, document, folded body, folded context) of the tasks the documents state."""
+    """(task, document, folded body, folded context) of the tasks the documents state.
+
+    A task's text is the span of its annotation's target (``<document#char=start,end>``) in the
+    document's text of record, read a few hundred documents at a time."""
     sel = lambda q: store.select(prefixed(q))  # noqa: E731
     want = set(docs)
-    texts: dict[str, str] = {}
+    span: dict[str, tuple[str, int, int]] = {}
     parent: dict[str, str] = {}
     if len(docs) > _BULK:
-        # two single-pattern scans over the whole store (a join would meet every graph's copies)
-        for r in sel('SELECT ?a ?x WHERE { ?q oa:exact ?x . BIND(STRBEFORE(STR(?q), "/quote") AS ?a) '
-                     'FILTER(CONTAINS(STR(?q), "/ann/task/")) }'):
-            texts[r["a"]] = r["x"]
-        bodies = {r["a"]: r["t"] for r in sel('SELECT ?a ?t WHERE { ?ann oa:hasBody ?t . BIND(STR(?ann) AS ?a) '
-                                               'FILTER(CONTAINS(?a, "/ann/task/")) }')}
+        # single-pattern scans over the whole store (a join would meet every graph's copies)
+        for r in sel('SELECT ?t ?tg WHERE { ?ann oa:hasBody ?t ; oa:hasTarget ?tg . '
+                     'FILTER(CONTAINS(STR(?ann), "/ann/task/")) }'):
+            sp = span_of(r["tg"])
+            if sp is not None and sp[0] in want and _doc_of(r["t"]) == sp[0]:
+                span.setdefault(r["t"], sp)
         for r in sel("SELECT ?t ?p WHERE { ?t eli:is_part_of ?p . ?t a cancu:Task }"):
             parent[r["t"]] = r["p"]
-        task_text = {}
-        for a, t in bodies.items():
-            if a in texts and _doc_of(t) in want:
-                task_text[t] = texts[a]
     else:
-        task_text = {}
         for d in docs:
             g = graph_iri(d)
-            for r in sel(f"""SELECT ?t ?x ?p WHERE {{ GRAPH {iri(str(g))} {{ ?ann oa:hasBody ?t . ?t a cancu:Task .
-                ?ann oa:hasTarget ?tg . ?tg oa:hasSelector ?s . ?s oa:exact ?x .
-                OPTIONAL {{ ?t eli:is_part_of ?p }} }} }}"""):
-                task_text.setdefault(r["t"], r["x"])
+            for r in sel(f"""SELECT ?t ?tg ?p WHERE {{ GRAPH {iri(str(g))} {{ ?ann oa:hasBody ?t . ?t a cancu:Task .
+                ?ann oa:hasTarget ?tg . OPTIONAL {{ ?t eli:is_part_of ?p }} }} }}"""):
+                sp = span_of(r["tg"])
+                if sp is not None and sp[0] == d:
+                    span.setdefault(r["t"], sp)
                 if r["p"]:
                     parent[r["t"]] = r["p"]
+    by_doc: dict[str, list[str]] = {}
+    for t, sp in span.items():
+        by_doc.setdefault(sp[0], []).append(t)
     out = []
-    for t, x in task_text.items():
-        p = parent.get(t)
-        ctx = task_text.get(p, "")[:400] if p else ""
-        out.append((t, _doc_of(t), fold_text(x), fold_text(ctx)))
+    order = sorted(by_doc)
+    for i in range(0, len(order), 200):
+        part = order[i:i + 200]
+        texts = {r["d"]: r["x"] for r in sel(f"SELECT ?d ?x WHERE {{ {values('d', part)} ?d cancu:sourceText ?x }}")}
+        for d in part:
+            x = texts.get(d)
+            if x is None:
+                continue
+            quote = lambda t: x[span[t][1]:span[t][2]]  # noqa: E731
+            for t in by_doc[d]:
+                p = parent.get(t)
+                ctx = quote(p)[:400] if p in span and span[p][0] == d else ""
+                out.append((t, d, fold_text(quote(t)), fold_text(ctx)))
     return out
 
 

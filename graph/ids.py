@@ -300,14 +300,29 @@ def annotation_iri(doc: URIRef, kind: str, start: int, end: int, extra: str = ""
     return URIRef(f"{doc}/ann/{kind}/{start}-{end}{tail}")
 
 
-def annotation_parts(ann: str) -> tuple[URIRef, URIRef, URIRef]:
-    """An annotation's target and its two selectors (position, quote): fixed suffixes of its IRI,
-    so readers go from an annotation to its offsets without a lookup.
+def span_target(doc: str, start: int, end: int) -> URIRef:
+    """The target of an annotation: the characters ``start:end`` of the document's text of record
+    (``cancu:sourceText``), as an RFC 5147 fragment IRI (code points, end exclusive, as Python slices).
 
-    >>> [str(x) for x in annotation_parts("d/ann/task/1-5")]
-    ['d/ann/task/1-5/target', 'd/ann/task/1-5/pos', 'd/ann/task/1-5/quote']
+    >>> str(span_target("https://cancu.vn/id/doc/x", 3, 9))
+    'https://cancu.vn/id/doc/x#char=3,9'
     """
-    return URIRef(f"{ann}/target"), URIRef(f"{ann}/pos"), URIRef(f"{ann}/quote")
+    return URIRef(f"{doc}#char={start},{end}")
+
+
+_SPAN = re.compile(r"#char=(0|[1-9][0-9]*),([1-9][0-9]*)$")
+
+
+def span_of(target: str) -> tuple[str, int, int] | None:
+    """``(document, start, end)`` of a :func:`span_target` IRI; ``None`` for anything else.
+
+    >>> span_of("https://cancu.vn/id/doc/x#char=3,9"), span_of("https://cancu.vn/id/doc/x#char=9")
+    (('https://cancu.vn/id/doc/x', 3, 9), None)
+    """
+    m = _SPAN.search(target)
+    if m is None:
+        return None
+    return target[:m.start()], int(m.group(1)), int(m.group(2))
 
 
 def ingestion_iri(doc: URIRef) -> URIRef:

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .ids import annotation_parts, last_segment, node_kind
+from .evidence import quotes
+from .ids import last_segment, node_kind
 from .store import Store, iri, prefixed, values
 from .vocab import CANCU, EDGE_TYPES, OA, RELATIONS
 
@@ -280,20 +281,15 @@ def evidence(store: Store, node: str, limit: int = 10) -> list[dict]:
         return []
     a_props = store.outgoing(anns)
     target = {a: o for a in anns for p, o in a_props.get(a, ()) if p == str(OA.hasTarget)}
-    t_props = store.outgoing(set(target.values()))
-    source = {t: o for t in target.values() for p, o in t_props.get(t, ()) if p == str(OA.hasSource)}
-    parts = {a: annotation_parts(a) for a in anns}
-    sel = store.outgoing([str(x) for a in anns for x in parts[a][1:]])
-    paths = store.outgoing(set(source.values()))
+    quoted = quotes(store, target.values())
+    paths = store.outgoing({q[0] for q in quoted.values()})
     out = []
     for a in anns:
-        doc = source.get(target.get(a, ""), "")
-        pos = dict(sel.get(str(parts[a][1]), ()))
-        quote = dict(sel.get(str(parts[a][2]), ()))
-        if not doc or str(OA.start) not in pos or str(OA.exact) not in quote:
+        q = quoted.get(target.get(a, ""))
+        if q is None:
             continue
+        doc, start, end, text = q
         path = min((o for p, o in paths.get(doc, ()) if p == str(CANCU.sourcePath)), default="")
-        out.append({"document": doc, "path": path, "start": int(pos[str(OA.start)]), "end": int(pos[str(OA.end)]),
-                    "text": quote[str(OA.exact)]})
+        out.append({"document": doc, "path": path, "start": start, "end": end, "text": text})
     out.sort(key=lambda d: (d["document"], d["start"]))
     return out

@@ -19,7 +19,8 @@ from ingest.catalogue import load as law_catalogue
 from ingest.clean import clean
 from ingest.lexicon import expand as expand_name
 
-from .ids import (DOC_BASE, annotation_parts, fold_ascii, implied_issuer, is_national_unit, is_task, item_order,
+from .evidence import quotes
+from .ids import (DOC_BASE, fold_ascii, implied_issuer, is_national_unit, is_task, item_order,
                   jurisdiction, last_segment, place_of, slug, task_document, tidy_name, tidy_symbol)
 from .index import store_index
 from .lexicon import lexicon, type_labels
@@ -36,8 +37,8 @@ PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
 
 # predicate IRIs as plain str (rdflib's DefinedNamespace attribute access is slow in loops)
 _P = dict(number=str(CANCU.itemNumber), kind=str(CANCU.itemKind), doc=str(PROV.hadPrimarySource),
-          deadline=str(CANCU.deadline), deadline_text=str(CANCU.deadlineText), start=str(OA.start), end=str(OA.end),
-          exact=str(OA.exact), body=str(OA.hasBody))
+          deadline=str(CANCU.deadline), deadline_text=str(CANCU.deadlineText), body=str(OA.hasBody),
+          target=str(OA.hasTarget))
 # a task's links to units by role, and to the documents it cites ("cites")
 _ROLE_OF = {**{str(RELATIONS[rel].prop): role for role, rel in ROLES.items()}, str(CANCU.derivesFrom): "cites"}
 
@@ -85,10 +86,11 @@ def _task_details(store: Store, tasks: list[str]) -> list[dict]:
     units_ = unit_table(store)
     props = store.outgoing(tasks)
     anns = store.incoming(P["body"], tasks)
-    # an annotation's selectors are <ann/pos> and <ann/quote> (graph.ids.annotation_parts): no lookup of the
-    # annotation and its target needed
-    selectors = {a: [str(x) for x in annotation_parts(a)[1:]] for s_ in anns.values() for a in s_}
-    sel_props = store.outgoing({x for xs in selectors.values() for x in xs})
+    # an annotation's target is the span <document#char=start,end>; its quote is sliced from the
+    # document's text of record (graph.evidence)
+    a_props = store.outgoing({a for s_ in anns.values() for a in s_})
+    target_of = {a: o for a, ps in a_props.items() for p, o in ps if p == P["target"]}
+    quoted = quotes(store, target_of.values())
     role_of = _ROLE_OF
     base = []
     for t in tasks:
@@ -104,14 +106,12 @@ def _task_details(store: Store, tasks: list[str]) -> list[dict]:
                 one[p] = o
         if P["number"] not in one or P["doc"] not in one:
             continue
-        sp = {}
+        sp = (None, None, None, None)
         for a in sorted(anns.get(t, ())):
-            for x in selectors[a]:
-                for p, o in sel_props.get(x, ()):
-                    sp[p] = o
+            sp = quoted.get(target_of.get(a, ""), sp)
         base.append({"task": t, "number": one[P["number"]], "kind": one.get(P["kind"]), "doc": one[P["doc"]],
                      "deadline": one.get(P["deadline"]), "deadline_text": one.get(P["deadline_text"]),
-                     "start": sp.get(P["start"]), "end": sp.get(P["end"]), "text": sp.get(P["exact"]), "roles": ro})
+                     "start": sp[1], "end": sp[2], "text": sp[3], "roles": ro})
     docs = sorted({r["doc"] for r in base})
     dinfo = {r["doc"]: r for r in store.select(prefixed(f"""
 SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {values("doc", docs)} ?doc cancu:sourcePath ?path .
@@ -133,7 +133,7 @@ SELECT ?doc ?path (SAMPLE(?l) AS ?label) WHERE {{ {values("doc", docs)} ?doc can
             "cites": sorted(ro.get("cites", ())), "deadline": r["deadline"], "deadline_text": r["deadline_text"],
             "document_issuer": rows.get(r["doc"], {}).get("issuer_shown"), "document_date": rows.get(r["doc"], {}).get("date"),
             "document_display": rows.get(r["doc"], {}).get("display"), "shown": shown_text(r["text"] or ""),
-            "source": {"path": path, "start": int(r["start"]) if r["start"] else None,
+            "source": {"path": path, "start": int(r["start"]) if r["start"] is not None else None,
                        "end": int(r["end"]) if r["end"] else None},
         })
     return out

@@ -200,10 +200,12 @@ SELECT ?number ?start ?end ?path WHERE {
   GRAPH ?g {
     ?ann oa:hasBody ?task ; oa:hasTarget ?target .
     ?task a cancu:Task ; cancu:itemNumber ?number ; prov:hadPrimarySource ?doc .
-    ?target oa:hasSource ?doc ; oa:hasSelector ?pos .
-    ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
     ?doc cancu:sourcePath ?path .
   }
+  # the target is the span <document#char=start,end> of the text of record (RFC 5147)
+  BIND(STRAFTER(STR(?target), "#char=") AS ?span)
+  BIND(xsd:integer(STRBEFORE(?span, ",")) AS ?start)
+  BIND(xsd:integer(STRAFTER(?span, ",")) AS ?end)
 } ORDER BY ?path ?start LIMIT 200"""),
     ("Các lần nạp văn bản (PROV-O)", "Ingestion runs (PROV-O)", """\
 SELECT ?doc ?path ?at WHERE {

@@ -9,7 +9,10 @@ Reused (see ../shared/research/anchors-model-ux.md, part A):
   ``eli:passed_by``, ``eli:has_part``/``eli:is_part_of`` (sections and items).
 - W3C ORG (``org:``) for bodies and units (``org:Organization``).
 - PROV-O (``prov:``) for ingestion runs, Web Annotation (``oa:``) for the source span of every
-  extracted fact (``oa:TextPositionSelector`` + ``oa:TextQuoteSelector``).
+  extracted fact: an ``oa:Annotation`` whose ``oa:hasTarget`` is the span itself, an RFC 5147
+  fragment IRI ``<document#char=start,end>`` of the document's text of record (``cancu:sourceText``).
+  Stores written before used an ``oa:SpecificResource`` with a ``TextPositionSelector`` and a
+  ``TextQuoteSelector`` (12 triples a fact, not 3); :func:`graph.store.upgrade_evidence` rewrites them.
 - SKOS for the scheme of document types, DCTERMS for titles.
 
 Ours (``cancu:``): ``Task``, ``leadUnit``, ``supportUnit``, ``reportTo`` (the recipient of a

@@ -36,6 +36,7 @@ from . import ids
 from .build import DocumentGraph, build_document, ntriples_bytes, schemes_triples
 from .checks import SHAPES, enforce, problems
 from .errors import InvalidDocument, UnknownNode, refusal
+from .evidence import upgrade as upgrade_evidence
 from .store import BULK_MAX_QUADS, GraphWrite, Store, literal
 from .vocab import CANCU, GRAPH, ID
 
@@ -164,6 +165,7 @@ class WriteSummary:
     removed: int = 0        # older graphs of a re-ingested file that no longer has their identity
     transactions: int = 0
     bulk_batches: int = 0
+    upgraded: int = 0       # graphs of an earlier annotation model rewritten (graph.evidence.upgrade)
 
 
 class Writer:
@@ -197,6 +199,11 @@ class Writer:
 
     def __enter__(self) -> "Writer":
         self.store.begin_write()
+        try:  # a store written before the compact annotations is rewritten first (graph.evidence)
+            self.summary.upgraded = upgrade_evidence(self.store)
+        except BaseException:
+            self.store.end_write()
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -4,8 +4,8 @@ kept only as the reference of tests/test_build_equivalence.py (same triples on t
 
 The graph of a source document holds what that document says: its own description, the
 documents it cites (as it describes them), the relations between them, its items (tasks) with
-their units, the units it names, an ``oa:Annotation`` with a ``TextPositionSelector`` and a
-``TextQuoteSelector`` for every extracted fact, and one ``prov:Activity`` for the ingestion.
+their units, the units it names, an ``oa:Annotation`` whose target is the span
+``<document#char=start,end>`` for every extracted fact, and one ``prov:Activity`` for the ingestion.
 Shared nodes (a cited decree, a unit) are simply described in every graph that mentions them;
 queries read the union of the graphs. No blank nodes.
 """
@@ -86,20 +86,10 @@ class _Builder:
     def annotate(self, body: URIRef, kind: str, start: int, end: int, extra: str = "") -> URIRef:
         """An oa:Annotation pointing at text[start:end] of this document, about ``body``."""
         ann = ids.annotation_iri(self.doc, kind, start, end, extra or str(body))
-        target, pos, quote = ids.annotation_parts(ann)
         g = self.g
         g.add((ann, RDF.type, OA.Annotation))
         g.add((ann, OA.hasBody, body))
-        g.add((ann, OA.hasTarget, target))
-        g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, OA.hasSource, self.doc))
-        g.add((target, OA.hasSelector, pos))
-        g.add((target, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(start)))
-        g.add((pos, OA.end, Literal(end)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(self.text[start:end])))
+        g.add((ann, OA.hasTarget, ids.span_target(self.doc, start, end)))
         return ann
 
     def unit(self, name: str, aliases=()) -> URIRef:

@@ -23,12 +23,13 @@ from rdflib import Dataset, Literal
 from rdflib.compare import isomorphic
 
 from graph import ids
-from graph.build import Lit, build_document
+from graph.build import Lit, V, build_document, ntriples
+from graph.evidence import legacy_graphs
 from graph.errors import InvalidDocument
 from graph.fixtures import seed_facts, variant
-from graph.store import EmbeddedStore, HttpStore
-from graph.vocab import CANCU, OA, XSD
-from graph.writer import delete_document, write_document
+from graph.store import EmbeddedStore, GraphWrite, HttpStore
+from graph.vocab import CANCU, OA
+from graph.writer import Writer, delete_document, write_document
 
 AT = "2026-03-01T08:00:00+00:00"
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +122,44 @@ def test_write_then_read(store):
     assert graph_of(store, dg.graph_iri) == set(dg.graph)
 
 
+def _earlier_model(dg) -> tuple:
+    """The graph as stores held it before span targets: each annotation's target a node with a
+    TextPositionSelector and a TextQuoteSelector (12 triples an annotation, not 3)."""
+    text = next(o for s, p, o in dg.triples if p == str(CANCU.sourceText)).value
+    out = []
+    for s, p, o in dg.triples:
+        if p != str(OA.hasTarget):
+            out.append((s, p, o))
+            continue
+        doc, start, end = ids.span_of(o)
+        t, pos, q = f"{s}/target", f"{s}/pos", f"{s}/quote"
+        integer = "http://www.w3.org/2001/XMLSchema#integer"
+        out += [(s, p, t), (t, V.rdf_type, str(OA.SpecificResource)), (t, str(OA.hasSource), doc),
+                (t, str(OA.hasSelector), pos), (t, str(OA.hasSelector), q),
+                (pos, V.rdf_type, str(OA.TextPositionSelector)), (pos, str(OA.start), Lit(str(start), integer)),
+                (pos, str(OA.end), Lit(str(end), integer)), (q, V.rdf_type, str(OA.TextQuoteSelector)),
+                (q, str(OA.exact), Lit(text[start:end]))]
+    return tuple(out)
+
+
+def test_store_of_the_earlier_model_is_rewritten_by_the_next_writer(store):
+    dg, other = seed_graph(), other_graph()
+    old = _earlier_model(dg)
+    n_ann = sum(1 for s, p, o in dg.triples if p == str(OA.hasTarget))
+    assert n_ann > 30 and len(old) == len(dg.triples) + 9 * n_ann
+    store.write_graphs([GraphWrite(str(dg.graph_iri), ntriples(old), len(old))])
+    write_document(store, other)  # a writer: rewrites the seed's graph first
+    assert legacy_graphs(store) == []
+    assert graph_of(store, dg.graph_iri) == set(dg.graph)
+    assert graph_of(store, other.graph_iri) == set(other.graph)
+    counts = {r["g"]: int(r["n"]) for r in store.select(
+        f"SELECT ?g ?n WHERE {{ GRAPH <{ids.META_GRAPH}> {{ ?g <{CANCU.tripleCount}> ?n }} }}")}
+    assert counts[str(dg.graph_iri)] == len(dg.triples)
+    with Writer(store) as w:  # nothing left to rewrite
+        pass
+    assert w.summary.upgraded == 0
+
+
 def test_reingest_is_identical(store):
     dg = seed_graph()
     write_document(store, dg)
@@ -154,9 +193,9 @@ def test_shacl_violation_leaves_store_unchanged(store):
     before = quads(store)
     good = seed_graph()
     # a span whose start is after its end, and a second text of record
-    pos = next(s for s, p, o in good.triples if p == str(OA.start))
-    triples = tuple(t for t in good.triples if not (t[0] == pos and t[1] == str(OA.start)))
-    bad = replace(good, triples=triples + ((pos, str(OA.start), Lit(str(10**6), str(XSD.integer))),
+    ann, _, target = next(t for t in good.triples if t[1] == str(OA.hasTarget))
+    triples = tuple(t for t in good.triples if t != (ann, str(OA.hasTarget), target))
+    bad = replace(good, triples=triples + ((ann, str(OA.hasTarget), f"{good.document}#char=1000000,5"),
                                            (good.document, str(CANCU.sourceText), Lit("another text"))))
     with pytest.raises(InvalidDocument) as e:
         write_document(store, bad)
