@@ -102,17 +102,39 @@ def fold_ascii(s: str | None) -> str:
     """
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s).replace("\u00d0", "Đ").replace("\u00f0", "đ")
-    s = s.replace("Đ", "D").replace("đ", "d")
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
-    return re.sub(r"\s+", " ", s.lower()).strip()
+    # the precomposed letters are folded by a table; what is left that is not ASCII (a mark that
+    # does not compose, another script) goes the general way: decomposed, the marks dropped
+    s = unicodedata.normalize("NFC", s).translate(_FOLD_TABLE)
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+    return _SPACES.sub(" ", s.lower()).strip()
+
+
+def _fold_table() -> dict[int, str]:
+    """Each precomposed Latin letter → itself decomposed without its marks (Đ, Ð → D)."""
+    table = {}
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        c = chr(cp)
+        base = "".join(x for x in unicodedata.normalize("NFD", c) if unicodedata.category(x) != "Mn")
+        if base != c:
+            table[cp] = base
+    table.update({0xD0: "D", 0xF0: "d", 0x110: "D", 0x111: "d"})
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+_SPACES = re.compile(r"\s+")
 
 
 def slug(s: str | None, keep: str = "") -> str:
     """ASCII slug: folded, non-alphanumerics (except ``keep``) collapsed to ``-``."""
-    f = fold_ascii(s)
-    out = re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", f).strip("-")
+    out = _slug_rx(keep).sub("-", fold_ascii(s)).strip("-")
     return out or "x"
+
+
+@lru_cache(maxsize=None)
+def _slug_rx(keep: str) -> re.Pattern:
+    return re.compile(rf"[^a-z0-9{re.escape(keep)}]+")
 
 
 def tidy_symbol(sym: str | None) -> str:
