@@ -3,71 +3,39 @@
 Every extracted fact has an ``oa:Annotation`` whose ``oa:hasTarget`` is an RFC 5147 fragment IRI
 ``<document#char=start,end>`` (:func:`graph.ids.span_target`): the characters ``start:end`` (code
 points, end exclusive) of the document's ``cancu:sourceText``. The quote is not stored a second
-time; it is sliced from the text here. Texts are read once per store version (at most
-``TEXTS_MAX`` characters kept), so a page of answers read again costs no store lookup.
+time: :func:`quotes` has the store cut it from the text (SPARQL ``SUBSTR`` counts code points, as
+Python does), so only the quoted words travel, however long the document.
 
 >>> from graph.fixtures import seed_store
 >>> store = seed_store()
 >>> anns = store.select("SELECT ?t WHERE { ?a <http://www.w3.org/ns/oa#hasTarget> ?t } LIMIT 1")
 >>> (doc, start, end, text), = quotes(store, [anns[0]["t"]]).values()
->>> text == source_texts(store, [doc])[doc][start:end] and len(text) == end - start > 0
+>>> text == store.select(f"SELECT ?x WHERE {{ <{doc}> <https://cancu.vn/def#sourceText> ?x }}")[0]["x"][start:end]
 True
 """
 from __future__ import annotations
 
-import threading
-
 from .ids import META_GRAPH, span_of
-from .store import PerVersion, Store, iri, prefixed, values
+from .store import Store, iri, prefixed
 from .vocab import CANCU
 
-__all__ = ["source_texts", "quotes", "legacy_graphs", "upgrade", "TEXTS_MAX"]
+__all__ = ["quotes", "legacy_graphs", "upgrade"]
 
-TEXTS_MAX = 64_000_000  # characters of text kept per store version
-_CHUNK = 200            # documents per lookup
-
-
-class _Texts(dict):
-    def __init__(self):
-        super().__init__()
-        self.size = 0
-        self.lock = threading.Lock()
-
-
-_texts = PerVersion(lambda store: _Texts(), keep=0)
-
-
-def source_texts(store: Store, docs) -> dict[str, str]:
-    """The text of record (``cancu:sourceText``) of each of ``docs`` that has one."""
-    docs = list(dict.fromkeys(docs))
-    cache = _texts(store)
-    with cache.lock:
-        have = {d: cache[d] for d in docs if d in cache}
-    want = [d for d in docs if d not in have]
-    for i in range(0, len(want), _CHUNK):
-        part = want[i:i + _CHUNK]
-        got = {r["d"]: r["x"] for r in store.select(prefixed(
-            f"SELECT ?d ?x WHERE {{ {values('d', part)} ?d cancu:sourceText ?x }}"))}
-        have.update(got)
-        with cache.lock:
-            if cache.size + sum(map(len, got.values())) > TEXTS_MAX:
-                cache.clear()
-                cache.size = 0
-            cache.update(got)
-            cache.size += sum(map(len, got.values()))
-    return have
+_CHUNK = 400  # spans per query
 
 
 def quotes(store: Store, targets) -> dict[str, tuple[str, int, int, str]]:
     """``{target: (document, start, end, quoted text)}`` for each span target whose document has a
     text of record covering the span (other targets are left out)."""
-    spans = {t: s for t in dict.fromkeys(targets) if (s := span_of(t)) is not None}
-    texts = source_texts(store, [s[0] for s in spans.values()])
+    spans = [(t, s) for t in dict.fromkeys(targets) if (s := span_of(t)) is not None]
     out = {}
-    for t, (doc, start, end) in spans.items():
-        x = texts.get(doc)
-        if x is not None and start < end <= len(x):
-            out[t] = (doc, start, end, x[start:end])
+    for i in range(0, len(spans), _CHUNK):
+        part = spans[i:i + _CHUNK]
+        rows = " ".join(f"({iri(t)} {iri(d)} {s + 1} {e - s} {e})" for t, (d, s, e) in part)
+        for r in store.select(prefixed(f"""SELECT ?t ?q WHERE {{ VALUES (?t ?d ?s ?n ?e) {{ {rows} }}
+  ?d cancu:sourceText ?x . FILTER(STRLEN(?x) >= ?e) BIND(SUBSTR(?x, ?s, ?n) AS ?q) }}""")):
+            d, s, e = span_of(r["t"])
+            out[r["t"]] = (d, s, e, r["q"])
     return out
 
 

@@ -287,3 +287,18 @@ def test_readers_answer_while_a_writer_ingests(tmp_path):
     assert p.returncode == 0
     assert answered >= 1  # the reader answered while the writer was writing (how often depends on the machine)
     reader.close()
+
+
+def test_quotes_are_the_python_slices_of_the_text(store):
+    """A span counts code points, as Python does: characters outside the BMP, combining marks and
+    line breaks before it do not shift it (graph.evidence.quotes cuts it in the store)."""
+    from graph.evidence import quotes
+    doc = "https://cancu.vn/id/doc/test/quotes"
+    text = "𝔸𝔹 Nghi\u0323 đi\u0323nh\r\nsố 59/2023/NĐ-CP 🙂 của Chính phủ"
+    spans = [(text.index("số"), text.index("số") + len("số 59/2023/NĐ-CP")), (0, 2), (3, 9),
+             (len(text) - 9, len(text)), (5, len(text) + 1)]
+    triples = [(doc, str(CANCU.sourceText), Lit(text))]
+    store.write_graphs([GraphWrite("https://cancu.vn/graph/test/quotes", ntriples(triples), 1)])
+    got = quotes(store, [f"{doc}#char={s},{e}" for s, e in spans])
+    want = {f"{doc}#char={s},{e}": (doc, s, e, text[s:e]) for s, e in spans if e <= len(text)}
+    assert got == want and len(want) == 4
