@@ -474,14 +474,15 @@ class KnowledgeGraph:
             counts[v] += 1
         keep = [t for t in cands if not status or st_of[t] == status]
         far = dl.parse("9999").end
-
-        def key(t):
-            d = dl.parse(table[t])
-            return (d.end or far, ids.item_order(t))
-        keep.sort(key=key)
-        rows = {r.id: r for r in queries.task_rows(s, keep[:limit])}
+        end_of = {t: dl.parse(table[t]).end or far for t in keep}
+        # by the period's end, then in item order: only the rows that can be among the first
+        # ``limit`` are put in item order (a store of 10,000 plans holds 100,000 deadlines)
+        keep.sort(key=end_of.__getitem__)
+        head = keep if len(keep) <= limit else [t for t in keep if end_of[t] <= end_of[keep[limit - 1]]]
+        shown = sorted(head, key=lambda t: (end_of[t], ids.item_order(t)))[:limit]
+        rows = {r.id: r for r in queries.task_rows(s, shown)}
         out = []
-        for t in keep[:limit]:
+        for t in shown:
             if t in rows:
                 end = dl.parse(table[t]).end
                 out.append(DeadlineRow(rows[t], table[t], end.isoformat() if end else None, st_of[t],
