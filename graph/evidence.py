@@ -50,24 +50,33 @@ def legacy_graphs(store: Store) -> list[str]:
     return sorted(r["g"] for r in store.select(prefixed(_LEGACY_GRAPHS)))
 
 
-def upgrade(store: Store) -> int:
+def upgrade(store: Store, progress=None) -> int:
     """Rewrite every annotation of the earlier model as an annotation whose target is its span
     ``<document#char=start,end>``; the number of graphs rewritten. One transaction per graph (its
     triple count in the meta graph with it), so a crash leaves each graph old or new, and the next
-    writer finishes the work; readers read only the new form."""
+    writer finishes the work; readers read only the new form. ``progress(done, total)`` is called
+    after each graph. It costs about 35 µs a quad of the old graphs (a store of 401 gazette texts,
+    3 M quads: under two minutes); re-ingesting the source files, when they are at hand, is faster."""
     graphs = legacy_graphs(store)
-    for g in graphs:
+    for k, g in enumerate(graphs, 1):
         gi = iri(g)
+        # five plain updates (no join of a target's triples with its selectors' triples)
         store.update(prefixed(f"""
-DELETE {{ GRAPH {gi} {{ ?ann oa:hasTarget ?t . ?t ?p1 ?o1 . ?sel ?p2 ?o2 }} }}
 INSERT {{ GRAPH {gi} {{ ?ann oa:hasTarget ?span }} }}
-WHERE {{ GRAPH {gi} {{ ?ann oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector ?pos .
-    ?pos a oa:TextPositionSelector ; oa:start ?s ; oa:end ?e .
-    ?t ?p1 ?o1 . ?t oa:hasSelector ?sel . ?sel ?p2 ?o2 }}
+WHERE {{ GRAPH {gi} {{ ?ann oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector ?pos . ?pos oa:start ?s ; oa:end ?e }}
   BIND(IRI(CONCAT(STR(?doc), "#char=", STR(?s), ",", STR(?e))) AS ?span) }} ;
+DELETE WHERE {{ GRAPH {gi} {{ ?x a oa:SpecificResource ; ?p ?o }} }} ;
+DELETE WHERE {{ GRAPH {gi} {{ ?x a oa:TextPositionSelector ; ?p ?o }} }} ;
+DELETE WHERE {{ GRAPH {gi} {{ ?x a oa:TextQuoteSelector ; ?p ?o }} }} ;
+DELETE {{ GRAPH {gi} {{ ?ann oa:hasTarget ?t }} }}
+WHERE {{ GRAPH {gi} {{ ?ann oa:hasTarget ?t . FILTER(!CONTAINS(STR(?t), "#char=")) }} }} ;
 DELETE {{ GRAPH <{META_GRAPH}> {{ {gi} <{CANCU.tripleCount}> ?old }} }}
 INSERT {{ GRAPH <{META_GRAPH}> {{ {gi} <{CANCU.tripleCount}> ?n }} }}
 WHERE {{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {gi} {{ ?s ?p ?o }} }} }}
   OPTIONAL {{ GRAPH <{META_GRAPH}> {{ {gi} <{CANCU.tripleCount}> ?old }} }} }} ;
 """ + store._bump()))
+        if progress:
+            progress(k, len(graphs))
+    if graphs and hasattr(store, "settle"):
+        store.settle()  # the write-ahead logs of the rewrite go
     return len(graphs)
