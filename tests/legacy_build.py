@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 
 from rdflib import Graph, Literal, URIRef
 
+from graph.build import Lit
 from graph import ids
 from graph.ids import fold_ascii
 from graph.vocab import CANCU, DCTERMS, DOC_TYPES, ELI, OA, ORG, PROV, RDF, RDFS, REL_LABELS, RELATION_WORDS, SKOS, XSD, bind
@@ -364,3 +365,25 @@ def build_schemes() -> Graph:
         g.add((c, SKOS.prefLabel, Literal(vi, lang="vi")))
         g.add((c, SKOS.prefLabel, Literal(en, lang="en")))
     return g
+
+
+# ---------------------------------------------------------------- the earlier evidence model
+
+def earlier_model(dg) -> tuple:
+    """The graph as stores held it before span targets: each annotation's target a node with a
+    TextPositionSelector and a TextQuoteSelector (12 triples an annotation, not 3)."""
+    text = next(o for s, p, o in dg.triples if p == str(CANCU.sourceText)).value
+    out = []
+    for s, p, o in dg.triples:
+        if p != str(OA.hasTarget):
+            out.append((s, p, o))
+            continue
+        doc, start, end = ids.span_of(o)
+        t, pos, q = f"{s}/target", f"{s}/pos", f"{s}/quote"
+        integer = "http://www.w3.org/2001/XMLSchema#integer"
+        out += [(s, p, t), (t, str(RDF.type), str(OA.SpecificResource)), (t, str(OA.hasSource), doc),
+                (t, str(OA.hasSelector), pos), (t, str(OA.hasSelector), q),
+                (pos, str(RDF.type), str(OA.TextPositionSelector)), (pos, str(OA.start), Lit(str(start), integer)),
+                (pos, str(OA.end), Lit(str(end), integer)), (q, str(RDF.type), str(OA.TextQuoteSelector)),
+                (q, str(OA.exact), Lit(text[start:end]))]
+    return tuple(out)

@@ -25,6 +25,7 @@ from rdflib.compare import isomorphic
 from graph import ids
 from graph.build import Lit, V, build_document, ntriples
 from graph.evidence import legacy_graphs
+from legacy_build import earlier_model
 from graph.errors import InvalidDocument
 from graph.fixtures import seed_facts, variant
 from graph.store import EmbeddedStore, GraphWrite, HttpStore
@@ -122,29 +123,9 @@ def test_write_then_read(store):
     assert graph_of(store, dg.graph_iri) == set(dg.graph)
 
 
-def _earlier_model(dg) -> tuple:
-    """The graph as stores held it before span targets: each annotation's target a node with a
-    TextPositionSelector and a TextQuoteSelector (12 triples an annotation, not 3)."""
-    text = next(o for s, p, o in dg.triples if p == str(CANCU.sourceText)).value
-    out = []
-    for s, p, o in dg.triples:
-        if p != str(OA.hasTarget):
-            out.append((s, p, o))
-            continue
-        doc, start, end = ids.span_of(o)
-        t, pos, q = f"{s}/target", f"{s}/pos", f"{s}/quote"
-        integer = "http://www.w3.org/2001/XMLSchema#integer"
-        out += [(s, p, t), (t, V.rdf_type, str(OA.SpecificResource)), (t, str(OA.hasSource), doc),
-                (t, str(OA.hasSelector), pos), (t, str(OA.hasSelector), q),
-                (pos, V.rdf_type, str(OA.TextPositionSelector)), (pos, str(OA.start), Lit(str(start), integer)),
-                (pos, str(OA.end), Lit(str(end), integer)), (q, V.rdf_type, str(OA.TextQuoteSelector)),
-                (q, str(OA.exact), Lit(text[start:end]))]
-    return tuple(out)
-
-
 def test_store_of_the_earlier_model_is_rewritten_by_the_next_writer(store):
     dg, other = seed_graph(), other_graph()
-    old = _earlier_model(dg)
+    old = earlier_model(dg)
     n_ann = sum(1 for s, p, o in dg.triples if p == str(OA.hasTarget))
     assert n_ann > 30 and len(old) == len(dg.triples) + 9 * n_ann
     store.write_graphs([GraphWrite(str(dg.graph_iri), ntriples(old), len(old))])

@@ -277,3 +277,66 @@ def test_two_ingests_into_one_endpoint_leave_no_duplicates(endpoint):  # noqa: F
     assert all(int(r["k"]) == 1 for r in counts)
     assert not s.select(f"SELECT ?l WHERE {{ GRAPH <{META_GRAPH}> {{ ?s <https://cancu.vn/def#writerLease> ?l }} }}")
     s.update("DROP ALL")
+
+
+def test_kill_9_mid_upgrade_leaves_every_graph_old_or_new(tmp_path):
+    """A store of the earlier evidence model is rewritten graph by graph by the next writer; a
+    kill -9 in the middle leaves each graph whole in one model or the other, with its triple count,
+    and the next ingest finishes the rest."""
+    from graph.build import build_document, ntriples
+    from graph.evidence import legacy_graphs
+    from graph.fixtures import seed_facts, variant
+    from graph.store import GraphWrite
+    from legacy_build import earlier_model
+    facts = seed_facts()
+    graphs = [build_document(variant(facts, n, year=2020 + n % 6, province=f"Tỉnh {n}"), ingested_at=AT)
+              for n in range(1, 121)]
+    lines = lambda triples: sorted(x for x in _TIME.sub('"T"', ntriples(triples)).splitlines() if x.strip())  # noqa: E731
+    new = {g.graph_iri: lines(g.triples) for g in graphs}
+    old = {g.graph_iri: lines(earlier_model(g)) for g in graphs}
+    pristine = tmp_path / "pristine"
+    s = EmbeddedStore(pristine, mode="w")
+    for i in range(0, len(graphs), 20):
+        s.write_graphs([GraphWrite(g.graph_iri, ntriples(earlier_model(g)), len(earlier_model(g)))
+                        for g in graphs[i:i + 20]])
+    s.close()
+    doc = tmp_path / "d.txt"
+    doc.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def state():
+        import pyoxigraph as ox
+        s = EmbeddedStore(store, mode="r")
+        seen = {"old": 0, "new": 0}
+        for g in graphs:
+            quads = s._store.quads_for_pattern(None, None, None, ox.NamedNode(g.graph_iri))
+            got = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+                               format=ox.RdfFormat.N_TRIPLES).decode()
+            got = sorted(x for x in _TIME.sub('"T"', got).splitlines() if x.strip())
+            kind = "new" if got == new[g.graph_iri] else "old" if got == old[g.graph_iri] else None
+            assert kind, f"{g.graph_iri}: neither the earlier nor the new model after kill -9"
+            seen[kind] += 1
+            n = s.select(f"SELECT ?n WHERE {{ GRAPH <{META_GRAPH}> {{ <{g.graph_iri}> "
+                         f"<https://cancu.vn/def#tripleCount> ?n }} }}")
+            assert [int(r["n"]) for r in n] == [len(got)]
+        s.close()
+        return seen
+
+    mixed = 0
+    store = tmp_path / "store"
+    for delay in (0.5, 1.0, 1.5, 2.0, 3.0):  # each a fresh copy of the earlier store, killed after delay
+        shutil.rmtree(store, ignore_errors=True)
+        shutil.copytree(pristine, store)
+        p = subprocess.Popen([sys.executable, "-c", KILLED, str(doc), "--store", str(store), "-j", "1", "-q"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        assert p.stdout.readline().strip() == "ready"
+        time.sleep(delay)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        seen = state()
+        mixed += bool(seen["old"] and seen["new"])
+    assert mixed, "no kill landed in the middle of the rewrite"
+    assert cli("ingest", doc, "--store", store, "-q").returncode == 0
+    assert state() == {"old": 0, "new": len(graphs)}
+    s = EmbeddedStore(store, mode="r")
+    assert legacy_graphs(s) == []
+    s.close()
