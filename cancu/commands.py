@@ -15,7 +15,6 @@ from pathlib import Path
 from graph import export as ex
 from graph.ask import ask as answer
 from graph.errors import GraphError
-from graph.evidence import legacy_graphs
 from graph.parallel import prepare_all
 from graph.sparql import run_sparql
 from graph.store import Store, open_store
@@ -66,11 +65,12 @@ def _write_all(store: Store, paths: list[str], jobs: int, bar, *, scheduler: str
             print(line, file=sys.stderr)
 
     refused = repaired = dropped = written = 0
-    old = len(legacy_graphs(store))
-    if old and not quiet:  # the writer rewrites them first: say why it takes a while
-        say(f"cancu: {store.location}: {old} graphs hold the evidence of an earlier cancu; rewriting them as "
-            f"span targets first (once; a store of 3 M quads takes about 2 minutes)")
-    with Writer(store) as w:
+
+    def rewriting(n: int) -> None:  # the writer rewrites a store of the earlier model first: say why it waits
+        if not quiet:
+            say(f"cancu: {store.location}: {n} graphs hold the evidence of an earlier cancu; rewriting them as "
+                f"span targets first (once; a store of 3 M quads takes about 2 minutes)")
+    with Writer(store, on_rewrite=rewriting) as w:
         for doc in prepare_all(paths, jobs=jobs, scheduler=scheduler):
             if not doc.ok:
                 refused += 1

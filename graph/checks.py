@@ -214,10 +214,14 @@ def compile_shapes(path: str | Path = SHAPES) -> tuple[_Shape, ...]:
 
 # ---------------------------------------------------------------- checking
 
+# what the span check reads: each annotation's target, each source document's text of record
+_SPAN_PATHS = frozenset((V.oa_hasTarget, V.cancu_sourceText))
+
+
 @lru_cache(maxsize=8)
-def _paths(shapes) -> frozenset:
-    """The predicates the shapes read values of."""
-    out = set()
+def _paths(shapes, spans: bool = False) -> frozenset:
+    """The predicates the shapes (and, with ``spans``, the span check) read values of."""
+    out = set(_SPAN_PATHS) if spans else set()
     for shape in shapes:
         for prop in shape.properties:
             out.add(prop.path)
@@ -233,7 +237,7 @@ def check(triples, shapes: tuple[_Shape, ...] | None = None, *, spans: bool = Tr
     every annotation whose target span (``<document#char=start,end>``) is not a stretch of the text
     of record of a source document of the graph (a check SHACL Core cannot state)."""
     shapes = shapes if shapes is not None else compile_shapes()
-    paths = _paths(shapes) | _SPAN_PATHS if spans else _paths(shapes)
+    paths = _paths(shapes, spans)
     values: dict[tuple, list] = {}
     types: dict[str, set] = {}
     rdf_type = V.rdf_type
@@ -288,8 +292,6 @@ def check(triples, shapes: tuple[_Shape, ...] | None = None, *, spans: bool = Tr
         out.extend(_span_violations(values, types))
     return out
 
-
-_SPAN_PATHS = frozenset((V.oa_hasTarget, V.cancu_sourceText))
 
 
 def _span_violations(values: dict, types: dict) -> list[Violation]:

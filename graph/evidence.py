@@ -27,15 +27,15 @@ _CHUNK = 400  # spans per query
 def quotes(store: Store, targets) -> dict[str, tuple[str, int, int, str]]:
     """``{target: (document, start, end, quoted text)}`` for each span target whose document has a
     text of record covering the span (other targets are left out)."""
-    spans = [(t, s) for t in dict.fromkeys(targets) if (s := span_of(t)) is not None]
+    spans = {t: s for t in targets if (s := span_of(t)) is not None}
+    items = list(spans.items())
     out = {}
-    for i in range(0, len(spans), _CHUNK):
-        part = spans[i:i + _CHUNK]
+    for i in range(0, len(items), _CHUNK):
+        part = items[i:i + _CHUNK]
         rows = " ".join(f"({iri(t)} {iri(d)} {s + 1} {e - s} {e})" for t, (d, s, e) in part)
         for r in store.select(prefixed(f"""SELECT ?t ?q WHERE {{ VALUES (?t ?d ?s ?n ?e) {{ {rows} }}
   ?d cancu:sourceText ?x . FILTER(STRLEN(?x) >= ?e) BIND(SUBSTR(?x, ?s, ?n) AS ?q) }}""")):
-            d, s, e = span_of(r["t"])
-            out[r["t"]] = (d, s, e, r["q"])
+            out[r["t"]] = (*spans[r["t"]], r["q"])
     return out
 
 
@@ -50,14 +50,15 @@ def legacy_graphs(store: Store) -> list[str]:
     return sorted(r["g"] for r in store.select(prefixed(_LEGACY_GRAPHS)))
 
 
-def upgrade(store: Store) -> int:
+def upgrade(store: Store, graphs: list[str] | None = None) -> int:
     """Rewrite every annotation of the earlier model as an annotation whose target is its span
     ``<document#char=start,end>``; the number of graphs rewritten. One transaction per graph (its
     triple count in the meta graph with it), so a crash leaves each graph old or new, and the next
-    writer finishes the work; readers read only the new form. It costs about 30 µs a quad of the
+    writer finishes the work; readers read only the new form. ``graphs``: those
+    :func:`legacy_graphs` gave, when the caller has asked already. It costs about 30 µs a quad of the
     old graphs (a store of the 401 gazette texts and dev, 3 M quads: 89 s); ingesting the source
     files afresh, when they are at hand, is quicker (39 s)."""
-    graphs = legacy_graphs(store)
+    graphs = legacy_graphs(store) if graphs is None else graphs
     for g in graphs:
         gi = iri(g)
         # five plain updates (no join of a target's triples with its selectors' triples)

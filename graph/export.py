@@ -95,9 +95,10 @@ def all_task_dicts(store: Store) -> list[dict]:
     rows = store.select(prefixed("""SELECT ?t ?target WHERE { ?t a cancu:Task .
         OPTIONAL { ?a oa:hasBody ?t ; oa:hasTarget ?target } }"""))
     start = {}
-    for r in rows:  # the task's span <document#char=start,end> (graph.ids.span_of)
+    for r in rows:  # the task's span <document#char=start,end> (graph.ids.span_of); the first one counts
         sp = span_of(r["target"] or "")
-        start[r["t"]] = min(start.get(r["t"], sp[1] if sp else 0), sp[1] if sp else 0)
+        at = sp[1] if sp else 0
+        start[r["t"]] = min(start.get(r["t"], at), at)
     order = sorted(start, key=lambda t: (task_document(t), start[t]))
     return [TaskRow.from_details(d).to_dict() for d in queries.task_details(store, order)]
 

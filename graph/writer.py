@@ -36,6 +36,7 @@ from . import ids
 from .build import DocumentGraph, build_document, ntriples_bytes, schemes_triples
 from .checks import SHAPES, enforce, problems
 from .errors import InvalidDocument, UnknownNode, refusal
+from .evidence import legacy_graphs
 from .evidence import upgrade as upgrade_evidence
 from .store import BULK_MAX_QUADS, GraphWrite, Store, literal
 from .vocab import CANCU, GRAPH, ID
@@ -180,8 +181,9 @@ class Writer:
     """
 
     def __init__(self, store: Store, *, batch_triples: int | None = None, batch_seconds: float = 10.0,
-                 flush_bytes: int = 16 * 2**20):
+                 flush_bytes: int = 16 * 2**20, on_rewrite=None):
         self.store = store
+        self.on_rewrite = on_rewrite  # called with the number of graphs of the earlier model, before they are rewritten
         if batch_triples is None:
             batch_triples = int(os.environ.get("CANCU_INGEST_BATCH", "200000"))
         self.batch_triples = max(1, min(batch_triples, BULK_MAX_QUADS // 2))
@@ -200,7 +202,10 @@ class Writer:
     def __enter__(self) -> "Writer":
         self.store.begin_write()
         try:  # a store written before the compact annotations is rewritten first (graph.evidence)
-            self.summary.upgraded = upgrade_evidence(self.store)
+            old = legacy_graphs(self.store)
+            if old and self.on_rewrite:
+                self.on_rewrite(len(old))
+            self.summary.upgraded = upgrade_evidence(self.store, old)
         except BaseException:
             self.store.end_write()
             raise
