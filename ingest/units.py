@@ -254,7 +254,7 @@ _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + 
 # (the look-ahead binds to the shortest sector only, as it always has: the flat alternation keeps that)
 _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt_flat(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
            r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
-_AUTHORITY = r"(?:cấp|cơ\s+quan|Cơ\s+quan)\s+có\s+thẩm\s+quyền"
+_AUTHORITY = r"(?:(?:các\s+)?cấp\s+(?:có\s+)?|(?:cơ\s+quan|Cơ\s+quan)\s+có\s+)thẩm\s+quyền"  # "báo cáo (các) cấp (có) thẩm quyền"
 # a person: a family name and one to three more capitalised words ("Trần Hồng Hà"; a PDF line may break it)
 _PERSON_NAME = r"(?:" + _alt(GRAMMAR["surnames"]["names"]) + r")(?:\s+" + _CAPW + r"){1,3}"
 # a person's name after "đồng chí", a title in front or not ("đồng chí Phó Giám đốc Nguyễn Văn A")
@@ -462,7 +462,25 @@ def _colon_members() -> dict[str, re.Pattern]:
     return out
 
 
-_COLON_SEP = re.compile(r"\s*(?:,|và)\s*(?:(?<=,)\s*và\s+)?")
+_COLON_SEP = re.compile(r"\s*(?:[(][A-ZĐ][A-Za-zĐ]{1,9}[)])?\s*(?:,|và)\s*(?:(?<=,)\s*và\s+)?")
+# families whose members are many and mostly not in the lexicon (state corporations): a collective of
+# theirs is a mention only when a colon list of members follows it ("đề nghị các Tập đoàn: Bưu chính
+# Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức …"); alone it is no body ("các Tập đoàn
+# lớn trên thế giới")
+_OPEN_FAMILIES = ("Tập đoàn", "Tổng công ty")
+_MEMBER_STOP = re.compile(r"[,;:(\n]|\s(?:và|cùng)\s")
+_OPEN_COLON = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?:Tập[ \t]+đoàn|Tổng[ \t]+công[ \t]+ty)(?=[ \t]*:)")
+
+
+class _Span:
+    """The end of a member read by the grammar (what ``_spread_colon_list`` needs of a match)."""
+    __slots__ = ("_end",)
+
+    def __init__(self, end: int):
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
 
 
 def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
@@ -489,6 +507,23 @@ def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
         if m:
             short = " ".join(m.group().split())
             name = short if short.startswith(fam + " ") else f"{fam} {short}"
+        elif fam in _OPEN_FAMILIES and not text.startswith(fam, pos):
+            # a member the lexicon does not hold ("các Tập đoàn: Bưu chính Viễn thông Việt Nam, …"): the
+            # name grammar reads it with the family's head word in front, and its words end where it ends
+            # (up to the next separator: members hold no comma); a member printed with a lower-case word
+            # inside ("Bưu chính viễn thông Việt Nam") is its whole stretch when that ends in a capital
+            head = fam + " "
+            stop = _MEMBER_STOP.search(text, pos, min(end, pos + 200))
+            stretch = text[pos:stop.start() if stop else min(end, pos + 200)].rstrip()
+            um = _UNIT_RE.match(head + stretch)
+            one = _mention(head + stretch, um, _kind(um)) if um else None
+            if one is None or one.kind != "named" or one.end <= len(head):
+                break
+            words = stretch.split()
+            if one.end < len(head) + len(stretch) and len(words) <= 8 and words[-1][:1].isupper():
+                m, name = _Span(pos + len(stretch)), " ".join([fam] + words)
+            else:
+                m, name = _Span(pos + one.end - len(head)), one.name
         else:
             um = _UNIT_RE.match(text, pos, end) if out else None  # a full name among the members
             one = _mention(text, um, _kind(um)) if um else None
@@ -571,6 +606,13 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
             continue
         m = match(text, pos, end)
         if not m:
+            if text.startswith(("các T", "Các T"), pos):
+                om = _OPEN_COLON.match(text, pos, end)
+                members = _spread_colon_list(text, Mention(" ".join(om.group().split()), pos, om.end(), "collective"),
+                                             end) if om else []
+                if members:
+                    out += members
+                    last = members[-1].end
             continue
         men = _mention(text, m, _kind(m))
         if men is None:
@@ -599,6 +641,15 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
     pos = start
     while pos < end:
         m = _UNIT_RE.search(text, pos, end)
+        om = _OPEN_COLON.search(text, pos, end)
+        members = []
+        while om and (m is None or om.start() < m.start()) and not members:  # a state corporations' colon list first
+            members = _spread_colon_list(text, Mention(" ".join(om.group().split()), om.start(), om.end(), "collective"), end)
+            om = None if members else _OPEN_COLON.search(text, om.start() + 1, end)
+        if members:
+            out += members
+            pos = members[-1].end
+            continue
         if not m:
             break
         men = _mention(text, m, _kind(m))
