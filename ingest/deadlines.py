@@ -114,10 +114,11 @@ _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|th�
 _CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
 _DUTY_VERB = re.compile(r"(?:thực\s+hiện|triển\s+khai|tổ\s+chức|duy\s+trì)\s+$")
 _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
-# a recurring word is a time limit after a duty, a date or "định kỳ" ("báo cáo hằng năm", "trước ngày 10/12 hằng năm")
+# a recurring word is a time limit after a duty, a date or "định kỳ" ("báo cáo hằng năm", "trước ngày 10/12 hằng năm",
+# "trước ngày 20 hằng tháng": a day of each period)
 _RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển\s+khai|rà\s+soát|kiểm\s+tra|cập\s+nhật|đánh\s+giá|"
                           r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
-                          r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2})(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
+                          r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+\d{1,2})(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
 _BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
                      r"quyết\s+toán|mức\s+chi|hỗ\s+trợ)[^.;:\n]{0,30}$", re.I)
 _NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"
