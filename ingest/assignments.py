@@ -272,6 +272,23 @@ _ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[C
                            r"kết\s+quả)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
 
 
+# an item of a meeting's conclusions that answers a proposal opens with it as its topic, up to a colon
+# ("7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem xét, bố trí vốn …: giao Bộ Tài chính chủ trì …"): the
+# bodies the proposal names are what was asked for, not who is given the work
+_PROPOSAL_TOPIC = re.compile(r"[ \t]*Về[ \t]+(?:các[ \t]+)?(?:đề[ \t]+nghị|kiến[ \t]+nghị|đề[ \t]+xuất)(?![\wÀ-ỹ])")
+
+
+def _proposal_topic_end(text: str, start: int, end: int) -> int:
+    """The end of an item's proposal topic (its colon), or ``start`` when it opens with none."""
+    if not text.startswith("Về", start) and not text[start:start + 4].lstrip().startswith("Về"):
+        return start
+    if not _PROPOSAL_TOPIC.match(text, start, end):
+        return start
+    line_end = text.find("\n", start, end)
+    colon = text.find(":", start, end if line_end == -1 else line_end)
+    return start if colon == -1 else colon
+
+
 def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year: int | None = None,
                 deadline: bool = True, title_end: int | None = None, heading_end: int | None = None,
                 deadlines: DeadlineIndex | None = None) -> Assignment:
@@ -279,7 +296,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
     a = Assignment()
     prev_role, prev_end = None, start
     depth, at = 0, start  # the parentheses open at ``at``, counted on from the last chain (chains are in order)
+    topic_end = _proposal_topic_end(text, start, end)
     for chain in _chains(text, units):
+        if chain[0].start < topic_end:
+            continue  # "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …: giao Bộ Tài chính chủ trì": what was proposed
         depth += _paren_depth(text, at, chain[0].start)
         at = chain[0].start
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
