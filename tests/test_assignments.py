@@ -66,6 +66,17 @@ CASES = [
     # a steering committee named without its long name receives reports
     ("1. Sở Y tế chủ trì thực hiện, định kỳ báo cáo Ban Chỉ đạo về tiến độ.\n",
      "II.1", ("Sở Y tế",), (), ("Ban Chỉ đạo",), None),
+    # a conclusion's answer to a proposal: the bodies the proposal names are no leads (bulk2025 634/TB-VPCP III.7)
+    ("1. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem xét, bố trí vốn dự án: giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng xem xét, báo cáo cấp có thẩm quyền.\n",
+     "II.1", ("Bộ Tài chính",), ("Bộ Xây dựng",), ("cấp có thẩm quyền",), None),
+    # state corporations listed after "các Tập đoàn:", not in the lexicon (bulk2025 634/TB-VPCP III.9)
+    ("1. Đề nghị các Tập đoàn: Bưu chính viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức triển khai, hoàn thành trong tháng 12 năm 2025.\n",
+     "II.1", ("Tập đoàn Bưu chính viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"), (), (), "2025-12"),
+    # a day of each month is a monthly time limit (bulk2025 220/CĐ-TTg III.2); "các cấp thẩm quyền" is the authority
+    ("1. Bộ Tư pháp báo cáo Thủ tướng Chính phủ kết quả thực hiện nhiệm vụ của các bộ, ngành trước ngày 20 hằng tháng.\n",
+     "II.1", ("Bộ Tư pháp",), (), ("Thủ tướng Chính phủ",), "hằng tháng"),
+    ("1. Bộ Xây dựng chuẩn bị khởi công giai đoạn 2 dự án để báo cáo các cấp thẩm quyền.\n",
+     "II.1", ("Bộ Xây dựng",), (), ("các cấp thẩm quyền",), None),
 ]
 
 
