@@ -97,11 +97,12 @@ _OPENERS = re.compile(
     r"[Tt]rước\s+khi[^;:]{0,200}?|[Ss]au\s+\d{1,3}\s[^;:]{0,160}?|[Cc]hậm\s+nhất[^;:]{0,120}?|"
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
     r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
-    r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?),\s*)*$")
+    r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?|[Vv]ới\s+(?:vai\s+trò|tư\s+cách)[^;:]{0,120}?),\s*)*$")
 # a condition whose main clause opens with "thì" ("Trong trường hợp … thì Liên hiệp các hội … đề xuất")
 _CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)[^;:]{0,240}?[\s,]thì\s*$")
 # after the subject: these words mean the unit was a noun inside a longer phrase
-_NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với|cho|nhằm|đến|từ|năm|"
+# ("Bộ Xây dựng với vai trò là cơ quan thường trực, chủ động …": an apposition, not "X with Y")
+_NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với(?!\s+(?:vai\s+trò|tư\s+cách)\s)|cho|nhằm|đến|từ|năm|"
                                 r"ngày|số|đã\s+được|được\s+(?!giao\b)|bị|sẽ\s+được|là\s+(?!cơ\s+quan|đơn\s+vị|đầu\s+mối))",
                                 re.I)
 _STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
