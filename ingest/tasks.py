@@ -308,6 +308,11 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
     addressee = visited_body(text, title_span, ms)
     first = next((it for it in outline.items if it.parent is None and it.kind == "item"), None)
     lead_in = preamble_lead_in(text, first.start, ms) if first is not None and first.start == outline.body_start else []
+    addressed: set[str] = set()  # items whose lead is only the lead-in's addressees
+    first_child: dict[str, int] = {}
+    for it in outline.items:
+        if it.parent is not None and it.parent not in first_child:
+            first_child[it.parent] = it.start
     for it in outline.items:
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
@@ -325,12 +330,16 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         if lead_in and not asg.lead and it.parent is None and it.kind == "item":
             for m in lead_in:  # an item without a subject: the addressees of the lead-in sentence
                 A._add(asg, "lead", m)
+            addressed.add(it.id)
         parent = by_id.get(it.parent) if it.parent else None
         inherited = False
         if parent is not None and it.kind != "row":
             # the parent's lead holds for the item, together with the units its own clauses name; an
-            # item whose title names its own lead ("2.2. Sở Nội vụ") replaces it
-            if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg):
+            # item whose title names its own lead ("2.2. Sở Nội vụ") replaces it, and so does an item
+            # that names its own under a lead-in's addressees ("yêu cầu các bộ, ngành, địa phương:" over
+            # "g) … Bộ Xây dựng với vai trò là cơ quan thường trực, chủ động …")
+            if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg) \
+                    and not (asg.lead and it.parent in addressed):
                 own = list(asg.lead)
                 asg.lead = list(parent.lead)
                 for name in own:
@@ -338,6 +347,8 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                         asg.lead.append(name)
                 asg.evidence += [x for x in parent.evidence if x[0] == "lead"]
                 inherited = not own
+                if inherited and it.parent in addressed:
+                    addressed.add(it.id)
             if asg.deadline is None and parent.deadline is not None:
                 asg.deadline = parent.deadline
             if inherited and not asg.support and parent.support:
@@ -347,6 +358,11 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
             if not asg.report_to and parent.report_to:
                 asg.report_to = list(parent.report_to)
                 asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
+        if it.id in first_child and asg.lead and it.id not in addressed:
+            # its lead is whom its lead-in sentence addresses ("… yêu cầu các bộ, ngành, địa phương:")
+            said = preamble_lead_in(text, first_child[it.id], inside)
+            if said and {unit_key(m.name) for m in said} == {unit_key(x) for x in asg.lead}:
+                addressed.add(it.id)
         by_id[it.id] = asg
         item_cites: list[str] = []
         for _, sym in cites[bisect.bisect_left(cstarts, s):bisect.bisect_left(cstarts, e)]:

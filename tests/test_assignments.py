@@ -77,6 +77,15 @@ CASES = [
      "II.1", ("Bộ Tư pháp",), (), ("Thủ tướng Chính phủ",), "hằng tháng"),
     ("1. Bộ Xây dựng chuẩn bị khởi công giai đoạn 2 dự án để báo cáo các cấp thẩm quyền.\n",
      "II.1", ("Bộ Xây dựng",), (), ("các cấp thẩm quyền",), None),
+    # under a lead-in's addressees, an item that names its own lead mid-sentence has that lead alone;
+    # "với vai trò là …" after a subject is an apposition (bulk2025 627/TB-VPCP III.5.g, 634/TB-VPCP III.4)
+    ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n"
+     "b) Kết quả đạt được là nhờ sự nỗ lực chung. Bộ Xây dựng với vai trò là cơ quan thường trực, chủ động tổng hợp.\n",
+     "II.1.b", ("Bộ Xây dựng",), (), (), None),
+    ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n",
+     "II.1.a", ("các bộ, ngành, địa phương",), (), (), None),
+    ("1. Về đầu tư kho dầu: với vai trò là chủ đầu tư, Tập đoàn Dầu khí Việt Nam chủ động làm việc với các đối tác.\n",
+     "II.1", ("Tập đoàn Dầu khí Việt Nam",), (), (), None),
 ]
 
 
