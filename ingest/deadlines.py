@@ -109,6 +109,18 @@ _FIELD_PATTERNS = [
                           r"(?:[Nn]ăm\s+)?(?P<y>" + _Y + r")(?!\d)")),
     ("year", re.compile(r"(?<![\d/.\-])(?:[Nn]ăm\s+)?(?P<y>" + _Y + r")(?![\d/.\-])")),
 ]
+# a numbered heading of what is planned for a period, the period ending it ("2. Kế hoạch phát triển giai
+# đoạn 2026 - 2030"): the period frames the items under it
+_PLAN_HEADING = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]+\.)[ \t]*(?:[Kk]ế\s+hoạch|[Nn]hiệm\s+vụ|[Mm]ục\s+tiêu|[Ll]ộ\s+trình|[Cc]hỉ\s+tiêu|"
+                           r"KẾ\s+HOẠCH|NHIỆM\s+VỤ|MỤC\s+TIÊU|LỘ\s+TRÌNH)[^\n.;:]{0,80}$")
+
+
+def _plan_heading(text: str, line_start: int, e: int) -> bool:
+    """Whether the period ending at ``e`` ends a ``_PLAN_HEADING`` line (only blanks or a colon after it)."""
+    le = text.find("\n", e)
+    return not text[e:len(text) if le == -1 else le].strip(" \t:") and _PLAN_HEADING.match(text, line_start, e) is not None
+
+
 # a period is a deadline as a heading ("2. Giai đoạn 2031 - 2035") or after these words
 _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|thời\s+gian|tiến\s+độ)(?:\s+(?:trong|cho))?\s*:?\s*$", re.I)
 _CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
@@ -206,7 +218,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
             if kind == "period" and not field:
                 ls = text.rfind("\n", start, s) + 1 or start
                 pre = text[max(ls, s - 30):s]
-                if pre.strip(" \t-+•*") and not _PERIOD_CUE.search(pre) and not re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+\.)?\s*", pre):
+                if pre.strip(" \t-+•*") and not _PERIOD_CUE.search(pre) and not re.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+\.)?\s*", pre) \
+                        and not _plan_heading(text, ls, e):
                     continue  # "… thanh toán giai đoạn 2019-2022": a period the text talks about
             value, k = _value(kind, m, year)
             if value is None or (k == "day" and not _valid_day(value)):
