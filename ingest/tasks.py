@@ -359,9 +359,11 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                 asg.report_to = list(parent.report_to)
                 asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
         if it.id in first_child and asg.lead and it.id not in addressed:
-            # its lead is whom its lead-in sentence addresses ("… yêu cầu các bộ, ngành, địa phương:")
+            # its lead is whom its lead-in sentence addresses, in general words ("… yêu cầu các bộ, ngành,
+            # địa phương:"); not one body it gives the items to ("1. Giao Ủy ban nhân dân Thành phố:")
             said = preamble_lead_in(text, first_child[it.id], inside)
-            if said and {unit_key(m.name) for m in said} == {unit_key(x) for x in asg.lead}:
+            if said and all(m.kind == "collective" for m in said) \
+                    and {unit_key(m.name) for m in said} == {unit_key(x) for x in asg.lead}:
                 addressed.add(it.id)
         by_id[it.id] = asg
         item_cites: list[str] = []

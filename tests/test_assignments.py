@@ -84,6 +84,16 @@ CASES = [
      "II.1.b", ("Bộ Xây dựng",), (), (), None),
     ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n",
      "II.1.a", ("các bộ, ngành, địa phương",), (), (), None),
+    # a numbered heading of what is planned for a period frames the items under it (bulk2025 987/KH-UBND II.2);
+    # a period the text talks about does not ("thanh toán giai đoạn 2019-2022")
+    ("1. Kế hoạch phát triển giai đoạn 2026 - 2030\n1.1. Phát triển hạ tầng trạm phát sóng 5G.\n",
+     "II.1.1", (), (), (), "2030"),
+    ("1. Sở Tài chính rà soát việc thanh toán giai đoạn 2019-2022.\n",
+     "II.1", ("Sở Tài chính",), (), (), None),
+    # a heading that gives its items to one body keeps it for an item naming another ("1. Giao Ủy ban nhân
+    # dân Thành phố:" over "g) Chỉ đạo Sở Xây dựng chủ trì, …", bulk2025 edc6fac0 Điều 8.1.g)
+    ("1. Giao Ủy ban nhân dân tỉnh:\na) Ban hành kế hoạch.\nb) Chỉ đạo các sở. Sở Xây dựng chủ trì, tham mưu thực hiện.\n",
+     "II.1.b", ("Ủy ban nhân dân tỉnh", "Sở Xây dựng"), (), (), None),
     ("1. Về đầu tư kho dầu: với vai trò là chủ đầu tư, Tập đoàn Dầu khí Việt Nam chủ động làm việc với các đối tác.\n",
      "II.1", ("Tập đoàn Dầu khí Việt Nam",), (), (), None),
 ]
