@@ -125,7 +125,7 @@ _VI_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻ�
 # ------------------------------------------------------------------------------------------------
 # deadlines asked about
 # ------------------------------------------------------------------------------------------------
-RECURRING = ("thường xuyên", "hằng năm", "hằng quý", "hằng tháng", "hằng ngày")
+RECURRING = ("thường xuyên", "hằng năm", "hằng quý", "hằng tháng", "hằng tuần", "hằng ngày")
 _MONTHS = {m: i for i, names in enumerate(
     [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
@@ -142,6 +142,7 @@ _OVERDUE = re.compile(r"\b(qua han|tre han|da het han|het han|cham tien do|overd
 _RECUR = [(re.compile(r"\b(hang nam|moi nam|annual|annually|each year|every year|yearly|per year)\b"), ("hằng năm",)),
           (re.compile(r"\b(hang quy|moi quy|quarterly|each quarter|every quarter)\b"), ("hằng quý",)),
           (re.compile(r"\b(hang thang|moi thang|monthly|each month|every month)\b"), ("hằng tháng",)),
+          (re.compile(r"\b(hang tuan|moi tuan|weekly|each week|every week)\b"), ("hằng tuần",)),
           (re.compile(r"\b(hang ngay|moi ngay|daily|each day|every day)\b"), ("hằng ngày",)),
           (re.compile(r"\b(thuong xuyen|lien tuc|regular|regularly|ongoing|continuous|continuously|routine)\b"),
            ("thường xuyên",)),
@@ -185,7 +186,7 @@ class Due:
             if vi:
                 return "định kỳ (" + ", ".join(self.words) + ")"
             en = {"thường xuyên": "regular", "hằng năm": "every year", "hằng quý": "every quarter",
-                  "hằng tháng": "every month", "hằng ngày": "every day"}
+                  "hằng tháng": "every month", "hằng tuần": "every week", "hằng ngày": "every day"}
             return "recurring (" + ", ".join(en[w] for w in self.words) + ")"
         if self.op == "overdue":
             return f"quá hạn tính đến {self.end:%d/%m/%Y}" if vi else f"overdue as of {self.end:%Y-%m-%d}"

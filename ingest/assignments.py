@@ -47,7 +47,7 @@ _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s
                           r"[Cc]ùng(?:\s+với)?|[Hh]ỗ\s+trợ\s+phối\s+hợp|sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:giữa|của))\s*$")
 _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*(?:(?:(?:và|,)\s+)?(?:tham\s+mưu\s+)?(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)|"
                          r"(?:(?:và|,)\s+)?xin\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+của)?|(?:và|,)\s+tham\s+mưu(?:\s+(?:cho|giúp))?|kết\s+quả|định\s+kỳ|"
-                         r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|ngày)|"
+                         r"tình\s+hình|đột\s+xuất|tổng\s+hợp|nhanh|bằng\s+văn\s+bản|sơ\s+kết|tổng\s+kết|h[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày)|"
                          r"6\s+tháng|thực\s+hiện|thường\s+xuyên|kịp\s+thời|ngay|đầy\s+đủ|và\s+đột\s+xuất|và\s+định\s+kỳ|lãnh\s+đạo))*"
                          r"(?:\s+(?:về|cho|lên|tới|đến|gửi|với))*|"
                          r"[Bb]áo\s+cáo[^.;:\n]{0,80}?theo\s+yêu\s+cầu\s+của|[Gg]ửi[^.;:\n]{0,60}?theo\s+yêu\s+cầu\s+của|"

@@ -2,7 +2,7 @@
 
 Values: ``"2025-12-15"`` (a day), ``"2025-12"`` (a month), ``"2025-Q4"`` (a quarter), ``"2025"`` (a
 year, or the end year of a period ``2026–2030``), or one of the words ``"thường xuyên"``,
-``"hằng năm"``, ``"hằng quý"``, ``"hằng tháng"``, ``"hằng ngày"``.
+``"hằng năm"``, ``"hằng quý"``, ``"hằng tháng"``, ``"hằng tuần"``, ``"hằng ngày"``.
 
 A phrase is a deadline only where the words make it one: a date after ``trước`` / ``chậm nhất`` /
 ``hạn`` / ``vào`` (the day an event is set for: ``khởi công vào ngày 19 tháng 12 năm 2025``), a month or quarter (``trong tháng 11/2025``, ``Quý IV/2025``), a year after ``trong`` /
@@ -64,7 +64,7 @@ _PATTERNS = [
                          r"[Hh]ạn)\s+|(?:^|(?<=\n))[ \t]*(?:[-+•][ \t]*)?(?=T))[Tt]háng\s+(?P<mon>\d{1,2})\s*(?:/|-|năm)\s*(?P<y>" + _Y + r")")),
     ("quarter", re.compile(r"(?<![\wÀ-ỹ])(?P<pre>(?:từ|kể\s+từ)\s+)?[Qq]u[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\wÀ-ỹ])"
                            r"(?:\s*(?:/|-|năm)\s*(?P<y>" + _Y + r"))?")),
-    ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|ngày)(?![\wÀ-ỹ])")),
+    ("recurring", re.compile(r"(?<![\wÀ-ỹ])(?:[Đđ]ịnh\s+kỳ\s+)?[Hh][ằà]ng\s+(?P<unit>năm|quý|tháng|tuần|ngày)(?![\wÀ-ỹ])")),
     # (?:(?<!\s)|(?<=[\wÀ-ỹ]\s)|(?=\S)): not from deep inside a run of spaces, where an earlier start
     # finds the same match; without it a long run of spaces cost time quadratic in its length
     ("year", re.compile(r"(?<![\wÀ-ỹ])(?:(?<!\s)|(?<=[\wÀ-ỹ]\s)|(?=\S))"
@@ -90,7 +90,7 @@ _LITERAL_RE = {k: [re.compile(re.escape(w)) for w in ws] for k, ws in _LITERAL.i
 # mostly no month or cycle): a literal not followed so starts no match, and the words before it
 # are not read back
 _LITERAL_TAIL = {"month": re.compile(r"\s+\d{1,2}\s*(?:/|-|năm)\s*" + _Y),
-                 "recurring": re.compile(r"\s+(?:năm|quý|tháng|ngày)(?![\wÀ-ỹ])")}
+                 "recurring": re.compile(r"\s+(?:năm|quý|tháng|tuần|ngày)(?![\wÀ-ỹ])")}
 _YEAR_ANCHOR = re.compile(r"năm\s+" + _Y)
 # the words before "Tháng" that make a month a time limit (the month pattern's cue, optional parts spelt
 # out; the first word in either case), and the last words of those, for a quick test
@@ -130,7 +130,7 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
 # "trước ngày 20 hằng tháng": a day of each period)
 _RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển\s+khai|rà\s+soát|kiểm\s+tra|cập\s+nhật|đánh\s+giá|"
                           r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
-                          r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+\d{1,2})(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
+                          r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+(?:\d{1,2}|thứ\s+[\wÀ-ỹ]+|chủ\s+nhật))(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
 _BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
                      r"quyết\s+toán|mức\s+chi|hỗ\s+trợ)[^.;:\n]{0,30}$", re.I)
 _NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"

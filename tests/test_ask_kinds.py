@@ -21,7 +21,7 @@ from graph.writer import write_document
 
 TODAY = dt.date(2026, 6, 15)
 DEADLINES = {"II.1.1": "2026-05-31", "II.1.3": "2026-Q4", "II.1.5": "2026-11", "II.2.1": "thường xuyên",
-             "II.2.2": "hằng năm", "III.2.1": "2026-12-05", "III.2.5": "2026"}
+             "II.2.2": "hằng năm", "III.2.1": "2026-12-05", "III.2.2": "hằng tuần", "III.2.5": "2026"}
 SUPPORT = {"II.1.3": ("Bộ Tài chính",), "II.2.2": ("Sở Tài chính", "Công an tỉnh")}
 LEAD = {"II.1.5": ("Bộ Quốc phòng",), "II.2.2": ("Bộ Công an",)}
 
@@ -72,7 +72,9 @@ def test_units_and_roles(store, question, expected):
     ("Which tasks are overdue?", ["II.1.1"]),
     ("Nhiệm vụ nào thực hiện thường xuyên?", ["II.2.1"]),
     ("What has to be done every year?", ["II.2.2"]),
-    ("Nhiệm vụ nào thực hiện định kỳ?", ["II.2.1", "II.2.2"]),
+    ("Nhiệm vụ nào thực hiện định kỳ?", ["II.2.1", "II.2.2", "III.2.2"]),
+    ("Which tasks are done every week?", ["III.2.2"]),
+    ("Nhiệm vụ nào báo cáo hằng tuần?", ["III.2.2"]),
 ])
 def test_deadlines(store, question, expected):
     a = ask(store, question, today=TODAY)

@@ -84,6 +84,9 @@ CASES = [
      "II.1.b", ("Bộ Xây dựng",), (), (), None),
     ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n",
      "II.1.a", ("các bộ, ngành, địa phương",), (), (), None),
+    # a week's day is a weekly time limit (silver tasks2 5dbaef1b item 4: "trước 15:00 ngày thứ Sáu hàng tuần")
+    ("1. Sở Y tế tổng hợp, báo cáo kết quả phòng, chống dịch của các đơn vị trước 15:00 ngày thứ Sáu hàng tuần.\n",
+     "II.1", ("Sở Y tế",), (), (), "hằng tuần"),
     # a numbered heading of what is planned for a period frames the items under it (bulk2025 987/KH-UBND II.2);
     # a period the text talks about does not ("thanh toán giai đoạn 2019-2022")
     ("1. Kế hoạch phát triển giai đoạn 2026 - 2030\n1.1. Phát triển hạ tầng trạm phát sóng 5G.\n",
