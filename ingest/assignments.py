@@ -208,6 +208,40 @@ def _strong_after(after: str) -> bool:
     return rest[:5].lower().startswith(_STRONG_FIRST) and _STRONG_AFTER.match(after) is not None
 
 
+_BULLETS = ("-", "+", "•", "–")
+_BULLET_LINE = re.compile(r"[ \t]*[-+•–][ \t]*")
+# the words ending a line that opens a list whose bullets each start with the units of that role ("b) Chủ
+# trì, phối hợp⏎- Sở Tài chính và các đơn vị có liên quan tham mưu …⏎- Sở Nội vụ …")
+# (not a report cue: "Chế độ báo cáo:⏎- Các sở, ban, ngành báo cáo …" lists who reports)
+_LIST_CUES = (("support", re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+(?:với|cùng))?\s*:?\s*$")),)
+
+
+def _listed_role(text: str, start: int, s: int) -> str | None:
+    """The role of units that open a bullet line of a list whose opening line ends with a cue (at most 30
+    bullet lines back), or None."""
+    ls = text.rfind("\n", start, s) + 1
+    if ls == 0 or ls <= start:
+        return None
+    b = _BULLET_LINE.match(text, ls, s)
+    if b is None or b.end() != s:
+        return None  # the units do not open the bullet line
+    end = ls - 1  # the line break before the bullet line
+    for _ in range(30):
+        prev = text.rfind("\n", start, end) + 1
+        if prev == 0 and start > 0:
+            prev = start
+        line = text[prev:end]
+        if not _BULLET_LINE.match(line):
+            for role, rx in _LIST_CUES:
+                if rx.search(line):
+                    return role
+            return None
+        if prev <= start:
+            return None
+        end = prev - 1
+    return None
+
+
 def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: str | None, prev_end: int,
              title_end: int | None = None) -> str | None:
     """lead | support | report_to | None for a chain of units, from the words around it."""
@@ -216,6 +250,10 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     tail = before.rstrip()  # the cues end the stretch: their last words are tested first
     if tail.endswith("qua") and _CUE_VIA.search(before) and prev_role == "report_to" and s - prev_end < 30:
         return "report_to"
+    if tail.endswith(_BULLETS):
+        listed = _listed_role(text, start, s)
+        if listed:
+            return listed
     if tail.endswith(":"):
         for role, rx in ROLE_FIELDS.items():
             if rx.search(before):

@@ -84,6 +84,13 @@ CASES = [
      "II.1.b", ("Bộ Xây dựng",), (), (), None),
     ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n",
      "II.1.a", ("các bộ, ngành, địa phương",), (), (), None),
+    # a line ending with "phối hợp" opens a bullet list of partners (t25_182 III.2.3.b); a list after
+    # "Chế độ báo cáo:" names who reports, not to whom
+    ("1. Công an tỉnh\na) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n"
+     "- Sở Nội vụ tham mưu quy định về phân cấp quản lý.\n",
+     "II.1.a", ("Công an tỉnh",), ("Sở Tài chính", "các đơn vị có liên quan", "Sở Nội vụ"), (), None),
+    ("1. Chế độ báo cáo:\n- Các sở, ban, ngành báo cáo kết quả thực hiện.\n",
+     "II.1", ("Các sở, ban, ngành",), (), (), None),
     # a week's day is a weekly time limit (silver tasks2 5dbaef1b item 4: "trước 15:00 ngày thứ Sáu hàng tuần")
     ("1. Sở Y tế tổng hợp, báo cáo kết quả phòng, chống dịch của các đơn vị trước 15:00 ngày thứ Sáu hàng tuần.\n",
      "II.1", ("Sở Y tế",), (), (), "hằng tuần"),
