@@ -274,8 +274,16 @@ _TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng))?(?:" + _alt(_TITLES) + r")(?
 _PERSON = (r"(?:(?:[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí)|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|"
            + _NAME_RUN + _APPOSITION + r")")
 
+# a body named by what it does, as the subject of a duty ("Đơn vị thoát nước có trách nhiệm …", "Cơ quan chuyên
+# môn về văn hóa cấp tỉnh có trách nhiệm …", "Đơn vị quản lý, vận hành hệ thống chiếu sáng công cộng có trách
+# nhiệm …"): lower-case words after a capitalised "Cơ quan" / "Đơn vị", right before the duty (the other forms
+# would read the bare head, which names no body); not a list ("Cơ quan, tổ chức …", "… và cơ quan có thẩm quyền")
+_DESCRIBED_WORD = r"(?!(?:có|chịu)[ \t]+trách[ \t]+nhiệm|chủ[ \t]+trì(?![\wÀ-ỹ])|(?:và|hoặc|cùng|với)(?![\wÀ-ỹ]))[a-zà-ỹđ][a-zà-ỹđ]*"
+_DESCRIBED = (r"(?:Cơ\s+quan|Đơn\s+vị)[ \t]+" + _DESCRIBED_WORD + r"(?:,?[ \t]+" + _DESCRIBED_WORD + r"){0,11}"
+              r"(?=[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|chủ[ \t]+trì)(?![\wÀ-ỹ]))")
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
+    r"|(?P<described>" + _DESCRIBED + r")"
     r"|(?P<coll>" + _COLLECTIVE + r")|(?P<title>" + _TITLE_BODY + r")|(?P<sector>" + _SECTOR + r")|(?P<named>" + _NAMED + r")"
     r")"
     r"(?![\wÀ-ỹ])")
@@ -386,7 +394,7 @@ def _unit_candidates(text: str, start: int, end: int, caps: list[tuple[int, str]
 
 # the kind of a mention by the one group of _UNIT_RE that matched (they are alternatives)
 _KIND_OF_GROUP = {"person": "person", "auth": "authority", "force": "collective", "coll": "collective", "title": "title",
-                  "sector": "collective", "named": "named"}
+                  "sector": "collective", "named": "named", "described": "collective"}
 
 
 def _kind(m: re.Match) -> str:

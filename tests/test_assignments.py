@@ -84,6 +84,9 @@ CASES = [
      "II.1.b", ("Bộ Xây dựng",), (), (), None),
     ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n",
      "II.1.a", ("các bộ, ngành, địa phương",), (), (), None),
+    # a body named by what it does, as the subject of a duty (silver tasks3 Điều 5.3, bulk2025 regulations)
+    ("1. Đơn vị quản lý, vận hành hệ thống chiếu sáng công cộng có trách nhiệm bảo vệ nguồn sáng, thiết bị chiếu sáng.\n",
+     "II.1", ("Đơn vị quản lý, vận hành hệ thống chiếu sáng công cộng",), (), (), None),
     # a line ending with "phối hợp" opens a bullet list of partners (t25_182 III.2.3.b); a list after
     # "Chế độ báo cáo:" names who reports, not to whom
     ("1. Công an tỉnh\na) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n"
