@@ -56,9 +56,12 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 # định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
 # tried on the 160 characters before a unit, inside one clause, when they hold "áo" or "ửi" (every match
 # does: the pattern opens with a look-behind, which the regex engine tries at every position)
+# ("báo cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch Ủy ban nhân dân cấp tỉnh"; not "báo cáo
+# kết quả làm việc với …", "… đối với …")
 _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
-                             r"\s(?:về|lên|tới|đến)\s*$")
-_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến")  # its last words (the stretch before a unit, blanks aside, ends so)
+                             r"\s(?:về|lên|tới|đến|(?<!việc\s)(?<!đổi\s)(?<!hợp\s)(?<!cùng\s)(?<!đối\s)(?<!gắn\s)(?<!kết\s)(?<!như\s)"
+                             r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với)\s*$")
+_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)
 # between the one reported to and the next report: it gathers the reports and reports on ("… gửi Sở Tài
 # chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố", "gửi Sở Tài chính tổng hợp vào kế hoạch ngân sách
 # tỉnh hằng năm, để báo cáo …"); in one clause (no full stop, semicolon or line break)

@@ -84,6 +84,14 @@ CASES = [
      "II.1.b", ("Bộ Xây dựng",), (), (), None),
     ("1. Thời gian còn lại rất ngắn; do vậy, yêu cầu các bộ, ngành, địa phương:\na) Tập trung triển khai các dự án.\n",
      "II.1.a", ("các bộ, ngành, địa phương",), (), (), None),
+    # a report whose object runs long before "với" and the one who receives it (bulk2025 regulations: "báo
+    # cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch …"); not "kết quả làm việc với"
+    ("1. Sở Y tế chủ trì, báo cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch Ủy ban nhân dân tỉnh.\n",
+     "II.1", ("Sở Y tế",), (), ("Chủ tịch Ủy ban nhân dân tỉnh",), None),
+    ("1. Sở Y tế chủ trì, báo cáo kết quả làm việc với Bộ Y tế.\n",
+     "II.1", ("Sở Y tế",), (), (), None),
+    ("1. Bộ Tư pháp chịu trách nhiệm tổng hợp chung, báo cáo và giải trình với các cơ quan có thẩm quyền theo quy định.\n",
+     "II.1", ("Bộ Tư pháp",), (), ("các cơ quan có thẩm quyền",), None),
     # a body named by what it does, as the subject of a duty (silver tasks3 Điều 5.3, bulk2025 regulations)
     ("1. Đơn vị quản lý, vận hành hệ thống chiếu sáng công cộng có trách nhiệm bảo vệ nguồn sáng, thiết bị chiếu sáng.\n",
      "II.1", ("Đơn vị quản lý, vận hành hệ thống chiếu sáng công cộng",), (), (), None),
