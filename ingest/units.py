@@ -265,8 +265,8 @@ _APPOSITION = r"(?:[ \t]*,[ \t]*(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + 
 _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE
                  + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
 # ("Hội" of "Hội đồng", a council, is no collective noun: "Chủ tịch Hội đồng thành viên")
-# ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …": the ministers, written in the plural)
-_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng))?(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
+# ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "các Phó Thủ tướng": the ministers, the deputies, in the plural)
+_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
                + r"|(?:Các\s+)?(?![Hh]ội\s+đồng)" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
                + r"|" + _NAMED + r"|[Hh]ội\s+đồng(?:\s+(?:quản\s+trị|quản\s+lý|thành\s+viên))?(?![\wÀ-ỹ])))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
