@@ -17,6 +17,9 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   two conclusions of the Government Office), annotated in the last session of 2026-12-05 by readers who
   had not seen the rules. First look (scored before any failure was read): found 0.951, lead 0.888,
   support 0.917, report-to 0.889, deadlines 0.877, questions 0.804 / 0.857.
+- ``tasks6``: 57 tasks and 29 questions on 6 more documents (a conclusion of the Government Office, a
+  dispatch of the Prime Minister, one of a ministry, a provincial decision, two resolutions of city
+  councils), annotated in the same session and kept untuned like ``tasks4``: its failures are not read.
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.
