@@ -480,17 +480,6 @@ _MEMBER_STOP = re.compile(r"[,;:(\n]|\s(?:và|cùng)\s")
 _OPEN_COLON = re.compile(r"(?<![\wÀ-ỹ])[Cc]ác[ \t]+(?:Tập[ \t]+đoàn|Tổng[ \t]+công[ \t]+ty)(?=[ \t]*:)")
 
 
-class _Span:
-    """The end of a member read by the grammar (what ``_spread_colon_list`` needs of a match)."""
-    __slots__ = ("_end",)
-
-    def __init__(self, end: int):
-        self._end = end
-
-    def end(self) -> int:
-        return self._end
-
-
 def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
     """The members a collective lists after a colon ("Các Bộ: Tài chính, Y tế" → Bộ Tài chính, Bộ Y tế),
     each spanning its short name in the text; [] when no list follows."""
@@ -514,7 +503,7 @@ def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
         m = members_re.match(text, pos, end) if members_re else None
         if m:
             short = " ".join(m.group().split())
-            name = short if short.startswith(fam + " ") else f"{fam} {short}"
+            name, stop_at = (short if short.startswith(fam + " ") else f"{fam} {short}"), m.end()
         elif fam in _OPEN_FAMILIES and not text.startswith(fam, pos):
             # a member the lexicon does not hold ("các Tập đoàn: Bưu chính Viễn thông Việt Nam, …"): the
             # name grammar reads it with the family's head word in front, and its words end where it ends
@@ -529,16 +518,16 @@ def _spread_colon_list(text: str, men: Mention, end: int) -> list[Mention]:
                 break
             words = stretch.split()
             if one.end < len(head) + len(stretch) and len(words) <= 8 and words[-1][:1].isupper():
-                m, name = _Span(pos + len(stretch)), " ".join([fam] + words)
+                name, stop_at = " ".join([fam] + words), pos + len(stretch)
             else:
-                m, name = _Span(pos + one.end - len(head)), one.name
+                name, stop_at = one.name, pos + one.end - len(head)
         else:
             um = _UNIT_RE.match(text, pos, end) if out else None  # a full name among the members
             one = _mention(text, um, _kind(um)) if um else None
             if one is None or one.kind != "named":
                 break
-            m, name = um, one.name
-        e = pos + len(text[pos:m.end()].rstrip())
+            name, stop_at = one.name, um.end()
+        e = pos + len(text[pos:stop_at].rstrip())
         out.append(Mention(f"{title} {name}" if title else name, first if not out else pos, e, "named"))
         sep = _COLON_SEP.match(text, e, end)
         if not sep or sep.end() == e:
