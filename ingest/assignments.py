@@ -322,9 +322,7 @@ _PROPOSAL_TOPIC = re.compile(r"[ \t]*Về[ \t]+(?:các[ \t]+)?(?:đề[ \t]+ngh�
 
 def _proposal_topic_end(text: str, start: int, end: int) -> int:
     """The end of an item's proposal topic (its colon), or ``start`` when it opens with none."""
-    if not text.startswith("Về", start) and not text[start:start + 4].lstrip().startswith("Về"):
-        return start
-    if not _PROPOSAL_TOPIC.match(text, start, end):
+    if "Về" not in text[start:start + 8] or not _PROPOSAL_TOPIC.match(text, start, end):
         return start
     line_end = text.find("\n", start, end)
     colon = text.find(":", start, end if line_end == -1 else line_end)
