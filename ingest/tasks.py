@@ -291,6 +291,45 @@ def _opens_with_lead(text: str, it, asg: A.Assignment) -> bool:
     return m is not None and m.end() == min(starts)
 
 
+def _inherit(text: str, it: Item, asg: A.Assignment, parent: A.Assignment, addressed: set[str]) -> bool:
+    """What the item takes from its parent's assignment (in place); whether its lead is only the parent's.
+
+    The parent's lead holds for the item, together with the units its own clauses name; an item whose
+    title names its own lead ("2.2. Sở Nội vụ") replaces it, and so does an item that names its own under
+    a lead-in's addressees (``addressed``: "yêu cầu các bộ, ngành, địa phương:" over "g) … Bộ Xây dựng với
+    vai trò là cơ quan thường trực, chủ động …")."""
+    inherited = False
+    if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg) \
+            and not (asg.lead and it.parent in addressed):
+        own = list(asg.lead)
+        asg.lead = list(parent.lead)
+        for name in own:
+            if all(unit_key(name) != unit_key(x) for x in asg.lead):
+                asg.lead.append(name)
+        asg.evidence += [x for x in parent.evidence if x[0] == "lead"]
+        inherited = not own
+        if inherited and it.parent in addressed:
+            addressed.add(it.id)
+    if asg.deadline is None and parent.deadline is not None:
+        asg.deadline = parent.deadline
+    if inherited and not asg.support and parent.support:
+        # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" over a), b), c)
+        asg.support = list(parent.support)
+        asg.evidence += [x for x in parent.evidence if x[0] == "support"]
+    if not asg.report_to and parent.report_to:
+        asg.report_to = list(parent.report_to)
+        asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
+    return inherited
+
+
+def _addresses(text: str, first_child: int, inside: list[Mention], asg: A.Assignment) -> bool:
+    """Whether the item's lead is whom its lead-in sentence addresses, in general words ("… yêu cầu các bộ,
+    ngành, địa phương:"); not one body it gives its items to ("1. Giao Ủy ban nhân dân Thành phố:")."""
+    said = preamble_lead_in(text, first_child, inside)
+    return bool(said) and all(m.kind == "collective" for m in said) \
+        and {unit_key(m.name) for m in said} == {unit_key(x) for x in asg.lead}
+
+
 def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
                 span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None,
                 since: str | None = None, title_span: tuple[int, int] | None = None) -> list[Task]:
@@ -332,39 +371,10 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
                 A._add(asg, "lead", m)
             addressed.add(it.id)
         parent = by_id.get(it.parent) if it.parent else None
-        inherited = False
-        if parent is not None and it.kind != "row":
-            # the parent's lead holds for the item, together with the units its own clauses name; an
-            # item whose title names its own lead ("2.2. Sở Nội vụ") replaces it, and so does an item
-            # that names its own under a lead-in's addressees ("yêu cầu các bộ, ngành, địa phương:" over
-            # "g) … Bộ Xây dựng với vai trò là cơ quan thường trực, chủ động …")
-            if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg) \
-                    and not (asg.lead and it.parent in addressed):
-                own = list(asg.lead)
-                asg.lead = list(parent.lead)
-                for name in own:
-                    if all(unit_key(name) != unit_key(x) for x in asg.lead):
-                        asg.lead.append(name)
-                asg.evidence += [x for x in parent.evidence if x[0] == "lead"]
-                inherited = not own
-                if inherited and it.parent in addressed:
-                    addressed.add(it.id)
-            if asg.deadline is None and parent.deadline is not None:
-                asg.deadline = parent.deadline
-            if inherited and not asg.support and parent.support:
-                # "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" over a), b), c)
-                asg.support = list(parent.support)
-                asg.evidence += [x for x in parent.evidence if x[0] == "support"]
-            if not asg.report_to and parent.report_to:
-                asg.report_to = list(parent.report_to)
-                asg.evidence += [x for x in parent.evidence if x[0] == "report_to"]
-        if it.id in first_child and asg.lead and it.id not in addressed:
-            # its lead is whom its lead-in sentence addresses, in general words ("… yêu cầu các bộ, ngành,
-            # địa phương:"); not one body it gives the items to ("1. Giao Ủy ban nhân dân Thành phố:")
-            said = preamble_lead_in(text, first_child[it.id], inside)
-            if said and all(m.kind == "collective" for m in said) \
-                    and {unit_key(m.name) for m in said} == {unit_key(x) for x in asg.lead}:
-                addressed.add(it.id)
+        inherited = _inherit(text, it, asg, parent, addressed) if parent is not None and it.kind != "row" else False
+        if it.id in first_child and asg.lead and it.id not in addressed \
+                and _addresses(text, first_child[it.id], inside, asg):
+            addressed.add(it.id)
         by_id[it.id] = asg
         item_cites: list[str] = []
         for _, sym in cites[bisect.bisect_left(cstarts, s):bisect.bisect_left(cstarts, e)]:
