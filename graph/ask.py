@@ -63,6 +63,7 @@ from ingest import extract_text
 from ingest import lexicon as bodies
 
 from . import queries
+from .deadlines import RECURRING as DEADLINE_WORDS
 from .fulltext import fold_text, fold_words, fulltext
 from .ids import fold_ascii, split_task, tidy_symbol
 from .index import StoreIndex, store_index
@@ -125,7 +126,7 @@ _VI_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻ�
 # ------------------------------------------------------------------------------------------------
 # deadlines asked about
 # ------------------------------------------------------------------------------------------------
-RECURRING = ("thường xuyên", "hằng năm", "hằng quý", "hằng tháng", "hằng tuần", "hằng ngày")
+RECURRING = tuple(DEADLINE_WORDS)  # the recurring values the deadline view knows, in its order
 _MONTHS = {m: i for i, names in enumerate(
     [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
