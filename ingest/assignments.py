@@ -101,8 +101,9 @@ _OPENERS = re.compile(
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
     r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
     r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?|[Vv]ới\s+(?:vai\s+trò|tư\s+cách)[^;:]{0,120}?),\s*)*$")
-# a condition whose main clause opens with "thì" ("Trong trường hợp … thì Liên hiệp các hội … đề xuất")
-_CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)[^;:]{0,240}?[\s,]thì\s*$")
+# a condition before the main clause, which opens with "thì" or after a comma ("Trong trường hợp … thì Liên
+# hiệp các hội … đề xuất", "Trường hợp cần thiết điều chỉnh danh mục …, Sở quản lý ngành, lĩnh vực đánh giá …")
+_CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)(?:[^;:]{0,240}?[\s,]thì|[^;:,]{0,200}(?:,[^;:,]{0,200})?,)\s*$")
 # after the subject: these words mean the unit was a noun inside a longer phrase
 # ("Bộ Xây dựng với vai trò là cơ quan thường trực, chủ động …": an apposition, not "X with Y")
 _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với(?!\s+(?:vai\s+trò|tư\s+cách)\s)|cho|nhằm|đến|từ|năm|"
@@ -136,7 +137,7 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
                           r"(?:của|cho)\s+(?P<actor>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
-                          r"(?P<actor2>[^:;]{3,200}?)\s*[:.;]?\s*$")
+                          r"(?P<actor2>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+(?P<actor3>[^:;]{3,200}?)\s*[:.;]?\s*$")
 _TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
 _TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
                               r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
@@ -286,8 +287,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         cs = title_end  # an article's or a section's title ends a clause ("Điều 11. Tổ chức thực hiện")
     left = text[cs:s]
     after = text[chain[-1].end:min(end, chain[-1].end + 160)]
-    if _CONDITION_THEN.match(left):
-        left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause
+    if _CONDITION_THEN.match(left) and (left.rstrip().endswith("thì") or after.lstrip()[:1] not in (",", ";", "(")):
+        left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause (not a list going on)
     words = left.rsplit(None, _NOT_SUBJECT_WORDS)
     if _NOT_SUBJECT_BEFORE.search(left, len(words[0]) if len(words) > _NOT_SUBJECT_WORDS else 0):
         return None
@@ -427,12 +428,14 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
     inside = [u for u in units if body_start <= u.start < title_end]
     m = _TITLE_ACTOR.match(title)
     if m:
-        g = "actor" if m.group("actor") else "actor2"
+        g = next(k for k in ("actor", "actor2", "actor3") if m.group(k))
         a0, a1 = body_start + m.start(g), body_start + m.end(g)
         named = [u for u in inside if a0 <= u.start < a1]
+        if g == "actor3" and (not named or named[0].start != a0):
+            return []  # "Trách nhiệm thi hành": no "của" and no body right after the word
         if named and not _rest_is_words(text, a0, a1, named):
             return [(u.name, u.start, u.end) for u in named]
-        if g == "actor2":
+        if g != "actor":
             return []
         actor = " ".join(text[a0:a1].split()).rstrip(".;,")
         return [(actor, a0, a0 + len(text[a0:a1].rstrip(" .;,")))] if 3 <= len(actor) <= 160 else []

@@ -231,8 +231,9 @@ class _Numbering:
     """The numbered items of the body, found line by line: each marker kind (article, Roman section,
     decimal, letter) with the plausibility rules that keep wrapped lines and quoted numbers out."""
 
-    def __init__(self, text: str, annex_at: int | None = None):
+    def __init__(self, text: str, annex_at: int | None = None, bare_parens: bool = False):
         self.text = text
+        self.bare_parens = bare_parens  # "(1)", "(2)" … are the items themselves (a text with no other numbering)
         self.annex_at = annex_at  # an annex heading after the signature: what follows starts afresh
         self.items: list[Item] = []
         self.top: Item | None = None  # current Roman section or article
@@ -341,6 +342,9 @@ class _Numbering:
         run from one and the point starts as a sentence does."""
         raw = m.group("paren")
         num = int(raw) if raw.isdigit() else roman_value(raw.upper())
+        if self.bare_parens:
+            self._bare_paren(m, rest, raw, num)
+            return
         base = self.items[-1] if self.items else None
         if num == 1:
             if base is None or base.start < 0 or base.kind not in ("section", "article", "item", "letter"):
@@ -357,6 +361,16 @@ class _Numbering:
         self.items.append(Item(id=f"{parent.id}.{raw}", kind="point", marker=f"({raw})", start=m.start() + len(m.group("indent")),
                                body_start=m.end(), level=parent.level + 1, parent=parent.id,
                                section_kind=parent.section_kind))
+
+    def _bare_paren(self, m: re.Match, rest: str, raw: str, num: int) -> None:
+        """"(1)", "(2)" … as top items ``1``, ``2`` …: one run from one, each starting as a sentence does."""
+        if not raw.isdigit() or num != self.last_paren + 1 or not rest.lstrip()[:1].isupper():
+            return
+        self.last_paren = num
+        it = Item(id=raw, kind="item", marker=f"({raw})", start=m.start() + len(m.group("indent")),
+                  body_start=m.end(), level=1)
+        self.items.append(it)
+        self.letter_parent, self.last_letter = it, None
 
     def letter(self, m: re.Match, rest: str) -> None:
         letter = m.group("letter")
@@ -464,6 +478,8 @@ def outline(text: str) -> Outline:
     after_signature = None if annex_m else next((m.start() for m in _annex_headings(text)
                                                  if marks and m.start() > marks[0]), None)
     items = _Numbering(text, after_signature).scan(region_end)
+    if not items:  # numbered only "(1)", "(2)" … (a dispatch quoted on a web page)
+        items = _Numbering(text, after_signature, bare_parens=True).scan(region_end)
     body_start = items[0].start if items else body_end
     annex_start = annex_m.start() if annex_m else None
     if annex_m:

@@ -246,6 +246,19 @@ def preamble_lead_in(text: str, first_start: int, mentions: list[Mention]) -> li
     return A._chains(text, after)[0]
 
 
+# the last words of a line that a sentence wrapped at the line's end goes on from
+_WRAPPED_AT = re.compile(r"(?<![\wÀ-ỹ])(?:với|và|của|cho|về|các|tại|để|đến|trong|theo|là|do|hoặc|cùng|từ|trên|giữa|"
+                         r"những|mưu|cáo|giao|nghị|trì|hợp)$")
+
+
+def _heading_line(text: str, it: Item, te: int, units: list[Mention]) -> bool:
+    """Whether an item's first line is a heading of its own ("1. Thẩm quyền đánh giá, xếp loại" over
+    "Ủy ban nhân dân thành phố ban hành …"): short, naming no unit, not ending as a wrapped sentence does."""
+    title = text[it.body_start:te].rstrip()
+    return (te < it.end and 0 < len(title) <= 120 and title[-1:] not in ",;:-" and not _WRAPPED_AT.search(title)
+            and not any(it.body_start <= u.start < te for u in units) and text[te + 1:te + 2].isupper())
+
+
 def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, deadlines) -> A.Assignment:
     if it.kind == "row" and it.cells:
         asg = A.assign_cells(text, it.cells, inside, year=year)
@@ -260,7 +273,7 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
                             lead_first=it.lead_first)
     te = _title_end(text, it)
     asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
-                        title_end=te if it.kind in ("article", "section") else None,
+                        title_end=te if it.kind in ("article", "section") or _heading_line(text, it, te, own) else None,
                         heading_end=te if te < it.end else None)
     tl = A.title_lead(text, it.body_start, te, own)
     if tl:

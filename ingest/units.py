@@ -94,7 +94,7 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
           r"lồng|cập|huy|tuyên|phổ|đánh|thẩm|trực|mở|hoàn|nâng|nộp|trả|ký|xem|xét|xử|"
           r"khen|ứng|hằng|hàng|năm|trước|sau|khi|nhằm|đến|từ|ngay|kịp|sớm|tích|nghiêm|ngày|tháng|quý|trên|dưới|ra|"
           r"vào|lên|hoặc|nếu|do|bị|cùng|như|mà|nhưng|này|đó|đây|gồm|bao|cung|thu|phát|đối|tại|cho|với|hết|"
-          r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm)\b")
+          r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm|xác)\b")
 
 
 def _compounds(words) -> str:
@@ -215,15 +215,24 @@ _BREAK = r"(?!\s+(?:" + _alt(GRAMMAR["collective_noun_breakers"]) + r")(?![\wÀ-
 _CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])" + _BREAK
 _QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
 _SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
-_CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"
+# a later noun of the list is no capitalised head of a named body ("các cơ quan Trung ương, Bộ Tài chính":
+# the list ends before "Bộ"); a capitalised qualifier may follow it ("các Sở, Ban, Ngành Trung ương")
+_CNOUN_NEXT = (r"(?:(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?![\wÀ-ỹ])|(?:" + _alt([w for w in _CNOUNS if w[:1].isupper()])
+               + r")(?![\wÀ-ỹ])(?![ \t]+(?!Trung\s+ương|Tỉnh(?![\wÀ-ỹ])|Thành\s+phố)[A-ZĐ]))" + _BREAK)
+_CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")*(?:\s+" + _QUAL + r")*"
 _OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"
 _CAP_CNOUN = r"(?:" + _alt([w for w in _CNOUNS if w[:1].isupper()] + [w[:1].upper() + w[1:] for w in _CNOUNS if w[:1].islower()]) + r")"
 _PHRASES = GRAMMAR["collective_phrases"]
 _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
 # a list of body nouns without "các" needs "(có) liên quan" after it ("phối hợp với cơ quan có liên quan")
 _RELATED = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
-_COLLECTIVE = (_PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
-               + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")+(?:\s+" + _QUAL + r")*")
+_MANAGING = GRAMMAR["managing_bodies"]
+# "Sở quản lý ngành, lĩnh vực", "các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh" (before the other
+# forms: "Các Sở" alone would be read first)
+_MANAGED = (r"(?:(?:" + _alt(GRAMMAR["collective_openers"]) + r")\s+)?(?:" + _alt(_MANAGING["heads"]) + r")\s+quản\s+lý\s+(?:"
+            + _alt(_MANAGING["domains"]) + r")(?![\wÀ-ỹ])(?:\s+" + _QUAL + r")*")
+_COLLECTIVE = (_MANAGED + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
+               + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")+(?:\s+" + _QUAL + r")*")
 # a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
 # a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
 # lower-case words that are not verbs or function words
@@ -297,7 +306,7 @@ _TRAIL_ENDS = (",", "và", "-", "&", "hoặc", " thuộc", "\n")
 _BARE_HEADS = {"Bộ", "Ban", "Sở", "Phòng", "Vụ", "Cục", "Hội", "Đoàn", "Khu", "Báo", "Đài", "Trường", "Viện", "Cơ quan",
                "Văn phòng", "Trung tâm", "Ủy ban", "Uỷ ban", "Công ty", "Tập đoàn", "Tổng công ty", "Chi nhánh", "Mặt trận", "Ngân hàng", "Quỹ",
                "Thanh tra", "Kiểm toán", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Người đứng đầu",
-               "Trưởng phòng", "Trưởng ban", "Trưởng Ban", "Thủ trưởng", "Hội đồng", "Hiệp hội", "Liên hiệp", "Thuế",
+               "Trưởng phòng", "Trưởng ban", "Trưởng Ban", "Thủ trưởng", "Hội đồng", "Hiệp hội", "Liên hiệp", "Thuế", "Thống kê",
                "Trưởng", "Thành viên", "Thường trực", "Tổ", "Trạm", "Hạt", "Đội", "Cụm", "Khối", "Tạp chí", "Bí thư",
                "Cảnh sát", "Hải quan", "Tòa án", "Viện kiểm sát", "Chi bộ", "Đảng bộ", "Học viện", "Đại học", "Bệnh viện",
                "Thứ trưởng", "Cục trưởng", "Vụ trưởng", "Hiệu trưởng", "Tổ trưởng", "Chi cục trưởng", "Tổng Giám đốc",

@@ -117,6 +117,24 @@ CASES = [
      "II.1.b", ("Ủy ban nhân dân tỉnh", "Sở Xây dựng"), (), (), None),
     ("1. Về đầu tư kho dầu: với vai trò là chủ đầu tư, Tập đoàn Dầu khí Việt Nam chủ động làm việc với các đối tác.\n",
      "II.1", ("Tập đoàn Dầu khí Việt Nam",), (), (), None),
+    # a condition closed by a comma, without "thì", before the main clause's subject (silver tasks7 8b9a38d6 Điều 5.1);
+    # a list going on after the comma is no subject
+    ("1. Trường hợp cần thiết điều chỉnh danh mục hàng hóa, Sở quản lý ngành, lĩnh vực đánh giá sự cần thiết.\n",
+     "II.1", ("Sở quản lý ngành, lĩnh vực",), (), (), None),
+    ("1. Trường hợp có ý kiến của Hội đồng thẩm định cấp tỉnh, bộ, ngành, cơ quan được giao trách nhiệm thông báo.\n",
+     "II.1", (), (), (), None),
+    # a title "Trách nhiệm X" without "của" names its lead when a unit opens it (silver tasks7 1a434d0a Điều 10.3);
+    # "Trách nhiệm thi hành" names none
+    ("1. Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường\na) Tổ chức triển khai thực hiện.\n",
+     "II.1.a", ("các cơ quan, đơn vị cấp thành phố", "Ủy ban nhân dân xã, phường"), (), (), None),
+    ("1. Trách nhiệm thi hành\na) Tổ chức triển khai thực hiện.\n",
+     "II.1.a", (), (), (), None),
+    # a short heading line over the sentence that names who acts (silver tasks7 1a434d0a Điều 9.1)
+    ("1. Thẩm quyền đánh giá, xếp loại\nỦy ban nhân dân tỉnh ban hành Quyết định đánh giá, xếp loại.\n",
+     "II.1", ("Ủy ban nhân dân tỉnh",), (), (), None),
+    # … not a sentence wrapped at the line's end ("… phối hợp với⏎Sở Tài chính …")
+    ("1. Sở Nội vụ chủ trì, phối hợp với\nSở Tài chính rà soát biên chế.\n",
+     "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), (), None),
 ]
 
 
