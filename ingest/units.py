@@ -416,8 +416,17 @@ def unit_at(text: str, pos: int, end: int | None = None) -> "Mention | None":
     return _mention(text, m, "title" if m and m.group("title") is not None else "named", expand=False) if m else None
 
 
+# the honorific before a title ("các đồng chí Bộ trưởng, Thủ trưởng …", "đồng chí Chủ tịch Ủy ban nhân dân
+# tỉnh"): the unit is the office, named without it ("các Bộ trưởng", "Chủ tịch Ủy ban nhân dân tỉnh"; the
+# mention's words keep it); before a person's name it stays
+_HONORIFIC_TITLE = re.compile(r"(?P<many>[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí|đ/c|Đ/c)\s+(?=(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))")
+
+
 def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention | None":
     s, e = m.span()
+    honorific = _HONORIFIC_TITLE.match(text, s, e) if kind == "person" else None
+    if honorific:
+        kind = "title"
     raw = text[s:e]
     tm = _TRAIL.search(raw) if raw.endswith(_TRAIL_ENDS) else None
     if tm:
@@ -430,6 +439,8 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
             if more and len(pm.group().split()) + len(more.group().split()) <= 4:
                 e = more.end()
                 raw = text[s:e]
+    if honorific:
+        raw = (honorific.group("many") or "") + text[honorific.end():e]
     name = _display(_norm(raw)) if expand else _norm(raw)
     if not name or name in _BARE_HEADS:
         return None
