@@ -188,7 +188,7 @@ _CLOSING = re.compile(
     r"Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện|Đây\s+là\s+nhiệm\s+vụ|Nhận\s+được\s+(?:văn\s+bản|Công\s+văn)|"
     r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+|trân\s+trọng\s+)?(?:thông\s+báo|trả\s+lời)\s+để\s[^.;]{0,300}?biết|"
     r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+|trân\s+trọng\s+)?thông\s+báo\s*\./\.|"
-    r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:tỉnh|thành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
+    r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:[Tt]ỉnh|[Tt]hành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
     r"Yêu\s+cầu\s+(?:các|Thủ\s+trưởng|Giám\s+đốc)[^\n]{0,160}?nghiêm\s+túc[^\n]{0,120}\./\.|"
     r"[^\n]{0,120}?(?:khẩn\s+trương\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+nghiêm\s+túc[^\n]{0,80}\./\.)")
 

@@ -135,6 +135,11 @@ CASES = [
     # … not a sentence wrapped at the line's end ("… phối hợp với⏎Sở Tài chính …")
     ("1. Sở Nội vụ chủ trì, phối hợp với\nSở Tài chính rà soát biên chế.\n",
      "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), (), None),
+    # the closing paragraph of a chairman's dispatch, its line broken by the layout, is no part of the last item
+    # (silver tasks7 717159673033f644: "Chủ tịch Ủy ban nhân dân⏎Thành phố đề nghị các cơ quan, đơn vị …")
+    ("1. Giao Sở Xây dựng tổ chức khảo sát.\nChủ tịch Ủy ban nhân dân\nThành phố đề nghị các cơ quan, đơn vị khẩn "
+     "trương triển khai; có khó khăn, đề nghị các cơ quan, đơn vị báo cáo gửi Sở Xây dựng để tổng hợp.\n",
+     "II.1", ("Sở Xây dựng",), (), (), None),
 ]
 
 
