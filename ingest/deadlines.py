@@ -131,7 +131,8 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
 _RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển\s+khai|rà\s+soát|kiểm\s+tra|cập\s+nhật|đánh\s+giá|"
                           r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
                           r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+(?:\d{1,2}|thứ\s+[\wÀ-ỹ]+|chủ\s+nhật))(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
-_BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|tài\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
+# (lower-case "tài chính" only: "gửi Sở Tài chính trước ngày 25 tháng 01 hằng năm" names a body, not a budget)
+_BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|(?<!quan\s)(?-i:tài)\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
                      r"quyết\s+toán|mức\s+chi|hỗ\s+trợ)[^.;:\n]{0,30}$", re.I)
 _NAMED_PLAN = re.compile(r"(?:Chương\s+trình|Chiến\s+lược|Đề\s+án|Quy\s+hoạch|Kế\s+hoạch|[Tt]ầm\s+nhìn|Dự\s+án|Nghị\s+quyết|"
                          r"Định\s+hướng|Kết\s+luận|Chỉ\s+thị)[^.;:\n]{0,110}$")

@@ -135,6 +135,10 @@ CASES = [
     # … not a sentence wrapped at the line's end ("… phối hợp với⏎Sở Tài chính …")
     ("1. Sở Nội vụ chủ trì, phối hợp với\nSở Tài chính rà soát biên chế.\n",
      "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), (), None),
+    # "Sở Tài chính" before a yearly day is a body, not the budget words that make "hằng năm" a kind of budget
+    # (silver tasks7 8b9a38d6 Điều 5.3.a)
+    ("1. Sở Y tế rà soát danh sách, gửi Sở Tài chính trước ngày 25 tháng 01 hằng năm hoặc theo yêu cầu.\n",
+     "II.1", ("Sở Y tế",), (), ("Sở Tài chính",), "hằng năm"),
     # the closing paragraph of a chairman's dispatch, its line broken by the layout, is no part of the last item
     # (silver tasks7 717159673033f644: "Chủ tịch Ủy ban nhân dân⏎Thành phố đề nghị các cơ quan, đơn vị …")
     ("1. Giao Sở Xây dựng tổ chức khảo sát.\nChủ tịch Ủy ban nhân dân\nThành phố đề nghị các cơ quan, đơn vị khẩn "
