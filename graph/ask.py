@@ -356,7 +356,7 @@ tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao ba
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
             "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
-            "ban giao", "ho so", "bang khen", "cong bang", "binh dang"} | {"giao " + w for w in _GIAO_WORDS}
+            "ban giao", "ho so", "bang khen", "cong bang", "binh dang", "trien lam"} | {"giao " + w for w in _GIAO_WORDS}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
@@ -688,6 +688,10 @@ def _read_due(question: str, doc_spans, today: dt.date):
 _REPORT_GRAMMAR = ("bao", "cao", "gui", "nop", "trinh", "ve", "len", "den", "cho", "toi", "voi", "nhan", "tiep", "duoc")
 
 
+_WHERE = re.compile(r"(?<![\wÀ-ỹ])đâu(?![\wÀ-ỹ])", re.I)
+_FOLDS_AS_WHERE = re.compile(r"(?<![\wÀ-ỹ])(?:đầu|dầu|dấu|dâu|đậu|đấu|dẫu|đẫu|dậu)(?![\wÀ-ỹ])", re.I)
+
+
 def _read_topic(u: Understanding, question: str, words: list[str], hits: list[UnitHit], doc_spans,
                 names: list[str], has_docs: bool) -> None:
     """The topic words: what is left of the question once documents, units, dates and grammar are
@@ -713,6 +717,8 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
         return
     for g in _VI_GRAMMAR:
         residue = re.sub(rf"\b{g}\b", " ", residue)
+    if _WHERE.search(question) and not _FOLDS_AS_WHERE.search(question):
+        residue = re.sub(r"\bdau\b", " ", residue)  # "gửi báo cáo về đâu": where to, no topic ("đầu tư" folds alike)
     for t in _TYPE_WORDS:
         residue = re.sub(rf"\b{re.escape(t)}\b", " ", residue)
     if u.due or _OVERDUE.search(residue):
@@ -861,40 +867,47 @@ def _homes(lx: Lexicon, unit: str | None, home: str | None) -> set[str]:
 
 def _narrow(store: Store, u: Understanding, cands: set[str]) -> tuple[set[str], dict[str, float]]:
     """The candidates holding the topic words (at least half of the concepts); all of them when none does."""
-    # (the work of a unit named: a topic that is its document's subject narrows nothing; a question by
-    # its words alone, "Ai có thẩm quyền phê duyệt …", is narrowed by them even when the title repeats them)
-    groups = _beyond_titles(u.lexicon, u.groups, cands) if u.units else u.groups
+    # (the work of a unit named: a topic that is its document's subject narrows nothing there; a question
+    # by its words alone, "Ai có thẩm quyền phê duyệt …", is narrowed by them even when the title repeats them)
+    groups = u.groups
     if not groups or not cands:
         return cands, {}
-    ft = fulltext(store)
+    titled = _titled_by(u.lexicon, groups, cands) if u.units else set()
+    free = {t for t in cands if split_task(t)[0] in titled}
     need = max(1, (len(groups) + 1) // 2)
-    rows = ft.covering(groups, cands, need)
-    if not rows:
+    rows = fulltext(store).covering(groups, cands - free, need) if cands - free else []
+    if not rows and not free:
         return cands, {}
-    return {t for t, _, _ in rows}, {t: s for t, s, _ in rows}
+    scores = {t: s for t, s, _ in rows}
+    scores.update((t, float(len(groups))) for t in free)
+    return free | {t for t, _, _ in rows}, scores
 
 
 TITLE_DOCS = 20  # the titles read to tell a document's subject from a task's topic (a few documents' worth)
 
 
-def _beyond_titles(lx: Lexicon, groups: list[list[str]], cands: set[str]) -> list[list[str]]:
-    """The topic concepts, or none when the title of every candidate's document holds them all: then they
-    name the document ("… phải làm gì trong Chiến dịch Quang Trung?" of the Công điện titled "… triển khai
-    Chiến dịch Quang Trung … các tỉnh miền Trung"), not one of its tasks, and narrow nothing."""
-    if not groups or not cands:
-        return groups
+def _titled_by(lx: Lexicon, groups: list[list[str]], cands: set[str]) -> set[str]:
+    """The candidates' documents whose title holds every topic concept: there the concepts name the
+    document ("… phải làm gì trong Chiến dịch Quang Trung?" of the Công điện titled "… triển khai Chiến
+    dịch Quang Trung … các tỉnh miền Trung", "Sở Xây dựng phải làm gì về dữ liệu số nhà?" of the letter
+    "V/v rà soát và chuẩn hóa dữ liệu số nhà …"), not one of its tasks, and narrow nothing."""
     docs = {split_task(t)[0] for t in cands}
     if len(docs) > TITLE_DOCS:
-        return groups
-    titles = [" ".join(lx.titles.get(d, ())) for d in docs]   # folded title words, read once per store version
-    if not all(titles):
-        return groups
+        return set()
 
-    def in_title(g: list[str], title: str) -> bool:
-        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", title) for p in g if p.strip())
-    # all or nothing: a topic only partly in the title ("hồ sơ khen thưởng" under a title on "khen thưởng")
-    # still narrows by all its words
-    return [] if all(in_title(g, t) for g in groups for t in titles) else groups
+    def in_title(g: list[str], title: str, syllables: set[str]) -> bool:
+        # the phrase, or each of its syllables: "quản lý giá" is read as the pairs "quản lý", "lý giá", the
+        # second of which no title spells ("… quản lý nhà nước về giá")
+        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", title) or all(x in syllables for x in p.split())
+                   for p in g if p.strip())
+    out = set()
+    for d in docs:
+        title = " ".join(lx.titles.get(d, ()))   # folded title words, read once per store version
+        # all or nothing: a topic only partly in the title ("hồ sơ khen thưởng" under a title on "khen
+        # thưởng") still narrows by all its words
+        if title and all(in_title(g, title, set(title.split())) for g in groups):
+            out.add(d)
+    return out
 
 
 def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str], dict[str, float]]:

@@ -101,6 +101,8 @@ def read_header(text: str, body_start: int) -> Header:
     type_code = _consolidated_symbol(text, h) or type_code
     _place_date(text[:head_end], h)
     tl = _type_and_title(text, head_end, h)
+    if h.title is None:
+        _subject_line(text, head_end, h)
     if h.symbol is None:
         type_code = _symbol_of_continued_page(text[:head_end], h) or type_code
     _type_fallbacks(text, head_end, type_code, h)
@@ -185,6 +187,29 @@ def _type_and_title(text: str, head_end: int, h: Header):
         h.title = " ".join(" ".join(lines).split())
         h.spans["title"] = (title_start, title_end)
     return tl
+
+
+# a letter's subject under its number ("V/v rà soát và chuẩn hóa dữ liệu số nhà …"): its title; the lines a
+# PDF wrapped it onto go on in lower case
+_SUBJECT_LINE = re.compile(r"(?m)^[ \t]*(?:V/[vV]|Về\s+việc)[ \t]*[.:]?[ \t]+(?=\S)")
+
+
+def _subject_line(text: str, head_end: int, h: Header) -> None:
+    m = _SUBJECT_LINE.search(text, 0, head_end)
+    if m is None:
+        return
+    start = end = m.end()
+    while True:
+        nl = text.find("\n", end, head_end)
+        end = head_end if nl == -1 else nl
+        nxt = text[end + 1:end + 2]
+        if nl == -1 or not nxt.islower() or end - start > 400:
+            break
+        end += 1
+    end = start + len(text[start:end].rstrip().rstrip("."))
+    if end > start:
+        h.title = " ".join(text[start:end].split())
+        h.spans["title"] = (start, end)
 
 
 def _symbol_of_continued_page(head: str, h: Header) -> str | None:
