@@ -20,6 +20,15 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
 - ``tasks6``: 57 tasks and 29 questions on 6 more documents (a conclusion of the Government Office, a
   dispatch of the Prime Minister, one of a ministry, a provincial decision, two resolutions of city
   councils), annotated in the same session and kept untuned like ``tasks4``: its failures are not read.
+- ``tasks7``: 113 tasks and 40 questions on 8 more documents (three provincial decisions, a ministry's
+  plan decision, a notice of the Government Office, a city's and the Government Office's letters, a Prime
+  Minister's dispatch quoted on a web page), annotated in the eighth session of 2026-12-05 by readers who
+  had not seen the rules. First look: found 0.929, lead 0.808, support 0.833,
+  report-to 0.711, deadlines 0.973, questions 0.660 / 0.790.
+- ``tasks8``: 137 tasks and 25 questions on 5 more documents (a Prime Minister's dispatch, a decree, three
+  provincial decisions issuing regulations), annotated with ``tasks7`` and kept untuned: its failures are
+  not read. First look: found 1.000, lead 0.816, support 1.000, report-to 0.691, deadlines 0.993,
+  questions 0.633 / 0.932.
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.

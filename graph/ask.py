@@ -356,7 +356,8 @@ tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao ba
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
             "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
-            "ban giao", "ho so", "bang khen", "cong bang", "binh dang", "trien lam"} | {"giao " + w for w in _GIAO_WORDS}
+            "ban giao", "ho so", "bang khen", "cong bang", "binh dang", "trien lam", "dau tu", "tu nhan",
+            "tu duy", "tu phap"} | {"giao " + w for w in _GIAO_WORDS}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
