@@ -195,6 +195,7 @@ _SUBJECT_LINE = re.compile(r"(?m)^[ \t]*(?:V/[vV]|Về\s+việc)[ \t]*[.:]?[ \t]
 
 
 def _subject_line(text: str, head_end: int, h: Header) -> None:
+    """The title of a document that has no type line over one: its "V/v …" subject line, without "V/v"."""
     m = _SUBJECT_LINE.search(text, 0, head_end)
     if m is None:
         return

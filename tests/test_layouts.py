@@ -370,3 +370,18 @@ def test_every_part_of_a_decisions_execution_article_leads(SHARED):
                  "Chủ tịch Ủy ban nhân dân các xã, phường", "Thủ trưởng các đơn vị liên quan"):
         assert name in art.lead, (name, art.lead)
     assert "Giám đốc các Sở" not in art.lead
+
+
+@pytest.mark.shared
+def test_a_letters_subject_line_is_its_title(SHARED):
+    """A letter (Công văn) has no type line with a title under it; its subject line under the number
+    ("V/v xây dựng, ban hành Bảng giá tính lệ phí trước bạ ô tô, xe máy") is its title, without "V/v",
+    and the title's span quotes those words."""
+    path = SHARED / "corpus" / "dev" / "t25_5363-ct-cs_282193.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    doc = facts.document
+    assert doc.title == "xây dựng, ban hành Bảng giá tính lệ phí trước bạ ô tô, xe máy"
+    span = dict(doc.spans)["title"]
+    assert facts.source.text[span.start:span.end] == span.text == doc.title
