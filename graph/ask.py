@@ -135,9 +135,9 @@ _MON = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3,
             "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _BY = re.compile(r"(?:truoc|den|cham nhat|han chot|toi|by|before|no later than|not later than|until|till|up to)"
-                 r"(?: (?:ngay|het|the end of|end of|cuoi|the))*\s*$")
+                 r"(?: (?:ngay|het|the end of|end of|cuoi|the|nam))*\s*$")
 _DEADLINE_WORDS = re.compile(r"\b(han|thoi han|hoan thanh|xong|ket thuc|due|deadline|deadlines|complete|completed|finish"
-                             r"|finished|qua han|overdue|expire\w*)\b")
+                             r"|finished|qua han|overdue|expire\w*|den het|end of)\b")  # ("đến hết năm 2025": by its end)
 _OVERDUE = re.compile(r"\b(qua han|tre han|da het han|het han|cham tien do|overdue|past due|past (?:the |their )?"
                       r"(?:deadline|due date)|behind schedule|late)\b")
 _RECUR = [(re.compile(r"\b(hang nam|moi nam|annual|annually|each year|every year|yearly|per year)\b"), ("hằng năm",)),
@@ -350,7 +350,7 @@ quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay|
 _VI_STOP = set("""
 ai gi nao nhung cac co phai lam can duoc la va voi hay hoac nay do kia ve cua cho trong theo tai o de se da moi
 mot so nhu thi ma khi neu bi boi tu den toi len ra vao nhat nua cung con roi vay sao the han truoc sau giua tren duoi
-tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao bang
+tinh phuong huyen tp trung uong gom cac nhieu it ngay thang nam quy viec giao bang het
 """.split())
 # Vietnamese compounds whose first or second syllable is a function word elsewhere
 _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de xuat", "de nghi", "de an", "bao dam",

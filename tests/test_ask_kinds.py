@@ -75,6 +75,8 @@ def test_units_and_roles(store, question, expected):
     ("Nhiệm vụ nào thực hiện định kỳ?", ["II.2.1", "II.2.2", "III.2.2"]),
     ("Which tasks are done every week?", ["III.2.2"]),
     ("Nhiệm vụ nào báo cáo hằng tuần?", ["III.2.2"]),
+    # "đến hết năm 2026": by the end of the year ("hết" is no topic word)
+    ("Những nhiệm vụ nào phải thực hiện đến hết năm 2026?", ["II.1.1", "II.1.3", "II.1.5", "III.2.1", "III.2.5"]),
 ])
 def test_deadlines(store, question, expected):
     a = ask(store, question, today=TODAY)
