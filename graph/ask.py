@@ -875,8 +875,9 @@ def _narrow(store: Store, u: Understanding, cands: set[str]) -> tuple[set[str], 
         return cands, {}
     titled = _titled_by(u.lexicon, groups, cands) if u.units else set()
     free = {t for t in cands if split_task(t)[0] in titled}
+    rest = cands - free
     need = max(1, (len(groups) + 1) // 2)
-    rows = fulltext(store).covering(groups, cands - free, need) if cands - free else []
+    rows = fulltext(store).covering(groups, rest, need) if rest else []
     if not rows and not free:
         return cands, {}
     scores = {t: s for t, s, _ in rows}
@@ -903,10 +904,11 @@ def _titled_by(lx: Lexicon, groups: list[list[str]], cands: set[str]) -> set[str
                    for p in g if p.strip())
     out = set()
     for d in docs:
-        title = " ".join(lx.titles.get(d, ()))   # folded title words, read once per store version
+        words = lx.titles.get(d, ())   # folded title words, read once per store version
+        title, syllables = " ".join(words), set(words)
         # all or nothing: a topic only partly in the title ("hồ sơ khen thưởng" under a title on "khen
         # thưởng") still narrows by all its words
-        if title and all(in_title(g, title, set(title.split())) for g in groups):
+        if title and all(in_title(g, title, syllables) for g in groups):
             out.add(d)
     return out
 

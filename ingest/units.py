@@ -213,23 +213,25 @@ _CNOUNS = GRAMMAR["collective_nouns"]
 # "trường hợp", "hội nghị", "ban hành": a body noun followed by these is another word
 _BREAK = r"(?!\s+(?:" + _alt(GRAMMAR["collective_noun_breakers"]) + r")(?![\wÀ-ỹ]))"
 _CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])" + _BREAK
+_LOWER_CNOUNS = [w for w in _CNOUNS if w[:1].islower()]  # "cơ quan", "đơn vị" …
+_UPPER_CNOUNS = [w for w in _CNOUNS if w[:1].isupper()]  # "Bộ", "Sở" …
 _QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
 _SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
 # a later noun of the list is no capitalised head of a named body ("các cơ quan Trung ương, Bộ Tài chính":
 # the list ends before "Bộ"); a capitalised qualifier may follow it ("các Sở, Ban, Ngành Trung ương")
-_CNOUN_NEXT = (r"(?:(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?![\wÀ-ỹ])|(?:" + _alt([w for w in _CNOUNS if w[:1].isupper()])
+_CNOUN_NEXT = (r"(?:(?:" + _alt(_LOWER_CNOUNS) + r")(?![\wÀ-ỹ])|(?:" + _alt(_UPPER_CNOUNS)
                + r")(?![\wÀ-ỹ])(?![ \t]+(?!Trung\s+ương|Tỉnh(?![\wÀ-ỹ])|Thành\s+phố)[A-ZĐ]))" + _BREAK)
 _CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")*(?:\s+" + _QUAL + r")*"
 _OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"
-_CAP_CNOUN = r"(?:" + _alt([w for w in _CNOUNS if w[:1].isupper()] + [w[:1].upper() + w[1:] for w in _CNOUNS if w[:1].islower()]) + r")"
+_CAP_CNOUN = r"(?:" + _alt(_UPPER_CNOUNS + [w[:1].upper() + w[1:] for w in _LOWER_CNOUNS]) + r")"
 _PHRASES = GRAMMAR["collective_phrases"]
 _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
 # a list of body nouns without "các" needs "(có) liên quan" after it ("phối hợp với cơ quan có liên quan")
-_RELATED = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
+_RELATED = (r"(?:" + _alt(_LOWER_CNOUNS) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
 _MANAGING = GRAMMAR["managing_bodies"]
 # "Sở quản lý ngành, lĩnh vực", "các cơ quan chuyên môn quản lý ngành, lĩnh vực cấp tỉnh" (before the other
 # forms: "Các Sở" alone would be read first)
-_MANAGED = (r"(?:(?:" + _alt(GRAMMAR["collective_openers"]) + r")\s+)?(?:" + _alt(_MANAGING["heads"]) + r")\s+quản\s+lý\s+(?:"
+_MANAGED = (r"(?:" + _OPENER + r"\s+)?(?:" + _alt(_MANAGING["heads"]) + r")\s+quản\s+lý\s+(?:"
             + _alt(_MANAGING["domains"]) + r")(?![\wÀ-ỹ])(?:\s+" + _QUAL + r")*")
 _COLLECTIVE = (_MANAGED + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")+(?:\s+" + _QUAL + r")*")
@@ -239,7 +241,7 @@ _COLLECTIVE = (_MANAGED + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "C
 _BARE_STOP = (r"(?:và|hoặc|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|thuộc|trực|tổ|thực|triển|tham|xây|"
               r"chủ|phối|báo|hướng|kiểm|cung|nhằm|trên|khi|cho|đến|từ|bảo|nâng|tăng|đẩy|rà|giải|quản|lập|hỗ|tuyên|"
               r"vận|tạo|bố|thường|kịp|liên|này|đó)(?![\wÀ-ỹ])")
-_BARE_NOUN = (r"(?:" + _alt([w for w in _CNOUNS if w[:1].islower()]) + r")(?![\wÀ-ỹ])(?:[ \t]+(?!" + _BARE_STOP + r")"
+_BARE_NOUN = (r"(?:" + _alt(_LOWER_CNOUNS) + r")(?![\wÀ-ỹ])(?:[ \t]+(?!" + _BARE_STOP + r")"
               + _LOWW + r"){0,2}")
 _BARE_LIST = re.compile(_BARE_NOUN + r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)" + _BARE_NOUN + r")*")
 _BARE_SEP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+")
