@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from .deadlines import Deadline, DeadlineIndex, deadline_of
-from .units import Mention, bare_units_at, unit_key
+from .units import COLON_FAMILIES, Mention, bare_units_at, unit_key
 
 __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_support", "title_lead", "ROLE_FIELDS"]
 
@@ -134,10 +134,16 @@ _ENUM_GAP = re.compile(r"^\s*(?:,|;|và|hoặc|cùng)?\s*$")
 _CLAUSE_END = re.compile(r";|[.:!?](?=\s|$)|\n(?=[ \t]*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)))")
 # the last of them in a stretch (each match is one character: the rightmost start is the last match)
 _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
+# a character of the actor a title names: no colon, but the one a family's list of members follows
+# ("Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.")
+_ACTOR_CHAR = r"(?:[^:;]|(?:" + "|".join(r"(?<=[Cc]ác " + re.escape(f) + ")" for f in COLON_FAMILIES) + r"):)"
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)\s+(?P<actor>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
-                          r"(?P<actor2>[^:;]{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+(?P<actor3>[^:;]{3,200}?)\s*[:.;]?\s*$")
+                          r"(?:của|cho)\s+(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
+                          r"(?P<actor2>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+"
+                          r"(?P<actor3>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$")
+# a unit's owner after its name in a title ("… thuộc Sở Khoa học và Công nghệ")
+_OWNED_BY = re.compile(r"[ \t]+(?:trực[ \t]+)?thuộc[ \t]+")
 _TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
 _TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
                               r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
@@ -449,7 +455,11 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
                                                                        "Yêu cầu", "Giao cho"):
         return []
     chain = _chains(text, inside)[0]
-    tail = text[chain[-1].end:title_end]
+    tail_at = chain[-1].end
+    owner = _OWNED_BY.match(text, tail_at, title_end)
+    if owner:  # "2. Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ": the owner leads not
+        tail_at = next((u.end for u in inside if u.start == owner.end()), tail_at)
+    tail = text[tail_at:title_end]
     if _TITLE_ROLE_TAIL.match(tail) or re.match(r"\s*(?:\([^()\n]{0,160}\))?\s*:", tail):
         return [(u.name, u.start, u.end) for u in chain]
     return []

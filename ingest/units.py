@@ -36,7 +36,7 @@ from .clean import fold
 from .lexicon import expand as expand_abbreviations
 from .lexicon import load as load_lexicon
 
-__all__ = ["Mention", "find_units", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
+__all__ = ["COLON_FAMILIES", "Mention", "find_units", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
            "add_anchor_words", "initials", "GRAMMAR"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
@@ -285,13 +285,15 @@ _TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\
 _PERSON = (r"(?:(?:[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí)|đ/c|Đ/c)\s+(?:" + _TITLE_BODY + r"(?![ \t]+" + _CAP + r")|"
            + _NAME_RUN + _APPOSITION + r")")
 
-# a body named by what it does, as the subject of a duty ("Đơn vị thoát nước có trách nhiệm …", "Cơ quan chuyên
-# môn về văn hóa cấp tỉnh có trách nhiệm …", "Đơn vị quản lý, vận hành hệ thống chiếu sáng công cộng có trách
-# nhiệm …"): lower-case words after a capitalised "Cơ quan" / "Đơn vị", right before the duty (the other forms
-# would read the bare head, which names no body); not a list ("Cơ quan, tổ chức …", "… và cơ quan có thẩm quyền")
-_DESCRIBED_WORD = r"(?!(?:có|chịu)[ \t]+trách[ \t]+nhiệm|chủ[ \t]+trì(?![\wÀ-ỹ])|(?:và|hoặc|cùng|với)(?![\wÀ-ỹ]))[a-zà-ỹđ][a-zà-ỹđ]*"
-_DESCRIBED = (r"(?:Cơ\s+quan|Đơn\s+vị)[ \t]+" + _DESCRIBED_WORD + r"(?:,?[ \t]+" + _DESCRIBED_WORD + r"){0,11}"
-              r"(?=[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|chủ[ \t]+trì)(?![\wÀ-ỹ]))")
+# a body or person named by what it does, as the subject of a duty ("Đơn vị thoát nước có trách nhiệm …",
+# "Người sử dụng Hệ thống có trách nhiệm …", "Cơ quan thanh tra khẩn trương …"): the words after a capitalised
+# head, right before the duty (the other forms would read the bare head, which names no body); not a list
+# ("Cơ quan, tổ chức …", "… và cơ quan có thẩm quyền"), not a title ("Người đứng đầu")
+_DESCRIBING = GRAMMAR["described_bodies"]
+_DUTY = r"(?:" + r"|".join(r"[ \t]+".join(map(re.escape, d.split())) for d in _DESCRIBING["duties"]) + r")(?![\wÀ-ỹ])"
+_DESCRIBED_WORD = r"(?!" + _DUTY + r"|(?:" + _alt(_DESCRIBING["stops"]) + r")(?![\wÀ-ỹ]))[a-zà-ỹđ][a-zà-ỹđ]*"
+_DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
+              + r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,11}(?=[ \t]+" + _DUTY + r")")
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
     r"|(?P<described>" + _DESCRIBED + r")"
@@ -474,9 +476,9 @@ def _display(name: str) -> str:
     return expand_abbreviations(name) if _ABBR_MARK.search(name) else name
 
 
-_COLON_FAMILIES = GRAMMAR["colon_list_heads"]["families"]
+COLON_FAMILIES = GRAMMAR["colon_list_heads"]["families"]
 # "Các Bộ:", "Bộ trưởng các Bộ:", "các Bộ, cơ quan:", "các Tập đoàn:" (the collective ends right before the colon)
-_COLON_HEAD = re.compile(r"^(?P<title>.*?\s)?[Cc]ác\s+(?P<family>" + _alt(_COLON_FAMILIES) + r")(?:\s*,\s*(?:cơ\s+quan|ngành)"
+_COLON_HEAD = re.compile(r"^(?P<title>.*?\s)?[Cc]ác\s+(?P<family>" + _alt(COLON_FAMILIES) + r")(?:\s*,\s*(?:cơ\s+quan|ngành)"
                          r"(?:\s+ngang\s+[Bb]ộ)?)*$")
 
 
@@ -484,7 +486,7 @@ _COLON_HEAD = re.compile(r"^(?P<title>.*?\s)?[Cc]ác\s+(?P<family>" + _alt(_COLO
 def _colon_members() -> dict[str, re.Pattern]:
     """Per family, the short names of its members in the lexicon (longest first), as one pattern."""
     out = {}
-    for fam in _COLON_FAMILIES:
+    for fam in COLON_FAMILIES:
         shorts = sorted({b.name[len(fam) + 1:] for b in _LEX.bodies if b.name.startswith(fam + " ")}, key=len, reverse=True)
         if shorts:
             words = [r"\s+".join(map(re.escape, x.split())) for x in shorts]  # a PDF line may break a name

@@ -9,6 +9,12 @@ H = "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm hiệu quả.\nII. TỔ CH�
 
 # (items under section II, task id, lead, support, report_to, deadline)
 CASES = [
+    # a title naming a family's members after a colon (a 2025 city decision: "2. Trách nhiệm của các Sở: Xây
+    # dựng, Tài chính, Nội vụ.") and a unit heading with its owner ("2. Trung tâm … thuộc Sở Khoa học và Công nghệ")
+    ("1. Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.\na) Chủ trì tham mưu Ủy ban nhân dân tỉnh.\n",
+     "II.1.a", ("Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"), (), (), None),
+    ("1. Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ\na) Thực hiện quản trị hệ thống.\n",
+     "II.1.a", ("Trung tâm Chuyển đổi số và Truyền thông",), (), (), None),
     # a second verb after "phối hợp" is shared by the partners named after it (a 2025 notice of the Government Office)
     ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án xử lý các vướng mắc.\n",
      "II.1", ("Bộ Công an",), ("Bộ Y tế", "Ban Quản lý dự án"), (), None),

@@ -54,6 +54,7 @@ CASES = [
     ("070_qd-982-qdttg-2026-de-an-dn-cong-nghe-so-bang-phan-cong", "Điều 2.1.c", ("report_to",),
      "'gửi Bộ Khoa học và Công nghệ tổng hợp, báo cáo Thủ tướng Chính phủ': the next hop is not the item's"),
     ("t25_09-ct-ubnd_2847e1", "4.d", ("report_to",), "'báo cáo và tham mưu Ủy ban nhân dân thành phố'"),
+    ("t25_81-2025-qd-ubnd_32bf80", "Điều 8.2", ("lead",), "'Cơ quan chủ trì soạn thảo' (the drafting body) as a subject"),
 ]
 
 
