@@ -166,12 +166,26 @@ def end_marks(text: str) -> list[int]:
     return list(_end_marks(text))
 
 
+# the recipients' list flattened into one table row without its "Nơi nhận:" label, as saved web pages of
+# decrees have it ("| - Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, …; - Lưu: VT, NN (2). | |"):
+# dash-led, its addressees separated by "; -", ending with the archive line ("Lưu: VT")
+_RECIPIENTS_ROW = re.compile(r"[ \t]*(?:\|[ \t]*)?-[ \t][^\n]*?;[ \t]*-[^\n]*?-[ \t]*Lưu[ \t]*:?[ \t]*(?:VT|VP|Văn[ \t]+thư)")
+
+
 @functools.lru_cache(maxsize=2)
 def _end_marks(text: str) -> tuple[int, ...]:
     """end_marks, kept for the last texts: the outline and the header both ask for a document's."""
     starts = [0] if _END_FIRST_LINE.match(text) else []
     starts += [m.start() + 1 for m in _END_LINE.finditer(text)]
-    return tuple(ls for ls in starts if _END_MARK.match(text, ls))
+    marks = [ls for ls in starts if _END_MARK.match(text, ls)]
+    i = text.find("Lưu")
+    while i != -1:  # a recipients' row holds the archive line: found from the word, then its line is read
+        ls = text.rfind("\n", 0, i) + 1
+        if _RECIPIENTS_ROW.match(text, ls):
+            marks.append(ls)
+        nl = text.find("\n", i)
+        i = -1 if nl == -1 else text.find("Lưu", nl)
+    return tuple(sorted(set(marks)))
 
 
 _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "nhiệm", "giải", "nội", "hoạt", "chương", "kế", "tình",

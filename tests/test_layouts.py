@@ -386,3 +386,19 @@ def test_a_letters_subject_line_is_its_title(SHARED):
     assert doc.title == "xây dựng, ban hành Bảng giá tính lệ phí trước bạ ô tô, xe máy"
     span = dict(doc.spans)["title"]
     assert facts.source.text[span.start:span.end] == span.text == doc.title
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem, item", [("21c5e5f284e66d03", "Điều 12.3"), ("c22591f10eec1dab", "Điều 73"),
+                                        ("e4ddc120fc14463c", "Điều 42")])
+def test_a_recipients_row_without_its_label_ends_the_last_article(SHARED, stem, item):
+    """A decree saved from the web flattens its recipients into one table row with no 'Nơi nhận:' ("| -
+    Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, …; - Lưu: VT, NN (2). | |"): the row ends the body,
+    so the bodies it lists are no leads of the execution article above it."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    last = next(t for t in facts.tasks if t.id == item)
+    assert "Lưu: VT" not in last.text and "Văn phòng Quốc hội" not in last.text
+    assert last.lead and not any("Quốc hội" in u or u == "Thủ tướng" for u in last.lead), last.lead
