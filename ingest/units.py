@@ -226,6 +226,11 @@ _OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"
 _CAP_CNOUN = r"(?:" + _alt(_UPPER_CNOUNS + [w[:1].upper() + w[1:] for w in _LOWER_CNOUNS]) + r")"
 _PHRASES = GRAMMAR["collective_phrases"]
 _CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
+# a body named by its role in a procedure, in a sentence ("Cơ quan chủ trì có văn bản …"), not a form's label
+# ("Cơ quan chủ trì: …") nor a table's column heading ("| Cơ quan chủ trì | Cơ quan phối hợp |")
+_ROLES = GRAMMAR["role_phrases"]["phrases"]
+_ROLE_PHRASE = (r"(?:" + _alt(_ROLES + [w[:1].upper() + w[1:] for w in _ROLES]) + r")(?=[ \t]+[a-zđà-ỹ])"
+                + r"(?![ \t]+thực[ \t]+hiện\s+[A-ZĐ])")  # a flattened heading row: "… Cơ quan chủ trì thực hiện Thời hạn …"
 # a list of body nouns without "các" needs "(có) liên quan" after it ("phối hợp với cơ quan có liên quan")
 _RELATED = (r"(?:" + _alt(_LOWER_CNOUNS) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
 _MANAGING = GRAMMAR["managing_bodies"]
@@ -233,7 +238,7 @@ _MANAGING = GRAMMAR["managing_bodies"]
 # forms: "Các Sở" alone would be read first)
 _MANAGED = (r"(?:" + _OPENER + r"\s+)?(?:" + _alt(_MANAGING["heads"]) + r")\s+quản\s+lý\s+(?:"
             + _alt(_MANAGING["domains"]) + r")(?![\wÀ-ỹ])(?:\s+" + _QUAL + r")*")
-_COLLECTIVE = (_MANAGED + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
+_COLLECTIVE = (_MANAGED + r"|" + _ROLE_PHRASE + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")+(?:\s+" + _QUAL + r")*")
 # a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
 # a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
