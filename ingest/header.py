@@ -24,7 +24,8 @@ __all__ = ["Header", "read_header", "proper_case"]
 _P = load()
 _TYPE_LINE = re.compile(
     r"(?m)^[ \t]*(?P<t>" + "|".join(sorted({w.upper() for t in _P.types for w in t.words if w[0].isupper()}, key=len, reverse=True))
-    + r")(?:[ \t]+(?:HÀNH ĐỘNG|LIÊN TỊCH))?[ \t]*$")
+    + r")(?:[ \t]+(?:HÀNH ĐỘNG|LIÊN TỊCH))?(?:[ \t]*$|(?P<glued>(?=[A-ZĐ][a-zà-ỹđ])))")
+# (a saved web page may glue the title to the type word: "NGHỊ ĐỊNHQuy định về chính sách …")
 _MOTTO = re.compile(r"CỘNG\s+H[ÒO]A|ĐỘC\s+LẬP|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|^[\s_\-=*.]+$")
 _TITLE_STOP = re.compile(r"^\s*(?:Căn\s+cứ|Thực\s+hiện\s+(?:" + "|".join(w for t in _P.types for w in t.words if w[0].isupper()) +
                          r")|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Để|Nhằm|Điều\s+1|I\.|[_\-=–]{3,}|\(Kèm\s+theo|Kính\s+gửi)")
@@ -162,7 +163,7 @@ def _type_and_title(text: str, head_end: int, h: Header):
     h.type = _P.word_to_type.get(" ".join(tl.group("t").lower().split()), None) or word
     h.spans["type"] = tl.span("t")
     lines: list[str] = []
-    pos = tl.end() + 1
+    pos = tl.end() + (tl.group("glued") is None)
     title_start = title_end = None
     window = text[pos:head_end + 400].split("\n")[:8]
     for k, ln in enumerate(window):
@@ -181,8 +182,8 @@ def _type_and_title(text: str, head_end: int, h: Header):
         lines.append(ln.strip())
         title_start = s if title_start is None else title_start
         title_end = s + len(ln.rstrip())
-        if len(lines) >= 4 or ln.rstrip().endswith(")"):
-            break
+        if len(lines) >= 4 or ln.rstrip().endswith(")") or tl.group("glued") is not None:
+            break  # (a title glued to the type word is that one line of a web page: what follows repeats it)
     if lines:
         h.title = " ".join(" ".join(lines).split())
         h.spans["title"] = (title_start, title_end)

@@ -402,3 +402,22 @@ def test_a_recipients_row_without_its_label_ends_the_last_article(SHARED, stem, 
     last = next(t for t in facts.tasks if t.id == item)
     assert "Lưu: VT" not in last.text and "Văn phòng Quốc hội" not in last.text
     assert last.lead and not any("Quốc hội" in u or u == "Thủ tướng" for u in last.lead), last.lead
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem, kind, title", [
+    ("21c5e5f284e66d03", "Nghị định", "Quy định về chính sách hỗ trợ sản xuất nông nghiệp để khôi phục sản xuất vùng bị "
+                                      "thiệt hại do thiên tai, dịch hại thực vật"),
+    ("c15a1748f51c3fd0", "Thông tư", "Quy định chế độ làm việc đối với giáo viên phổ thông, dự bị đại học"),
+])
+def test_a_title_glued_to_the_type_word_is_read(SHARED, stem, kind, title):
+    """A saved web page glues the title to the type word ("NGHỊ ĐỊNHQuy định về chính sách …"): the type and
+    the title are both read, the title is that one line (the page repeats it below), and its span quotes it."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    h = facts.document
+    assert (h.type, h.title) == (kind, title)
+    span = dict(h.spans)["title"]
+    assert facts.source.text[span.start:span.end] == span.text == title
