@@ -20,7 +20,7 @@ from .header import read_header
 from .read import SUPPORTED, read
 from .structure import outline
 from .tasks import build_tasks, context_year
-from .units import capital_words, find_units, merge_units
+from .units import capital_words, defined_aliases, find_units, merge_units
 
 __all__ = ["extract", "extract_text", "extract_file", "walk"]
 
@@ -123,7 +123,9 @@ def _unit_mentions(t: str, allc: list[RawCitation], caps) -> list:
         k = bisect.bisect_right(sym_starts, pos) - 1
         return k >= 0 and symbol_spans[k][0] <= pos < symbol_spans[k][1]
 
-    return [m for m in find_units(t, caps=caps) if not in_symbol(m.start)]
+    found = [m for m in find_units(t, caps=caps) if not in_symbol(m.start)]
+    aliases = defined_aliases(t, found)  # "Quỹ" where the text defined it for "Quỹ nhà ở quốc gia"
+    return sorted(found + aliases, key=lambda m: m.start) if aliases else found
 
 
 def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:

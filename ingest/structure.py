@@ -169,7 +169,15 @@ def end_marks(text: str) -> list[int]:
 # the recipients' list flattened into one table row without its "Nơi nhận:" label, as saved web pages of
 # decrees have it ("| - Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, …; - Lưu: VT, NN (2). | |"):
 # dash-led, its addressees separated by "; -", ending with the archive line ("Lưu: VT")
-_RECIPIENTS_ROW = re.compile(r"[ \t]*(?:\|[ \t]*)?-[ \t][^\n]*?;[ \t]*-[^\n]*?-[ \t]*Lưu[ \t]*:?[ \t]*(?:VT|VP|Văn[ \t]+thư)")
+_RECIPIENTS_OPEN = re.compile(r"[ \t]*(?:\|[ \t]*)?-[ \t]")
+_RECIPIENTS_NEXT = re.compile(r";[ \t]*-")
+_ARCHIVE = re.compile(r"-[ \t]*Lưu[ \t]*:?[ \t]*(?:VT|VP|Văn[ \t]+thư)")
+
+
+def _recipients_row(text: str, ls: int, le: int) -> bool:
+    """Whether the line text[ls:le] is such a row (each test a single pass over the line)."""
+    return (_RECIPIENTS_OPEN.match(text, ls, le) is not None and _RECIPIENTS_NEXT.search(text, ls, le) is not None
+            and _ARCHIVE.search(text, ls, le) is not None)
 
 
 @functools.lru_cache(maxsize=2)
@@ -179,11 +187,11 @@ def _end_marks(text: str) -> tuple[int, ...]:
     starts += [m.start() + 1 for m in _END_LINE.finditer(text)]
     marks = [ls for ls in starts if _END_MARK.match(text, ls)]
     i = text.find("Lưu")
-    while i != -1:  # a recipients' row holds the archive line: found from the word, then its line is read
+    while i != -1:  # a recipients' row holds the archive line: found from the word, then its line is read once
         ls = text.rfind("\n", 0, i) + 1
-        if _RECIPIENTS_ROW.match(text, ls):
-            marks.append(ls)
         nl = text.find("\n", i)
+        if _recipients_row(text, ls, len(text) if nl == -1 else nl):
+            marks.append(ls)
         i = -1 if nl == -1 else text.find("Lưu", nl)
     return tuple(sorted(set(marks)))
 

@@ -26,6 +26,7 @@ TCHCQT ↔ Phòng Tổ chức - Hành chính - Quản trị).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -36,7 +37,7 @@ from .clean import fold
 from .lexicon import expand as expand_abbreviations
 from .lexicon import load as load_lexicon
 
-__all__ = ["COLON_FAMILIES", "Mention", "find_units", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
+__all__ = ["COLON_FAMILIES", "Mention", "find_units", "defined_aliases", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
            "add_anchor_words", "initials", "GRAMMAR"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
@@ -658,6 +659,57 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
                 out[-1:] = members
                 last = members[-1].end
     return out
+
+
+# a body's short name defined right after it ("Quỹ nhà ở quốc gia (sau đây gọi tắt là Quỹ)", "Hội đồng
+# thẩm định cấp tỉnh (sau đây gọi là Hội đồng thẩm định)"): a capitalised name of at most four words
+_DEFINES = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+(?:tắt[ \t]+|chung[ \t]+)?là[ \t]+[“\"]?"
+                      r"(?P<alias>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[\wÀ-ỹ]+){0,3})[”\"]?[ \t]*\)")
+
+
+_HEAD_WORDS_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:" + _HEAD_RE + r")(?:[ \t]+[a-zà-ỹđ][\wÀ-ỹ]*){1,6}$")
+
+
+def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Where a body is called by the short name the text defines for it, as mentions of that body (its full
+    name, the short name's words as the span): "Quỹ có văn bản báo cáo …" after "Quỹ nhà ở quốc gia (sau đây
+    gọi là Quỹ)"; where a name is defined twice, the latest definition holds. Not where another unit was
+    read (``mentions``, in order), nor where the short name opens a longer name ("Quỹ nhà ở địa phương",
+    "Quỹ Bảo vệ môi trường"). One scan for the definitions, one for each short name."""
+    ends = {m.end: m for m in mentions}
+    defs: dict[str, list[tuple[int, Mention]]] = {}  # short name → (end of its definition, the body), in order
+    for d in _DEFINES.finditer(text):
+        at = d.start()
+        while at > 0 and text[at - 1] in " \t":  # the body's name ends before the blanks
+            at -= 1
+        body = ends.get(at)
+        if body is None:  # a head and the lower-case words the grammar leaves unread ("Quỹ nhà ở quốc gia (…)")
+            h = _HEAD_WORDS_BEFORE.search(text, max(0, at - 80), at)
+            body = Mention(_norm(h.group()), h.start(), h.end(), "named") if h else None
+        alias = " ".join(d.group("alias").split())
+        own = find_units(alias)
+        if body is None or unit_key(alias) == unit_key(body.name) or (own and own[0].end == len(alias)) \
+                or alias.split()[0].casefold() != body.name.split()[0].casefold():
+            continue  # no body right before it (a name's tail, "… ngành Y tế thành phố (gọi tắt là Hội đồng thi
+            # đua)", is none: the short name keeps the name's head), or a short name read as a unit of its own
+        defs.setdefault(alias, []).append((d.end(), body))
+    starts = [m.start for m in mentions]
+    out: dict[int, Mention] = {}
+    for alias, ds in defs.items():
+        words = r"[ \t]+".join(map(re.escape, alias.split()))
+        def_ends = [e for e, _ in ds]
+        for m in re.compile(r"(?<![\wÀ-ỹ])" + words + r"(?![\wÀ-ỹ])").finditer(text, ds[0][0]):
+            a, b = m.span()
+            body = ds[bisect.bisect_right(def_ends, a) - 1][1]
+            k = bisect.bisect_right(starts, a) - 1
+            if a in out or (k >= 0 and mentions[k].start <= a < mentions[k].end):
+                continue  # inside a unit read by the grammar
+            nxt = body.name[len(alias):].split()[:1] if body.name.startswith(alias + " ") else []
+            follow = text[b:b + 40].split()[:1]
+            if follow and (follow[0][:1].isupper() or follow[0] in nxt):
+                continue  # the opening of a longer name
+            out[a] = Mention(body.name, a, b, body.kind)
+    return [out[a] for a in sorted(out)]
 
 
 def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

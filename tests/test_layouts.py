@@ -421,3 +421,19 @@ def test_a_title_glued_to_the_type_word_is_read(SHARED, stem, kind, title):
     assert (h.type, h.title) == (kind, title)
     span = dict(h.spans)["title"]
     assert facts.source.text[span.start:span.end] == span.text == title
+
+
+@pytest.mark.shared
+def test_a_body_called_by_its_defined_short_name_leads(SHARED):
+    """Nghị định 302/2025/NĐ-CP defines "Quỹ nhà ở quốc gia (sau đây gọi là Quỹ)" and then writes "Quỹ …" for
+    it: those items are led by the fund, and the evidence quotes the short name as printed."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "c05552433ef48b49.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    by_id = {t.id: t for t in facts.tasks}
+    for item in ("Điều 11.1", "Điều 13.1.b", "Điều 14.2"):
+        t = by_id[item]
+        assert t.lead == ("Quỹ nhà ở quốc gia",), (item, t.lead)
+        quoted = [facts.source.text[s:e] for r, s, e in t.evidence if r == "lead"]
+        assert quoted == ["Quỹ"], (item, quoted)

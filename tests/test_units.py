@@ -66,3 +66,22 @@ def test_bare_units_only_name_body_nouns():
     assert all(t[m.start:m.end] == m.name for m in bare_units_at(t, 0, len(t)))
     t = "gia đình người qua đời"
     assert bare_units_at(t, 0, len(t)) == []
+
+
+@pytest.mark.parametrize("text, quoted, named", [
+    # the short name after its definition, not where it opens a sibling's name
+    ("Nghị định này quy định về Quỹ nhà ở quốc gia (sau đây gọi là Quỹ). Quỹ có văn bản báo cáo Bộ Xây dựng. "
+     "Quỹ nhà ở địa phương thực hiện. Quỹ Bảo vệ môi trường hỗ trợ.", ["Quỹ"], "Quỹ nhà ở quốc gia"),
+    # a name defined twice: the latest definition holds after it
+    ("Ban Quản lý các khu công nghiệp tỉnh (sau đây gọi tắt là “Ban Quản lý”) thẩm định. Ban Quản lý chủ trì.",
+     ["Ban Quản lý"], "Ban Quản lý các khu công nghiệp tỉnh"),
+    # the tail of a longer name right before the parenthesis defines nothing
+    ("xếp hạng của Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi đua). Hội đồng thi "
+     "đua họp xét.", [], None),
+])
+def test_defined_short_names_name_their_body(text, quoted, named):
+    from ingest.units import defined_aliases
+    t = clean(text).text
+    found = defined_aliases(t, find_units(t))
+    assert [t[m.start:m.end] for m in found] == quoted
+    assert all(m.name == named for m in found)
