@@ -595,9 +595,10 @@ def _spread_local_list(text: str, men: Mention, end: int) -> list[Mention]:
     return out if len(out) >= 2 else []
 
 
-# a collective's owner named in full after "thuộc" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên môn
-# thuộc các bộ, ngành Trung ương"): the qualifiers know "thuộc Bộ", "thuộc Ủy ban nhân dân tỉnh" only
-_OWNER_AT = re.compile(r"[ \t]*(?:trực\s+)?thuộc[ \t]+")
+# a collective's owner named in full after "thuộc" or "của" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên
+# môn thuộc các bộ, ngành Trung ương", "các Ban của Hội đồng nhân dân Thành phố"): the qualifiers know "thuộc Bộ",
+# "thuộc Ủy ban nhân dân tỉnh" only
+_OWNER_AT = re.compile(r"[ \t]*(?:(?:trực\s+)?thuộc|của)(?:[ \t]+|[ \t]*\n[ \t]*)")
 _OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở))?$")
 
 
@@ -607,7 +608,7 @@ def _with_owner(text: str, men: Mention, end: int) -> Mention:
     cut = _OWNER_CUT.search(raw)
     if cut:
         pos = men.start + cut.start()
-    elif text.startswith(" thuộc ", men.end) or text.startswith(" trực thuộc ", men.end):
+    elif text.startswith((" thuộc", " trực thuộc", " của"), men.end):
         pos = men.end
     else:
         return men
@@ -644,7 +645,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
         men = _mention(text, m, _kind(m))
         if men is None:
             continue
-        if men.kind == "collective" and "thuộc" in text[men.start:men.end + 13]:
+        if men.kind == "collective" and ("thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end)):
             men = _with_owner(text, men, end)
         out.append(men)
         last = men.end
@@ -667,6 +668,7 @@ _DEFINES = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+(?:t
                       r"(?P<alias>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[\wÀ-ỹ]+){0,3})[”\"]?[ \t]*\)")
 
 
+_TITLE_SET = frozenset(_TITLES)
 _HEAD_WORDS_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:" + _HEAD_RE + r")(?:[ \t]+[a-zà-ỹđ][\wÀ-ỹ]*){1,6}$")
 
 
@@ -706,8 +708,8 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # inside a unit read by the grammar
             nxt = body.name[len(alias):].split()[:1] if body.name.startswith(alias + " ") else []
             follow = text[b:b + 40].split()[:1]
-            if follow and (follow[0][:1].isupper() or follow[0] in nxt):
-                continue  # the opening of a longer name
+            if follow and (follow[0][:1].isupper() or follow[0] in nxt or f"{alias} {follow[0]}" in _TITLE_SET):
+                continue  # the opening of a longer name, or of a title ("Chi cục trưởng")
             out[a] = Mention(body.name, a, b, body.kind)
     return [out[a] for a in sorted(out)]
 
@@ -734,7 +736,7 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
         if men is None:
             pos = m.start() + 1
             continue
-        if men.kind == "collective" and "thuộc" in text[men.start:men.end + 13]:
+        if men.kind == "collective" and ("thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end)):
             men = _with_owner(text, men, end)
         out.append(men)
         pos = men.end
