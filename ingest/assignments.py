@@ -286,8 +286,12 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
             # "báo cáo về Bộ Y tế để tổng hợp, báo cáo Thủ tướng Chính phủ": the one reported to reports on
             return None
         return "report_to"
-    if tail.endswith(_LEAD_ENDS) and _CUE_LEAD.search(before):
-        return "lead"
+    if tail.endswith(_LEAD_ENDS):
+        cue = _CUE_LEAD.search(before)
+        if cue:
+            if prev_role == "lead" and cue.group()[:2] in ("Đề", "đề") and _CLAUSE_END.search(text, prev_end, s) is None:
+                return None  # "X có trách nhiệm hoàn thiện hồ sơ, đề nghị Y trình …": X proposes to Y, who is no lead
+            return "lead"
     cs = _clause_start(text, start, s)
     if title_end is not None and cs < title_end <= s:
         cs = title_end  # an article's or a section's title ends a clause ("Điều 11. Tổ chức thực hiện")

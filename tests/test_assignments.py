@@ -15,6 +15,15 @@ CASES = [
      "II.1.a", ("Sở Xây dựng", "Sở Tài chính", "Sở Nội vụ"), (), (), None),
     ("1. Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ\na) Thực hiện quản trị hệ thống.\n",
      "II.1.a", ("Trung tâm Chuyển đổi số và Truyền thông",), (), (), None),
+    # "đề nghị Y" after the clause's own lead, in the same sentence, is what X proposes to Y (a 2025 council
+    # resolution: "Cơ quan lập đề án có trách nhiệm hoàn thiện hồ sơ, đề nghị Ủy ban nhân dân Thành phố trình …");
+    # after a ";" it asks Y to act, and "Đồng chủ trì với Y" stays a lead
+    ("1. Sở Tư pháp có trách nhiệm hoàn thiện hồ sơ, đề nghị Ủy ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh.\n",
+     "II.1", ("Sở Tư pháp",), (), (), None),
+    ("1. Sở Tư pháp chủ trì thực hiện; đề nghị Liên đoàn Lao động tỉnh tham gia.\n",
+     "II.1", ("Sở Tư pháp", "Liên đoàn Lao động tỉnh"), (), (), None),
+    ("1. Bộ Ngoại giao đồng chủ trì với Bộ Khoa học và Công nghệ, đẩy mạnh ngoại giao kinh tế.\n",
+     "II.1", ("Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"), (), (), None),
     # a second verb after "phối hợp" is shared by the partners named after it (a 2025 notice of the Government Office)
     ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án xử lý các vướng mắc.\n",
      "II.1", ("Bộ Công an",), ("Bộ Y tế", "Ban Quản lý dự án"), (), None),
