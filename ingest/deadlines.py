@@ -13,7 +13,8 @@ field, a recurring word (``hằng năm``, ``định kỳ hằng quý``) or ``th�
 
 When an item names several, the most precise wins (a day, a month, a quarter, a recurring word,
 a year, ``thường xuyên``); a day written without its year (``trước ngày 10/12 hằng năm``) yields to
-the recurring word.
+the recurring word; such a day in a periodic duty (``báo cáo định kỳ (trước ngày 15 tháng 12)``) or of
+"the year after" (``trước ngày 30 tháng 01 năm sau``) recurs every year.
 
     >>> deadline_of("Hoàn thành trước ngày 15/12/2026.").value
     '2026-12-15'
@@ -29,6 +30,10 @@ the recurring word.
     '2025-Q4'
     >>> deadline_of("Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo").value
     'hằng năm'
+    >>> deadline_of("báo cáo định kỳ (trước ngày 30 tháng 01 năm sau) về Ủy ban nhân dân tỉnh").value
+    'hằng năm'
+    >>> deadline_of("báo cáo định kỳ 6 tháng (trước ngày 15/6)") is None
+    True
     >>> deadline_of("2026 - 2030", field=True).value
     '2030'
     >>> deadline_of("bố trí nguồn chi thường xuyên") is None
@@ -186,6 +191,13 @@ def _valid_day(value: str) -> bool:
         return False  # 31/02, 31/4: not a day, so not a deadline
 
 
+# after a day without its year: the year after the one reported on ("trước ngày 30 tháng 01 năm sau")
+_NEXT_YEAR = re.compile(r"\s+(?:của\s+)?năm\s+(?:sau|tiếp\s+theo)(?![\wÀ-ỹ])")
+# before it: a periodic duty ("báo cáo định kỳ (trước ngày 15 tháng 12)")
+_PERIODIC_BEFORE = re.compile(r"(?<![\wÀ-ỹ])[Đđ]ịnh\s+kỳ(?![\wÀ-ỹ])(?!\s+(?:\d|h[ằà]ng|mỗi))"
+                              r"(?![^.;\n]*?(?:h[ằà]ng|mỗi|\d)\s+(?:quý|tháng|tuần|ngày))[^.;\n]*$")
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: int | None = None,
                    exclude=(), field: bool = False) -> list[Deadline]:
     """Every deadline phrase in text[start:end], in order (``exclude``: spans to skip, such as
@@ -223,6 +235,11 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
                         and not _plan_heading(text, ls, e):
                     continue  # "… thanh toán giai đoạn 2019-2022": a period the text talks about
             value, k = _value(kind, m, year)
+            if k == "yearless_day":
+                nxt = _NEXT_YEAR.match(text, e, end)
+                if nxt or _PERIODIC_BEFORE.search(text, max(start, s - 40), s):
+                    # "báo cáo định kỳ (trước ngày 15 tháng 12)", "trước ngày 30 tháng 01 năm sau": every year
+                    value, k, e = "hằng năm", "recurring", nxt.end() if nxt else e
             if value is None or (k == "day" and not _valid_day(value)):
                 continue
             kept.append((s, e))
