@@ -58,7 +58,7 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 # does: the pattern opens with a look-behind, which the regex engine tries at every position)
 # ("báo cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch Ủy ban nhân dân cấp tỉnh"; not "báo cáo
 # kết quả làm việc với …", "… đối với …")
-_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,120}?"
+_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,200}?"
                              r"\s(?:về|lên|tới|đến|(?<!việc\s)(?<!đổi\s)(?<!hợp\s)(?<!cùng\s)(?<!đối\s)(?<!gắn\s)(?<!kết\s)(?<!như\s)"
                              r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với)\s*$")
 _REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)
@@ -278,7 +278,7 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
             return None
     if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
-    far = max(start, s - 160)
+    far = max(start, s - 240)
     if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
             (len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS))
             and (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):

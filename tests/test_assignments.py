@@ -24,6 +24,11 @@ CASES = [
      "II.1", ("Sở Tư pháp", "Liên đoàn Lao động tỉnh"), (), (), None),
     ("1. Bộ Ngoại giao đồng chủ trì với Bộ Khoa học và Công nghệ, đẩy mạnh ngoại giao kinh tế.\n",
      "II.1", ("Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"), (), (), None),
+    # a report whose object runs 150 characters and more before "về X" (a 2025 provincial decision on electrical
+    # safety), with a yearly day of "the year after"
+    ("1. Sở Công Thương báo cáo định kỳ (trước ngày 30 tháng 01 năm sau) về tình hình an toàn điện và các vi phạm "
+     "hành lang bảo vệ an toàn công trình điện lực trên địa bàn về Ủy ban nhân dân tỉnh và Bộ Công Thương.\n",
+     "II.1", ("Sở Công Thương",), (), ("Ủy ban nhân dân tỉnh", "Bộ Công Thương"), "hằng năm"),
     # a second verb after "phối hợp" is shared by the partners named after it (a 2025 notice of the Government Office)
     ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án xử lý các vướng mắc.\n",
      "II.1", ("Bộ Công an",), ("Bộ Y tế", "Ban Quản lý dự án"), (), None),
