@@ -489,6 +489,36 @@ def _recipients(text: str) -> tuple[int, int] | None:
     return (nr, nr + m.start() if m else min(len(text), nr + 600))
 
 
+_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+# a paragraph opened by an ordinal word ("Thứ nhất, các bộ, ngành …", "Thứ hai: …")
+_ORDINAL_LINE = re.compile(r"(?m)^[ \t]*Thứ[ \t]+(" + "|".join(_ORDINALS) + r")[ \t]*[,:.][ \t]*(?=\S)")
+
+
+def _ordinal_items(text: str, items: list[Item], end: int) -> list[Item]:
+    """Paragraphs numbered by ordinal words ("Thứ nhất, …", "Thứ hai, …"), as a conclusion notice writes its
+    requests, in a section or article with no numbered item of its own: its items ``II.1``, ``II.2`` …, one
+    run from "nhất" on (outside a section such words enumerate a paragraph's points, not items)."""
+    tops = [it for it in items if it.level == 0 and it.kind in ("section", "article")]
+    starts = [t.start for t in tops]
+    has_children = {it.parent for it in items if it.parent}
+    out: list[Item] = []
+    runs: dict[str, int] = {}  # the section's id → the ordinals read in it so far
+    for m in _ORDINAL_LINE.finditer(text, 0, end):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        top = tops[k] if k >= 0 else None
+        if top is None or top.id in has_children:
+            continue  # outside a section, or in one numbered otherwise
+        key = top.id
+        n = _ORDINALS.index(m.group(1)) + 1
+        if n != runs.get(key, 0) + 1:
+            continue
+        runs[key] = n
+        out.append(Item(id=f"{key}.{n}", kind="item", marker=f"Thứ {m.group(1)}",
+                        start=m.start() + len(m.group()) - len(m.group().lstrip()), body_start=m.end(), level=1,
+                        parent=key, section_kind=top.section_kind))
+    return out
+
+
 def outline(text: str) -> Outline:
     """Parse the numbered structure of a (clean) document text."""
     marks = end_marks(text)
@@ -502,6 +532,8 @@ def outline(text: str) -> Outline:
     items = _Numbering(text, after_signature).scan(region_end)
     if not items:  # numbered only "(1)", "(2)" … (a dispatch quoted on a web page)
         items = _Numbering(text, after_signature, bare_parens=True).scan(region_end)
+    if "Thứ nhất" in text:
+        items += _ordinal_items(text, items, body_end)
     body_start = items[0].start if items else body_end
     annex_start = annex_m.start() if annex_m else None
     if annex_m:

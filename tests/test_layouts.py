@@ -437,3 +437,21 @@ def test_a_body_called_by_its_defined_short_name_leads(SHARED):
         assert t.lead == ("Quỹ nhà ở quốc gia",), (item, t.lead)
         quoted = [facts.source.text[s:e] for r, s, e in t.evidence if r == "lead"]
         assert quoted == ["Quỹ"], (item, quoted)
+
+
+@pytest.mark.shared
+def test_paragraphs_numbered_by_ordinal_words_are_items(SHARED):
+    """A conclusion notice of the Government Office writes its requests "Thứ nhất, …", "Thứ hai, …" under "II.
+    MỘT SỐ YÊU CẦU": they are II.1 … II.6, each with its own lead; inside a numbered item such words only
+    enumerate a paragraph's points (guard: a 2025 conclusion whose item "1." lists "Thứ nhất, …")."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "50f694478a35aefd.txt"
+    guard = SHARED / "corpus" / "bulk2025" / "txt" / "05729ab54fc07c39.txt"
+    if not (path.is_file() and guard.is_file()):
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    by_id = {t.id: t for t in facts.tasks}
+    assert [i for i in by_id if i.startswith("II.")] == [f"II.{n}" for n in range(1, 7)]
+    assert by_id["II.1"].text.startswith("Thứ nhất, các bộ, ngành, địa phương")
+    assert by_id["II.4"].lead == ("các địa phương",)
+    assert by_id["II"].text.rstrip() == "II. MỘT SỐ YÊU CẦU"
+    assert not any(t.text.startswith("Thứ") for t in extract_file(guard).tasks)
