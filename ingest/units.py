@@ -37,8 +37,8 @@ from .clean import fold
 from .lexicon import expand as expand_abbreviations
 from .lexicon import load as load_lexicon
 
-__all__ = ["COLON_FAMILIES", "Mention", "find_units", "defined_aliases", "unit_at", "bare_units_at", "unit_key", "merge_units", "UNIT_HEAD", "capital_words",
-           "add_anchor_words", "initials", "GRAMMAR"]
+__all__ = ["COLON_FAMILIES", "Mention", "find_units", "defined_aliases", "unit_at", "bare_units_at", "unit_key",
+           "merge_units", "UNIT_HEAD", "capital_words", "add_anchor_words", "initials", "GRAMMAR"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
 GRAMMAR = json.loads(DATA.read_text(encoding="utf-8"))
@@ -689,9 +689,9 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
             h = _HEAD_WORDS_BEFORE.search(text, max(0, at - 80), at)
             body = Mention(_norm(h.group()), h.start(), h.end(), "named") if h else None
         alias = " ".join(d.group("alias").split())
-        own = find_units(alias)
-        if body is None or unit_key(alias) == unit_key(body.name) or (own and own[0].end == len(alias)) \
-                or alias.split()[0].casefold() != body.name.split()[0].casefold():
+        if body is None or unit_key(alias) == unit_key(body.name) \
+                or alias.split()[0].casefold() != body.name.split()[0].casefold() \
+                or any(u.end == len(alias) for u in find_units(alias)[:1]):
             continue  # no body right before it (a name's tail, "… ngành Y tế thành phố (gọi tắt là Hội đồng thi
             # đua)", is none: the short name keeps the name's head), or a short name read as a unit of its own
         defs.setdefault(alias, []).append((d.end(), body))
