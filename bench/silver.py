@@ -26,9 +26,22 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   had not seen the rules. First look: found 0.929, lead 0.808, support 0.833,
   report-to 0.711, deadlines 0.973, questions 0.660 / 0.790.
 - ``tasks8``: 137 tasks and 25 questions on 5 more documents (a Prime Minister's dispatch, a decree, three
-  provincial decisions issuing regulations), annotated with ``tasks7`` and kept untuned: its failures are
-  not read. First look: found 1.000, lead 0.816, support 1.000, report-to 0.691, deadlines 0.993,
-  questions 0.633 / 0.932.
+  provincial decisions issuing regulations), annotated with ``tasks7`` and kept untuned for one session.
+  First look: found 1.000, lead 0.816, support 1.000, report-to 0.691, deadlines 0.993, questions
+  0.633 / 0.932. Its failures were read in the first session of 2026-12-06, after ``tasks9`` was written.
+- ``tasks9``: 178 tasks and 33 questions on 7 more documents (two provincial decisions issuing
+  regulations, a city council resolution, a ministry's circular, a Ministry of Finance letter, two Prime
+  Minister's dispatches quoted on web pages), annotated in the first session of 2026-12-06 and kept
+  untuned: its failures are not read. First look: found 0.994, lead 0.763, support 0.737, report-to 0.670,
+  deadlines 0.994, questions 0.603 / 0.745.
+- ``tasks10``: 140 tasks and 29 questions on 6 more documents (a decree, a ministry's circular, two city
+  council resolutions, two provincial decisions publishing procedures), annotated in the same session.
+  First look: found 0.986, lead 0.805, support 0.857, report-to 0.533, deadlines 1.000, questions
+  0.507 / 0.452.
+- ``tasks11``: 259 tasks and 20 questions on 4 more documents (three provincial regulations on coordination
+  and safety, a provincial export plan), annotated in the same session. First look: found 0.992, lead
+  0.950, support 0.907, report-to 0.393, deadlines 0.981 (one of its documents had been looked at, without
+  its gold, for a rule of the same session).
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.
