@@ -224,13 +224,20 @@ _CNOUN_NEXT = (r"(?:(?:" + _alt(_LOWER_CNOUNS) + r")(?![\wÀ-ỹ])|(?:" + _alt(_
                + r")(?![\wÀ-ỹ])(?![ \t]+(?!Trung\s+ương|Tỉnh(?![\wÀ-ỹ])|Thành\s+phố)[A-ZĐ]))" + _BREAK)
 _CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")*(?:\s+" + _QUAL + r")*"
 _OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"
-_CAP_CNOUN = r"(?:" + _alt(_UPPER_CNOUNS + [w[:1].upper() + w[1:] for w in _LOWER_CNOUNS]) + r")"
+
+
+def _capitalised(words: list[str]) -> list[str]:
+    """The words with their first letter in upper case, as a sentence or a heading opens with them."""
+    return [w[:1].upper() + w[1:] for w in words]
+
+
+_CAP_CNOUN = r"(?:" + _alt(_UPPER_CNOUNS + _capitalised(_LOWER_CNOUNS)) + r")"
 _PHRASES = GRAMMAR["collective_phrases"]
-_CPHRASE = r"(?:" + _alt(_PHRASES + [w[:1].upper() + w[1:] for w in _PHRASES]) + r")(?![\wÀ-ỹ])"
+_CPHRASE = r"(?:" + _alt(_PHRASES + _capitalised(_PHRASES)) + r")(?![\wÀ-ỹ])"
 # a body named by its role in a procedure, in a sentence ("Cơ quan chủ trì có văn bản …"), not a form's label
 # ("Cơ quan chủ trì: …") nor a table's column heading ("| Cơ quan chủ trì | Cơ quan phối hợp |")
 _ROLES = GRAMMAR["role_phrases"]["phrases"]
-_ROLE_PHRASE = (r"(?:" + _alt(_ROLES + [w[:1].upper() + w[1:] for w in _ROLES]) + r")(?=[ \t]+[a-zđà-ỹ])"
+_ROLE_PHRASE = (r"(?:" + _alt(_ROLES + _capitalised(_ROLES)) + r")(?=[ \t]+[a-zđà-ỹ])"
                 + r"(?![ \t]+thực[ \t]+hiện\s+[A-ZĐ])")  # a flattened heading row: "… Cơ quan chủ trì thực hiện Thời hạn …"
 # a list of body nouns without "các" needs "(có) liên quan" after it ("phối hợp với cơ quan có liên quan")
 _RELATED = (r"(?:" + _alt(_LOWER_CNOUNS) + r")(?:" + _SEPC + _CNOUN + r")*\s+(?:có\s+)?liên\s+quan(?![\wÀ-ỹ])")
