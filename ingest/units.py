@@ -201,7 +201,17 @@ def _lower_named() -> str:
     return "(?:" + "|".join(r"\s+".join([re.escape(n.split()[0])] + [word(w) for w in n.split()[1:]]) for n in names) + ")"
 
 
-_LOWER_NAMED = _lower_named() + r"(?![\wÀ-ỹ])"
+def _joint_offices() -> str:
+    """An office of two bodies ("Văn phòng HĐND - UBND", "Văn phòng Đoàn ĐBQH và HĐND"): its head, the
+    first body, a joiner and the second body, each body in any of its spellings."""
+    joint = GRAMMAR["joint_offices"]
+    joiner = r"(?:[ \t]*(?:" + "|".join(re.escape(j) for j in joint["joiners"] if not j.isalpha()) + r")[ \t]*|\s+(?:" \
+        + "|".join(j for j in joint["joiners"] if j.isalpha()) + r")\s+)"
+    pairs = "|".join(_alt(first) + joiner + _alt(second) for first, second in joint["pairs"])
+    return "(?:" + _alt(joint["heads"]) + r"\s+(?:" + pairs + "))"
+
+
+_LOWER_NAMED = "(?:" + _joint_offices() + "|" + _lower_named() + r")(?![\wÀ-ỹ])"
 
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
