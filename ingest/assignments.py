@@ -95,7 +95,7 @@ _ROW_OBJECT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến
 # what may come before a clause's subject: a bullet and adverbial openers ending with a comma
 _OPENERS = re.compile(
     r"^[\s\-+•*–]*(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
-    r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng))?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|[Tt]heo[^;:]{0,160}?|"
+    r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng)|[^;:,]{0,80}?)?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|[Tt]heo[^;:]{0,160}?|"
     r"[Tt]rong[^;:]{0,160}?|[Đđ]ể[^;:]{0,200}?|[Ss]au\s+khi[^;:]{0,200}?|[Kk]hi[^;:]{0,200}?|[Vv]ề[^;:]{0,200}?|"
     r"[Tt]rước\s+khi[^;:]{0,200}?|[Ss]au\s+\d{1,3}\s[^;:]{0,160}?|[Cc]hậm\s+nhất[^;:]{0,120}?|"
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
@@ -309,20 +309,26 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     return None
 
 
-def _opens_clause(text: str, start: int, end: int, u: Mention) -> bool:
-    """Whether the unit, last of a list read as an object, is the subject of the clause after it: a
-    strong role word follows it, or all before it in the clause is an opener ending with a comma."""
+def _opens_clause(text: str, start: int, end: int, first: Mention, u: Mention) -> bool:
+    """Whether the unit, last of a list read as an object (``first`` opens the list), is the subject of the
+    clause after it: a strong role word follows it, or all before it in the clause is an opener ending with
+    a comma (whose proposal, or the time limit of a procedure's step)."""
     after = text[u.end:min(end, u.end + 160)]
     if _strong_after(after):
         return True
-    left = text[_clause_start(text, start, u.start):u.start]
-    return bool(_ON_PROPOSALS.match(left) and not _NOT_SUBJECT_AFTER.match(after)
-                and after.strip()[:1] not in ("", ")", "]", ",", ";", "("))
+    cs = _clause_start(text, start, u.start)
+    left = text[cs:u.start]
+    return bool((_ON_PROPOSALS.match(left) or _TIME_LIMIT_OF.match(text, cs, first.start))
+                and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]", ",", ";", "("))
 
 
 # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, " / "Theo đề xuất của Sở A, Sở B, ": whose proposal
 _ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
                            r"kết\s+quả)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
+# a procedure's time limit before its step, the list it names right after "của" / "từ" ("Trong thời hạn 05 ngày
+# kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Cục X trình …", "Sau khi nhận đủ hồ sơ của Sở A, Sở B …")
+_TIME_LIMIT_OF = re.compile(r"[\s\-+•*–]*(?:[Tt]rong\s+(?:thời\s+hạn|vòng)|[Cc]hậm\s+nhất|[Ss]au\s+khi|[Kk]ể\s+từ)\s"
+                            r"[^;:.]{0,200}?\s(?:của|từ)\s+$")
 
 
 # an item of a meeting's conclusions that answers a proposal opens with it as its topic, up to a colon
@@ -355,7 +361,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
         at = chain[0].start
         role = _role_of(text, start, end, chain, prev_role, prev_end, title_end)
         if role is None and len(chain) > 1 and "," in text[chain[-2].end:chain[-1].start] \
-                and _opens_clause(text, start, end, chain[-1]):
+                and _opens_clause(text, start, end, chain[0], chain[-1]):
             # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì", "Trên cơ sở đề nghị của các Bộ, cơ quan
             # liên quan, Bộ Tài chính khẩn trương rà soát": the last of the list opens a clause
             role, chain = "lead", chain[-1:]

@@ -164,6 +164,20 @@ CASES = [
     ("1. Giao Sở Xây dựng tổ chức khảo sát.\nChủ tịch Ủy ban nhân dân\nThành phố đề nghị các cơ quan, đơn vị khẩn "
      "trương triển khai; có khó khăn, đề nghị các cơ quan, đơn vị báo cáo gửi Sở Xây dựng để tổng hợp.\n",
      "II.1", ("Sở Xây dựng",), (), (), None),
+    # a procedure's step after its time limit, the limit naming whose opinion it waits for (a 2025 ministry's
+    # circular: "Trong thời hạn 05 ngày kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Cục … trình …"),
+    # and not a list read as an object elsewhere in the limit ("… phải tham mưu cho UBND tỉnh, Chủ tịch UBND tỉnh")
+    ("1. Trong thời hạn 05 ngày kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Sở Tài chính trình Bộ "
+     "trưởng Bộ Nông nghiệp và Môi trường.\n", "II.1", ("Sở Tài chính",), (), (), None),
+    ("1. Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được kiến nghị phải tham mưu cho Ủy ban nhân dân tỉnh, "
+     "Chủ tịch Ủy ban nhân dân tỉnh có văn bản thông báo.\n", "II.1", (), (), (), None),
+    # a period of any length before the subject ("Định kỳ 03 năm một lần hoặc khi cần thiết, X, Y thực hiện …")
+    ("1. Định kỳ 03 năm một lần hoặc khi cần thiết, Bộ Nông nghiệp và Môi trường, Ủy ban nhân dân cấp tỉnh thực "
+     "hiện điều tra loài ngoại lai xâm hại.\n", "II.1", ("Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp tỉnh"),
+     (), (), None),
+    # one office of a commune's council and committee (a 2025 provincial decision on voters' petitions)
+    ("1. Văn phòng HĐND - UBND cấp xã có trách nhiệm phân loại kiến nghị.\n", "II.1",
+     ("Văn phòng Hội đồng nhân dân - Ủy ban nhân dân cấp xã",), (), (), None),
 ]
 
 
