@@ -125,7 +125,11 @@ def _unit_mentions(t: str, allc: list[RawCitation], caps) -> list:
 
     found = [m for m in find_units(t, caps=caps) if not in_symbol(m.start)]
     aliases = defined_aliases(t, found)  # "Quỹ" where the text defined it for "Quỹ nhà ở quốc gia"
-    return sorted(found + aliases, key=lambda m: m.start) if aliases else found
+    if not aliases:
+        return found
+    longer = {a.start: a.end for a in aliases}  # a defined name outgrowing the grammar's shorter read of it
+    found = [m for m in found if longer.get(m.start, m.end) <= m.end]
+    return sorted(found + aliases, key=lambda m: m.start)
 
 
 def _item_cites(allc: list[RawCitation]) -> list[tuple[int, str | None]]:

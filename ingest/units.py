@@ -685,6 +685,13 @@ _DEFINES = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+(?:t
                       r"(?P<alias>[A-ZĐ][\wÀ-ỹ]*(?:[ \t]+[\wÀ-ỹ]+){0,3})[”\"]?[ \t]*\)")
 
 
+# a list of bodies given a descriptive name of its own ("Phòng kinh tế thuộc Ủy ban nhân dân xã, … (sau đây gọi
+# là Cơ quan có chức năng quản lý đất đai cấp xã)", "Đơn vị sự nghiệp thuộc Bộ tự bảo đảm … (sau đây gọi là đơn
+# vị sự nghiệp thuộc Bộ nhóm 1)"): "cơ quan", "đơn vị", "tổ chức" or "bộ phận" and at least two more words,
+# commas allowed (a named body's short name, "Hội đồng thi đua", is read above, by its head)
+_DEFINES_BODY = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:được[ \t]+)?(?:gọi|viết)[ \t]+(?:tắt[ \t]+|chung[ \t]+)?là[ \t]+[“\"]?"
+                           r"(?P<alias>(?:[Cc]ơ[ \t]+quan|[Đđ]ơn[ \t]+vị|[Tt]ổ[ \t]+chức|[Bb]ộ[ \t]+phận)"
+                           r"(?:,?[ \t]+[\wÀ-ỹ]+){2,11})[”\"]?[ \t]*\)")
 _TITLE_SET = frozenset(_TITLES)
 _HEAD_WORDS_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:" + _HEAD_RE + r")(?:[ \t]+[a-zà-ỹđ][\wÀ-ỹ]*){1,6}$")
 
@@ -712,17 +719,25 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
             continue  # no body right before it (a name's tail, "… ngành Y tế thành phố (gọi tắt là Hội đồng thi
             # đua)", is none: the short name keeps the name's head), or a short name read as a unit of its own
         defs.setdefault(alias, []).append((d.end(), body))
+    for d in _DEFINES_BODY.finditer(text):
+        alias = " ".join(d.group("alias").split())
+        if alias in defs or any(u.end == len(alias) for u in find_units(alias)[:1]):
+            continue  # a short name of the body before it (above), or a name the grammar reads whole
+        defs.setdefault(alias, []).append((d.end(), Mention(alias, d.start("alias"), d.end("alias"), "collective")))
     starts = [m.start for m in mentions]
     out: dict[int, Mention] = {}
     for alias, ds in defs.items():
         words = r"[ \t]+".join(map(re.escape, alias.split()))
+        if ds[0][1].kind == "collective":  # a defined collective opens a sentence or follows a word
+            words = f"[{words[0].lower()}{words[0].upper()}]" + words[1:]
         def_ends = [e for e, _ in ds]
         for m in re.compile(r"(?<![\wÀ-ỹ])" + words + r"(?![\wÀ-ỹ])").finditer(text, ds[0][0]):
             a, b = m.span()
             body = ds[bisect.bisect_right(def_ends, a) - 1][1]
             k = bisect.bisect_right(starts, a) - 1
-            if a in out or (k >= 0 and mentions[k].start <= a < mentions[k].end):
-                continue  # inside a unit read by the grammar
+            if a in out or (k >= 0 and mentions[k].start <= a < mentions[k].end
+                            and not (body.kind == "collective" and mentions[k].start == a and mentions[k].end < b)):
+                continue  # inside a unit read by the grammar (a defined collective may outgrow one it opens)
             nxt = body.name[len(alias):].split()[:1] if body.name.startswith(alias + " ") else []
             follow = text[b:b + 40].split()[:1]
             if follow and (follow[0][:1].isupper() or follow[0] in nxt or f"{alias} {follow[0]}" in _TITLE_SET):

@@ -78,6 +78,13 @@ def test_bare_units_only_name_body_nouns():
     # the tail of a longer name right before the parenthesis defines nothing
     ("xếp hạng của Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng thi đua). Hội đồng thi "
      "đua họp xét.", [], None),
+    # a list of bodies given a descriptive name of its own (a 2025 provincial decision on land registration): the
+    # name is a unit wherever it comes after, in either case of its first letter, and outgrows the grammar's read
+    ("Phòng kinh tế thuộc Ủy ban nhân dân xã (sau đây gọi là Cơ quan có chức năng quản lý đất đai cấp xã). Phối hợp "
+     "với cơ quan có chức năng quản lý đất đai cấp xã.", ["cơ quan có chức năng quản lý đất đai cấp xã"],
+     "Cơ quan có chức năng quản lý đất đai cấp xã"),
+    ("Đơn vị sự nghiệp thuộc Bộ tự bảo đảm chi thường xuyên (sau đây gọi là đơn vị sự nghiệp thuộc Bộ nhóm 2). Đơn "
+     "vị sự nghiệp thuộc Bộ nhóm 2 quyết định.", ["Đơn vị sự nghiệp thuộc Bộ nhóm 2"], "đơn vị sự nghiệp thuộc Bộ nhóm 2"),
 ])
 def test_defined_short_names_name_their_body(text, quoted, named):
     from ingest.units import defined_aliases
