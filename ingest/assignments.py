@@ -327,7 +327,7 @@ _ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[C
                            r"kết\s+quả)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
 # a procedure's time limit before its step, the list it names right after "của" / "từ" ("Trong thời hạn 05 ngày
 # kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Cục X trình …", "Sau khi nhận đủ hồ sơ của Sở A, Sở B …")
-_TIME_LIMIT_OF = re.compile(r"[\s\-+•*–]*(?:[Tt]rong\s+(?:thời\s+hạn|vòng)|[Cc]hậm\s+nhất|[Ss]au\s+khi|[Kk]ể\s+từ)\s"
+_TIME_LIMIT_OF = re.compile(r"[\s\-+•*–]*(?:[Tt]rong\s+(?:thời\s+hạn|vòng)|[Cc]hậm\s+nhất|[Ss]au\s+(?:khi|\d{1,3}\s+ngày)|[Kk]ể\s+từ)\s"
                             r"[^;:.]{0,200}?\s(?:của|từ)\s+$")
 
 

@@ -169,6 +169,8 @@ CASES = [
     # and not a list read as an object elsewhere in the limit ("… phải tham mưu cho UBND tỉnh, Chủ tịch UBND tỉnh")
     ("1. Trong thời hạn 05 ngày kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Sở Tài chính trình Bộ "
      "trưởng Bộ Nông nghiệp và Môi trường.\n", "II.1", ("Sở Tài chính",), (), (), None),
+    ("1. Sau 03 ngày làm việc kể từ khi nhận được văn bản đề nghị của các cơ quan, đơn vị, Sở Khoa học và Công nghệ "
+     "xác minh, khôi phục hộp thư.\n", "II.1", ("Sở Khoa học và Công nghệ",), (), (), None),
     ("1. Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được kiến nghị phải tham mưu cho Ủy ban nhân dân tỉnh, "
      "Chủ tịch Ủy ban nhân dân tỉnh có văn bản thông báo.\n", "II.1", (), (), (), None),
     # a period of any length before the subject ("Định kỳ 03 năm một lần hoặc khi cần thiết, X, Y thực hiện …")
