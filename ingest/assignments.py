@@ -396,8 +396,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
     return a
 
 
-# "phối hợp với" right before a bare list of body nouns ("phối hợp với doanh nghiệp, viện nghiên cứu")
-_SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)[ \t]+(?=[a-zđ])")
+# "phối hợp (với)" right before a bare list of body nouns ("phối hợp với doanh nghiệp, viện nghiên cứu",
+# "phối hợp cơ quan chuyên môn tham mưu"; without "với" not a verb: "phối hợp tổ chức thi", "phối hợp phòng chống …")
+_SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng)[ \t]+|[ \t]+(?!tổ\s+chức|phòng\s+(?:chống|ngừa)))"
+                           r"(?=[a-zđ])")
 
 
 def _support_bare(text: str, start: int, end: int):

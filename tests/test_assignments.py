@@ -173,6 +173,11 @@ CASES = [
      "xác minh, khôi phục hộp thư.\n", "II.1", ("Sở Khoa học và Công nghệ",), (), (), None),
     ("1. Trong thời hạn 10 ngày làm việc, kể từ ngày nhận được kiến nghị phải tham mưu cho Ủy ban nhân dân tỉnh, "
      "Chủ tịch Ủy ban nhân dân tỉnh có văn bản thông báo.\n", "II.1", (), (), (), None),
+    # "phối hợp" right before a bare body noun supports without "với"; "phối hợp tổ chức …" organises
+    ("1. Văn phòng Ủy ban nhân dân tỉnh phối hợp cơ quan chuyên môn tham mưu.\n2. Sở Tài chính phối hợp tổ chức thi.\n",
+     "II.1", ("Văn phòng Ủy ban nhân dân tỉnh",), ("cơ quan chuyên môn",), (), None),
+    ("1. Văn phòng Ủy ban nhân dân tỉnh phối hợp cơ quan chuyên môn tham mưu.\n2. Sở Tài chính phối hợp tổ chức thi.\n",
+     "II.2", ("Sở Tài chính",), (), (), None),
     # a period of any length before the subject ("Định kỳ 03 năm một lần hoặc khi cần thiết, X, Y thực hiện …")
     ("1. Định kỳ 03 năm một lần hoặc khi cần thiết, Bộ Nông nghiệp và Môi trường, Ủy ban nhân dân cấp tỉnh thực "
      "hiện điều tra loài ngoại lai xâm hại.\n", "II.1", ("Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp tỉnh"),
