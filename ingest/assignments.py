@@ -53,12 +53,13 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
                          r"[Bb]áo\s+cáo[^.;:\n]{0,80}?theo\s+yêu\s+cầu\s+của|[Gg]ửi[^.;:\n]{0,60}?theo\s+yêu\s+cầu\s+của|"
                          r"[Gg]ửi(?:\s+(?:báo\s+cáo|kết\s+quả|kế\s+hoạch|văn\s+bản|hồ\s+sơ|về|cho|đến|tới|lên))*)\s*$")
 # a report whose object runs long before the one who receives it ("báo cáo kết quả thực hiện các quy
-# định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh");
+# định của Quy chế về Ủy ban nhân dân tỉnh", "gửi báo cáo kết quả bảo quản … đến Ủy ban nhân dân cấp tỉnh",
+# "gửi văn bản đề nghị khôi phục hộp thư … tới Sở Khoa học và Công nghệ");
 # tried on the 160 characters before a unit, inside one clause, when they hold "áo" or "ửi" (every match
 # does: the pattern opens with a look-behind, which the regex engine tries at every position)
 # ("báo cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch Ủy ban nhân dân cấp tỉnh"; not "báo cáo
 # kết quả làm việc với …", "… đối với …")
-_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ))(?!\s+viên)[^.;:\n]{0,200}?"
+_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ|văn\s+bản(?!\s+(?:thông\s+báo|lấy\s+ý|xin\s+ý))|danh\s+sách))(?!\s+viên)[^.;:\n]{0,200}?"
                              r"\s(?:về|lên|tới|đến|(?<!việc\s)(?<!đổi\s)(?<!hợp\s)(?<!cùng\s)(?<!đối\s)(?<!gắn\s)(?<!kết\s)(?<!như\s)"
                              r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với)\s*$")
 _REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)

@@ -178,6 +178,12 @@ CASES = [
      "II.1", ("Văn phòng Ủy ban nhân dân tỉnh",), ("cơ quan chuyên môn",), (), None),
     ("1. Văn phòng Ủy ban nhân dân tỉnh phối hợp cơ quan chuyên môn tham mưu.\n2. Sở Tài chính phối hợp tổ chức thi.\n",
      "II.2", ("Sở Tài chính",), (), (), None),
+    # a request sent in writing far before the one who receives it is a report to it; a notice or a request for
+    # opinions is not ("gửi văn bản thông báo …", "gửi văn bản lấy ý kiến …")
+    ("1. Cơ quan, đơn vị gửi văn bản đề nghị khôi phục hộp thư điện tử bị tạm khóa tới Sở Khoa học và Công nghệ.\n",
+     "II.1", ("Cơ quan, đơn vị",), (), ("Sở Khoa học và Công nghệ",), None),
+    ("1. Văn phòng Ủy ban nhân dân tỉnh gửi văn bản lấy ý kiến, xác nhận đến Ủy ban nhân dân cấp xã.\n",
+     "II.1", ("Văn phòng Ủy ban nhân dân tỉnh",), (), (), None),
     # a period of any length before the subject ("Định kỳ 03 năm một lần hoặc khi cần thiết, X, Y thực hiện …")
     ("1. Định kỳ 03 năm một lần hoặc khi cần thiết, Bộ Nông nghiệp và Môi trường, Ủy ban nhân dân cấp tỉnh thực "
      "hiện điều tra loài ngoại lai xâm hại.\n", "II.1", ("Bộ Nông nghiệp và Môi trường", "Ủy ban nhân dân cấp tỉnh"),
