@@ -72,9 +72,16 @@ _DUTIES = re.compile(r"\s*(?:Điều\s+\d+\s*\.\s*)?(?:(?:vị\s+trí,?\s+)?ch�
                      r"quyền\s+hạn\s*[:.]?\s*$", re.I)
 
 
-def task_kind(item: Item, text: str, gives_work: bool) -> str:
+# a numbered item over sub-items that is work in its own words: its subject and a sentence of duties before its
+# first sub-item ("2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ
+# đạo khắc phục … theo Nghị quyết số 380/NQ-CP …, đồng thời chủ động triển khai …, trong đó:")
+OWN_WORK_WORDS = 25
+
+
+def task_kind(item: Item, text: str, gives_work: bool, own_work: bool = False) -> str:
     """objective | scope | funding | context | task | assignment | heading, and the two kinds that give no work:
-    ``field`` (a form field of its parent) and ``provision`` (an article enacting or dating the document)."""
+    ``field`` (a form field of its parent) and ``provision`` (an article enacting or dating the document).
+    ``own_work``: the item names its lead and words its duties itself before its sub-items."""
     if item.kind not in ("row", "row_heading") and text and _FIELD.match(text, item.body_start):
         return "field"
     if item.kind in ("article", "item") and not item.children and text and not gives_work and (
@@ -93,7 +100,7 @@ def task_kind(item: Item, text: str, gives_work: bool) -> str:
         return "funding"
     if item.kind == "section" or (item.kind == "article" and item.children):
         return "heading"
-    if item.children and sk not in ("assignment", "scope", "funding", "context"):
+    if item.children and sk not in ("assignment", "scope", "funding", "context") and not (own_work and sk == "task"):
         return "heading"
     return {"objective": "objective", "assignment": "assignment", "scope": "scope", "funding": "funding",
             "context": "context", "other": "task"}.get(sk, "task")
@@ -396,8 +403,10 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         a, b = span(s, e)
         b = a + len(src[a:b].rstrip())
         gives_work = bool(asg.lead or asg.support or asg.report_to)
+        own_work = bool(it.children) and asg.own_lead and it.kind in ("item", "letter", "point") \
+            and len(text[it.body_start:first_child.get(it.id, it.end)].split()) >= OWN_WORK_WORDS
         dl = asg.deadline
-        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work), start=a, end=b, text=src[a:b], parent=it.parent,
+        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work, own_work), start=a, end=b, text=src[a:b], parent=it.parent,
                           cites=tuple(item_cites), lead=tuple(asg.lead), support=tuple(asg.support),
                           report_to=tuple(asg.report_to), deadline=dl.value if dl else None,
                           deadline_text=dl.text if dl else None, inherited_lead=inherited,
