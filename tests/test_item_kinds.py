@@ -110,3 +110,26 @@ def test_repeals_and_an_in_force_article_with_its_own_title_are_provisions():
     k = kinds(f)
     assert k["Điều 2"] == "provision" and k["Điều 3.1"] == "provision" and k["Điều 3.2"] == "provision"
     assert k["Điều 1"] != "provision" and k["Điều 3.3"] != "provision"
+
+
+DISPATCH = """CÔNG ĐIỆN
+Về việc chủ động ứng phó với bão số 15
+
+1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ đạo khắc phục nhanh hậu quả các đợt bão, lũ vừa qua theo chỉ đạo tại Nghị quyết số 380/NQ-CP ngày 25/11/2025 của Chính phủ, đồng thời chủ động triển khai các biện pháp cần thiết, trong đó:
+a) Rà soát phương án sơ tán dân.
+b) Bố trí lực lượng, phương tiện.
+2. Bộ trưởng Bộ Quốc phòng chỉ đạo:
+a) Bố trí lực lượng cứu hộ.
+b) Sẵn sàng phương tiện.
+"""
+
+
+def test_an_item_that_words_its_own_duties_over_sub_items_is_work():
+    """A dispatch's item naming its lead and a sentence of duties before its sub-items (a 2025 Prime Minister's
+    dispatch) is a task; one whose own words are only its lead over the sub-items stays their heading."""
+    f = extract_text(DISPATCH)
+    k = kinds(f)
+    assert k["1"] == "task" and k["2"] == "heading"
+    one = next(t for t in f.tasks if t.id == "1")
+    assert one.lead == ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",) and "380/NQ-CP" in one.cites
+    assert k["1.a"] == k["2.a"] == "task"
