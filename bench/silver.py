@@ -42,6 +42,12 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   and safety, a provincial export plan), annotated in the same session. First look: found 0.992, lead
   0.950, support 0.907, report-to 0.393, deadlines 0.981 (one of its documents had been looked at, without
   its gold, for a rule of the same session).
+- ``tasks12``: 194 tasks and 34 questions on 8 more documents (two provincial plans, a city's letter, two
+  provincial decisions, a city council resolution, a ministry's circular, a tax dispatch), annotated in the
+  second session of 2026-12-06 and kept untuned: its failures are not read (``tasks9`` was read from then
+  on). First look: found 0.995, lead 0.701, support 0.938, report-to 0.900, deadlines 1.000, questions
+  0.534 / 0.661. 173 of its tasks are one plan's, whose reader gave the items of its section III the lead
+  that a later section names them by topic ("thể chế, hạ tầng số, …"), which no rule here reads.
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.

@@ -47,6 +47,7 @@ class StoreIndex:
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
     deadlines: dict[str, str] = field(default_factory=dict)        # task → normalised deadline ("2025-12", "hằng năm" …)
     headings: set[str] = field(default_factory=set)                # items of kind "heading"
+    works: set[str] = field(default_factory=set)                   # items of kind "task" (over sub-items: work of their own)
     stated: dict[str, set[str]] = field(default_factory=dict)      # source document → every item it states
     led: set[str] = field(default_factory=set)                     # items naming a lead unit
 
@@ -89,9 +90,10 @@ class StoreIndex:
     def unit_tasks(self, units, roles=("lead", "support", "mentioned"), *, leaves: bool = True,
                    own_parents: bool = False) -> set[str]:
         """Tasks where one of ``units`` has one of ``roles``. ``leaves``: items with sub-items are
-        left out (their sub-items inherit the role), unless ``own_parents`` and the item is a task
-        or an assignment in its own right (not a heading): "2. Các cơ quan … có trách nhiệm theo
-        dõi, tổng hợp …: a) Công an tỉnh … b) Sở Nội vụ …" is work of its own."""
+        left out (their sub-items inherit the role), except a task that words its own duties over them
+        ("2. Chủ tịch … tổ chức theo dõi sát tình hình, … trong đó: a) …"), and unless ``own_parents``
+        and the item is a task or an assignment in its own right (not a heading): "2. Các cơ quan … có
+        trách nhiệm theo dõi, tổng hợp …: a) Công an tỉnh … b) Sở Nội vụ …" is work of its own."""
         out: set[str] = set()
         for u in units:
             r = self.roles.get(u, {})
@@ -99,7 +101,7 @@ class StoreIndex:
                 out |= r.get(role, set())
         if not leaves:
             return out
-        keep = out - self.parents
+        keep = (out - self.parents) | (out & self.parents & self.works)  # "2. X tổ chức …, trong đó: a) …"
         if own_parents:
             keep |= {t for t in out & self.parents if t not in self.headings}
         return keep - self.nontask
@@ -175,8 +177,11 @@ def _build(store: Store) -> StoreIndex:
         if any(k not in fields for k in kids):   # a heading whose sub-items are only form fields is a task
             ix.parents.add(r["p"])
     for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
-                 'VALUES ?k { "heading" } ?t cancu:itemKind ?k } GROUP BY ?k'):
-        ix.headings = set((r["ts"] or "").split())
+                 'VALUES ?k { "heading" "task" } ?t cancu:itemKind ?k } GROUP BY ?k'):
+        if r["k"] == "heading":
+            ix.headings = set((r["ts"] or "").split())
+        else:
+            ix.works = set((r["ts"] or "").split())
     for r in sel('SELECT ?d (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { ?t prov:hadPrimarySource ?d ; '
                  'a cancu:Task } GROUP BY ?d'):
         ix.stated[r["d"]] = set((r["ts"] or "").split())

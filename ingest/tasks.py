@@ -73,9 +73,26 @@ _DUTIES = re.compile(r"\s*(?:Điều\s+\d+\s*\.\s*)?(?:(?:vị\s+trí,?\s+)?ch�
 
 
 # a numbered item over sub-items that is work in its own words: its subject and a sentence of duties before its
-# first sub-item ("2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ
+# first sub-item, 20 lower-case words and more besides the units it names ("2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ
 # đạo khắc phục … theo Nghị quyết số 380/NQ-CP …, đồng thời chủ động triển khai …, trong đó:")
-OWN_WORK_WORDS = 25
+OWN_WORK_WORDS = 20
+# … not an introduction of the list below ("… thực hiện một số nhiệm vụ như sau:", "… các điều kiện sau:")
+_LIST_INTRO = re.compile(r"(?:như\s+sau|sau\s+đây|dưới\s+đây|\ssau|gồm(?:\s+có)?|cụ\s+thể|có\s+trách\s+nhiệm|"
+                         r"có\s+nhiệm\s+vụ)\s*:?\s*$")
+
+
+def _own_words(text: str, start: int, end: int, units: list[Mention]) -> int:
+    """The lower-case words of text[start:end] outside the units named there: what an item says besides
+    whom it names ("1. Chủ tịch UBND các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là
+    các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:" says 8, words of places aside)."""
+    n, at = 0, start
+    for u in units:
+        if u.start >= end:
+            break
+        if u.start >= at:
+            n += sum(1 for w in text[at:u.start].split() if w[:1].islower())
+            at = max(at, u.end)
+    return n + sum(1 for w in text[at:end].split() if w[:1].islower())
 
 
 def task_kind(item: Item, text: str, gives_work: bool, own_work: bool = False) -> str:
@@ -404,7 +421,8 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         b = a + len(src[a:b].rstrip())
         gives_work = bool(asg.lead or asg.support or asg.report_to)
         own_work = bool(it.children) and asg.own_lead and it.kind in ("item", "letter", "point") \
-            and len(text[it.body_start:first_child.get(it.id, it.end)].split()) >= OWN_WORK_WORDS
+            and _own_words(text, it.body_start, first_child.get(it.id, it.end), inside) >= OWN_WORK_WORDS \
+            and not _LIST_INTRO.search(text, it.body_start, first_child.get(it.id, it.end))
         dl = asg.deadline
         tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work, own_work), start=a, end=b, text=src[a:b], parent=it.parent,
                           cites=tuple(item_cites), lead=tuple(asg.lead), support=tuple(asg.support),
