@@ -95,7 +95,8 @@ _GIAO_WORDS = ("thong", "duc", "dich", "luu", "tiep", "nhan", "ket", "lien", "di
 _LEAD_Q = re.compile(r"\b(chu tri|chiu trach nhiem chinh|lead|leads|leading|led by|in charge|giao cho|given to|assigned to|"
                      r"giao(?! (?:" + "|".join(_GIAO_WORDS) + r"))|duoc giao)\b")
 # "phối hợp" as a noun ("trong phối hợp cấp Giấy chứng nhận", "quy chế phối hợp") names the topic, not the role
-_SUPPORT_Q = re.compile(r"\b((?<!trong )(?<!viec )(?<!tac )(?<!che )(?<!ve )(?<!cua )phoi hop|support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
+_SUPPORT_Q = re.compile(r"\b((?<!trong )(?<!viec )(?<!tac )(?<!che )(?<!ve )(?<!cua )phoi hop|"
+                        r"support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
                         r"cooperating|coordinate|coordinates|coordinating|collaborate|collaborates|collaborating|"
                         r"help|helps|helping|help with)\b")
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")

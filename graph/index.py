@@ -47,7 +47,7 @@ class StoreIndex:
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
     deadlines: dict[str, str] = field(default_factory=dict)        # task → normalised deadline ("2025-12", "hằng năm" …)
     headings: set[str] = field(default_factory=set)                # items of kind "heading"
-    works: set[str] = field(default_factory=set)                   # items of kind "task" (over sub-items: work of their own)
+    works: set[str] = field(default_factory=set)                   # items of kind "task" (over sub-items: own work)
     stated: dict[str, set[str]] = field(default_factory=dict)      # source document → every item it states
     led: set[str] = field(default_factory=set)                     # items naming a lead unit
 

@@ -59,7 +59,8 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 # does: the pattern opens with a look-behind, which the regex engine tries at every position)
 # ("báo cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch Ủy ban nhân dân cấp tỉnh"; not "báo cáo
 # kết quả làm việc với …", "… đối với …")
-_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ|văn\s+bản(?!\s+(?:thông\s+báo|lấy\s+ý|xin\s+ý))|danh\s+sách))(?!\s+viên)[^.;:\n]{0,200}?"
+_CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ|"
+                             r"văn\s+bản(?!\s+(?:thông\s+báo|lấy\s+ý|xin\s+ý))|danh\s+sách))(?!\s+viên)[^.;:\n]{0,200}?"
                              r"\s(?:về|lên|tới|đến|(?<!việc\s)(?<!đổi\s)(?<!hợp\s)(?<!cùng\s)(?<!đối\s)(?<!gắn\s)(?<!kết\s)(?<!như\s)"
                              r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với)\s*$")
 _REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)
@@ -96,7 +97,8 @@ _ROW_OBJECT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến
 # what may come before a clause's subject: a bullet and adverbial openers ending with a comma
 _OPENERS = re.compile(
     r"^[\s\-+•*–]*(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
-    r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng)|[^;:,]{0,80}?)?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|[Tt]heo[^;:]{0,160}?|"
+    r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng)|[^;:,]{0,80}?)?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|"
+    r"[Tt]heo[^;:]{0,160}?|"
     r"[Tt]rong[^;:]{0,160}?|[Đđ]ể[^;:]{0,200}?|[Ss]au\s+khi[^;:]{0,200}?|[Kk]hi[^;:]{0,200}?|[Vv]ề[^;:]{0,200}?|"
     r"[Tt]rước\s+khi[^;:]{0,200}?|[Ss]au\s+\d{1,3}\s[^;:]{0,160}?|[Cc]hậm\s+nhất[^;:]{0,120}?|"
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
@@ -328,7 +330,8 @@ _ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[C
                            r"kết\s+quả)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
 # a procedure's time limit before its step, the list it names right after "của" / "từ" ("Trong thời hạn 05 ngày
 # kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Cục X trình …", "Sau khi nhận đủ hồ sơ của Sở A, Sở B …")
-_TIME_LIMIT_OF = re.compile(r"[\s\-+•*–]*(?:[Tt]rong\s+(?:thời\s+hạn|vòng)|[Cc]hậm\s+nhất|[Ss]au\s+(?:khi|\d{1,3}\s+ngày)|[Kk]ể\s+từ)\s"
+_TIME_LIMIT_OF = re.compile(r"[\s\-+•*–]*(?:[Tt]rong\s+(?:thời\s+hạn|vòng)|[Cc]hậm\s+nhất|[Ss]au\s+(?:khi|\d{1,3}\s+ngày)|"
+                            r"[Kk]ể\s+từ)\s"
                             r"[^;:.]{0,200}?\s(?:của|từ)\s+$")
 
 
@@ -399,8 +402,8 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
 
 # "phối hợp (với)" right before a bare list of body nouns ("phối hợp với doanh nghiệp, viện nghiên cứu",
 # "phối hợp cơ quan chuyên môn tham mưu"; without "với" not a verb: "phối hợp tổ chức thi", "phối hợp phòng chống …")
-_SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng)[ \t]+|[ \t]+(?!tổ\s+chức|phòng\s+(?:chống|ngừa)))"
-                           r"(?=[a-zđ])")
+_SUPPORT_BARE = re.compile(r"(?<![\wÀ-ỹ])[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?"
+                           r"(?:\s+(?:với|cùng)[ \t]+|[ \t]+(?!tổ\s+chức|phòng\s+(?:chống|ngừa)))(?=[a-zđ])")
 
 
 def _support_bare(text: str, start: int, end: int):

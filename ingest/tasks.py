@@ -73,8 +73,9 @@ _DUTIES = re.compile(r"\s*(?:Điều\s+\d+\s*\.\s*)?(?:(?:vị\s+trí,?\s+)?ch�
 
 
 # a numbered item over sub-items that is work in its own words: its subject and a sentence of duties before its
-# first sub-item, 20 lower-case words and more besides the units it names ("2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ
-# đạo khắc phục … theo Nghị quyết số 380/NQ-CP …, đồng thời chủ động triển khai …, trong đó:")
+# first sub-item, 20 lower-case words and more besides the units it names ("2. Chủ tịch Ủy ban nhân dân các
+# tỉnh, thành phố tổ chức theo dõi sát tình hình, tập trung chỉ đạo khắc phục … theo Nghị quyết số 380/NQ-CP …,
+# đồng thời chủ động triển khai …, trong đó:")
 OWN_WORK_WORDS = 20
 # … not an introduction of the list below ("… thực hiện một số nhiệm vụ như sau:", "… các điều kiện sau:")
 _LIST_INTRO = re.compile(r"(?:như\s+sau|sau\s+đây|dưới\s+đây|\ssau|gồm(?:\s+có)?|cụ\s+thể|có\s+trách\s+nhiệm|"
@@ -424,7 +425,8 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
             and _own_words(text, it.body_start, first_child.get(it.id, it.end), inside) >= OWN_WORK_WORDS \
             and not _LIST_INTRO.search(text, it.body_start, first_child.get(it.id, it.end))
         dl = asg.deadline
-        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work, own_work), start=a, end=b, text=src[a:b], parent=it.parent,
+        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work, own_work), start=a, end=b, text=src[a:b],
+                          parent=it.parent,
                           cites=tuple(item_cites), lead=tuple(asg.lead), support=tuple(asg.support),
                           report_to=tuple(asg.report_to), deadline=dl.value if dl else None,
                           deadline_text=dl.text if dl else None, inherited_lead=inherited,

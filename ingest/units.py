@@ -689,7 +689,8 @@ _DEFINES = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:gọi|viết)[ \t]+(?:t
 # là Cơ quan có chức năng quản lý đất đai cấp xã)", "Đơn vị sự nghiệp thuộc Bộ tự bảo đảm … (sau đây gọi là đơn
 # vị sự nghiệp thuộc Bộ nhóm 1)"): "cơ quan", "đơn vị", "tổ chức" or "bộ phận" and at least two more words,
 # commas allowed (a named body's short name, "Hội đồng thi đua", is read above, by its head)
-_DEFINES_BODY = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:được[ \t]+)?(?:gọi|viết)[ \t]+(?:tắt[ \t]+|chung[ \t]+)?là[ \t]+[“\"]?"
+_DEFINES_BODY = re.compile(r"\((?:[Ss]au[ \t]+đây[ \t]+)?(?:được[ \t]+)?(?:gọi|viết)[ \t]+(?:tắt[ \t]+|chung[ \t]+)?là"
+                           r"[ \t]+[“\"]?"
                            r"(?P<alias>(?:[Cc]ơ[ \t]+quan|[Đđ]ơn[ \t]+vị|[Tt]ổ[ \t]+chức|[Bb]ộ[ \t]+phận)"
                            r"(?:,?[ \t]+[\wÀ-ỹ]+){2,11})[”\"]?[ \t]*\)")
 _TITLE_SET = frozenset(_TITLES)
@@ -728,7 +729,7 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     out: dict[int, Mention] = {}
     for alias, ds in defs.items():
         words = r"[ \t]+".join(map(re.escape, alias.split()))
-        if ds[0][1].kind == "collective":  # a defined collective opens a sentence or follows a word
+        if ds[0][1].kind == "collective":  # a defined collective, in either case of its first letter
             words = f"[{words[0].lower()}{words[0].upper()}]" + words[1:]
         def_ends = [e for e, _ in ds]
         for m in re.compile(r"(?<![\wÀ-ỹ])" + words + r"(?![\wÀ-ỹ])").finditer(text, ds[0][0]):
