@@ -47,7 +47,7 @@ class StoreIndex:
     rank: dict[str, int] = field(default_factory=dict)             # task → position in (document, item) order
     deadlines: dict[str, str] = field(default_factory=dict)        # task → normalised deadline ("2025-12", "hằng năm" …)
     headings: set[str] = field(default_factory=set)                # items of kind "heading"
-    works: set[str] = field(default_factory=set)                   # items of kind "task" (over sub-items: own work)
+    works: set[str] = field(default_factory=set)                   # items of kind "task" over sub-items (own work)
     stated: dict[str, set[str]] = field(default_factory=dict)      # source document → every item it states
     led: set[str] = field(default_factory=set)                     # items naming a lead unit
 
@@ -177,11 +177,12 @@ def _build(store: Store) -> StoreIndex:
         if any(k not in fields for k in kids):   # a heading whose sub-items are only form fields is a task
             ix.parents.add(r["p"])
     for r in sel('SELECT ?k (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
-                 'VALUES ?k { "heading" "task" } ?t cancu:itemKind ?k } GROUP BY ?k'):
-        if r["k"] == "heading":
-            ix.headings = set((r["ts"] or "").split())
-        else:
-            ix.works = set((r["ts"] or "").split())
+                 'VALUES ?k { "heading" } ?t cancu:itemKind ?k } GROUP BY ?k'):
+        ix.headings = set((r["ts"] or "").split())
+    # only the tasks over sub-items: every other task is no parent, and a store holds thousands of them
+    for r in sel('SELECT (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { '
+                 '?t cancu:itemKind "task" FILTER EXISTS { ?c eli:is_part_of ?t } }'):
+        ix.works = set((r["ts"] or "").split())
     for r in sel('SELECT ?d (GROUP_CONCAT(STR(?t); SEPARATOR=" ") AS ?ts) WHERE { ?t prov:hadPrimarySource ?d ; '
                  'a cancu:Task } GROUP BY ?d'):
         ix.stated[r["d"]] = set((r["ts"] or "").split())
