@@ -482,6 +482,12 @@ def _lift_form_fields(tasks: list[Task], by_id: dict) -> list[Task]:
     """"Cơ quan chủ trì: X" / "Cơ quan phối hợp: Y" / "Thời gian thực hiện: …" written as numbered or
     lettered fields describe their parent."""
     index = {t.id: i for i, t in enumerate(tasks)}
+    # each item and every item under it, by id ("III.3" → III.3, III.3.a, …): one pass, no pair loop
+    under: dict[str, list[int]] = {}
+    for k, other in enumerate(tasks):
+        parts = other.id.split(".")
+        for n in range(1, len(parts) + 1):
+            under.setdefault(".".join(parts[:n]), []).append(k)
     for t in list(tasks):
         asg = by_id.get(t.id)
         if not asg or not t.parent or t.parent not in index or t.kind != "field":
@@ -517,13 +523,15 @@ def _fields_make_tasks(tasks: list[Task]) -> list[Task]:
 # --- cross-references: "Chủ trì … thực hiện các nhiệm vụ quy định tại các mục 1, 2; điểm a, b mục 7
 # Phần III Điều 1 Quyết định này" gives the referenced items their lead (or support) ---------------
 _XREF = re.compile(r"(?:nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|giải\s+pháp)[^.;:\n]{0,60}?\btại\s+"
-                   r"(?P<refs>(?:các\s+)?(?:điểm|mục|khoản|tiểu\s+mục|Phần|phần|Mục)\s+(?:[^.;\n]|;(?=\s*(?:các\s+)?(?:điểm|mục|khoản)\s))"
+                   r"(?P<refs>(?:các\s+)?(?:điểm|mục|khoản|tiểu\s+mục|Phần|phần|Mục)\s+(?:[^.;\n]|(?<=\d)\.(?=\d)|;(?=\s*(?:các\s+)?(?:điểm|mục|khoản)\s))"
                    r"{1,300}?)"
-                   r"(?=(?:\s+(?:của\s+)?(?:Quyết\s+định|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị)\s+này)|[.\n]|;(?!\s*(?:các\s+)?(?:điểm|mục|khoản)\s)|$)")
+                   r"(?=(?:\s+(?:của\s+)?(?:Quyết\s+định|Kế\s+hoạch|Đề\s+án|Chương\s+trình|Nghị\s+quyết|Chỉ\s+thị)\s+này)|(?<!\d)\.|\.(?!\d)|\n|;(?!\s*(?:các\s+)?(?:điểm|mục|khoản)\s)|$)")
 _XREF_TOKEN = re.compile(r"(?P<pts>(?:các\s+)?điểm\s+[a-zđ](?:\s*(?:,|và)\s*(?:điểm\s+)?[a-zđ])*(?![\wÀ-ỹ]))"
                          r"|(?P<nums>(?:các\s+)?(?:mục|khoản|tiểu\s+mục)\s+\(?\d{1,2}\)?(?:\s*(?:,|-|–|và)\s*\(?\d{1,2}\)?)*)"
                          r"|(?P<part>(?:Phần|phần|Mục|mục)\s+\(?(?P<roman>[IVX]{1,5})\)?(?![\wÀ-ỹ]))"
-                         r"|(?P<art>Điều\s+(?P<artn>\d{1,3}))")
+                         r"|(?P<art>Điều\s+(?P<artn>\d{1,3}))"
+                         # "mục (IV) (4.1) (4.2)", "mục (IV)(3.4)(a)": numbers in brackets after the part
+                         r"|\((?P<pnum>\d{1,2}(?:\.\d{1,2}){0,2})\)(?:\s*\((?P<plet>[a-zđ])\))?")
 
 
 def _xref_ids(refs: str) -> list[str]:
@@ -546,6 +554,8 @@ def _xref_ids(refs: str) -> list[str]:
             else:
                 local += [str(n) for n in nums]
             letters = []
+        elif m.group("pnum"):
+            local.append(m.group("pnum") + (f".{m.group('plet')}" if m.group("plet") else ""))
         elif m.group("part") and not container:
             container = m.group("roman")
         elif m.group("art") and not container:
@@ -555,6 +565,12 @@ def _xref_ids(refs: str) -> list[str]:
 
 def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span) -> list[Task]:
     index = {t.id: i for i, t in enumerate(tasks)}
+    # each item and every item under it, by id ("III.3" → III.3, III.3.a, …): one pass, no pair loop
+    under: dict[str, list[int]] = {}
+    for k, other in enumerate(tasks):
+        parts = other.id.split(".")
+        for n in range(1, len(parts) + 1):
+            under.setdefault(".".join(parts[:n]), []).append(k)
     starts = {it.id: it for it in outline.items}
     changes: dict[int, dict] = {}
     for t in list(tasks):
@@ -576,9 +592,8 @@ def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span
             ev = (role, *span(*m.span()))
             for target in ids:
                 # a referenced heading stands for every item under it
-                for k, other in enumerate(tasks):
-                    if other.id != target and not other.id.startswith(target + "."):
-                        continue
+                for k in under.get(target, ()):
+                    other = tasks[k]
                     if other.kind not in WORK_KINDS:
                         continue
                     ch = changes.setdefault(k, {"lead": list(other.lead) if not other.inherited_lead else [],
