@@ -369,6 +369,13 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì", "Trên cơ sở đề nghị của các Bộ, cơ quan
             # liên quan, Bộ Tài chính khẩn trương rà soát": the last of the list opens a clause
             role, chain = "lead", chain[-1:]
+        if role in (None, "report_to"):
+            sa = _SUPPORT_AFTER.match(text, chain[-1].end, end)
+            if sa and (sa.group("ask") if role else not _OWNER_BEFORE.search(text, max(start, chain[0].start - 12),
+                                                                            chain[0].start)):
+                # "gửi văn bản đến các cơ quan liên quan đề nghị phối hợp giải quyết" (asked to work with, not
+                # reported to: "báo cáo ngay Sở A để phối hợp xử lý" stays a report); not whose unit ("thuộc Bộ A")
+                role = "support"
         if depth > 0 and not (role == "report_to" and prev_role == "report_to"):
             continue  # units named inside parentheses are examples, not the ones in charge
         if role is None:
@@ -398,6 +405,14 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             a.deadline = (deadlines.best(start, end) if deadlines is not None
                           else deadline_of(text, start, end, year=year, exclude=exclude))
     return a
+
+
+# the units asked to work with the actor, named before the verb: "… liên hệ với các sở liên quan để phối
+# hợp giải quyết", "gửi đến các cơ quan, đơn vị liên quan đề nghị phối hợp", "… chủ trì, Thanh tra tỉnh và
+# các cơ quan liên quan phối hợp."
+_SUPPORT_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:(?:để|(?P<ask>đề[ \t]+nghị)|nhằm)[ \t]+(?:cùng[ \t]+)?phối[ \t]+hợp"
+                            r"(?![\wÀ-ỹ])(?![ \t]+với)|phối[ \t]+hợp[ \t]*(?=[.;\n]|$))")
+_OWNER_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:thuộc|của)[ \t]*$")
 
 
 # "phối hợp (với)" right before a bare list of body nouns ("phối hợp với doanh nghiệp, viện nghiên cứu",

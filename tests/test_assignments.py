@@ -191,6 +191,18 @@ CASES = [
     # one office of a commune's council and committee (a 2025 provincial decision on voters' petitions)
     ("1. Văn phòng HĐND - UBND cấp xã có trách nhiệm phân loại kiến nghị.\n", "II.1",
      ("Văn phòng Hội đồng nhân dân - Ủy ban nhân dân cấp xã",), (), (), None),
+    # units asked to work with the actor, named before the verb (silver tasks9, tasks11: regulations on
+    # petitions and on religion); a report "để phối hợp" stays a report; whose unit ("thuộc Bộ A") is no role
+    ("1. Sở Nội vụ phải có văn bản gửi đến các cơ quan, đơn vị liên quan đề nghị phối hợp giải quyết.\n", "II.1",
+     ("Sở Nội vụ",), ("các cơ quan, đơn vị liên quan",), (), None),
+    ("1. Công an tỉnh trao đổi thông tin với Sở Dân tộc và Tôn giáo để phối hợp giải quyết.\n", "II.1",
+     ("Công an tỉnh",), ("Sở Dân tộc và Tôn giáo",), (), None),
+    ("1. Sở Y tế chủ trì kiểm tra, Thanh tra tỉnh và các cơ quan có liên quan phối hợp.\n", "II.1",
+     ("Sở Y tế",), ("Thanh tra tỉnh", "các cơ quan có liên quan"), (), None),
+    ("1. Sở Công Thương phải báo cáo ngay Sở Khoa học và Công nghệ để phối hợp xử lý.\n", "II.1",
+     ("Sở Công Thương",), (), ("Sở Khoa học và Công nghệ",), None),
+    ("1. Sở Tài chính thông báo tới đơn vị chuyên trách thuộc Bộ Công an để phối hợp thực hiện.\n", "II.1",
+     ("Sở Tài chính",), (), (), None),
 ]
 
 
