@@ -344,7 +344,8 @@ nhung nhiem vu|nhiem vu|giai phap|cong viec|viec gi|viec nao|yeu cau gi|yeu cau|
 trach nhiem|duoc giao|giao cho|lien quan den|lien quan|nhu the nao|the nao|ra sao|khi nao|bao gio|ngay nao|
 thoi han|han chot|hoan thanh|den han|qua han|tre han|het han|chu tri|phoi hop|la don vi|la co quan|don vi chu tri|
 co quan chu tri|don vi phoi hop|co quan phoi hop|dinh ky|thuong xuyen|hang nam|hang quy|
-hang thang|hang ngay|moi nam|hom nay|co quan nao|don vi nao|nhung ai|cho ai|van ban nay|ke hoach nay|cong dien nay|
+hang thang|hang ngay|moi nam|hom nay|co quan nao|chi tieu nao|chi tieu gi|nhung chi tieu nao|muc tieu nao|muc tieu gi|
+hoat dong nao|hoat dong gi|nhung hoat dong nao|giai phap nao|giai phap gi|bien phap nao|bien phap gi|don vi nao|nhung ai|cho ai|van ban nay|ke hoach nay|cong dien nay|
 quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|quy dinh nay|quy che nay|chuong trinh nay|de an nay|
 thong tu nay|nghi dinh nay|cong van nay|ke hoach|de an|chuong trinh|cong dien|quyet dinh|nghi quyet|thong bao|
 quy dinh|van ban|doi voi|chung toi|chung ta|bao nhieu|nhung gi|tinh den|hom nay|tiep theo

@@ -180,6 +180,16 @@ def test_role_words_are_no_topic(qd62):
     assert set(ids(ask(qd62, "Sở Tài chính là đơn vị chủ trì những việc gì?"))) == plain
 
 
+@pytest.mark.parametrize("question", ["Sở Tài chính chủ trì những nhiệm vụ, chỉ tiêu nào?",
+                                      "Sở Tài chính chủ trì những hoạt động nào?", "Sở Tài chính chủ trì giải pháp gì?"])
+def test_the_question_nouns_are_no_topic(qd62, question):
+    """'… những nhiệm vụ, chỉ tiêu nào', '… hoạt động nào', '… giải pháp gì' name what is asked for: no topic
+    word narrows the answer (silver tasks12: 'Sở Khoa học và Công nghệ chủ trì những nhiệm vụ, chỉ tiêu nào')."""
+    a = understand(qd62, question)
+    assert a.roles == ("lead",) and not a.words, a.words
+    assert set(ids(ask(qd62, question))) == set(ids(ask(qd62, "Sở Tài chính chủ trì những nhiệm vụ nào?")))
+
+
 @pytest.mark.parametrize("question", ["Bộ Tài chính phải làm gì theo Công điện 228/CĐ-TTg?",
                                       "Công điện 228 giao Bộ Tài chính việc gì?",
                                       "What must the Ministry of Finance do under dispatch 228/CĐ-TTg?"])
