@@ -230,6 +230,11 @@ def _cut_closing(text: str, items: list, end: int) -> None:
         pos = text.find("\n", ls, last.end)
 
 
+# a numbered heading naming the work to be done, under a part read as context or objectives
+_WORK_TITLE = re.compile(r"[ \t]*(?:(?:Các|Một\s+số|Những)\s+)?(?:nhiệm\s+vụ|giải\s+pháp|Nhiệm\s+vụ|Giải\s+pháp)"
+                         r"(?![\wÀ-ỹ])[^\n]{0,160}(?:\n|$)")
+
+
 def _kind_of_section(title: str) -> str:
     low = title.lower()
     if not any(w in low for w in _KIND_WORDS):  # cheap test before the patterns
@@ -332,11 +337,14 @@ class _Numbering:
         if not self._continues(parts):
             return
         top = self.top
-        it = Item(id=(top.id + "." if top else "") + ".".join(map(str, parts)), kind="item",
-                  marker=dec + (m.group("decend") or ""), start=m.start("dec"), body_start=m.end(), level=depth,
-                  section_kind=top.section_kind if top else None)
         # parent: the decimal item one level up, else the top
         par_items = [d for d in self.dec_stack if d.level == depth - 1] if depth > 1 else []
+        sk = par_items[-1].section_kind if par_items else top.section_kind if top else None
+        if sk in ("context", "objective") and _WORK_TITLE.match(rest):
+            sk = "task"  # "III. DỰ BÁO … VÀ CÁC GIẢI PHÁP …" ⏎ "2. Các giải pháp tổ chức thực hiện": its work
+        it = Item(id=(top.id + "." if top else "") + ".".join(map(str, parts)), kind="item",
+                  marker=dec + (m.group("decend") or ""), start=m.start("dec"), body_start=m.end(), level=depth,
+                  section_kind=sk)
         it.parent = par_items[-1].id if par_items else (top.id if top and top.start >= 0 else None)
         self.dec_stack = [d for d in self.dec_stack if d.level < depth] + [it]
         self.items.append(it)

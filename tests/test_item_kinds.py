@@ -133,3 +133,29 @@ def test_an_item_that_words_its_own_duties_over_sub_items_is_work():
     one = next(t for t in f.tasks if t.id == "1")
     assert one.lead == ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",) and "380/NQ-CP" in one.cites
     assert k["1.a"] == k["2.a"] == "task"
+
+
+FORECAST = """KẾ HOẠCH
+Tài chính - ngân sách nhà nước 03 năm 2026 - 2028
+
+I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2025
+1. Thu ngân sách
+Thu ngân sách đạt 95% dự toán.
+II. DỰ BÁO NHỮNG TÁC ĐỘNG VÀ CÁC GIẢI PHÁP TỔ CHỨC THỰC HIỆN KẾ HOẠCH
+1. Dự báo những tác động
+Giá cả biến động khó lường.
+2. Các giải pháp tổ chức thực hiện kế hoạch
+2.1. Thu ngân sách
+- Ngành Thuế tăng cường quản lý thu, chống thất thu ngân sách.
+2.2. Chi ngân sách
+- Quản lý chi ngân sách hiệu quả, tiết kiệm.
+"""
+
+
+def test_work_named_under_a_forecast_part_is_work():
+    """A part read as context ("DỰ BÁO … VÀ CÁC GIẢI PHÁP …") whose numbered heading names the solutions:
+    the items under that heading are tasks, the forecast beside it stays context (silver tasks12, a
+    provincial three-year budget plan)."""
+    k = kinds(extract_text(FORECAST))
+    assert k["II.2.1"] == "task" and k["II.2.2"] == "task"
+    assert k["II.1"] == "context" and k["I.1"] == "context"
