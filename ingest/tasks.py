@@ -96,10 +96,24 @@ def _own_words(text: str, start: int, end: int, units: list[Mention]) -> int:
     return n + sum(1 for w in text[at:end].split() if w[:1].islower())
 
 
-def task_kind(item: Item, text: str, gives_work: bool, own_work: bool = False) -> str:
+def _part_work(text: str, it: Item, asg: A.Assignment) -> bool:
+    """A part of the body without numbered items whose prose opens with its lead ("VII. CHẾ ĐỘ BÁO CÁO⏎Các
+    sở, ban, ngành … gửi báo cáo …"): the part is itself a task. Not a table or a form (annexes, templates)."""
+    if it.kind != "section" or it.children or not asg.own_lead or it.end - it.body_start > 3000:
+        return False
+    title_end = text.find("\n", it.body_start, it.end)
+    if title_end == -1 or "|" in text[it.body_start:it.end] or "…" in text[it.body_start:it.end] \
+            or "...." in text[it.body_start:it.end]:
+        return False
+    first = min((x for r, x, _ in asg.evidence if r == "lead"), default=-1)
+    return first > title_end and not text[title_end:first].strip()
+
+
+def task_kind(item: Item, text: str, gives_work: bool, own_work: bool = False, leads: bool = False) -> str:
     """objective | scope | funding | context | task | assignment | heading, and the two kinds that give no work:
     ``field`` (a form field of its parent) and ``provision`` (an article enacting or dating the document).
-    ``own_work``: the item names its lead and words its duties itself before its sub-items."""
+    ``own_work``: the item names its lead and words its duties itself before its sub-items; ``leads``: it
+    opens the prose of a part of the body without numbered items, which is then a task itself."""
     if item.kind not in ("row", "row_heading") and text and _FIELD.match(text, item.body_start):
         return "field"
     if item.kind in ("article", "item") and not item.children and text and not gives_work and (
@@ -116,8 +130,9 @@ def task_kind(item: Item, text: str, gives_work: bool, own_work: bool = False) -
         return "scope"
     if item.kind not in ("row",) and not gives_work and _FUNDING.match(text, item.body_start):
         return "funding"
-    if item.kind == "section" or (item.kind == "article" and item.children):
-        return "heading"
+    if (item.kind == "section" and (item.children or not leads or " " in item.id)) \
+            or (item.kind == "article" and item.children):
+        return "heading"  # a part without numbered items that gives work is itself the task ("VII. CHẾ ĐỘ BÁO CÁO⏎X gửi …")
     if item.children and sk not in ("assignment", "scope", "funding", "context") and not (own_work and sk == "task"):
         return "heading"
     return {"objective": "objective", "assignment": "assignment", "scope": "scope", "funding": "funding",
@@ -425,7 +440,7 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
             and _own_words(text, it.body_start, first_child.get(it.id, it.end), inside) >= OWN_WORK_WORDS \
             and not _LIST_INTRO.search(text, it.body_start, first_child.get(it.id, it.end))
         dl = asg.deadline
-        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work, own_work), start=a, end=b, text=src[a:b],
+        tasks.append(Task(id=it.id, kind=task_kind(it, text, gives_work, own_work, _part_work(text, it, asg)), start=a, end=b, text=src[a:b],
                           parent=it.parent,
                           cites=tuple(item_cites), lead=tuple(asg.lead), support=tuple(asg.support),
                           report_to=tuple(asg.report_to), deadline=dl.value if dl else None,

@@ -159,3 +159,27 @@ def test_work_named_under_a_forecast_part_is_work():
     k = kinds(extract_text(FORECAST))
     assert k["II.2.1"] == "task" and k["II.2.2"] == "task"
     assert k["II.1"] == "context" and k["I.1"] == "context"
+
+
+REPORTING = """KẾ HOẠCH
+Thực hiện công tác bình đẳng giới năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về bình đẳng giới.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì triển khai Kế hoạch.
+III. CHẾ ĐỘ BÁO CÁO
+Các sở, ban, ngành gửi báo cáo kết quả thực hiện về Sở Y tế trước ngày 15/11/2026.
+IV. PHỤ LỤC MẪU BIỂU
+Sở Y tế | Mẫu 01 | Báo cáo kết quả
+"""
+
+
+def test_a_part_without_items_that_opens_with_its_lead_is_a_task():
+    """'III. CHẾ ĐỘ BÁO CÁO⏎Các sở, ban, ngành gửi báo cáo …' gives work itself (dev t25_174 VII, silver
+    tasks12); a part holding a table, or parts over numbered items, stay headings."""
+    f = extract_text(REPORTING)
+    k = kinds(f)
+    assert k["III"] == "task" and k["I"] == "heading" and k["II"] == "heading" and k["IV"] == "heading"
+    t = next(t for t in f.tasks if t.id == "III")
+    assert t.lead == ("Các sở, ban, ngành",) and t.report_to == ("Sở Y tế",) and t.deadline == "2026-11-15"
