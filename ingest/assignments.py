@@ -391,6 +391,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             a.form_support = a.form_support or bool(ROLE_FIELDS["support"].search(before))
         prev_role, prev_end = role, chain[-1].end
     _bare_support(text, start, end, units, a)
+    _bare_report(text, start, end, units, a)
     if deadline:
         head = text[start:start + 44]  # a field counts when it opens within 40 characters ("Thời …", "Tiến …")
         fm = _FIELD_DEADLINE.search(text, start, end) if "hời" in head or "iến" in head else None
@@ -451,6 +452,42 @@ def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assi
                 break
             _add(a, "support", nxt)
             pos = nxt.end
+
+
+# "báo cáo (cho|lên …)" right before a bare list of body nouns ("báo cáo cơ quan, đơn vị và Sở Khoa học
+# và Công nghệ", "báo cáo cơ quan chuyên môn …"); not the report's object ("báo cáo kết quả …", "báo cáo
+# về khối lượng …", "… về tổ chức, hoạt động")
+_REPORT_BARE = re.compile(r"[Bb]áo\s+cáo(?:\s+(?:bằng\s+văn\s+bản|kịp\s+thời|ngay|định\s+kỳ))?"
+                          r"(?:\s+(?:cho|lên|với|tới|đến))?[ \t]+(?=[a-zđ])(?!tổ\s+chức|khối|cụm|cá\s+nhân)")
+
+
+_NOUN_ENDS = re.compile(r"[ \t]*(?:[,.;:\n(]|$|(?:và|hoặc|để|về|nếu|khi|trước|theo|bằng)(?![\wÀ-ỹ]))")
+
+
+def _bare_report(text: str, start: int, end: int, units: list[Mention], a: Assignment) -> None:
+    """Body nouns listed bare after "báo cáo" receive the report, and the named units the list goes on with."""
+    if a.report_to:
+        return  # the item names whom it reports to
+    named = {u.start: u for u in units}
+    i = text.find("áo cáo", start + 1, end)
+    while i != -1:
+        m = _REPORT_BARE.match(text, i - 1, end)
+        if m and m.end() not in named and not text[i - 2:i - 1].isalpha() and _paren_depth(text, start, i) == 0 \
+                and text[max(start, i - 7):i - 1].rstrip() != "được":
+            bare = bare_units_at(text, m.end(), end)
+            if bare and not _NOUN_ENDS.match(text, bare[-1].end, end):
+                bare = []  # a noun cut short ("cơ quan quản lý công chức"): not read as "cơ quan"
+            for u in bare:
+                _add(a, "report_to", u)
+            pos = bare[-1].end if bare else None
+            while pos is not None:
+                gap = _ENUM_GAP_AT.match(text, pos, end)
+                nxt = named.get(gap.end()) if gap and gap.end() > pos else None
+                if nxt is None:
+                    break
+                _add(a, "report_to", nxt)
+                pos = nxt.end
+        i = text.find("áo cáo", i + 6, end)
 
 
 _ENUM_GAP_AT = re.compile(r"[ \t]*(?:,|và|hoặc|cùng)[ \t]*")

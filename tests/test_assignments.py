@@ -203,6 +203,13 @@ CASES = [
      ("Sở Công Thương",), (), ("Sở Khoa học và Công nghệ",), None),
     ("1. Sở Tài chính thông báo tới đơn vị chuyên trách thuộc Bộ Công an để phối hợp thực hiện.\n", "II.1",
      ("Sở Tài chính",), (), (), None),
+    # body nouns listed bare after "báo cáo" receive the report, with the named units the list goes on with
+    # (bulk2025 regulations on e-mail and archaeology); a noun cut short, a topic after "về": no receiver
+    ("1. Sở Tài chính có trách nhiệm báo cáo cơ quan, đơn vị và Sở Khoa học và Công nghệ khi có sự cố.\n", "II.1",
+     ("Sở Tài chính",), (), ("cơ quan", "đơn vị", "Sở Khoa học và Công nghệ"), None),
+    ("1. Sở Nội vụ thống kê và báo cáo cơ quan quản lý công chức về tình hình đội ngũ.\n", "II.1",
+     ("Sở Nội vụ",), (), (), None),
+    ("1. Sở Nội vụ lập báo cáo về khối lượng, chất lượng tín hiệu.\n", "II.1", ("Sở Nội vụ",), (), (), None),
 ]
 
 
