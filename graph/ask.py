@@ -1128,6 +1128,13 @@ def ask(store: Store, question: str, unit: str | None = None, *, limit: int | No
     if not cands and u.intent == "topic":
         return answer("unknown", [], 0, _MESSAGES["unknown"][lang_i])
     rows = queries.task_rows(store, order, via)
+    if u.who and not u.units:
+        # "Ai giám sát …?" asks for units: a task naming none ("… chịu sự giám sát của cơ quan nhà nước")
+        # cannot answer it, when others do
+        named = [r for r in rows if r.lead or r.support or r.report_to]
+        if named:
+            total -= len(rows) - len(named)
+            rows = named
     who = _who_rows(rows, u) if u.who else []
     msg = "" if rows else _MESSAGES["requirements" if u.intent == "requirements" else "none"][lang_i]
     return answer(u.intent, rows, total, msg, who=who)

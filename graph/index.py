@@ -104,7 +104,8 @@ class StoreIndex:
         keep = (out - self.parents) | (out & self.parents & self.works)  # "2. X tổ chức …, trong đó: a) …"
         if own_parents:
             keep |= {t for t in out & self.parents if t not in self.headings}
-        return keep - self.nontask
+        # a heading without sub-items (a table's part in an annex: "I. DANH MỤC THỦ TỤC … | Trung tâm …") is no work
+        return keep - self.nontask - (self.headings - self.parents)
 
     def grounded_tasks(self, document: str) -> set[str]:
         """The work of the source documents that rest on ``document`` ("Căn cứ …", "Thực hiện …", "Tiếp theo …"
