@@ -8,7 +8,7 @@ from graph.ask import ask
 from graph.build import build_document
 from graph.store import EmbeddedStore
 from graph.writer import write_document
-from ingest import extract_text
+from ingest import extract, extract_text, read
 from tests.conftest import shared_dir
 
 DECISION = """QUYẾT ĐỊNH
@@ -183,3 +183,39 @@ def test_a_part_without_items_that_opens_with_its_lead_is_a_task():
     assert k["III"] == "task" and k["I"] == "heading" and k["II"] == "heading" and k["IV"] == "heading"
     t = next(t for t in f.tasks if t.id == "III")
     assert t.lead == ("Các sở, ban, ngành",) and t.report_to == ("Sở Y tế",) and t.deadline == "2026-11-15"
+
+
+RESOLUTION = """NGHỊ QUYẾT
+Quy định chính sách hỗ trợ đầu tư hạ tầng
+
+Điều 1. Nguyên tắc
+1. Việc sử dụng ngân sách theo Nghị quyết này chịu sự giám sát của cơ quan nhà nước có thẩm quyền.
+2. Thẩm quyền ủy thác; thẩm định, giám sát và chi phí quản lý ủy thác.
+Điều 2. Tổ chức thực hiện
+1. Giao Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền và giám sát việc thực hiện Nghị quyết.
+"""
+
+
+def test_who_answers_with_the_tasks_that_name_units(tmp_path):
+    """'Ai giám sát …?' asks for units: items that only speak of supervision without naming who does it are
+    left out when others name units (silver tasks12, a city council resolution)."""
+    s = EmbeddedStore(tmp_path / "s", mode="w")
+    write_document(s, build_document(extract_text(RESOLUTION, path="nq.txt")))
+    got = [t.number for t in ask(s, "Ai giám sát việc thực hiện Nghị quyết này?").tasks]
+    plain = [t.number for t in ask(s, "giám sát việc thực hiện Nghị quyết").tasks]
+    s.close()
+    assert got == ["Điều 2.1", "Điều 2.2"]
+    assert "Điều 1.2" in plain  # the words alone still find the item that names no unit
+
+
+def test_a_table_part_of_an_annex_is_no_units_work(tmp_path, SHARED):
+    """A heading without sub-items ("I. DANH MỤC THỦ TỤC HÀNH CHÍNH …" over a table naming the service
+    centres) does not answer what a unit must do (silver tasks12: a decision publishing procedures)."""
+    f = extract(read(SHARED / "corpus" / "bulk2025" / "txt" / "e7cd8d423108e103.txt"))
+    assert any(t.id == "I" and t.kind == "heading" and t.lead for t in f.tasks)  # the case is there
+    s = EmbeddedStore(tmp_path / "s", mode="w")
+    write_document(s, build_document(f))
+    got = [t.number for t in ask(s, "Trung tâm Phục vụ hành chính công có trách nhiệm gì?").tasks]
+    s.close()
+    assert got == ["Điều 4"]
