@@ -580,12 +580,7 @@ def _xref_ids(refs: str) -> list[str]:
 
 def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span) -> list[Task]:
     index = {t.id: i for i, t in enumerate(tasks)}
-    # each item and every item under it, by id ("III.3" → III.3, III.3.a, …): one pass, no pair loop
-    under: dict[str, list[int]] = {}
-    for k, other in enumerate(tasks):
-        parts = other.id.split(".")
-        for n in range(1, len(parts) + 1):
-            under.setdefault(".".join(parts[:n]), []).append(k)
+    under: dict[str, list[int]] = {}  # each item and every item under it, built at the first reference
     starts = {it.id: it for it in outline.items}
     changes: dict[int, dict] = {}
     for t in list(tasks):
@@ -605,6 +600,11 @@ def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span
             clause = clause[max(clause.rfind(";"), clause.rfind(". ")) + 1:]
             role = "lead" if re.search(r"[Cc]hủ\s+trì", clause) else "support" if re.search(r"[Pp]hối\s+hợp", clause) else "lead"
             ev = (role, *span(*m.span()))
+            if not under:  # "III.3" → III.3, III.3.a, …: one pass over the items, no pair loop
+                for k, other in enumerate(tasks):
+                    parts = other.id.split(".")
+                    for n in range(1, len(parts) + 1):
+                        under.setdefault(".".join(parts[:n]), []).append(k)
             for target in ids:
                 # a referenced heading stands for every item under it
                 for k in under.get(target, ()):
