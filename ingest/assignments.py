@@ -142,9 +142,10 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 _ACTOR_CHAR = r"(?:[^:;]|(?:" + "|".join(r"(?<=[Cc]ác " + re.escape(f) + ")" for f in COLON_FAMILIES) + r"):)"
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)\s+(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
+                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
                           r"(?P<actor2>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+"
                           r"(?P<actor3>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$")
+# (a title glued to its actor by a typo, "Trách nhiệm củaTrung tâm …", still names it)
 # a unit's owner after its name in a title ("… thuộc Sở Khoa học và Công nghệ")
 _OWNED_BY = re.compile(r"[ \t]+(?:trực[ \t]+)?thuộc[ \t]+")
 _TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
