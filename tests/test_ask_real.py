@@ -382,3 +382,13 @@ def test_where_is_question_grammar(ct09):
     """"… gửi báo cáo về đâu?": "đâu" (where) is no topic word; "đầu tư" folds alike and stays a word."""
     assert "đâu" not in " ".join(understand(ct09, "Các xã phải gửi báo cáo về đâu?").words)
     assert "đầu tư" in understand(ct09, "Các xã phải làm gì về đầu tư?").words
+
+
+def test_progress_reports_are_reports():
+    """'progress reports' in English is what a plan calls 'báo cáo kết quả thực hiện': the phrase reads as
+    reports (or progress), not as the word 'tiến độ' alone (silver tasks12: 'Which units must send annual
+    progress reports …?')."""
+    from graph.ask import english_topic
+    groups, shown = english_topic("which units must send annual progress reports to whom".split())
+    assert shown == ["progress reports"] and "bao cao" in groups[0]
+
