@@ -119,10 +119,45 @@ _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 
+# a line opening a quotation of another text's provisions: a quote mark, after a line that announces it
+# ("… quy định:", "… như sau:") or before a number or an article ("“Điều 18.", "”5.", "\"b)")
+_QUOTE_OPEN = re.compile(r"(?m)^[ \t]*[“\"”](?=[ \t]*(?:Điều[ \t]+\d|\d{1,3}[.)]|[a-zđ]\)))|(?<=:\n)[ \t]*[“\"”]")
+_QUOTE_CLOSE = re.compile(r"[”\"][ \t.;,/]*$")
+_QUOTE_BREAK = re.compile(r"[ \t]*(?:[-+•][ \t]|Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)")
+
+
+def quoted_blocks(text: str, end: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[:end]`` quoting another text's provisions (a letter citing a decree's
+    articles, an amending circular's new wording), line by line: from a line opening a quotation to the
+    line that closes it, or to a bullet or the recipients, which are the quoting text's own voice again.
+    Items numbered inside are the quoted text's, not this document's. One pass over the lines."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTE_OPEN.finditer(text, 0, end):
+        s = text.rfind("\n", 0, m.start()) + 1
+        if out and s < out[-1][1]:
+            continue  # inside the block before ("\"Điều 107." within a quotation still open)
+        pos = s
+        while pos < end:
+            le = text.find("\n", pos, end)
+            le = end if le == -1 else le
+            if pos > s and _QUOTE_BREAK.match(text, pos, le):
+                break
+            pos = le + 1
+            if _QUOTE_CLOSE.search(text, max(s, le - 12), le):
+                break
+        out.append((s, min(pos, end)))
+    return out
+
+
 def _items(text: str, end: int):
-    """ITEM matches at line starts whose first character may start an item (found by one fast scan)."""
+    """ITEM matches at line starts whose first character may start an item (found by one fast scan),
+    outside quotations of other texts' provisions."""
     starts = [0] if text[:1] else []
     starts += [m.end() for m in _ITEM_LINE.finditer(text, 0, end)]
+    blocks = quoted_blocks(text, end) if ("“" in text or '"' in text) else []
+    if blocks:
+        bs = [b[0] for b in blocks]
+        starts = [ls for ls in starts if not (k := bisect.bisect_right(bs, ls) - 1) >= 0 or ls >= blocks[k][1]]
     for ls in starts:
         m = R.ITEM.match(text, ls, end)
         if m:
