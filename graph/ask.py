@@ -900,20 +900,32 @@ def _titled_by(lx: Lexicon, groups: list[list[str]], cands: set[str]) -> set[str
     if len(docs) > TITLE_DOCS:
         return set()
 
-    def in_title(g: list[str], title: str, syllables: set[str]) -> bool:
-        # the phrase, or each of its syllables: "quản lý giá" is read as the pairs "quản lý", "lý giá", the
-        # second of which no title spells ("… quản lý nhà nước về giá")
-        return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", title) or all(x in syllables for x in p.split())
-                   for p in g if p.strip())
     out = set()
     for d in docs:
         words = lx.titles.get(d, ())   # folded title words, read once per store version
         title, syllables = " ".join(words), set(words)
         # all or nothing: a topic only partly in the title ("hồ sơ khen thưởng" under a title on "khen
         # thưởng") still narrows by all its words
-        if title and all(in_title(g, title, syllables) for g in groups):
+        if title and all(_in_title(g, title, syllables) for g in groups):
             out.add(d)
     return out
+
+
+def _in_title(g: list[str], title: str, syllables: set[str]) -> bool:
+    """Whether a concept is in a folded title: the phrase, or each of its syllables ("quản lý giá" is read
+    as the pairs "quản lý", "lý giá", the second of which no title spells: "… quản lý nhà nước về giá")."""
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", title) or all(x in syllables for x in p.split())
+               for p in g if p.strip())
+
+
+def _untitled(lx: Lexicon, groups: list[list[str]], tasks) -> list[list[str]]:
+    """The concepts not in the title of every document of ``tasks`` (a few documents): "… Nghị quyết về
+    vùng phát thải thấp?" of the resolution so titled asks by its other words."""
+    docs = {split_task(t)[0] for t in tasks}
+    if not docs or len(docs) > TITLE_DOCS:
+        return groups
+    titles = [(" ".join(lx.titles.get(d, ())), set(lx.titles.get(d, ()))) for d in docs]
+    return [g for g in groups if not all(t and _in_title(g, t, sy) for t, sy in titles)]
 
 
 def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str], dict[str, float]]:
@@ -921,6 +933,13 @@ def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str
     need = max(1, (len(u.groups) + 1) // 2)
     rows = ft.search(u.groups, limit=200, min_groups=need)
     rows = [(t, s, k) for t, s, k in rows if t not in ix.nontask and (t not in ix.parents or t not in ix.headings)]
+    if u.who and not u.units and rows and not any(t in ix.led for t, _, _ in rows):
+        # "Ai giám sát việc thực hiện Nghị quyết về vùng phát thải thấp?": the best-scored items name nobody
+        # ("Thiết lập hệ thống giám sát …"); who does it is asked among the items naming their lead
+        docs = {split_task(t)[0] for t, _, _ in rows}
+        within = {t for d in docs for t in ix.stated.get(d, ()) if t in ix.led and t not in ix.nontask}
+        groups = _untitled(u.lexicon, u.groups, [t for t, _, _ in rows]) or u.groups
+        rows = ft.covering(groups, within, max(1, (len(groups) + 1) // 2)) or rows
     if not rows:
         return set(), {}
     best = rows[0][1]

@@ -219,3 +219,16 @@ def test_a_table_part_of_an_annex_is_no_units_work(tmp_path, SHARED):
     got = [t.number for t in ask(s, "Trung tâm Phục vụ hành chính công có trách nhiệm gì?").tasks]
     s.close()
     assert got == ["Điều 4"]
+
+
+
+def test_who_asks_by_the_words_the_title_does_not_hold(tmp_path, SHARED):
+    """'Ai giám sát … Nghị quyết về vùng phát thải thấp?' of the resolution so titled (silver tasks10): the
+    items holding both words name nobody ("Thiết lập hệ thống giám sát …"), so who supervises is asked among
+    the items naming their lead, by the words the title does not hold."""
+    f = extract(read(SHARED / "corpus" / "bulk2025" / "txt" / "f20b8af669b140e9.txt"))
+    s = EmbeddedStore(tmp_path / "s", mode="w")
+    write_document(s, build_document(f))
+    got = [t.number for t in ask(s, "Ai giám sát việc thực hiện Nghị quyết về vùng phát thải thấp?").tasks]
+    s.close()
+    assert got == ["Điều 12.2", "Điều 12.3"], got
