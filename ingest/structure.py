@@ -119,9 +119,10 @@ _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,
                         r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
 
 
-# a line opening a quotation of another text's provisions: a quote mark, after a line that announces it
-# ("… quy định:", "… như sau:") or before a number or an article ("“Điều 18.", "”5.", "\"b)")
-_QUOTE_OPEN = re.compile(r"(?m)^[ \t]*[“\"”](?=[ \t]*(?:Điều[ \t]+\d|\d{1,3}[.)]|[a-zđ]\)))|(?<=:\n)[ \t]*[“\"”]")
+# a line opening a quotation of another text's provisions: a quote mark at its start, after a line that
+# announces it ("… quy định:", "… như sau:") or before a number or an article ("“Điều 18.", "”5.", "\"b)")
+_QUOTE_LINE = re.compile(r"\n[ \t]*[“\"”]")  # (a text's first line is a title, never a quotation)
+_QUOTED_ITEM = re.compile(r"[ \t]*(?:Điều[ \t]+\d|\d{1,3}[.)]|[a-zđ]\))")
 _QUOTE_CLOSE = re.compile(r"[”\"][ \t.;,/]*$")
 _QUOTE_BREAK = re.compile(r"[ \t]*(?:[-+•][ \t]|Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)")
 
@@ -132,10 +133,12 @@ def quoted_blocks(text: str, end: int) -> list[tuple[int, int]]:
     line that closes it, or to a bullet or the recipients, which are the quoting text's own voice again.
     Items numbered inside are the quoted text's, not this document's. One pass over the lines."""
     out: list[tuple[int, int]] = []
-    for m in _QUOTE_OPEN.finditer(text, 0, end):
-        s = text.rfind("\n", 0, m.start()) + 1
+    for m in _QUOTE_LINE.finditer(text, 0, end):
+        s = m.start() + 1
         if out and s < out[-1][1]:
             continue  # inside the block before ("\"Điều 107." within a quotation still open)
+        if not _QUOTED_ITEM.match(text, m.end(), end) and text[s - 2:s] != ":\n":
+            continue
         pos = s
         while pos < end:
             le = text.find("\n", pos, end)
