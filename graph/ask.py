@@ -939,7 +939,10 @@ def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str
         docs = {split_task(t)[0] for t, _, _ in rows}
         within = {t for d in docs for t in ix.stated.get(d, ()) if t in ix.led and t not in ix.nontask}
         groups = _untitled(u.lexicon, u.groups, [t for t, _, _ in rows]) or u.groups
-        rows = ft.covering(groups, within, max(1, (len(groups) + 1) // 2)) or rows
+        led = ft.covering(groups, within, max(1, (len(groups) + 1) // 2))
+        top = ft.covering(groups, {rows[0][0]}, 1)
+        if led and led[0][2] >= (top[0][2] if top else 0):
+            rows = led  # as many of those words as the best item held: not a weaker match for a name
     if not rows:
         return set(), {}
     best = rows[0][1]
