@@ -105,7 +105,7 @@ class StoreIndex:
         if own_parents:
             keep |= {t for t in out & self.parents if t not in self.headings}
         # a heading without sub-items (a table's part in an annex: "I. DANH MỤC THỦ TỤC … | Trung tâm …") is no work
-        return keep - self.nontask - (self.headings - self.parents)
+        return {t for t in keep - self.nontask if t not in self.headings or t in self.parents}
 
     def grounded_tasks(self, document: str) -> set[str]:
         """The work of the source documents that rest on ``document`` ("Căn cứ …", "Thực hiện …", "Tiếp theo …"
