@@ -441,18 +441,23 @@ def _bare_support(text: str, start: int, end: int, units: list[Mention], a: Assi
     for m in _support_bare(text, start, end):
         if m.end() in named or _paren_depth(text, start, m.start()) > 0:
             continue
-        bare = bare_units_at(text, m.end(), end)
-        for u in bare:
-            _add(a, "support", u)
-        # the list goes on with named units ("phối hợp với đơn vị điện lực và các đơn vị liên quan")
-        pos = bare[-1].end if bare else None
-        while pos is not None:
-            gap = _ENUM_GAP_AT.match(text, pos, end)
-            nxt = named.get(gap.end()) if gap and gap.end() > pos else None
-            if nxt is None:
-                break
-            _add(a, "support", nxt)
-            pos = nxt.end
+        _add_bare_list(a, "support", text, bare_units_at(text, m.end(), end), end, named)
+
+
+def _add_bare_list(a: Assignment, role: str, text: str, bare: list[Mention], end: int,
+                   named: dict[int, Mention]) -> None:
+    """Give ``role`` to the bare body nouns of a list and to the named units the list goes on with
+    ("phối hợp với đơn vị điện lực và các đơn vị liên quan")."""
+    for u in bare:
+        _add(a, role, u)
+    pos = bare[-1].end if bare else None
+    while pos is not None:
+        gap = _ENUM_GAP_AT.match(text, pos, end)
+        nxt = named.get(gap.end()) if gap and gap.end() > pos else None
+        if nxt is None:
+            break
+        _add(a, role, nxt)
+        pos = nxt.end
 
 
 # "báo cáo (cho|lên …)" right before a bare list of body nouns ("báo cáo cơ quan, đơn vị và Sở Khoa học
@@ -478,16 +483,7 @@ def _bare_report(text: str, start: int, end: int, units: list[Mention], a: Assig
             bare = bare_units_at(text, m.end(), end)
             if bare and not _NOUN_ENDS.match(text, bare[-1].end, end):
                 bare = []  # a noun cut short ("cơ quan quản lý công chức"): not read as "cơ quan"
-            for u in bare:
-                _add(a, "report_to", u)
-            pos = bare[-1].end if bare else None
-            while pos is not None:
-                gap = _ENUM_GAP_AT.match(text, pos, end)
-                nxt = named.get(gap.end()) if gap and gap.end() > pos else None
-                if nxt is None:
-                    break
-                _add(a, "report_to", nxt)
-                pos = nxt.end
+            _add_bare_list(a, "report_to", text, bare, end, named)
         i = text.find("áo cáo", i + 6, end)
 
 
