@@ -109,7 +109,11 @@ _END_LINE = re.compile(r"\n[^\S\n]*" + _END_WORDS)
 _END_FIRST_LINE = re.compile(r"[^\S\n]*" + _END_WORDS)
 _ANNEX = re.compile(r"(?m)^[ \t]*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[IVX\d]+)?[ \t]*\.?[ \t]*$")
 _LIST_ANNEX = re.compile(r"[ \t]*(?:\#{1,6}[ \t]+)?DANH\s+MỤC\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b")
-_TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?chủ\s*trì")
+# the lead column: "Cơ quan chủ trì", or "Đơn vị thực hiện" / "Cơ quan thực hiện" ("Thời gian thực hiện" is not)
+# when a "phối hợp" column follows (a list of procedures names its "Cơ quan thực hiện" with none)
+_LEAD_COLUMN = r"(?:chủ\s*trì|(?:đơn\s*vị|cơ\s*quan)\s*(?:thực\s*hiện|chịu\s*trách\s*nhiệm))"
+_LEAD_HEAD = r"(?:chủ\s*trì|(?:đơn\s*vị|cơ\s*quan)\s*(?:thực\s*hiện|chịu\s*trách\s*nhiệm)(?=[\s\S]{0,60}?phối\s*hợp))"
+_TABLE_HEAD = re.compile(r"(?is)\b(?:STT|TT)\b.{0,400}?" + _LEAD_HEAD)
 _ROW_ID = re.compile(r"(?m)^[ \t]*(?P<id>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]*$|^[ \t]*(?P<id2>\d{1,2}(?:\.\d{1,2})?)\.?[ \t]+(?=\S)")
 _CONTENT_COLUMN = re.compile(r"(?i)nội\s*dung|nhiệm\s*vụ|tên|hoạt\s*động|công\s*việc|giải\s*pháp|chỉ\s*tiêu|sản\s*phẩm")
 _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
@@ -459,16 +463,51 @@ def _annex(text: str, end_marks: list[int]) -> re.Match | None:
     return None
 
 
-def _add_pipe_rows(text: str, items: list[Item]) -> None:
+_ANNEX_NUMBER = re.compile(r"(?:LỤC|lục)\s+(?P<n>[IVX]{1,5}|\d{1,2})\b")
+
+
+def _numbered_annexes(text: str, marks: list[int]) -> list[tuple[int, str]]:
+    """(start, number) of the annexes after the signature when there are several ("PHỤ LỤC I", "PHỤ LỤC
+    II"): their tables' rows are told apart by the annex's number (``PL.II.3``); [] for one annex."""
+    out = []
+    for m in _annex_headings(text):
+        n = _ANNEX_NUMBER.search(m.group())
+        if n and (not marks or m.start() > marks[0]):
+            if n.group("n") in {x for _, x in out}:
+                out = []  # the annexes listed before ("Phụ lục I", "Phụ lục II" … as contents), then printed
+            out.append((m.start(), n.group("n")))
+    return out if len(out) > 1 else []
+
+
+def _annex_prefix(annexes: list[tuple[int, str]], pos: int) -> str:
+    """"PL.II." for a row inside annex II of several, "PL." otherwise."""
+    k = bisect.bisect_right([a for a, _ in annexes], pos) - 1
+    return f"PL.{annexes[k][1]}." if k >= 0 else "PL."
+
+
+def _annex_tables(text: str, first: re.Match, annexes: list[tuple[int, str]]) -> list[Item]:
+    """The rows of the assignment tables of the annexes from ``first`` on, each annex's own when there are several."""
+    if not annexes:
+        return _annex_rows(text, first.end(), len(text))
+    rows = []
+    for k, (a, _) in enumerate(annexes):
+        end = annexes[k + 1][0] if k + 1 < len(annexes) else len(text)
+        if end > first.start():
+            rows += _annex_rows(text, max(a, first.start()), end, _annex_prefix(annexes, a))
+    return rows
+
+
+def _add_pipe_rows(text: str, items: list[Item], annexes: list[tuple[int, str]] = ()) -> None:
     """Tables read as "cell | cell | …" lines (DOCX, HTML, Markdown) with a "chủ trì" column: one item
-    per row, numbered under the annex (PL.…) or under the section or article holding the table."""
+    per row, numbered under the annex (PL.…, PL.II.… when there are several) or under the section or
+    article holding the table."""
     taken = {it.id for it in items}
     any_annex = next(_annex_headings(text), None)
     tops = [i for i in items if i.kind in ("section", "article")]
     top_starts = [i.start for i in tops]
     for row in _pipe_rows(text):
         if any_annex is not None and row.start > any_annex.start():
-            prefix = "PL."
+            prefix = _annex_prefix(annexes, row.start)
         else:
             k = bisect.bisect_right(top_starts, row.start) - 1
             prefix = f"{tops[k].id}." if k >= 0 else "PL."
@@ -582,10 +621,11 @@ def outline(text: str) -> Outline:
         items += _ordinal_items(text, items, body_end)
     body_start = items[0].start if items else body_end
     annex_start = annex_m.start() if annex_m else None
+    annexes = _numbered_annexes(text, marks)
     if annex_m:
-        items.extend(_annex_rows(text, annex_m.end(), len(text)))
+        items.extend(_annex_tables(text, annex_m, annexes))
     if " | " in text:
-        _add_pipe_rows(text, items)
+        _add_pipe_rows(text, items, annexes)
     _set_ends(text, items, marks, annex_start)
     _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
     _unique_tops(items)
@@ -595,11 +635,11 @@ def outline(text: str) -> Outline:
 
 
 CELL_SEP = " | "
-_HEAD_ROLES = [("lead", re.compile(r"chủ\s*trì", re.I)), ("support", re.compile(r"phối\s*hợp", re.I)),
+_HEAD_ROLES = [("lead", re.compile(_LEAD_COLUMN, re.I)), ("support", re.compile(r"phối\s*hợp", re.I)),
                ("deadline", re.compile(r"thời\s*(?:gian|hạn)|hoàn\s*thành|tiến\s*độ", re.I)),
                ("id", re.compile(r"^\s*(?:S?TT|số\s*TT)\s*$", re.I)),
                ("task", re.compile(r"nội\s*dung|nhiệm\s*vụ|công\s*việc|tên", re.I))]
-_ROW_MARK = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}|[IVX]{1,5})\.?\s*$")
+_ROW_MARK = re.compile(r"^\s*(?P<id>\d{1,3}(?:\.\d{1,3}){0,2}|[IVX]{1,5}|[A-ZĐ])\.?\s*$")
 
 
 def _cell_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
@@ -639,7 +679,7 @@ def _pipe_rows(text: str) -> list[Item]:
     support and deadline columns; ``marker`` is the row number as printed.
     """
     rows: list[Item] = []
-    for hm in re.finditer(r"(?mi)^[^\n]*chủ\s*trì[^\n]*$", text):
+    for hm in re.finditer(r"(?mi)^[^\n]*" + _LEAD_HEAD + r"[^\n]*$", text):
         ls, le = hm.span()
         if CELL_SEP not in text[ls:le]:
             continue
@@ -655,6 +695,7 @@ def _pipe_rows(text: str) -> list[Item]:
         id_col = roles.get("id", 0)
         pos = le + 1
         section = None
+        letters = False
         while pos < len(text):
             nle = text.find("\n", pos)
             nle = len(text) if nle == -1 else nle
@@ -677,8 +718,12 @@ def _pipe_rows(text: str) -> list[Item]:
             if mark is None and id_col < len(cells):
                 # a merged section row read from DOCX/HTML repeats its title in every cell: "I. Kinh tế số | I. Kinh tế số"
                 mark = re.match(r"\s*(?P<id>[IVX]{1,5})[.:)]?\s+\S", text[cells[id_col][0]:cells[id_col][1]])
-            if mark and re.fullmatch(r"[IVX]{1,5}", mark.group("id")):
-                # a section row ("| I | NHÓM GIẢI PHÁP … |", merged cells): the rows after it restart
+            step = _next_section(section, mark.group("id"), letters) if mark else None
+            if step == "group" or (mark and step is None and re.fullmatch(r"[A-ZĐ]", mark.group("id"))):
+                pass  # a roman heading inside a lettered part ("| A | … |", "| I | … |", "| 1.1 | … |"): no new part
+            elif mark and re.fullmatch(r"[IVX]{1,5}|[A-ZĐ]", mark.group("id")):
+                # a section row ("| I | NHÓM GIẢI PHÁP … |", "| A | PHÁT TRIỂN … |", merged cells): the rows after it restart
+                letters = letters or step == "letter"
                 section = mark.group("id")
                 rows.append(Item(id=section, kind="row_heading", marker=section, start=cells[id_col][0] + mark.start("id"),
                                  body_start=cells[id_col][1], level=0, section_kind="task"))
@@ -707,8 +752,55 @@ def _continue_row(row: Item, cells: list[tuple[int, int]], roles: dict[str, int]
     row.cells = tuple(row.cells) + extra
 
 
-def _annex_rows(text: str, start: int, end: int) -> list[Item]:
-    """Rows of an assignment table in an annex, flattened one cell per line by PDF extraction."""
+_VI_LETTERS = "ABCDĐEGHIKLMNOPQRSTUVXY"  # the Vietnamese alphabet, as parts are lettered (A., B., … Đ., E.)
+# a section row read one cell per line: its mark alone on its line ("II", "A."), its title on the next
+_SECTION_ALONE = re.compile(r"[ \t]*(?P<mark>[IVX]{1,5}|[A-ZĐ])[ \t]*\.?[ \t]*$")
+
+
+def _next_section(current: str | None, mark: str, letters: bool) -> str | None:
+    """"letter" or "roman" when ``mark`` opens the section after ``current`` (parts lettered A, B, … or
+    numbered I, II, …); "group" for a roman heading inside a lettered part (its rows keep the part's
+    numbering); None when it is no section mark here."""
+    if current is None:
+        return {"A": "letter", "I": "roman"}.get(mark)
+    if letters:
+        if mark in _VI_LETTERS and _VI_LETTERS.index(current) < _VI_LETTERS.index(mark) <= _VI_LETTERS.index(current) + 2:
+            return "letter"
+        return "group" if re.fullmatch(r"[IVX]{1,5}", mark) else None
+    if re.fullmatch(r"[IVX]{1,5}", mark) and roman_value(mark) == roman_value(current) + 1:
+        return "roman"
+    return None
+
+
+def _row_follows(parts: tuple[int, ...], last: tuple[int, ...] | None) -> bool:
+    """Whether a row numbered ``parts`` comes next after the row numbered ``last``."""
+    if last is None:
+        return parts in ((1,), (1, 1))
+    cands = {(last[0] + 1,), (last[0] + 1, 1)}
+    cands |= {(last[0], last[1] + 1)} if len(last) == 2 else {(last[0], 1)}
+    return parts in cands
+
+
+def _section_mark(text: str, ls: int, le: int, line: str) -> str | None:
+    """The mark of a section row: "I. Title" on one line, or the mark alone with its title on the next line."""
+    sm = _ROW_SECTION.match(line)
+    if sm:
+        return sm.group("roman")
+    am = _SECTION_ALONE.match(line)
+    if am is None or le >= len(text):
+        return None
+    nxt_end = text.find("\n", le + 1)
+    nxt = text[le + 1:len(text) if nxt_end == -1 else nxt_end]
+    if not nxt.strip() or _ROW_ID.match(nxt) or _SECTION_ALONE.match(nxt):
+        return None
+    return am.group("mark")
+
+
+def _annex_rows(text: str, start: int, end: int, prefix: str = "PL.") -> list[Item]:
+    """Rows of an assignment table in an annex, flattened one cell per line by PDF extraction.
+
+    Parts of the table (a row "I. Hoàn thiện thể chế", or "A." then "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") prefix
+    the ids of their rows (``PL.I.3``, ``PL.A.2``), whether the rows restart in each part or go on."""
     head = _TABLE_HEAD.search(text, start, min(end, start + 3000))
     if not head:
         return []
@@ -716,40 +808,37 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
     lead_first = not _CONTENT_COLUMN.search(text, head.start(), head.end())
     rows: list[Item] = []
     section = None
+    letters = False
     pos = head.end()
     last: tuple[int, ...] | None = None
+    before: tuple[int, ...] | None = None  # the last row of the part before (rows may go on across parts)
     line_starts = [m.start() for m in re.finditer(r"(?m)^", text[pos:end])]
     for ls in line_starts:
         ls += pos
         le = text.find("\n", ls)
-        le = end if le == -1 else le
+        le = end if le == -1 or le > end else le
         line = text[ls:le]
-        sm = _ROW_SECTION.match(line)
-        if sm and roman_value(sm.group("roman")) in ((roman_value(section) + 1) if section else 1,):
-            section = sm.group("roman")
-            rows.append(Item(id=f"PL.{section}", kind="row_heading", marker=sm.group("roman"), start=ls + sm.start("roman"),
-                             body_start=ls + sm.end(), level=0, section_kind="task"))
+        mark = _section_mark(text, ls, le, line) if line[:1] in " \tIVXABCDĐEGHKLMNOPQRSTUY" else None
+        step = _next_section(section, mark, letters) if mark else None
+        if step == "group":
+            continue
+        if step:
+            letters = letters or step == "letter"
+            section = mark
+            before, last = last or before, None
+            rows.append(Item(id=f"{prefix}{section}", kind="row_heading", marker=mark, start=ls + line.index(mark),
+                             body_start=ls + line.index(mark) + len(mark), level=0, section_kind="task"))
             continue
         rm = _ROW_ID.match(line)
         if not rm:
             continue
         rid = rm.group("id") or rm.group("id2")
         parts = tuple(int(x) for x in rid.split("."))
-        ok = False
-        if last is None:
-            ok = parts in ((1,), (1, 1))
-        else:
-            cands = {(last[0] + 1,), (last[0] + 1, 1)}
-            if len(last) == 2:
-                cands |= {(last[0], last[1] + 1)}
-            else:
-                cands |= {(last[0], 1)}
-            ok = parts in cands
-        if not ok:
+        if not (_row_follows(parts, last) or (last is None and before is not None and _row_follows(parts, before))):
             continue
         last = parts
         rid_text = ".".join(map(str, parts))
-        ident = f"PL.{section}.{rid_text}" if section else f"PL.{rid_text}"
+        ident = f"{prefix}{section}.{rid_text}" if section else f"{prefix}{rid_text}"
         rows.append(Item(id=ident, kind="row", marker=rid, start=ls + (rm.start("id") if rm.group("id") else rm.start("id2")),
                          body_start=ls + rm.end(), level=len(parts), section_kind="task", lead_first=lead_first))
     # a row with sub-rows (1. then 1.1) is a group heading
@@ -757,4 +846,12 @@ def _annex_rows(text: str, start: int, end: int) -> list[Item]:
     for r in rows:
         if r.kind == "row" and any(o.startswith(r.id + ".") for o in ids):
             r.kind = "row_heading"
+    # a part printed as one unnumbered row ("D." "BỘ CÔNG THƯƠNG" then its cells): the part is the row
+    for k, r in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if r.kind == "row_heading" and r.level == 0 and (nxt is None or nxt.level == 0) and k > 0:
+            stop = nxt.start if nxt else end
+            if text.count("\n", r.body_start, min(stop, r.body_start + 4000)) >= 3:
+                title_end = text.find("\n", text.find("\n", r.body_start) + 1)
+                r.kind, r.lead_first, r.body_start = "row", lead_first, title_end + 1  # its cells start after the title
     return rows

@@ -1,6 +1,7 @@
 """Shared test helpers. Keep additive: other test modules add their fixtures here."""
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,12 @@ def SHARED() -> Path:
     if p is None:
         pytest.skip("../shared is absent: real documents are not available here")
     return p
+
+
+@pytest.fixture
+def scorer(SHARED):
+    """The scorer's module (../shared/eval/score.py): its own id and name matching."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
