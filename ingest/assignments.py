@@ -63,6 +63,18 @@ _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[
                              r"văn\s+bản(?!\s+(?:thông\s+báo|lấy\s+ý|xin\s+ý))|danh\s+sách))(?!\s+viên)[^.;:\n]{0,200}?"
                              r"\s(?:về|lên|tới|đến|(?<!việc\s)(?<!đổi\s)(?<!hợp\s)(?<!cùng\s)(?<!đối\s)(?<!gắn\s)(?<!kết\s)(?<!như\s)"
                              r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với)\s*$")
+# one told at once of what happened, who then acts ("phải báo ngay cho Sở Tư pháp để đối chiếu", "thông báo ngay
+# cho Sở Tư pháp nếu để lộ mật khẩu", "kịp thời thông tin cho Sở Dân tộc và Tôn giáo"); the urgency tells it from a
+# notice to whom it may concern ("thông báo tới các cơ quan, đơn vị", "trân trọng thông báo đến …", "thông báo đến
+# Văn phòng đăng ký đất đai kết quả cập nhật"), which readers do not count; not one told so that it knows
+# ("thông báo cho Tổ dân phố được biết"), nor "cung cấp thông tin cho X" (which supports), nor the offence of not
+# doing so ("không thông báo cho cơ quan có thẩm quyền")
+_NOTIFY_VERB = r"(?:[Tt]hông\s+báo|(?<![Tt]ình\s)(?<!ông\s)(?<!khai\s)[Bb]áo|(?<!cấp\s)[Tt]hông\s+tin)"
+_CUE_NOTIFY = re.compile(r"(?<![\wÀ-ỹ])(?<!không\s)(?<!chưa\s)(?:(?:[Kk]ịp\s+thời|[Nn]gay)\s+" + _NOTIFY_VERB
+                         + r"(?:\s+bằng\s+văn\s+bản)?|" + _NOTIFY_VERB + r"(?:\s+bằng\s+văn\s+bản)?\s+(?:ngay|kịp\s+thời)"
+                         r"(?:\s+bằng\s+văn\s+bản)?)\s+(?:cho|đến|tới|với|về)\s*$")
+_NOTIFY_ENDS = ("cho", "đến", "tới", "với", "về")
+_TO_KNOW = re.compile(r"[^.;:\n]{0,80}?(?<![\wÀ-ỹ])(?:được[ \t]+)?biết(?![\wÀ-ỹ])")
 _REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)
 # between the one reported to and the next report: it gathers the reports and reports on ("… gửi Sở Tài
 # chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố", "gửi Sở Tài chính tổng hợp vào kế hoạch ngân sách
@@ -260,7 +272,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
              title_end: int | None = None) -> str | None:
     """lead | support | report_to | None for a chain of units, from the words around it."""
     s = chain[0].start
-    before = text[max(start, s - 60):s]
+    # an article's or a section's title is no cue for the unit opening its text ("Điều 21. Chế độ báo cáo⏎X …")
+    before = text[max(start, s - 60, title_end if title_end is not None and title_end <= s else start):s]
     tail = before.rstrip()  # the cues end the stretch: their last words are tested first
     if tail.endswith("qua") and _CUE_VIA.search(before) and prev_role == "report_to" and s - prev_end < 30:
         return "report_to"
@@ -282,7 +295,9 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
             return None
     if tail.endswith(_SUPPORT_ENDS) and _CUE_SUPPORT.search(before):
         return "support"
-    far = max(start, s - 240)
+    if tail.endswith(_NOTIFY_ENDS) and _CUE_NOTIFY.search(before) and not _TO_KNOW.match(text, chain[-1].end, end):
+        return "report_to"
+    far = max(start, s - 240, title_end if title_end is not None and title_end <= s else start)
     if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
             (len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS))
             and (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
@@ -525,9 +540,14 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
     if owner:  # "2. Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ": the owner leads not
         tail_at = next((u.end for u in inside if u.start == owner.end()), tail_at)
     tail = text[tail_at:title_end]
-    if _TITLE_ROLE_TAIL.match(tail) or re.match(r"\s*(?:\([^()\n]{0,160}\))?\s*:", tail):
+    if _TITLE_ROLE_TAIL.match(tail) or re.match(r"\s*(?:\([^()\n]{0,160}\))?\s*:", tail) or _TITLE_GIVEN.match(tail):
         return [(u.name, u.start, u.end) for u in chain]
     return []
+
+
+# a title that is a unit and what it was given ("3. Các cơ quan, đơn vị được cấp 01 tài khoản quản trị …."): the
+# unit its sub-items are about
+_TITLE_GIVEN = re.compile(r"[ \t]+được[ \t]+(?:cấp|giao|phân[ \t]+công|cử)(?![\wÀ-ỹ])[^\n:;]{0,200}[.:]?[ \t]*$")
 
 
 def _rest_is_words(text: str, a0: int, a1: int, units: list[Mention]) -> bool:

@@ -66,10 +66,12 @@ _TITLE_YEAR = re.compile(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d\d)", re.I)
 # a regulation of one body's functions and duties ("QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU
 # TỔ CHỨC CỦA SỞ TƯ PHÁP"): its article "Nhiệm vụ và quyền hạn" lists what that body does, each item
 # with the body as its unnamed subject ("a) Chủ trì, phối hợp với … lập và đề xuất …")
-_REGULATES = re.compile(r"chức\s+năng,\s*nhiệm\s+vụ(?:,\s*|\s+và\s+)quyền\s+hạn(?:\s+và\s+cơ\s+cấu\s+tổ\s+chức)?\s+của\s+",
-                        re.I)
-_DUTIES = re.compile(r"\s*(?:Điều\s+\d+\s*\.\s*)?(?:(?:vị\s+trí,?\s+)?chức\s+năng,?\s+)?nhiệm\s+vụ(?:,\s*|\s+và\s+)"
-                     r"quyền\s+hạn\s*[:.]?\s*$", re.I)
+# (and a body's charter, "ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔI TRƯỜNG TỈNH …", whose "Điều 3. Nhiệm vụ"
+# lists the body's duties)
+_REGULATES = re.compile(r"(?:chức\s+năng,\s*nhiệm\s+vụ(?:,\s*|\s+và\s+)quyền\s+hạn(?:\s+và\s+cơ\s+cấu\s+tổ\s+chức)?|"
+                        r"điều\s+lệ\s+(?:về\s+)?tổ\s+chức\s+và\s+hoạt\s+động)\s+của\s+", re.I)
+_DUTIES = re.compile(r"\s*(?:Điều\s+\d+\s*\.\s*)?(?:(?:vị\s+trí,?\s+)?chức\s+năng,?\s+)?nhiệm\s+vụ(?:(?:,\s*|\s+và\s+)"
+                     r"quyền\s+hạn)?\s*[:.]?\s*$", re.I)
 
 
 # a numbered item over sub-items that is work in its own words: its subject and a sentence of duties before its

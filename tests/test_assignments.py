@@ -210,6 +210,19 @@ CASES = [
     ("1. Sở Nội vụ thống kê và báo cáo cơ quan quản lý công chức về tình hình đội ngũ.\n", "II.1",
      ("Sở Nội vụ",), (), (), None),
     ("1. Sở Nội vụ lập báo cáo về khối lượng, chất lượng tín hiệu.\n", "II.1", ("Sở Nội vụ",), (), (), None),
+    # one told at once of what happened, who then acts, is reported to (bulk2025 regulations: a notarial database,
+    # religious works); a notice to whom it may concern, one told so that it knows, the offence of not telling: not
+    ("1. Sở Tài chính phải báo ngay cho Sở Tư pháp để đối chiếu, cập nhật kịp thời.\n", "II.1",
+     ("Sở Tài chính",), (), ("Sở Tư pháp",), None),
+    ("1. Sở Xây dựng kịp thời thông tin cho Sở Dân tộc và Tôn giáo những vấn đề phát sinh.\n", "II.1",
+     ("Sở Xây dựng",), (), ("Sở Dân tộc và Tôn giáo",), None),
+    ("1. Văn phòng Ủy ban nhân dân tỉnh trân trọng thông báo đến Sở Xây dựng.\n", "II.1",
+     ("Văn phòng Ủy ban nhân dân tỉnh",), (), (), None),
+    ("1. Sở Tư pháp thông báo ngay cho Sở Nội vụ được biết.\n", "II.1", ("Sở Tư pháp",), (), (), None),
+    ("1. Sở Tư pháp không thông báo ngay cho Sở Nội vụ.\n", "II.1", ("Sở Tư pháp",), (), (), None),
+    # a title that is a unit and what it was given: the unit its sub-items are about (a 2025 e-mail regulation)
+    ("1. Các cơ quan, đơn vị được cấp 01 tài khoản quản trị Thư điện tử công vụ.\na) Thực hiện thống kê số liệu.\n",
+     "II.1.a", ("Các cơ quan, đơn vị",), (), (), None),
 ]
 
 

@@ -448,3 +448,21 @@ def test_paragraphs_numbered_by_ordinal_words_are_items(SHARED):
     assert by_id["II.4"].lead == ("các địa phương",)
     assert by_id["II"].text.rstrip() == "II. MỘT SỐ YÊU CẦU"
     assert not any(t.text.startswith("Thứ") for t in extract_file(guard).tasks)
+
+
+@pytest.mark.shared
+def test_a_charter_gives_its_body_the_duties_and_a_title_cues_no_unit(SHARED, scorer):
+    """'BAN HÀNH ĐIỀU LỆ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ BẢO VỆ MÔI TRƯỜNG TỈNH QUẢNG TRỊ' (bulk2025, silver
+    tasks14 gold): the items of 'Điều 3. Nhiệm vụ' have the fund as their unnamed subject; 'Điều 21. Chế độ báo
+    cáo⏎Quỹ Bảo vệ môi trường có trách nhiệm lập và gửi các báo cáo …': the title's 'báo cáo' makes the fund no
+    one reported to, it leads."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "1f9faa032326f975.txt"
+    gold_path = Path(__file__).resolve().parent.parent / "bench" / "silver" / "tasks14" / "1f9faa032326f975.json"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    gold = {t["id"]: t for t in json.loads(gold_path.read_text(encoding="utf-8"))["tasks"]}
+    got = {t.id: t for t in extract_file(path).tasks}
+    for tid in [k for k in gold if k.startswith("Điều 3.")] + ["Điều 21"]:
+        want, have = gold[tid], got[tid]
+        assert all(scorer.covered(x, list(have.lead)) for x in want["lead"]), (tid, have.lead)
+        assert not [x for x in have.report_to if not scorer.covered(x, want["report_to"])], (tid, have.report_to)
