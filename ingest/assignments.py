@@ -572,16 +572,22 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         return a
     # the lead cell starts at the first unit that opens a line
     line_starts = set()
+    dash_cells = set()  # units that are a whole dash line: "- Bộ Xây dựng;" (a cell listing its units), not "- Bộ Xây dựng chủ trì …"
     pos = start
     for ln in text[start:end].split("\n"):
         line_starts.add(pos + len(ln) - len(ln.lstrip()))
+        bullet = _BULLET_LINE.match(ln)
+        if bullet:
+            dash_cells.add(pos + bullet.end())
         pos += len(ln) + 1
+    dash_cells = {u.start for u in units if u.start in dash_cells and _CELL_LINE_END.match(text, u.end)}
     first = None
     for k, u in enumerate(units):
         if lead_first:
             first = k if not text[start:u.start].strip(" \t\n.") else None
             break
-        if u.start in line_starts and u.start > start + 2 and not _ROW_PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
+        if (u.start in line_starts or u.start in dash_cells) and u.start > start + 2 and \
+                not _ROW_PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
             first = k
             break
     if first is None:
@@ -596,8 +602,9 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         elif "\n" in gap and not re.search(r"[,&]\s*$|\bvà\s*$|-\s*$", text[cells[-1][-1].end - 5:cells[-1][-1].end] + gap.split("\n")[0]) \
                 and u.start in line_starts:
             cells.append([u])
-        elif _ENUM_GAP.match(gap) or gap.strip() in ("", ",", ";"):
-            cells[-1].append(u)
+        elif _ENUM_GAP.match(gap) or gap.strip() in ("", ",", ";") or (
+                u.start in dash_cells and cells[-1][-1].start in dash_cells and _DASH_GAP.fullmatch(gap)):
+            cells[-1].append(u)  # ("- Bộ Xây dựng;⏎- UBND các tỉnh, thành phố.": one cell listing its units)
         else:
             cells.append([u])
         if len(cells) > 2:
@@ -615,6 +622,10 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
     return a
 
 
+# a unit that is a whole dash line of a cell, a note in brackets after it ("- Bộ Nông nghiệp và Môi trường (chủ trì
+# phần chính sách);"); the next dash line goes on with the cell unless a full stop ended it (the next cell's list)
+_CELL_LINE_END = re.compile(r"[ \t]*(?:\([^()]{0,200}\))?[ \t]*[;.,]?[ \t]*(?:\n|$)")
+_DASH_GAP = re.compile(r"[ \t]*(?:\([^()]{0,200}\))?[ \t]*[;,]?[ \t]*\n[ \t]*[-+•–][ \t]*")
 _TIME_CELL = re.compile(r"[ \t]*(?:(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]rước(?:\s+ngày)?|[Hh]oàn\s+thành)\s+)?[\dIV][\dIV/.\-–\s]{3,20}[ \t]*$")
 
 

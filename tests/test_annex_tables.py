@@ -108,3 +108,18 @@ def test_real_annex_tables_are_found_with_their_roles(SHARED, scorer, stem):
     assert len(found) >= 0.95 * len(rows), f"{len(found)} of {len(rows)} annex rows found"
     leads = [t for t in found if all(scorer.covered(x, list(got[scorer.norm_id(t["id"])].lead)) for x in t["lead"])]
     assert len(leads) >= 0.75 * len(found), f"{len(leads)} of {len(found)} rows with their gold lead"
+
+
+def test_a_lead_cell_listing_its_units_on_dash_lines_is_one_cell():
+    """(2530/QĐ-TTg, annex II): "- Bộ Xây dựng;⏎- UBND các tỉnh, thành phố." is the lead cell, a note in brackets
+    after a unit aside; the support cell follows it; a dash line of the description that goes on after its unit
+    ("- Bộ Xây dựng chủ trì nghiên cứu …") is no cell."""
+    row = ("1\nNghiên cứu mô hình kinh tế tuần hoàn\n- Bộ Xây dựng chủ trì nghiên cứu, ban hành hướng dẫn kỹ thuật.\n"
+           "- Sản phẩm: Hướng dẫn kỹ thuật được ban hành.\n- Bộ Xây dựng (chủ trì phần\nchính sách);\n"
+           "- Ủy ban nhân dân các tỉnh, thành phố.\n- Bộ Y tế;\n- Bộ Công Thương\nNăm 2027\n")
+    text = _DECISION + (
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n(Kèm theo Quyết định số 1/QĐ-TTg)\nSTT\nTên nhiệm vụ\nNội dung chính\n"
+        "Cơ quan chủ trì\nCơ quan phối hợp\nThời gian thực hiện\nI\nNhóm kinh tế tuần hoàn\n" + row)
+    got = _rows(text)["PL.I.1"]
+    assert got.lead == ("Bộ Xây dựng", "Ủy ban nhân dân các tỉnh, thành phố"), got.lead
+    assert got.support == ("Bộ Y tế", "Bộ Công Thương"), got.support
