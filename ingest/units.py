@@ -613,6 +613,29 @@ def _spread_local_list(text: str, men: Mention, end: int) -> list[Mention]:
     return out if len(out) >= 2 else []
 
 
+# a People's Council or Committee of one province or city, then others of the same rank named after a comma
+# ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và UBND các tỉnh …", "Ủy ban nhân dân tỉnh Lào Cai, tỉnh Yên Bái"):
+# each is that body of its own place
+_LOCAL_HEAD = re.compile(r"(?P<head>Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố|Thành phố) [A-ZĐ]")
+_SAME_RANK = re.compile(r"[ \t]*(?:,|và)\s*(?P<level>[Tt]ỉnh|[Tt]hành[ \t]+phố)\s+(?P<place>" + _PLACE + r")(?![\wÀ-ỹ])")
+
+
+def _spread_same_rank(text: str, men: Mention, end: int) -> list[Mention]:
+    """The bodies of the same rank named after ``men`` by their places alone (its head, their level and place)."""
+    hm = _LOCAL_HEAD.match(men.name)
+    if not hm:
+        return []
+    out: list[Mention] = []
+    pos = men.end
+    while True:
+        m = _SAME_RANK.match(text, pos, end)
+        if not m:
+            return out
+        level = " ".join(m.group("level").lower().split())
+        out.append(Mention(f"{hm.group('head')} {level} {m.group('place')}", m.start("level"), m.end(), "named"))
+        pos = m.end()
+
+
 # a collective's owner named in full after "thuộc" or "của" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên
 # môn thuộc các bộ, ngành Trung ương", "các Ban của Hội đồng nhân dân Thành phố"): the qualifiers know "thuộc Bộ",
 # "thuộc Ủy ban nhân dân tỉnh" only
@@ -676,6 +699,11 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
             members = _spread_local_list(text, men, end)
             if members:
                 out[-1:] = members
+                last = members[-1].end
+        elif text.startswith((",", " và"), men.end) and men.name.startswith(("Ủy", "Uỷ", "Hội")):
+            members = _spread_same_rank(text, men, end)
+            if members:
+                out += members
                 last = members[-1].end
     return out
 
@@ -783,6 +811,11 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
             members = _spread_local_list(text, men, end)
             if members:
                 out[-1:] = members
+                pos = members[-1].end
+        elif text.startswith((",", " và"), men.end) and men.name.startswith(("Ủy", "Uỷ", "Hội")):
+            members = _spread_same_rank(text, men, end)
+            if members:
+                out += members
                 pos = members[-1].end
     return out
 

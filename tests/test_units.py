@@ -36,6 +36,11 @@ def test_fast_scan_equals_full_pass():
     ("Quỹ Bảo vệ môi trường tài trợ và Hội đồng Quản lý Quỹ yêu cầu", ["Quỹ Bảo vệ môi trường", "Hội đồng Quản lý Quỹ"]),
     ("Hội đồng Quản lý Quỹ thành lập Ban Quản lý dự án", ["Hội đồng Quản lý Quỹ", "Ban Quản lý dự án"]),
     ("thông báo đến Chi nhánh Văn phòng đăng ký đất đai biết", ["Chi nhánh Văn phòng đăng ký đất đai"]),
+    # the People's Committees of several places named by one head (2530/QĐ-TTg, a 2026 decree)
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh và UBND các tỉnh, thành phố khác",
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Ủy ban nhân dân các tỉnh, thành phố"]),
+    ("Ủy ban nhân dân Thành phố Hà Nội, Thành phố \nĐà Nẵng xem xét",
+     ["Ủy ban nhân dân Thành phố Hà Nội", "Ủy ban nhân dân thành phố Đà Nẵng"]),
 ])
 def test_names(text, names):
     assert [m.name for m in find_units(clean(text).text)] == names
