@@ -53,7 +53,14 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   city council resolutions, a ministry's circular, two provincial decisions on procedures, and three
   documents that give no task: a customs notice, a tax reply, a ministry's letter), annotated in the third
   session of 2026-12-06 and kept untuned: its failures are not read. First look: found 0.965, lead 0.760,
-  support 0.636, report-to 0.571, deadlines 1.000, questions 0.623 / 0.397.
+  support 0.636, report-to 0.571, deadlines 1.000, questions 0.623 / 0.397. Read from the fourth session
+  of 2026-12-06 on, after ``tasks14`` was written.
+- ``tasks14``: 523 tasks and 46 questions on 10 more documents (two Prime Minister's programmes with annex
+  task tables, a provincial digital-economy plan with a pipe table in lettered parts, a fund's charter, two
+  regulations, four decisions on procedures), annotated in the fourth session of 2026-12-06 by readers who
+  had not seen the rules. First look: found 0.564, lead 0.524, support 0.154, report-to 0.693, deadlines
+  0.562, questions 0.234 / 0.340 (the annex tables' parts, restarting rows and several annexes were not
+  read). Read in that session: it showed the layouts, see the README.
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.
