@@ -192,6 +192,21 @@ def _annex_heading_matches(text: str) -> tuple:
     return tuple(sorted(hits, key=lambda m: m.start()))
 
 
+# the caption of a list published with the decision under a title of its own, no annex heading over it ("THỦ TỤC
+# HÀNH CHÍNH MỚI BAN HÀNH …⏎(Ban hành kèm theo Quyết định số …)"): its numbered items belong to no article either
+_CAPTION = re.compile(r"\n[ \t]*\((?:Ban[ \t]+hành[ \t]+)?[Kk]èm[ \t]+theo[ \t]")
+_SIGNED = re.compile(r"[ \t]*(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:|[ \t]*(?:TM|KT|TL|TUQ|Q)\.")
+
+
+def _attached_caption(text: str, mark: int) -> int | None:
+    """Where the caption of a list published after the signature at ``mark`` is, or None (``mark`` must be the
+    recipients' label or a signature line, not "Nơi nhận báo cáo …" in a sentence)."""
+    if not _SIGNED.match(text, mark):
+        return None
+    m = _CAPTION.search(text, mark, mark + 3000)
+    return m.start() if m else None
+
+
 def _line_start_of(text: str, word: str) -> int | None:
     """The start of the first line that begins (after blanks) with ``word``."""
     i = text.find(word)
@@ -614,6 +629,8 @@ def outline(text: str) -> Outline:
     # an annex after the signature that holds no assignment table (those are read as rows, PL.…)
     after_signature = None if annex_m else next((m.start() for m in _annex_headings(text)
                                                  if marks and m.start() > marks[0]), None)
+    if after_signature is None and annex_m is None and marks:
+        after_signature = _attached_caption(text, marks[0])
     items = _Numbering(text, after_signature).scan(region_end)
     if not items:  # numbered only "(1)", "(2)" … (a dispatch quoted on a web page)
         items = _Numbering(text, after_signature, bare_parens=True).scan(region_end)

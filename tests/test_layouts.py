@@ -293,6 +293,23 @@ def test_an_annex_titled_danh_muc_after_the_signature_is_no_part_of_the_last_art
     assert len([t for t in tasks if t.id.startswith("PL.")]) > 60
 
 
+@pytest.mark.shared
+@pytest.mark.parametrize("stem", ["046d4a5b8d446144", "5e4a9784909432f8"])
+def test_a_list_captioned_after_the_signature_is_no_part_of_the_last_article(SHARED, stem):
+    """'THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH … ⏎(Ban hành kèm theo Quyết định số …)' after the signature of two
+    ministries' decisions publishing procedures (bulk2025; the first in silver tasks14), with neither 'PHỤ LỤC'
+    nor 'DANH MỤC': its numbered lines are PL.… items, and the execution article stays an assignment, not a
+    heading over them."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    tasks = extract_file(path).tasks
+    by_id = {t.id: t for t in tasks}
+    assert not [t.id for t in tasks if t.id.startswith("Điều 3.")]
+    assert by_id["Điều 3"].kind == "assignment" and by_id["Điều 3"].lead
+    assert "PL.1" in by_id
+
+
 _SILVER = Path(__file__).resolve().parent.parent / "bench" / "silver"
 
 
