@@ -858,15 +858,15 @@ def _annex_rows(text: str, start: int, end: int, prefix: str = "PL.") -> list[It
         ident = f"{prefix}{section}.{rid_text}" if section else f"{prefix}{rid_text}"
         rows.append(Item(id=ident, kind="row", marker=rid, start=ls + (rm.start("id") if rm.group("id") else rm.start("id2")),
                          body_start=ls + rm.end(), level=len(parts), section_kind="task", lead_first=lead_first))
-    # a row with sub-rows (1. then 1.1) is a group heading
-    ids = {r.id for r in rows}
+    # a row with sub-rows (1. then 1.1) is a group heading (the ids that are another's prefix, in one pass)
+    parents = {r.id.rsplit(".", 1)[0] for r in rows if "." in r.id}
     for r in rows:
-        if r.kind == "row" and any(o.startswith(r.id + ".") for o in ids):
+        if r.kind == "row" and r.id in parents:
             r.kind = "row_heading"
     # a part printed as one unnumbered row ("D." "BỘ CÔNG THƯƠNG" then its cells): the part is the row
     for k, r in enumerate(rows):
         nxt = rows[k + 1] if k + 1 < len(rows) else None
-        if r.kind == "row_heading" and r.level == 0 and (nxt is None or nxt.level == 0) and k > 0:
+        if r.kind == "row_heading" and r.level == 0 and (nxt is None or nxt.level == 0):
             stop = nxt.start if nxt else end
             if text.count("\n", r.body_start, min(stop, r.body_start + 4000)) >= 3:
                 title_end = text.find("\n", text.find("\n", r.body_start) + 1)
