@@ -39,7 +39,8 @@ from .units import COLON_FAMILIES, Mention, bare_units_at, unit_key
 __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_support", "title_lead", "ROLE_FIELDS"]
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
-_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|"
+# ("Phân cấp cho Ủy ban nhân dân các phường thực hiện …": a power handed down with its work)
+_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|(?<![\wÀ-ỹ] )Phân\s+cấp(?=\s+cho)|"
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
 # ("phối hợp, hướng dẫn Bộ Y tế": a second verb shared by the partners named after it)
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?"
@@ -115,7 +116,8 @@ _OPENERS = re.compile(
     r"[Tt]rước\s+khi[^;:]{0,200}?|[Ss]au\s+\d{1,3}\s[^;:]{0,160}?|[Cc]hậm\s+nhất[^;:]{0,120}?|"
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
     r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
-    r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?|[Vv]ới\s+(?:vai\s+trò|tư\s+cách)[^;:]{0,120}?),\s*)*$")
+    r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?|[Vv]ới\s+(?:vai\s+trò|tư\s+cách)[^;:]{0,120}?),\s*)*"
+    r"(?:[Hh][ằà]ng\s+(?:năm|quý|tháng)\s+)?$")  # ("Căn cứ …, hàng năm Ủy ban nhân dân các xã xây dựng …")
 # a condition before the main clause, which opens with "thì" or after a comma ("Trong trường hợp … thì Liên
 # hiệp các hội … đề xuất", "Trường hợp cần thiết điều chỉnh danh mục …, Sở quản lý ngành, lĩnh vực đánh giá …")
 _CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)(?:[^;:]{0,240}?[\s,]thì|[^;:,]{0,200}(?:,[^;:,]{0,200})?,)\s*$")
@@ -161,7 +163,9 @@ _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)
 # a unit's owner after its name in a title ("… thuộc Sở Khoa học và Công nghệ")
 _OWNED_BY = re.compile(r"[ \t]+(?:trực[ \t]+)?thuộc[ \t]+")
 _TITLE_FOR = re.compile(r"^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+(?P<actor>[^\n:;]{3,160}?)\s*:")
+# ("2. Đơn vị thoát nước có các nghĩa vụ sau:": the duties a regulation lists under the party it binds)
 _TITLE_ROLE_TAIL = re.compile(r"^\s*(?:\([^()\n]{0,160}\))?\s*(?:[-–:]\s*)?(?:(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+trì|thực\s+hiện|"
+                              r"có\s+(?:các\s+)?(?:nghĩa\s+vụ|nhiệm\s+vụ)(?=\s+(?:sau|như\s+sau|cụ\s+thể)|\s*:)|"
                               r"triển\s+khai|tập\s+trung\s+thực\s+hiện)(?:\s+(?:các|những))?(?:\s+(?:nội\s+dung|nhiệm\s+vụ|"
                               r"công\s+việc)(?:\s+(?:sau|cụ\s+thể|như\s+sau|chủ\s+yếu))*(?:\s+đây)?)?\s*:?)?\s*$", re.I)
 

@@ -136,6 +136,16 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
 _RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển\s+khai|rà\s+soát|kiểm\s+tra|cập\s+nhật|đánh\s+giá|"
                           r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
                           r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+(?:\d{1,2}|thứ\s+[\wÀ-ỹ]+|chủ\s+nhật))(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
+_CAPITAL_NEXT = re.compile(r"[ \t]+(?=\w)")
+
+
+def _opens_after_comma(text: str, s: int, e: int) -> bool:
+    """A recurring word after a comma and before a clause's subject ("Căn cứ Kế hoạch …, hàng năm Ủy ban nhân dân
+    các xã xây dựng …"): when the duty recurs."""
+    m = _CAPITAL_NEXT.match(text, e) if text[max(0, s - 2):s].strip() == "," else None
+    return m is not None and text[m.end()].isupper()
+
+
 # (lower-case "tài chính" only: "gửi Sở Tài chính trước ngày 25 tháng 01 hằng năm" names a body, not a budget)
 _BUDGET = re.compile(r"(?:ngân\s+sách|dự\s+toán|kinh\s+phí|vốn|(?<!quan\s)(?-i:tài)\s+chính|phụ\s+cấp|trợ\s+cấp|lương|chi\s+trả|"
                      r"quyết\s+toán|mức\s+chi|hỗ\s+trợ)[^.;:\n]{0,30}$", re.I)
@@ -224,7 +234,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
                 continue  # "phối hợp thường xuyên" is how, not when; a duty is standing when it opens with it
             if kind == "recurring" and (_BUDGET.search(text, max(start, s - 40), s) or not (
                     field or s == start or m.group(0)[:1] in "Đđ" or _CLAUSE_OPEN.search(text, max(start, s - 40), s)
-                    or _RECUR_AFTER.search(text, max(start, s - 40), s))):
+                    or _RECUR_AFTER.search(text, max(start, s - 40), s) or _opens_after_comma(text, s, e))):
                 continue  # "dự toán ngân sách hằng năm", "cây hằng năm": a cycle or a kind, not a time limit
             if kind == "year" and not field and m.group("cue").strip().startswith("đến") and _NAMED_PLAN.search(text, max(start, s - 120), s):
                 continue  # "Chương trình … phòng, chống ma túy đến năm 2030": a programme's name

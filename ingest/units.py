@@ -159,6 +159,8 @@ _JURIS = (r"(?:" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "các\\s+", 1) +
           r"|(?:các\s+)?tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
           r"(?:[ \t]+từ[ \t]+" + _PLACE_NAME + r"[ \t]+(?:đến|tới)[ \t]+" + _PLACE_NAME + r")?"  # "… từ Hà Tĩnh đến Khánh Hòa"
           r"|(?:các\s+)?" + _LEVEL + r"(?:\s*,\s*" + _LEVEL + r")+(?:\s*(?:,|và|hoặc)\s*" + _LEVEL + r")?(?:\s+(?:thuộc\s+tỉnh|trực\s+thuộc))?"
+          r"|các\s+" + _LEVEL + r"(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?![\wÀ-ỹ])(?![ \t]*[:/])"  # "Ủy ban nhân dân các phường" (one level, in
+          # the plural; not "… các xã: Gia Thuận, Tân Điền", the list of places a colon opens)
           r"|(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?:[ \t]+" + _PLACE_NAME + r")?"
           r"|[Tt]rung\s+ương)")
 
@@ -314,10 +316,26 @@ _PERSON = (r"(?:(?:[Cc]ác\s+)?(?:đồng\s+chí|Đồng\s+chí)|đ/c|Đ/c)\s+(?
 # head, right before the duty (the other forms would read the bare head, which names no body); not a list
 # ("Cơ quan, tổ chức …", "… và cơ quan có thẩm quyền"), not a title ("Người đứng đầu")
 _DESCRIBING = GRAMMAR["described_bodies"]
-_DUTY = r"(?:" + r"|".join(r"[ \t]+".join(map(re.escape, d.split())) for d in _DESCRIBING["duties"]) + r")(?![\wÀ-ỹ])"
+
+
+def _phrases(words) -> str:
+    return r"(?:" + r"|".join(r"[ \t]+".join(map(re.escape, d.split())) for d in words) + r")(?![\wÀ-ỹ])"
+
+
+_DUTY = _phrases(_DESCRIBING["duties"])
+_PARTY_DUTY = _phrases(_DESCRIBING["duties"] + _DESCRIBING["party_duties"])
 _DESCRIBED_WORD = r"(?!" + _DUTY + r"|(?:" + _alt(_DESCRIBING["stops"]) + r")(?![\wÀ-ỹ]))[a-zà-ỹđ][a-zà-ỹđ]*"
-_DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
-              + r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,11}(?=[ \t]+" + _DUTY + r")")
+_DESCRIBED_MORE = (r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,"
+                   + str(_DESCRIBING["max_words"] - 1) + r"}")
+_PARTIES = _DESCRIBING["party_heads"]
+_PARTY_HEAD = r"(?:" + _alt(_PARTIES) + r"|(?<=,[ \t])(?:" + _alt([w[0].lower() + w[1:] for w in _PARTIES]) + r")|(?<=và[ \t])(?:" \
+    + _alt([w[0].lower() + w[1:] for w in _PARTIES]) + r"))(?![\wÀ-ỹ])"
+# another party of the same list, whose description reaches the duty they share
+_NEXT_PARTY = (r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)(?:" + _alt(_PARTIES) + r"|" + _alt([w[0].lower() + w[1:] for w in _PARTIES])
+               + r")(?![\wÀ-ỹ])" + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE + r")?[ \t]+" + _PARTY_DUTY)
+_DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
+              + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE
+              + r")?(?=[ \t]+" + _PARTY_DUTY + r"|" + _NEXT_PARTY + r"))")
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
     r"|(?P<described>" + _DESCRIBED + r")"

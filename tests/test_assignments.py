@@ -32,6 +32,21 @@ CASES = [
     # a second verb after "phối hợp" is shared by the partners named after it (a 2025 notice of the Government Office)
     ("1. Bộ Công an tiếp tục chủ động phối hợp, hướng dẫn Bộ Y tế, Ban Quản lý dự án xử lý các vướng mắc.\n",
      "II.1", ("Bộ Công an",), ("Bộ Y tế", "Ban Quản lý dự án"), (), None),
+    # the parties a regulation binds lead their duties (2025 provincial regulations on drainage, telecom
+    # infrastructure and forest fires): a clause "X có các nghĩa vụ sau:" over lettered items, a list of parties
+    # sharing one duty, a party after a condition, and a power handed down ("Phân cấp cho X thực hiện")
+    ("1. Đơn vị thoát nước có các nghĩa vụ sau:\na) Cung cấp, duy trì ổn định dịch vụ thoát nước.\n",
+     "II.1.a", ("Đơn vị thoát nước",), (), (), None),
+    ("1. Doanh nghiệp có hạ tầng mạng viễn thông và chủ sở hữu hạ tầng kỹ thuật có nghĩa vụ tạo điều kiện cho "
+     "doanh nghiệp khác sử dụng chung hạ tầng.\n",
+     "II.1", ("Doanh nghiệp có hạ tầng mạng viễn thông", "chủ sở hữu hạ tầng kỹ thuật"), (), (), None),
+    ("1. Khi xảy ra sự cố gây gián đoạn thông tin liên lạc, doanh nghiệp viễn thông phải ưu tiên khôi phục liên lạc.\n",
+     "II.1", ("doanh nghiệp viễn thông",), (), (), None),
+    ("1. Phân cấp cho Ủy ban nhân dân các phường thực hiện nhiệm vụ của chủ sở hữu tài sản đối với hệ thống thoát nước.\n",
+     "II.1", ("Ủy ban nhân dân các phường",), (), (), None),
+    ("1. Căn cứ Kế hoạch phát triển kinh tế - xã hội của địa phương, hàng năm Ủy ban nhân dân các xã, phường xây dựng "
+     "kế hoạch ngầm hóa mạng cáp viễn thông.\n",
+     "II.1", ("Ủy ban nhân dân các xã, phường",), (), (), "hằng năm"),
     ("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu, báo cáo UBND tỉnh trước ngày 15/12/2026.\n",
      "II.1", ("Sở Nội vụ",), ("Sở Tài chính",), ("Ủy ban nhân dân tỉnh",), "2026-12-15"),
     ("1. Sở Y tế chủ trì tổ chức thực hiện, hoàn thành trong Quý I/2027.\n",
