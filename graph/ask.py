@@ -667,16 +667,31 @@ def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], u
     # role words are read outside the units' names ("Ban Tuyên giáo" holds no "giao", gives no work)
     named = {k for h in hits if h.span is not None for k in range(*h.span)}
     q_roles = " ".join(w for k, w in enumerate(words) if k not in named) if named else q
+    prev: tuple[UnitHit, tuple[str, ...]] | None = None
     for h in hits:
         if u.documents and h.span is not None and " ".join(words[h.span[1]:h.span[1] + 2]) in _REQUESTING:
             continue  # "…, Thủ tướng yêu cầu những gì?": the body asking for the work (the issuer), not one doing it
-        u.units.append(AskedUnit(h.name, list(h.iris), _unit_roles(h, words, q_roles, q_en, u.lang, u.who),
-                                 h.english or english_name(h.name)))
+        roles = _unit_roles(h, words, q_roles, q_en, u.lang, u.who)
+        if prev and prev[1] == ("report_to",) and _listed_after(prev[0], h, words):
+            roles = ("report_to",)  # "báo cáo Chính phủ, Thủ tướng Chính phủ": both receive the report
+        prev = (h, roles)
+        u.units.append(AskedUnit(h.name, list(h.iris), roles, h.english or english_name(h.name)))
     if not u.units and unit:
         name, iris = resolve_unit(lx, unit)
         u.units.append(AskedUnit(name or unit, iris, ("lead", "support", "mentioned"), english_name(name or unit)))
     u.roles = tuple(dict.fromkeys(r for a in u.units for r in a.roles))
     return hits
+
+
+_LIST_GAP = {",", "va", "hoac", "and", "or", "cung", "&"}
+
+
+def _listed_after(a: UnitHit, b: UnitHit, words: list[str]) -> bool:
+    """Whether unit ``b`` follows unit ``a`` in one list ("Chính phủ, Thủ tướng Chính phủ", "X và Y")."""
+    if a.span is None or b.span is None or b.span[0] < a.span[1]:
+        return False
+    gap = words[a.span[1]:b.span[0]]
+    return len(gap) <= 2 and all(w in _LIST_GAP for w in gap)
 
 
 def _read_due(question: str, doc_spans, today: dt.date):
@@ -1196,18 +1211,15 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
         for d in u.scope:
             stated |= ix.stated_tasks(d) | ix.with_own_parents(set(), ix.stated.get(d, set()))
         cands = stated if cands is None else cands & stated
-    # units in their roles
-    if u.units:
-        mine: set[str] = set()
-        for a in u.units:
-            # an item with sub-items that holds the unit's role and its own deadline is asked too
-            mine |= ix.unit_tasks(a.iris, a.roles, own_parents=bool(u.due))
-            if "lead" in a.roles:
-                mine |= _mentions(store, ix, a, "acting" if "support" in a.roles else "leading")
-            if "report_to" in a.roles:
-                mine |= _mentions(store, ix, a, "receiving")
-            if "lead" in a.roles:
-                mine |= _addressed(store, ix, u, a)
+    # units in their roles; a unit acting and one receiving its reports ("Bộ Nội vụ phải báo cáo Chính phủ về
+    # những việc gì?") ask for the tasks both hold
+    acting = [a for a in u.units if a.roles != ("report_to",)]
+    receiving = [a for a in u.units if a.roles == ("report_to",)]
+    if acting and receiving:
+        both = _unit_candidates(store, ix, u, acting) & _unit_candidates(store, ix, u, receiving)
+        cands = both if cands is None else cands & both
+    elif u.units:
+        mine = _unit_candidates(store, ix, u, u.units)
         cands = mine if cands is None else cands & mine
     # deadlines
     if u.due:
@@ -1215,6 +1227,21 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
         dated = ix.with_own_parents(dated - ix.parents - ix.nontask, dated)
         cands = dated if cands is None else cands & dated
     return cands
+
+
+def _unit_candidates(store: Store, ix, u: Understanding, units) -> set[str]:
+    """The tasks any of ``units`` holds in its roles."""
+    mine: set[str] = set()
+    for a in units:
+        # an item with sub-items that holds the unit's role and its own deadline is asked too
+        mine |= ix.unit_tasks(a.iris, a.roles, own_parents=bool(u.due))
+        if "lead" in a.roles:
+            mine |= _mentions(store, ix, a, "acting" if "support" in a.roles else "leading")
+        if "report_to" in a.roles:
+            mine |= _mentions(store, ix, a, "receiving")
+        if "lead" in a.roles:
+            mine |= _addressed(store, ix, u, a)
+    return mine
 
 
 def _vias(ix, lx, u: Understanding, order: list[str]) -> dict[str, list[str]]:

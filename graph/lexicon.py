@@ -273,7 +273,8 @@ def _body_keys() -> tuple[dict[str, str], int]:
 
 # English plurals of collective bodies the lexicon's English names do not spell out
 _EN_PC_OF_PROVINCES = re.compile(r"People['’]?s Committees of (?:the )?(?:[\w-]+ ){0,3}?provinces(?: and (?:centrally[- ]run )?cities)?", re.I)
-_EN_PC_OF_COMMUNES = re.compile(r"\b(?:commune|communal|ward)s?(?:\s*(?:/|,|and|or)\s*(?:commune|communal|ward)s?)?(?:[- ]level)?\s+People['’]?s Committees", re.I)
+_EN_LOCAL = r"(?:commune|communal|ward|special[- ]zone)s?"
+_EN_PC_OF_COMMUNES = re.compile(r"\b" + _EN_LOCAL + r"(?:\s*(?:/|,|and|or)(?:\s*(?:and|or))?\s*" + _EN_LOCAL + r")*(?:[- ]level)?\s+People['’]?s Committees", re.I)
 
 
 def _english_forms(q: str) -> str:
@@ -281,6 +282,8 @@ def _english_forms(q: str) -> str:
 
     >>> _english_forms("What must the commune/ward People's Committees do?")
     "What must the People's Committees of communes and wards do?"
+    >>> _english_forms("the commune, ward and special-zone People's Committees")
+    "the People's Committees of communes and wards"
     >>> _english_forms("the People's Committees of the nine central provinces")
     "the People's Committees of provinces and centrally-run cities"
     """

@@ -31,7 +31,16 @@ CASES = [
     ("Trung tâm Thông tin chủ trì những nhiệm vụ nào?", None, ["III.3"]),
     ("Which tasks does Phòng Tổ chức - Hành chính - Quản trị lead?", None,
      ["III.2.1", "III.2.2", "III.2.3", "III.2.4", "III.2.5"]),
+    # a unit acting and one receiving its reports: the tasks both hold, not all of the first's
+    ("Phòng Tổ chức - Hành chính - Quản trị phải báo cáo Sở Nội vụ những việc gì?", None, ["III.2.1", "III.2.5"]),
 ]
+
+
+def test_units_listed_after_a_report_word_all_receive_it():
+    a = ask(seed_store(), "Phòng Tổ chức - Hành chính - Quản trị báo cáo Ban Dân vận Tỉnh ủy, Sở Nội vụ những gì?")
+    roles = {x["name"]: x["roles"] for x in a.understood["units"]}
+    assert roles["Ban Dân vận Tỉnh ủy"] == ["report_to"] and roles["Sở Nội vụ"] == ["report_to"]
+    assert roles["Phòng Tổ chức - Hành chính - Quản trị"] == ["lead", "support"]
 
 
 @pytest.mark.parametrize("question,unit,expected", CASES, ids=[f"{c[0][:30]}|{c[1]}" for c in CASES])
