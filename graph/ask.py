@@ -1212,10 +1212,10 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
             stated |= ix.stated_tasks(d) | ix.with_own_parents(set(), ix.stated.get(d, set()))
         cands = stated if cands is None else cands & stated
     # units in their roles; a unit acting and one receiving its reports ("Bộ Nội vụ phải báo cáo Chính phủ về
-    # những việc gì?") ask for the tasks both hold
+    # những việc gì?") ask for the tasks both hold (not in a "who" question, where the one acting is asked for)
     acting = [a for a in u.units if a.roles != ("report_to",)]
     receiving = [a for a in u.units if a.roles == ("report_to",)]
-    if acting and receiving:
+    if acting and receiving and not u.who:
         both = _unit_candidates(store, ix, u, acting) & _unit_candidates(store, ix, u, receiving)
         cands = both if cands is None else cands & both
     elif u.units:

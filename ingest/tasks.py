@@ -50,6 +50,9 @@ _FUNDING = re.compile(r"\s*(?:(?:Về\s+)?(?:[Nn]guồn\s+)?[Kk]inh\s+phí(?:\s+
 # việc giữa …", "5. Sở Nội vụ là cơ quan thường trực của Hội đồng …"): context; what a composition
 # heading lists is context too
 _COMPOSITION = re.compile(r"\s*(?:Thành\s+phần|Cơ\s+cấu\s+tổ\s+chức)(?![\wÀ-ỹ])", re.I)
+# an article that is only a body's make-up or its place ("Điều 3. Cơ cấu tổ chức" over "1. Vụ Tổ chức - Biên
+# chế.", "Điều 1. Vị trí và chức năng" of a decree on a ministry's duties): its clauses name units, give no work
+_ARTICLE_MAKEUP = re.compile(r"\s*(?:Cơ\s+cấu\s+tổ\s+chức|Vị\s+trí(?:\s*,|\s+và)\s+chức\s+năng)\s*\.?\s*$", re.I)
 _WORKING_RULE = re.compile(r"\s*(?:(?:Nguyên\s+tắc|Chế\s+độ)\s+(?:làm\s+việc|hoạt\s+động)|Quan\s+hệ\s+(?:làm\s+việc|công\s+tác)"
                            r"|[^\n.;:]{0,120}?\s(?:hoạt\s+động|làm\s+việc)\s+theo\s+(?:nguyên\s+tắc|chế\s+độ)"
                            r"|[^\n.;:]{0,160}?\slà\s+cơ\s+quan\s+thường\s+trực[^\n.;:]{0,120}\.?\s*$)(?![\wÀ-ỹ])", re.I)
@@ -489,6 +492,9 @@ def _organisation_items(text: str, outline: Outline, tasks: list[Task]) -> list[
         if (t.parent in made_up or _COMPOSITION.match(first)) and it.kind != "article":
             made_up.add(t.id)
             t = replace(t, kind="context")
+        elif it.kind == "article" and _ARTICLE_MAKEUP.match(first):
+            made_up.add(t.id)
+            t = replace(t, kind="heading" if it.children else "context")
         elif not it.children and _working_rule(first):
             t = replace(t, kind="context")
         out.append(t)

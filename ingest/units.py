@@ -233,7 +233,8 @@ _QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
 _SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
 # a later noun of the list is no capitalised head of a named body ("các cơ quan Trung ương, Bộ Tài chính":
 # the list ends before "Bộ"); a capitalised qualifier may follow it ("các Sở, Ban, Ngành Trung ương")
-_CNOUN_NEXT = (r"(?:(?:" + _alt(_LOWER_CNOUNS) + r")(?![\wÀ-ỹ])|(?:" + _alt(_UPPER_CNOUNS)
+# ("Các chủ rừng và lực lượng Kiểm lâm": the force is a unit of its own, not the list's last noun)
+_CNOUN_NEXT = (r"(?:(?:" + _alt(_LOWER_CNOUNS) + r")(?![\wÀ-ỹ])(?!(?<=lượng)[ \t]+(?:" + _alt(GRAMMAR["forces"]) + r")(?![\wÀ-ỹ]))|(?:" + _alt(_UPPER_CNOUNS)
                + r")(?![\wÀ-ỹ])(?![ \t]+(?!Trung\s+ương|Tỉnh(?![\wÀ-ỹ])|Thành\s+phố)[A-ZĐ]))" + _BREAK)
 _CBODY = _CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")*(?:\s+" + _QUAL + r")*"
 _OPENER = r"(?:" + _alt(GRAMMAR["collective_openers"]) + r")"

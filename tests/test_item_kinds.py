@@ -232,3 +232,16 @@ def test_who_asks_by_the_words_the_title_does_not_hold(tmp_path, SHARED):
     got = [t.number for t in ask(s, "Ai giám sát việc thực hiện Nghị quyết về vùng phát thải thấp?").tasks]
     s.close()
     assert got == ["Điều 12.2", "Điều 12.3"], got
+
+
+def test_an_article_on_a_bodys_place_or_make_up_gives_no_work():
+    # a decree on a ministry's duties (25/2025/NĐ-CP): "Vị trí và chức năng" and "Cơ cấu tổ chức" name the
+    # ministry and its units; "Nhiệm vụ và quyền hạn" gives the work
+    text = ("NGHỊ ĐỊNH\nQuy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ\n"
+            "Điều 1. Vị trí và chức năng\nBộ Nội vụ là cơ quan của Chính phủ, thực hiện chức năng quản lý nhà nước.\n"
+            "Điều 2. Nhiệm vụ và quyền hạn\n1. Trình Chính phủ dự án luật về tổ chức bộ máy.\n"
+            "Điều 3. Cơ cấu tổ chức\n1. Vụ Tổ chức - Biên chế.\n2. Vụ Chính quyền địa phương.\n"
+            "Điều 4. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành từ ngày 01 tháng 3 năm 2025.\n")
+    k = kinds(extract_text(text))
+    assert k["Điều 1"] == "context" and k["Điều 3.1"] == "context" and k["Điều 3.2"] == "context"
+    assert k["Điều 2.1"] == "task"
