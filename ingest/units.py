@@ -705,7 +705,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
         men = _mention(text, m, _kind(m))
         if men is None:
             continue
-        if men.kind == "collective" and ("thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end)):
+        if (men.kind == "collective" or (men.kind == "title" and "các " in men.name)) and (
+                "thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end)):
             men = _with_owner(text, men, end)
         out.append(men)
         last = men.end
@@ -817,7 +818,8 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
         if men is None:
             pos = m.start() + 1
             continue
-        if men.kind == "collective" and ("thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end)):
+        if (men.kind == "collective" or (men.kind == "title" and "các " in men.name)) and (
+                "thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end)):
             men = _with_owner(text, men, end)
         out.append(men)
         pos = men.end
