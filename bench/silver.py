@@ -61,6 +61,13 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   had not seen the rules. First look: found 0.564, lead 0.524, support 0.154, report-to 0.693, deadlines
   0.562, questions 0.234 / 0.340 (the annex tables' parts, restarting rows and several annexes were not
   read). Read in that session: it showed the layouts, see the README.
+- ``tasks15``: 431 tasks and 51 questions on 12 more documents (regulations of four provinces on telecom
+  infrastructure, forest fires, drainage and a web portal, a decree on a ministry's duties, a ministry's
+  circular on inspections, a tax office's code of conduct, three decisions or resolutions of the Prime
+  Minister and the Government, two letters), annotated in the fifth session of 2026-12-06 by readers who
+  had not seen the rules. First look (bbc78ad): found 1.000, lead 0.827, support 0.914, report-to 0.767,
+  deadlines 0.986, questions 0.806 / 0.292. Read in that session: the parties a regulation binds
+  (businesses, owners, forest owners) as leads, see the README.
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.

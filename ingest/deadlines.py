@@ -136,13 +136,13 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
 _RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển\s+khai|rà\s+soát|kiểm\s+tra|cập\s+nhật|đánh\s+giá|"
                           r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
                           r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+(?:\d{1,2}|thứ\s+[\wÀ-ỹ]+|chủ\s+nhật))(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
-_CAPITAL_NEXT = re.compile(r"[ \t]+(?=\w)")
+_BLANKS_BEFORE_WORD = re.compile(r"[ \t]+(?=\w)")
 
 
 def _opens_after_comma(text: str, s: int, e: int) -> bool:
-    """A recurring word after a comma and before a clause's subject ("Căn cứ Kế hoạch …, hàng năm Ủy ban nhân dân
-    các xã xây dựng …"): when the duty recurs."""
-    m = _CAPITAL_NEXT.match(text, e) if text[max(0, s - 2):s].strip() == "," else None
+    """A recurring word after a comma and before a capitalised word, the clause's subject ("Căn cứ Kế hoạch …,
+    hàng năm Ủy ban nhân dân các xã xây dựng …"): when the duty recurs."""
+    m = _BLANKS_BEFORE_WORD.match(text, e) if text[max(0, s - 2):s].strip() == "," else None
     return m is not None and text[m.end()].isupper()
 
 

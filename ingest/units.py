@@ -328,11 +328,14 @@ _PARTY_DUTY = _phrases(_DESCRIBING["duties"] + _DESCRIBING["party_duties"])
 _DESCRIBED_WORD = r"(?!" + _DUTY + r"|(?:" + _alt(_DESCRIBING["stops"]) + r")(?![\wÀ-ỹ]))[a-zà-ỹđ][a-zà-ỹđ]*"
 _DESCRIBED_MORE = (r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,"
                    + str(_DESCRIBING["max_words"] - 1) + r"}")
+# a party a regulation binds ("Doanh nghiệp …", "chủ sở hữu …"): capitalised, or in lower case after a comma
+# or "và" (a condition before it, or a list)
 _PARTIES = _DESCRIBING["party_heads"]
-_PARTY_HEAD = r"(?:" + _alt(_PARTIES) + r"|(?<=,[ \t])(?:" + _alt([w[0].lower() + w[1:] for w in _PARTIES]) + r")|(?<=và[ \t])(?:" \
-    + _alt([w[0].lower() + w[1:] for w in _PARTIES]) + r"))(?![\wÀ-ỹ])"
+_LOWER_PARTIES = _alt([w[0].lower() + w[1:] for w in _PARTIES])
+_PARTY_HEAD = (r"(?:" + _alt(_PARTIES) + r"|(?<=,[ \t])(?:" + _LOWER_PARTIES + r")|(?<=và[ \t])(?:" + _LOWER_PARTIES
+               + r"))(?![\wÀ-ỹ])")
 # another party of the same list, whose description reaches the duty they share
-_NEXT_PARTY = (r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)(?:" + _alt(_PARTIES) + r"|" + _alt([w[0].lower() + w[1:] for w in _PARTIES])
+_NEXT_PARTY = (r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)(?:" + _alt(_PARTIES) + r"|" + _LOWER_PARTIES
                + r")(?![\wÀ-ỹ])" + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE + r")?[ \t]+" + _PARTY_DUTY)
 _DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
               + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE
