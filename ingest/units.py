@@ -154,14 +154,18 @@ _LEVEL = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+x
 # Trung ương: Hà Tĩnh, Quảng Trị, Huế")
 _PLACE_LIST = (r"(?:các\s+|Các\s+)(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:?[ \t]*"
                + _PLACE_NAME + r"(?:[ \t]*,\s*" + _PLACE_NAME + r")*(?:[ \t]*,?\s+và\s+" + _PLACE_NAME + r")?")
+# a party committee in lower case after a title or a head ("Bí thư tỉnh ủy", "Thường trực tỉnh ủy",
+# "Bí thư đảng ủy xã Tân Phú"; not "Ủy ban nhân dân tỉnh ủy quyền cho …", which delegates)
+_PARTY_COMMITTEE = (r"(?:tỉnh|thành|huyện|quận|đảng)[ \t]+(?:ủy|uỷ)(?![\wÀ-ỹ])(?!\s+(?:quyền|thác|nhiệm|viên)(?![\wÀ-ỹ]))(?:[ \t]+(?:" + _LEVEL + r"[ \t]+)?"
+                    + _PLACE_NAME + r")?")
 _JURIS = (r"(?:" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "các\\s+", 1) + r"|cấp\s+(?:tỉnh|huyện|xã|trung\s+ương|cơ\s+sở)(?:\s*,\s*cấp\s+(?:tỉnh|huyện|xã))*(?:\s+ở\s+địa\s+phương)?"
           r"|các\s+cấp"
           r"|(?:các\s+)?tỉnh\s*,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?"
           r"(?:[ \t]+từ[ \t]+" + _PLACE_NAME + r"[ \t]+(?:đến|tới)[ \t]+" + _PLACE_NAME + r")?"  # "… từ Hà Tĩnh đến Khánh Hòa"
-          r"|(?:các\s+)?" + _LEVEL + r"(?:\s*,\s*" + _LEVEL + r")+(?:\s*(?:,|và|hoặc)\s*" + _LEVEL + r")?(?:\s+(?:thuộc\s+tỉnh|trực\s+thuộc))?"
+          r"|(?:các\s+)?" + _LEVEL + r"(?:\s*[,/]\s*" + _LEVEL + r")+(?:\s*(?:,|và|hoặc)\s*" + _LEVEL + r")?(?:\s+(?:thuộc\s+tỉnh|trực\s+thuộc))?"
           r"|các\s+" + _LEVEL + r"(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?![\wÀ-ỹ])(?![ \t]*[:/])"  # "Ủy ban nhân dân các phường" (one level, in
           # the plural; not "… các xã: Gia Thuận, Tân Điền", the list of places a colon opens)
-          r"|(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?:[ \t]+" + _PLACE_NAME + r")?"
+          r"|" + _PARTY_COMMITTEE + r"|(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)(?:[ \t]+" + _PLACE_NAME + r")?"
           r"|[Tt]rung\s+ương)")
 
 # known national bodies whose name the head grammar would cut short or not reach
@@ -304,7 +308,7 @@ _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE
                  + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
 # ("Hội" of "Hội đồng", a council, is no collective noun: "Chủ tịch Hội đồng thành viên")
 # ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "các Phó Thủ tướng": the ministers, the deputies, in the plural)
-_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
+_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _PARTY_COMMITTEE + r"|" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
                + r"|(?:Các\s+)?(?![Hh]ội\s+đồng)" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
                + r"|" + _NAMED + r"|[Hh]ội\s+đồng(?:\s+(?:quản\s+trị|quản\s+lý|thành\s+viên))?(?![\wÀ-ỹ])))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
