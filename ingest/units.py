@@ -151,8 +151,9 @@ _PLACE_WORD = r"(?!" + _VERB_CAP + r"(?![\wÀ-ỹ]))" + _CAPW  # (whole words: "
 _PLACE_NAME = _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")*(?:[ \t]*-[ \t]*" + _PLACE_WORD + r"(?:[ \t]+" + _PLACE_WORD + r")*)?"
 _LEVEL = r"(?:xã|phường|đặc\s+khu|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)"
 # localities listed by name ("các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng", "các tỉnh, thành phố trực thuộc
-# Trung ương: Hà Tĩnh, Quảng Trị, Huế")
-_PLACE_LIST = (r"(?:các\s+|Các\s+)(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?\s*:?[ \t]*"
+# Trung ương: Hà Tĩnh, Quảng Trị, Huế"); past a line break only after a colon ("UBND⏎các tỉnh,⏎thành phố⏎Bộ Nội vụ,"
+# is two cells of a table)
+_PLACE_LIST = (r"(?:các\s+|Các\s+)(?:tỉnh|thành\s+phố)(?:\s*,\s*thành\s+phố)?(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?:\s*:\s*|[ \t]+)"
                + _PLACE_NAME + r"(?:[ \t]*,\s*" + _PLACE_NAME + r")*(?:[ \t]*,?\s+và\s+" + _PLACE_NAME + r")?")
 # a party committee in lower case after a title or a head ("Bí thư tỉnh ủy", "Thường trực tỉnh ủy",
 # "Bí thư đảng ủy xã Tân Phú"; not "Ủy ban nhân dân tỉnh ủy quyền cho …", which delegates)
@@ -308,7 +309,9 @@ _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE
                  + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)")
 # ("Hội" of "Hội đồng", a council, is no collective noun: "Chủ tịch Hội đồng thành viên")
 # ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "các Phó Thủ tướng": the ministers, the deputies, in the plural)
-_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _PARTY_COMMITTEE + r"|" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
+# (a title that names its body, "Thủ tướng Chính phủ", "Chủ tịch nước", takes no other: "báo cáo Thủ tướng Chính
+# phủ⏎Bộ Khoa học và Công nghệ" ends one table cell and starts the next)
+_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:(?<!Chính\sphủ)(?<!Chủ\stịch\snước)\s+(?:" + _PARTY_COMMITTEE + r"|" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
                + r"|(?:Các\s+)?(?![Hh]ội\s+đồng)" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
                + r"|" + _NAMED + r"|[Hh]ội\s+đồng(?:\s+(?:quản\s+trị|quản\s+lý|thành\s+viên))?(?![\wÀ-ỹ])))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
@@ -504,7 +507,13 @@ def _mention(text: str, m: re.Match, kind: str, expand: bool = True) -> "Mention
         return None
     if kind == "collective" and _NOT_COLLECTIVE.match(name):
         return None
+    if name == "Chính phủ" and _PROGRAMME_AFTER.match(text, e):
+        return None  # "Chính phủ số", "Chính phủ điện tử": the digital government, not the Government
     return Mention(name, s, e, kind)
+
+
+# ("… của Chính phủ số 59/2023/NĐ-CP" is the Government: a number follows)
+_PROGRAMME_AFTER = re.compile(r"[ \t]+(?:số(?![ \t]*\d)|điện\s+tử)(?![\wÀ-ỹ])")
 
 
 _PERSON_TAIL = re.compile(r"(?<![\wÀ-ỹ])(?:" + _alt(GRAMMAR["surnames"]["names"]) + r")(?:[ \t]+" + _CAPW + r"){0,2}$")
