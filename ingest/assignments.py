@@ -155,8 +155,10 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 # ("Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.")
 _ACTOR_CHAR = r"(?:[^:;]|(?:" + "|".join(r"(?<=[Cc]ác " + re.escape(f) + ")" for f in COLON_FAMILIES) + r"):)"
 _TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
+                          r"(?:[Qq]uyền\s+(?:hạn\s+)?và\s+|[Tt]rách\s+nhiệm\s+và\s+)?[Nn]ghĩa\s+vụ|"
                           r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?)\s+"
+                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?|"
+                          r"[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+"
                           r"(?P<actor2>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+"
                           r"(?P<actor3>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$")
 # (a title glued to its actor by a typo, "Trách nhiệm củaTrung tâm …", still names it)
@@ -527,6 +529,11 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
             return [(u.name, u.start, u.end) for u in named]
         if g != "actor":
             return []
+        cut = _ACTOR_SCOPE.search(text, a0, a1)  # "Nghĩa vụ của cán bộ, công chức trong thi hành công vụ"
+        a1 = cut.start() if cut else a1
+        tail = _ACTOR_AND.search(text, a0, a1)  # "Nghĩa vụ của doanh nghiệp và giá thuê sử dụng chung hạ tầng …"
+        rest = text[tail.end():a1].split() if tail else []
+        a1 = tail.start() if len(rest) > 4 and not any(w[:1].isupper() for w in rest) else a1
         actor = " ".join(text[a0:a1].split()).rstrip(".;,")
         return [(actor, a0, a0 + len(text[a0:a1].rstrip(" .;,")))] if 3 <= len(actor) <= 160 else []
     m = _TITLE_FOR.match(title)
@@ -554,6 +561,13 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
 _TITLE_GIVEN = re.compile(r"[ \t]+được[ \t]+(?:cấp|giao|phân[ \t]+công|cử)(?![\wÀ-ỹ])[^\n:;]{0,200}[.:]?[ \t]*$")
 
 
+# where an unnamed actor's words end and the scope of its duty begins
+# (a party is named in a few words: a long phrase in lower case after "và" is what the article is also about;
+# not a name that holds "và", "Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố")
+_ACTOR_AND = re.compile(r"\s+và\s+")
+_ACTOR_SCOPE = re.compile(r"\s+(?:đối\s+với|trong|khi|về|theo|được\s+quy\s+định)\s")
+
+
 def _rest_is_words(text: str, a0: int, a1: int, units: list[Mention]) -> bool:
     """True when, besides the units, the actor phrase holds more than connectors."""
     rest = text[a0:a1]
@@ -567,13 +581,20 @@ _CELL_LIST_GAP = re.compile(r"[\s,;&]*(?:(?:và|hoặc)[\s,;]*)?(?:[-+•][ \t]*
 
 
 def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude=(), year=None,
-               deadlines: DeadlineIndex | None = None, lead_first: bool = False) -> Assignment:
+               deadlines: DeadlineIndex | None = None, lead_first: bool = False, support_column: bool = True,
+               time_after_lead: bool = False) -> Assignment:
     """An annex row flattened one line per cell fragment: description, lead cell, support cell, …
     (``lead_first``: the table's header puts the lead column right after the number, before the
-    description, so the lead cell is the row's first line)."""
+    description, so the lead cell is the row's first line; ``time_after_lead``: the time column follows
+    the lead's, so the lead cell is the units right above the time cell; without ``support_column`` a
+    later cell — results, notes — names no support)."""
     a = Assignment()
     if not units:
         return a
+    above = _cell_above_time(text, start, end, units, year, exclude) if time_after_lead and not lead_first else None
+    if above is not None:
+        return _row_roles(a, text, start, end, units, above, [units[above:_cell_end(text, units, above)]],
+                          exclude=exclude, year=year, deadlines=deadlines)
     # the lead cell starts at the first unit that opens a line
     line_starts = set()
     dash_cells = set()  # units that are a whole dash line: "- Bộ Xây dựng;" (a cell listing its units), not "- Bộ Xây dựng chủ trì …"
@@ -592,8 +613,10 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
             break
         if (u.start in line_starts or u.start in dash_cells) and u.start > start + 2 and \
                 not _ROW_PREP_BEFORE.search(text[max(start, u.start - 30):u.start]):
-            first = k
-            break
+            first = k if first is None else first
+            if not _RUNS_ON.match(text, u.end):
+                first = k  # a cell, not the agent of the description's words ("Thủ tướng Chính phủ giao về …")
+                break
     if first is None:
         return a
     cells: list[list[Mention]] = [[units[first]]]
@@ -613,17 +636,74 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
             cells.append([u])
         if len(cells) > 2:
             break
+    return _row_roles(a, text, start, end, units, first, cells if support_column else cells[:1],
+                      exclude=exclude, year=year, deadlines=deadlines)
+
+
+def _row_roles(a: Assignment, text: str, start: int, end: int, units: list[Mention], first: int,
+               cells: list[list[Mention]], *, exclude, year, deadlines) -> Assignment:
+    """A row's roles from its cells: the first leads, the second (the "phối hợp" column) supports."""
     for x in cells[0]:
         _add(a, "lead", x)
     a.own_lead = True
     if len(cells) > 1:
         for x in cells[1]:
             _add(a, "support", x)
-    elif first:  # no support cell: the description's own words may name who supports the task
-        add_said_support(a, text, start, units[first].start, units[:first], exclude=exclude, year=year)
+    if first:  # the description's own words may name whom the task reports to, and who supports it
+        add_said_support(a, text, start, units[first].start, units[:first], exclude=exclude, year=year,
+                         roles=("report_to",) if len(cells) > 1 else ("support", "report_to"))
     a.deadline = (deadlines.best(start, end) if deadlines is not None
                   else deadline_of(text, start, end, year=year, exclude=exclude)) or _time_cell(text, start, end, year, exclude)
     return a
+
+
+# a unit that opens a line and goes on with a verb of one who gives the work: the agent inside the description
+# ("… nhiệm vụ được Chính phủ,⏎Thủ tướng Chính phủ giao về …"), not the lead cell ("Bộ Tài chính chủ trì theo dõi")
+_RUNS_ON = re.compile(r"[ \t]+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|ban\s+hành|quyết\s+định|phê\s+duyệt)(?![\wÀ-ỹ])")
+_LIST_JOIN = re.compile(r"[ \t]*(?:[,;&]|và|hoặc)[\s,;]*|[ \t]*\n[ \t]*(?:[-+•][ \t]*)?")
+
+
+def _cell_above_time(text: str, start: int, end: int, units: list[Mention], year, exclude) -> int | None:
+    """The index of the first unit of the cell right above a row's time cell, when that cell holds
+    units only, one line or a list ("Bộ Khoa học và Công nghệ" then "10/10/2025"); None otherwise."""
+    line = _time_line(text, start, end, year, exclude)
+    if line is None:
+        return None
+    k = max((i for i, u in enumerate(units) if u.end <= line), default=None)
+    if k is None or not _CELL_LINE_END.fullmatch(text, units[k].end, line):
+        return None
+    while k > 0:
+        gap = text[units[k - 1].end:units[k].start]
+        if not _LIST_JOIN.fullmatch(gap) or ("\n" in gap and not _line_start(text, units[k - 1].start)):
+            break
+        k -= 1
+    return k if _line_start(text, units[k].start) and units[k].start > start + 2 else None
+
+
+def _cell_end(text: str, units: list[Mention], k: int) -> int:
+    """One past the last unit of the cell that starts with ``units[k]``."""
+    j = k
+    while j + 1 < len(units) and _LIST_JOIN.fullmatch(text[units[j].end:units[j + 1].start]):
+        j += 1
+    return j + 1
+
+
+def _line_start(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    return not text[ls:pos].strip(" \t-+•")
+
+
+def _time_line(text: str, start: int, end: int, year, exclude) -> int | None:
+    """The start of a row's time cell: the first line holding a date, a month, a quarter or a year alone."""
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        le = text.find("\n", pos + 1, end)
+        le = end if le == -1 else le
+        if _TIME_CELL.fullmatch(text, pos + 1, le) and (
+                deadline_of(text, pos + 1, le, year=year, exclude=exclude, field=True) or _bare_day(text, pos + 1, le)):
+            return pos + 1
+        pos = le if le < end else -1
+    return None
 
 
 # a unit that is a whole dash line of a cell, a note in brackets after it ("- Bộ Nông nghiệp và Môi trường (chủ trì
@@ -675,15 +755,17 @@ def _cell_parts(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def add_said_support(a: Assignment, text: str, start: int, end: int, units: list[Mention], *, exclude=(),
-                     year=None, deadlines: DeadlineIndex | None = None) -> None:
+                     year=None, deadlines: DeadlineIndex | None = None, roles=("support",)) -> None:
     """Add to a table row's roles the support its own words name ("Chủ trì, phối hợp với Bộ Tư pháp, Văn
-    phòng Chính phủ rà soát …"), for a table without a "phối hợp" column; a unit that leads stays lead."""
+    phòng Chính phủ rà soát …"), for a table without a "phối hợp" column, and the ones it reports to
+    when ``roles`` says so ("… gửi Bộ Khoa học và Công nghệ, Bộ Tài chính để tổng hợp"); a unit that leads
+    stays lead."""
     said = assign_text(text, start, end, units, exclude=exclude, year=year, deadlines=deadlines)
     names = {(u.start, u.end): u.name for u in units}
     for role, s, e in said.evidence:
         name = names.get((s, e)) or " ".join(text[s:e].split())
-        if role == "support" and all(unit_key(name) != unit_key(x) for x in a.lead):
-            _add(a, "support", (name, s, e))
+        if role in roles and all(unit_key(name) != unit_key(x) for x in a.lead):
+            _add(a, role, (name, s, e))
 
 
 def assign_cells(text: str, cells, units: list[Mention], *, year=None) -> Assignment:

@@ -56,6 +56,8 @@ class Item:
     children: list = field(default_factory=list)
     cells: tuple = ()  # annex rows: the cells after the description
     lead_first: bool = False  # flattened annex rows: the lead column comes right after the number
+    support_column: bool = True  # flattened annex rows: the header has a "phối hợp" column
+    time_after_lead: bool = False  # flattened annex rows: the time column comes right after the lead's
 
     def heading(self, text: str) -> str:
         line_end = text.find("\n", self.body_start)
@@ -362,7 +364,10 @@ class _Numbering:
 
     def article(self, m: re.Match, rest: str) -> None:
         num = int(m.group("artnum").rstrip("abcdefghijklmnopqrstuvwxyz"))
-        if num != self.last_article + 1 and num != 1:
+        # an article printed out of turn is a reference, but one number skipped under a title of its own is
+        # a gap in the printed numbering ("Điều 19." then "Điều 21. Đề nghị Ủy ban Mặt trận Tổ quốc …")
+        if num != self.last_article + 1 and num != 1 and not (
+                num == self.last_article + 2 and self.last_article and rest.strip()[:1].isupper()):
             return
         self.last_article = num
         self._new_top(Item(id=f"Điều {m.group('artnum')}", kind="article", marker=m.group("article"),
@@ -789,6 +794,27 @@ def _next_section(current: str | None, mark: str, letters: bool) -> str | None:
     return None
 
 
+_HEAD_SUPPORT = re.compile(r"(?i)phối\s*hợp")
+_HEAD_TIME = re.compile(r"(?i)[ \t]*(?:thời\s*(?:hạn|gian)|tiến\s*độ|hoàn\s*thành)")
+
+
+def _columns_after_lead(text: str, lead_end: int, end: int) -> tuple[bool, bool]:
+    """What a flattened table's header says after its lead column: (whether a "phối hợp" column
+    follows, whether the time column comes right after the lead's). The header runs to its first row."""
+    first_row = _ROW_ID.search(text, lead_end, min(end, lead_end + 600))
+    stop = first_row.start() if first_row else min(end, lead_end + 300)
+    nxt = text.find("\n", lead_end, stop)
+    return (_HEAD_SUPPORT.search(text, lead_end, stop) is not None,
+            nxt != -1 and _HEAD_TIME.match(text, nxt + 1, stop) is not None)
+
+
+def _skips_one(parts: tuple[int, ...], last: tuple[int, ...] | None, line: str) -> bool:
+    """A row mark alone on its line ("39", "39.") one number past the next: a number printed twice or
+    left out ("36." "37." "37." "39."), which must not end the table."""
+    return (last is not None and len(parts) == 1 and parts[0] == last[0] + 2
+            and re.fullmatch(r"[ \t]*\d{1,2}\.?[ \t]*", line) is not None)
+
+
 def _row_follows(parts: tuple[int, ...], last: tuple[int, ...] | None) -> bool:
     """Whether a row numbered ``parts`` comes next after the row numbered ``last``."""
     if last is None:
@@ -813,16 +839,45 @@ def _section_mark(text: str, ls: int, le: int, line: str) -> str | None:
     return am.group("mark")
 
 
+# the caption of a table, a numbered line right before its header ("2. Các nhiệm vụ về chuyển đổi số quá hạn
+# chưa hoàn thành" then "STT", "Nhiệm vụ", …)
+_TABLE_CAPTION = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.[ \t]+\S[^\n]*\n[ \t]*$")
+
+
+def _captioned_tables(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(start, number) of the tables of an annex that each repeat the header under a numbered caption
+    ("1. Các nhiệm vụ về …" STT …, "2. Các nhiệm vụ về …" STT …); [] unless there are two or more, numbered 1, 2, …"""
+    out = []
+    for h in _TABLE_HEAD.finditer(text, start, end):
+        line = text.rfind("\n", start, h.start())
+        prev = text.rfind("\n", start, line) if line > start else -1
+        cap = _TABLE_CAPTION.match(text, prev + 1, line + 1) if line > start else None
+        if cap is None:
+            return []
+        out.append((cap.start("n"), cap.group("n")))
+    return out if len(out) > 1 and [n for _, n in out] == [str(k + 1) for k in range(len(out))] else []
+
+
 def _annex_rows(text: str, start: int, end: int, prefix: str = "PL.") -> list[Item]:
     """Rows of an assignment table in an annex, flattened one cell per line by PDF extraction.
 
     Parts of the table (a row "I. Hoàn thiện thể chế", or "A." then "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG") prefix
-    the ids of their rows (``PL.I.3``, ``PL.A.2``), whether the rows restart in each part or go on."""
+    the ids of their rows (``PL.I.3``, ``PL.A.2``), whether the rows restart in each part or go on; so do
+    the numbered captions of tables that each repeat the header (``PL.I.2.5``: row 5 of the second table)."""
+    tables = _captioned_tables(text, start, end)
+    if tables:
+        rows = []
+        for k, (a, n) in enumerate(tables):
+            rows.append(Item(id=f"{prefix}{n}", kind="row_heading", marker=f"{n}.", start=a,
+                             body_start=a + len(n) + 1, level=0, section_kind="task"))
+            rows += _annex_rows(text, a, tables[k + 1][0] if k + 1 < len(tables) else end, f"{prefix}{n}.")
+        return rows
     head = _TABLE_HEAD.search(text, start, min(end, start + 3000))
     if not head:
         return []
     # "STT | Cơ quan chủ trì | Cơ quan phối hợp | … | Nội dung": no description column before the lead's
     lead_first = not _CONTENT_COLUMN.search(text, head.start(), head.end())
+    support_column, time_after_lead = _columns_after_lead(text, head.end(), end)
     rows: list[Item] = []
     section = None
     letters = False
@@ -851,13 +906,15 @@ def _annex_rows(text: str, start: int, end: int, prefix: str = "PL.") -> list[It
             continue
         rid = rm.group("id") or rm.group("id2")
         parts = tuple(int(x) for x in rid.split("."))
-        if not (_row_follows(parts, last) or (last is None and before is not None and _row_follows(parts, before))):
+        if not (_row_follows(parts, last) or (last is None and before is not None and _row_follows(parts, before))
+                or _skips_one(parts, last, line)):
             continue
         last = parts
         rid_text = ".".join(map(str, parts))
         ident = f"{prefix}{section}.{rid_text}" if section else f"{prefix}{rid_text}"
         rows.append(Item(id=ident, kind="row", marker=rid, start=ls + (rm.start("id") if rm.group("id") else rm.start("id2")),
-                         body_start=ls + rm.end(), level=len(parts), section_kind="task", lead_first=lead_first))
+                         body_start=ls + rm.end(), level=len(parts), section_kind="task", lead_first=lead_first,
+                         support_column=support_column, time_after_lead=time_after_lead))
     # a row with sub-rows (1. then 1.1) is a group heading (the ids that are another's prefix, in one pass)
     parents = {r.id.rsplit(".", 1)[0] for r in rows if "." in r.id}
     for r in rows:

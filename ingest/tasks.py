@@ -315,7 +315,8 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
     own = [m for m in inside if m.start >= it.body_start]
     if it.kind == "row":
         return A.assign_row(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
-                            lead_first=it.lead_first)
+                            lead_first=it.lead_first, support_column=it.support_column,
+                            time_after_lead=it.time_after_lead)
     te = _title_end(text, it)
     asg = A.assign_text(text, it.body_start, it.end, own, exclude=exclude, year=year, deadlines=deadlines,
                         title_end=te if it.kind in ("article", "section") or _heading_line(text, it, te, own) else None,

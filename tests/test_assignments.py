@@ -314,3 +314,52 @@ def test_a_title_glued_to_its_actor_still_names_it():
     by = {t.id: t for t in f.tasks}
     assert by["Điều 1.1"].lead == ("Trung tâm Phục vụ hành chính công tỉnh",)
     assert by["Điều 1.2"].lead == ("Trung tâm Phục vụ hành chính công tỉnh",)
+
+
+REG = "QUYẾT ĐỊNH\nBan hành Quy định\n\n"
+
+
+def test_a_party_s_duties_under_a_nghia_vu_title():
+    """"Nghĩa vụ của X" over items names X as their lead, as "Trách nhiệm của X" does (a 2025 market rules
+    regulation, bulk2025 silver tasks16); the scope after the party ("trong …", "đối với …") and a long
+    lower-case phrase after "và" are not the party; a name that holds "và" stays whole."""
+    f = extract_text(REG + "Điều 1. Quyền và nghĩa vụ của thương nhân kinh doanh tại chợ\n1. Chấp hành nội quy chợ.\n"
+                     "Điều 2. Nghĩa vụ của cán bộ, công chức trong thi hành công vụ\n1. Thực hiện đúng quy định.\n"
+                     "Điều 3. Nghĩa vụ của doanh nghiệp và giá thuê sử dụng chung hạ tầng kỹ thuật viễn thông\n"
+                     "1. Công khai giá thuê.\n"
+                     "Điều 4. Trách nhiệm của Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố\n"
+                     "1. Bảo đảm nguồn lực.\n")
+    by = {t.id: t for t in f.tasks}
+    assert by["Điều 1.1"].lead == ("thương nhân kinh doanh tại chợ",)
+    assert by["Điều 2.1"].lead == ("cán bộ, công chức",)
+    assert by["Điều 3.1"].lead == ("doanh nghiệp",)
+    assert by["Điều 4.1"].lead == ("Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố",)
+    assert all(f.source.text[s:e] == "thương nhân kinh doanh tại chợ" for r, s, e in by["Điều 1.1"].evidence if r == "lead")
+
+
+def test_an_article_asking_a_body_names_it_and_a_skipped_article_number_is_an_article():
+    """"Điều 21. Đề nghị Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã" right after "Điều 19" (the printed
+    numbering skips 20: a 2025 waste regulation, bulk2025 silver tasks16) is an article whose items the
+    Front leads; an article further out of turn is not ("Điều 5." right after "Điều 1.")."""
+    f = extract_text(REG + "Điều 1. Trách nhiệm của Sở Tài chính\n1. Bố trí kinh phí.\n"
+                     "Điều 2. Trách nhiệm của Ủy ban nhân dân cấp xã\n1. Tổ chức thu gom.\n"
+                     "Điều 4. Đề nghị Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã\n1. Tuyên truyền, vận động Nhân dân.\n"
+                     "Điều 5. Điều khoản thi hành\n1. Sở Nông nghiệp và Môi trường làm đầu mối.\n")
+    by = {t.id: t for t in f.tasks}
+    assert by["Điều 4.1"].lead == ("Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã",)
+    assert by["Điều 2.1"].lead == ("Ủy ban nhân dân cấp xã",)
+    assert "Điều 5.1" in by
+    g = extract_text(REG + "Điều 1. Phạm vi\nNội dung.\nĐiều 5. Nguyên tắc\nNội dung.\n")
+    assert "Điều 5" not in {t.id for t in g.tasks}
+
+
+def test_the_header_says_what_follows_the_lead_column():
+    """A flattened header "STT | Tên nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện": no "phối hợp"
+    column, the time right after the lead; "… | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn": a support column."""
+    from ingest.structure import outline
+    head = "QUYẾT ĐỊNH\nĐiều 1. Phê duyệt.\nNơi nhận:\n- Như trên.\nPHỤ LỤC\n"
+    rows = "1\nXây dựng đề án\nBộ Y tế\n31/10/2025\nĐã gửi Bộ Tài chính\n"
+    results = outline(head + "STT\nTên nhiệm vụ\nĐơn vị chủ trì\nThời hạn\nKết quả thực hiện\n" + rows)
+    support = outline(head + "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\n" + rows)
+    assert [(i.support_column, i.time_after_lead) for i in results.items if i.kind == "row"] == [(False, True)]
+    assert [(i.support_column, i.time_after_lead) for i in support.items if i.kind == "row"] == [(True, False)]

@@ -167,18 +167,50 @@ def test_a_regulation_of_duties_gives_its_body_the_duties(SHARED):
 def test_a_table_without_support_column_takes_support_from_the_task_words(SHARED):
     """A flattened annex table with columns Nhiệm vụ | Văn bản giao | Cơ quan chủ trì | Thời hạn (a 2025
     report from corpus/bulk2025, no gold): 'Chủ trì, phối hợp với Bộ Tư pháp, Văn phòng Chính phủ rà
-    soát …' in the task's own words gives its support; the lead stays the column's. The table is annex I of
-    two, so its rows are PL.I.<row> (GUIDELINES)."""
+    soát …' in the task's own words gives its support; the lead stays the column's. The table is the second
+    of three captioned tables of annex I of two, so its rows are PL.I.2.<row> (GUIDELINES)."""
     path = SHARED / "corpus" / "bulk2025" / "txt" / "74e2ddc7b11340da.txt"
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     facts = extract_file(path)
     by_id = {t.id: t for t in facts.tasks}
-    assert by_id["PL.I.44"].lead == ("Các Bộ, ngành",)
-    assert by_id["PL.I.44"].support == ("Bộ Tư pháp", "Văn phòng Chính phủ")
-    assert by_id["PL.I.43"].support == ()  # no 'phối hợp' in its words
+    assert by_id["PL.I.2.44"].lead == ("Các Bộ, ngành",)
+    assert by_id["PL.I.2.44"].support == ("Bộ Tư pháp", "Văn phòng Chính phủ")
+    assert by_id["PL.I.2.43"].support == ()  # no 'phối hợp' in its words
     src = facts.source.text
-    assert [src[s:e] for r, s, e in by_id["PL.I.44"].evidence if r == "support"][0] == "Bộ Tư pháp"
+    assert [src[s:e] for r, s, e in by_id["PL.I.2.44"].evidence if r == "support"][0] == "Bộ Tư pháp"
+    # the words also name whom the row reports to ("… gửi Bộ Khoa học và Công nghệ, Bộ Tài chính để tổng hợp")
+    assert set(by_id["PL.I.2.2"].report_to) == {"Bộ Khoa học và Công nghệ", "Bộ Tài chính"}
+
+
+@pytest.mark.shared
+def test_tables_under_numbered_captions_restart_their_rows(SHARED):
+    """Annex I of the same report holds three tables, each under a numbered caption ("1. Các nhiệm vụ về khoa
+    học, công nghệ …", "2. Các nhiệm vụ về chuyển đổi số …") and each repeating the header, rows restarting at
+    1: row 5 of the second table is PL.I.2.5 (GUIDELINES: PL.<section>.<row>), not a line of row 9 of the first.
+    Annex II prints "36", "37", "37", "39": the repeated number must not end the table."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "74e2ddc7b11340da.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    ids = [t.id for t in extract_file(path).tasks]
+    for table, rows in (("1", 9), ("2", 46), ("3", 19)):
+        assert [i for i in ids if i.startswith(f"PL.I.{table}.")] == [f"PL.I.{table}.{r}" for r in range(1, rows + 1)]
+    assert "PL.II.39" in ids and "PL.II.48" in ids
+
+
+@pytest.mark.shared
+def test_a_results_column_names_no_support_and_the_lead_sits_above_the_time(SHARED):
+    """Annex II (STT | Tên nhiệm vụ | Đơn vị chủ trì | Thời hạn | Kết quả thực hiện | Tiến độ): the units in the
+    results column ("Bộ Khoa học và Công nghệ đã có văn bản gửi Bộ Công an, Bộ Nội vụ …") support nothing, and
+    the lead is the cell right above the time cell, not a unit that opens a wrapped line of the task's words
+    ("Chủ trì, làm việc với các bộ, cơ quan: Công an,⏎Văn phòng Chính phủ, …")."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "74e2ddc7b11340da.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    by_id = {t.id: t for t in extract_file(path).tasks}
+    assert by_id["PL.II.1"].lead == ("Bộ Khoa học và Công nghệ",)
+    assert by_id["PL.II.4"].support == ()
+    assert by_id["PL.II.3"].support[:1] == ("Bộ Công an",)  # named in the task's own words, not the results'
 
 
 @pytest.mark.shared
