@@ -107,9 +107,10 @@ _ROW_PREP_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|t
 # inside a cell, a unit after these words is an object ("Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân")
 _ROW_OBJECT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|lên|"
                                 r"như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
-# what may come before a clause's subject: a bullet and adverbial openers ending with a comma
+# what may come before a clause's subject: a bullet, an inline number ("(1) Thanh tra Chính phủ ban hành …; (2) Bộ
+# Công an chủ trì …") and adverbial openers ending with a comma
 _OPENERS = re.compile(
-    r"^[\s\-+•*–]*(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
+    r"^[\s\-+•*–]*(?:\((?:\d{1,2}|[ivx]{1,4})\)\s*)?(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
     r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng)|[^;:,]{0,80}?)?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|"
     r"[Tt]heo[^;:]{0,160}?|"
     r"[Tt]rong[^;:]{0,160}?|[Đđ]ể[^;:]{0,200}?|[Ss]au\s+khi[^;:]{0,200}?|[Kk]hi[^;:]{0,200}?|[Vv]ề[^;:]{0,200}?|"

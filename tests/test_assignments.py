@@ -235,6 +235,9 @@ CASES = [
      ("Văn phòng Ủy ban nhân dân tỉnh",), (), (), None),
     ("1. Sở Tư pháp thông báo ngay cho Sở Nội vụ được biết.\n", "II.1", ("Sở Tư pháp",), (), (), None),
     ("1. Sở Tư pháp không thông báo ngay cho Sở Nội vụ.\n", "II.1", ("Sở Tư pháp",), (), (), None),
+    # subjects after inline numbers lead (a 2025 VPCP conclusion, bulk2025 silver tasks16)
+    ("1. Khẩn trương ban hành chiến lược dữ liệu: (1) Thanh tra Chính phủ ban hành trước ngày 25/11/2025; (2) Bộ "
+     "Công an chủ trì ban hành hướng dẫn.\n", "II.1", ("Thanh tra Chính phủ", "Bộ Công an"), (), (), "2025-11-25"),
     # a title that is a unit and what it was given: the unit its sub-items are about (a 2025 e-mail regulation)
     ("1. Các cơ quan, đơn vị được cấp 01 tài khoản quản trị Thư điện tử công vụ.\na) Thực hiện thống kê số liệu.\n",
      "II.1.a", ("Các cơ quan, đơn vị",), (), (), None),
