@@ -595,7 +595,7 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
     above = _cell_above_time(text, start, end, units, year, exclude) if time_after_lead and not lead_first else None
     if above is not None:
         return _row_roles(a, text, start, end, units, above, [units[above:_cell_end(text, units, above)]],
-                          exclude=exclude, year=year, deadlines=deadlines)
+                          exclude=exclude, year=year, deadlines=deadlines, time_first=True)
     # the lead cell starts at the first unit that opens a line
     line_starts = set()
     dash_cells = set()  # units that are a whole dash line: "- Bộ Xây dựng;" (a cell listing its units), not "- Bộ Xây dựng chủ trì …"
@@ -642,7 +642,7 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
 
 
 def _row_roles(a: Assignment, text: str, start: int, end: int, units: list[Mention], first: int,
-               cells: list[list[Mention]], *, exclude, year, deadlines) -> Assignment:
+               cells: list[list[Mention]], *, exclude, year, deadlines, time_first: bool = False) -> Assignment:
     """A row's roles from its cells: the first leads, the second (the "phối hợp" column) supports."""
     for x in cells[0]:
         _add(a, "lead", x)
@@ -653,8 +653,13 @@ def _row_roles(a: Assignment, text: str, start: int, end: int, units: list[Menti
     if first:  # the description's own words may name whom the task reports to, and who supports it
         add_said_support(a, text, start, units[first].start, units[:first], exclude=exclude, year=year,
                          roles=("report_to",) if len(cells) > 1 else ("support", "report_to"))
-    a.deadline = (deadlines.best(start, end) if deadlines is not None
-                  else deadline_of(text, start, end, year=year, exclude=exclude)) or _time_cell(text, start, end, year, exclude)
+    def said():
+        return deadlines.best(start, end) if deadlines is not None else deadline_of(text, start, end, year=year,
+                                                                                   exclude=exclude)
+    # a time column right after the lead's is the row's deadline, over a date its words hold ("… chiến lược đến năm
+    # 2035" then "01/10/2025"); elsewhere a line of a date alone may be the words' own, wrapped ("- Từ⏎quý III/2030")
+    a.deadline = ((_time_cell(text, start, end, year, exclude) or said()) if time_first
+                  else (said() or _time_cell(text, start, end, year, exclude)))
     return a
 
 
@@ -667,9 +672,10 @@ _LIST_JOIN = re.compile(r"[ \t]*(?:[,;&]|và|hoặc)[\s,;]*|[ \t]*\n[ \t]*(?:[-+
 def _cell_above_time(text: str, start: int, end: int, units: list[Mention], year, exclude) -> int | None:
     """The index of the first unit of the cell right above a row's time cell, when that cell holds
     units only, one line or a list ("Bộ Khoa học và Công nghệ" then "10/10/2025"); None otherwise."""
-    line = _time_line(text, start, end, year, exclude)
-    if line is None:
+    found = _time_line_and_cell(text, start, end, year, exclude)
+    if found is None:
         return None
+    line = found[0]
     k = max((i for i, u in enumerate(units) if u.end <= line), default=None)
     if k is None or not _CELL_LINE_END.fullmatch(text, units[k].end, line):
         return None
@@ -694,24 +700,15 @@ def _line_start(text: str, pos: int) -> bool:
     return not text[ls:pos].strip(" \t-+•")
 
 
-def _time_line(text: str, start: int, end: int, year, exclude) -> int | None:
-    """The start of a row's time cell: the first line holding a date, a month, a quarter or a year alone."""
-    pos = text.find("\n", start, end)
-    while pos != -1:
-        le = text.find("\n", pos + 1, end)
-        le = end if le == -1 else le
-        if _TIME_CELL.fullmatch(text, pos + 1, le) and (
-                deadline_of(text, pos + 1, le, year=year, exclude=exclude, field=True) or _bare_day(text, pos + 1, le)):
-            return pos + 1
-        pos = le if le < end else -1
-    return None
 
 
 # a unit that is a whole dash line of a cell, a note in brackets after it ("- Bộ Nông nghiệp và Môi trường (chủ trì
 # phần chính sách);"); the next dash line goes on with the cell unless a full stop ended it (the next cell's list)
 _CELL_LINE_END = re.compile(r"[ \t]*(?:\([^()]{0,200}\))?[ \t]*[;.,]?[ \t]*(?:\n|$)")
 _DASH_GAP = re.compile(r"[ \t]*(?:\([^()]{0,200}\))?[ \t]*[;,]?[ \t]*\n[ \t]*[-+•–][ \t]*")
-_TIME_CELL = re.compile(r"[ \t]*(?:(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]rước(?:\s+ngày)?|[Hh]oàn\s+thành)\s+)?[\dIV][\dIV/.\-–\s]{3,20}[ \t]*$")
+_TIME_CELL = re.compile(r"[ \t]*(?:[Nn]hiệm\s+vụ\s+(?=[Tt]hường|[Hh][ằà]ng))?(?P<cell>(?:(?:[Nn]ăm|[Tt]háng|[Qq]uý|[Tt]rước"
+                        r"(?:\s+ngày)?|[Hh]oàn\s+thành)\s+)?[\dIV][\dIV/.\-–\s]{3,20}|[Tt]hường\s+xuyên|[Hh][ằà]ng\s+(?:năm|quý|tháng))"
+                        r"[ \t]*\.?[ \t]*$")
 
 
 _BARE_DAY = re.compile(r"\s*(?:[Tt]rước\s+(?:ngày\s+)?)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)\s*")
@@ -732,15 +729,24 @@ def _bare_day(text: str, start: int, end: int) -> Deadline | None:
 
 def _time_cell(text: str, start: int, end: int, year, exclude) -> Deadline | None:
     """The time column of a row flattened one cell per line: a line that holds nothing but a date, a
-    month, a quarter, a year or a period ("31/10/2025", "Quý IV/2025", "2026-2030")."""
+    month, a quarter, a year, a period or a standing duty ("31/10/2025", "Quý IV/2025", "2026-2030",
+    "Nhiệm vụ thường xuyên")."""
+    found = _time_line_and_cell(text, start, end, year, exclude)
+    return found[1] if found else None
+
+
+def _time_line_and_cell(text: str, start: int, end: int, year, exclude) -> tuple[int, Deadline] | None:
+    """The start of a row's first time cell line and its deadline."""
     pos = text.find("\n", start, end)
     while pos != -1:
         le = text.find("\n", pos + 1, end)
         le = end if le == -1 else le
-        if _TIME_CELL.fullmatch(text, pos + 1, le):
-            d = deadline_of(text, pos + 1, le, year=year, exclude=exclude, field=True) or _bare_day(text, pos + 1, le)
+        m = _TIME_CELL.fullmatch(text, pos + 1, le)
+        if m:
+            s, e = m.start("cell"), le
+            d = deadline_of(text, s, e, year=year, exclude=exclude, field=True) or _bare_day(text, s, e)
             if d is not None:
-                return d
+                return pos + 1, d
         pos = le if le < end else -1
     return None
 

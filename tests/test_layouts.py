@@ -211,6 +211,10 @@ def test_a_results_column_names_no_support_and_the_lead_sits_above_the_time(SHAR
     assert by_id["PL.II.1"].lead == ("Bộ Khoa học và Công nghệ",)
     assert by_id["PL.II.4"].support == ()
     assert by_id["PL.II.3"].support[:1] == ("Bộ Công an",)  # named in the task's own words, not the results'
+    # the time column right after the lead's is the deadline, over a date the task's words hold ("… Chiến lược …
+    # đến năm 2035" then "01/10/2025"), and "Nhiệm vụ thường xuyên" in it is a standing duty
+    assert by_id["PL.I.3.3"].deadline == "2025-10-01"
+    assert by_id["PL.II.10"].deadline == "thường xuyên"
 
 
 @pytest.mark.shared
