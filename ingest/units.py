@@ -265,7 +265,10 @@ _MANAGING = GRAMMAR["managing_bodies"]
 # forms: "Các Sở" alone would be read first)
 _MANAGED = (r"(?:" + _OPENER + r"\s+)?(?:" + _alt(_MANAGING["heads"]) + r")\s+quản\s+lý\s+(?:"
             + _alt(_MANAGING["domains"]) + r")(?![\wÀ-ỹ])(?:\s+" + _QUAL + r")*")
-_COLLECTIVE = (_MANAGED + r"|" + _ROLE_PHRASE + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
+# "cơ quan chuyên môn về văn hóa cấp tỉnh", "Cơ quan quản lý nhà nước về xây dựng thuộc Ủy ban nhân dân tỉnh"
+_ABOUT = (r"(?:" + _OPENER + r"\s+)?(?:" + _alt(_MANAGING["subject_heads"]) + r")\s+(?:" + _alt(_MANAGING["subjects"])
+          + r")(?![\wÀ-ỹ])(?:\s+" + _QUAL + r")*")
+_COLLECTIVE = (_ABOUT + r"|" + _MANAGED + r"|" + _ROLE_PHRASE + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
                + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")+(?:\s+" + _QUAL + r")*")
 # a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
 # a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
