@@ -68,6 +68,14 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   had not seen the rules. First look (bbc78ad): found 1.000, lead 0.827, support 0.914, report-to 0.767,
   deadlines 0.986, questions 0.806 / 0.292. Read in that session: the parties a regulation binds
   (businesses, owners, forest owners) as leads, see the README.
+- ``tasks16``: 544 tasks and 64 questions on 15 more documents (a Government Office conclusion with three
+  captioned annex tables and a results table, provincial regulations on household waste, official e-mail,
+  digital signatures, citizens' feedback, the rating of officials and model market rules, a decision on a
+  Sở Nội vụ's duties, two Hanoi council resolutions, two Prime Minister's decisions, a Government resolution,
+  two Government Office letters), annotated in the sixth session of 2026-12-06 by readers who had not seen
+  the rules. First look (526729e): found 0.829, lead 0.780, support 0.596, report-to 0.637, deadlines 0.809,
+  questions 0.454 / 0.662. Read in that session: captioned tables, results columns, skipped numbers, see the
+  README. (One of its documents, 74e2ddc7b11340da, had been looked at before for one table test, with no gold.)
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.

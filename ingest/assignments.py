@@ -653,13 +653,12 @@ def _row_roles(a: Assignment, text: str, start: int, end: int, units: list[Menti
     if first:  # the description's own words may name whom the task reports to, and who supports it
         add_said_support(a, text, start, units[first].start, units[:first], exclude=exclude, year=year,
                          roles=("report_to",) if len(cells) > 1 else ("support", "report_to"))
-    def said():
-        return deadlines.best(start, end) if deadlines is not None else deadline_of(text, start, end, year=year,
-                                                                                   exclude=exclude)
     # a time column right after the lead's is the row's deadline, over a date its words hold ("… chiến lược đến năm
     # 2035" then "01/10/2025"); elsewhere a line of a date alone may be the words' own, wrapped ("- Từ⏎quý III/2030")
-    a.deadline = ((_time_cell(text, start, end, year, exclude) or said()) if time_first
-                  else (said() or _time_cell(text, start, end, year, exclude)))
+    said = deadlines.best(start, end) if deadlines is not None else deadline_of(text, start, end, year=year,
+                                                                               exclude=exclude)
+    a.deadline = ((_time_cell(text, start, end, year, exclude) or said) if time_first
+                  else (said or _time_cell(text, start, end, year, exclude)))
     return a
 
 
@@ -696,10 +695,9 @@ def _cell_end(text: str, units: list[Mention], k: int) -> int:
 
 
 def _line_start(text: str, pos: int) -> bool:
+    """Whether only blanks or a bullet come before ``pos`` on its line."""
     ls = text.rfind("\n", 0, pos) + 1
     return not text[ls:pos].strip(" \t-+•")
-
-
 
 
 # a unit that is a whole dash line of a cell, a note in brackets after it ("- Bộ Nông nghiệp và Môi trường (chủ trì

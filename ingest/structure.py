@@ -808,11 +808,14 @@ def _columns_after_lead(text: str, lead_end: int, end: int) -> tuple[bool, bool]
             nxt != -1 and _HEAD_TIME.match(text, nxt + 1, stop) is not None)
 
 
+_MARK_ALONE = re.compile(r"[ \t]*\d{1,2}\.?[ \t]*")
+
+
 def _skips_one(parts: tuple[int, ...], last: tuple[int, ...] | None, line: str) -> bool:
     """A row mark alone on its line ("39", "39.") one number past the next: a number printed twice or
     left out ("36." "37." "37." "39."), which must not end the table."""
     return (last is not None and len(parts) == 1 and parts[0] == last[0] + 2
-            and re.fullmatch(r"[ \t]*\d{1,2}\.?[ \t]*", line) is not None)
+            and _MARK_ALONE.fullmatch(line) is not None)
 
 
 def _row_follows(parts: tuple[int, ...], last: tuple[int, ...] | None) -> bool:
