@@ -531,6 +531,8 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
         if g != "actor":
             return []
         cut = _ACTOR_SCOPE.search(text, a0, a1)  # "Nghĩa vụ của cán bộ, công chức trong thi hành công vụ"
+        if cut and _PREDICATE_END.search(text, a0, cut.start()):
+            return []  # a sentence, not a title: "Nhiệm vụ của giáo viên thực hiện theo quy định tại …"
         a1 = cut.start() if cut else a1
         tail = _ACTOR_AND.search(text, a0, a1)  # "Nghĩa vụ của doanh nghiệp và giá thuê sử dụng chung hạ tầng …"
         rest = text[tail.end():a1].split() if tail else []
@@ -566,6 +568,7 @@ _TITLE_GIVEN = re.compile(r"[ \t]+được[ \t]+(?:cấp|giao|phân[ \t]+công|c
 # (a party is named in a few words: a long phrase in lower case after "và" is what the article is also about;
 # not a name that holds "và", "Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố")
 _ACTOR_AND = re.compile(r"\s+và\s+")
+_PREDICATE_END = re.compile(r"(?<![\wÀ-ỹ])(?:thực\s+hiện|được|là|có|phải|do)\s*$")
 _ACTOR_SCOPE = re.compile(r"\s+(?:đối\s+với|trong|khi|về|theo|được\s+quy\s+định)\s")
 
 

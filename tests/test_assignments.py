@@ -337,6 +337,11 @@ def test_a_party_s_duties_under_a_nghia_vu_title():
     assert by["Điều 2.1"].lead == ("cán bộ, công chức",)
     assert by["Điều 3.1"].lead == ("doanh nghiệp",)
     assert by["Điều 4.1"].lead == ("Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố",)
+    # a sentence that opens like a title names no actor of its own: the article's actor stays (bulk2025
+    # c15a1748f51c3fd0, a decision on teachers' duties)
+    g = extract_text(REG + "Điều 1. Nhiệm vụ của giáo viên, giáo viên chủ nhiệm\n1. Nhiệm vụ của giáo viên thực hiện "
+                     "theo quy định tại điều lệ trường học.\n")
+    assert {t.id: t for t in g.tasks}["Điều 1.1"].lead == ("giáo viên, giáo viên chủ nhiệm",)
     assert all(f.source.text[s:e] == "thương nhân kinh doanh tại chợ" for r, s, e in by["Điều 1.1"].evidence if r == "lead")
 
 
