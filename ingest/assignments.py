@@ -597,8 +597,9 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
         return a
     above = _cell_above_time(text, start, end, units, year, exclude) if time_after_lead and not lead_first else None
     if above is not None:
-        return _row_roles(a, text, start, end, units, above, [units[above:_cell_end(text, units, above)]],
-                          exclude=exclude, year=year, deadlines=deadlines, time_first=True)
+        k, time = above
+        return _row_roles(a, text, start, end, units, k, [units[k:_cell_end(text, units, k)]],
+                          exclude=exclude, year=year, deadlines=deadlines, time=time)
     # the lead cell starts at the first unit that opens a line
     line_starts = set()
     dash_cells = set()  # units that are a whole dash line: "- Bộ Xây dựng;" (a cell listing its units), not "- Bộ Xây dựng chủ trì …"
@@ -645,8 +646,9 @@ def assign_row(text: str, start: int, end: int, units: list[Mention], *, exclude
 
 
 def _row_roles(a: Assignment, text: str, start: int, end: int, units: list[Mention], first: int,
-               cells: list[list[Mention]], *, exclude, year, deadlines, time_first: bool = False) -> Assignment:
-    """A row's roles from its cells: the first leads, the second (the "phối hợp" column) supports."""
+               cells: list[list[Mention]], *, exclude, year, deadlines, time: Deadline | None = None) -> Assignment:
+    """A row's roles from its cells: the first leads, the second (the "phối hợp" column) supports; ``time``,
+    the time cell right after the lead's when the header says so."""
     for x in cells[0]:
         _add(a, "lead", x)
     a.own_lead = True
@@ -658,22 +660,22 @@ def _row_roles(a: Assignment, text: str, start: int, end: int, units: list[Menti
                          roles=("report_to",) if len(cells) > 1 else ("support", "report_to"))
     # a time column right after the lead's is the row's deadline, over a date its words hold ("… chiến lược đến năm
     # 2035" then "01/10/2025"); elsewhere a line of a date alone may be the words' own, wrapped ("- Từ⏎quý III/2030")
-    said = deadlines.best(start, end) if deadlines is not None else deadline_of(text, start, end, year=year,
-                                                                               exclude=exclude)
-    a.deadline = ((_time_cell(text, start, end, year, exclude) or said) if time_first
-                  else (said or _time_cell(text, start, end, year, exclude)))
+    said = (deadlines.best(start, end) if deadlines is not None
+            else deadline_of(text, start, end, year=year, exclude=exclude)) if time is None else None
+    a.deadline = time or said or _time_cell(text, start, end, year, exclude)
     return a
 
 
 # a unit that opens a line and goes on with a verb of one who gives the work: the agent inside the description
 # ("… nhiệm vụ được Chính phủ,⏎Thủ tướng Chính phủ giao về …"), not the lead cell ("Bộ Tài chính chủ trì theo dõi")
 _RUNS_ON = re.compile(r"[ \t]+(?:giao|phân\s+công|chỉ\s+đạo|yêu\s+cầu|ban\s+hành|quyết\s+định|phê\s+duyệt)(?![\wÀ-ỹ])")
-_LIST_JOIN = re.compile(r"[ \t]*(?:[,;&]|và|hoặc)[\s,;]*|[ \t]*\n[ \t]*(?:[-+•][ \t]*)?")
 
 
-def _cell_above_time(text: str, start: int, end: int, units: list[Mention], year, exclude) -> int | None:
+def _cell_above_time(text: str, start: int, end: int, units: list[Mention], year,
+                     exclude) -> tuple[int, Deadline] | None:
     """The index of the first unit of the cell right above a row's time cell, when that cell holds
-    units only, one line or a list ("Bộ Khoa học và Công nghệ" then "10/10/2025"); None otherwise."""
+    units only, one line or a list ("Bộ Khoa học và Công nghệ" then "10/10/2025"), and the time cell's
+    deadline; None otherwise."""
     found = _time_line_and_cell(text, start, end, year, exclude)
     if found is None:
         return None
@@ -683,16 +685,16 @@ def _cell_above_time(text: str, start: int, end: int, units: list[Mention], year
         return None
     while k > 0:
         gap = text[units[k - 1].end:units[k].start]
-        if not _LIST_JOIN.fullmatch(gap) or ("\n" in gap and not _line_start(text, units[k - 1].start)):
+        if not _CELL_LIST_GAP.fullmatch(gap) or ("\n" in gap and not _line_start(text, units[k - 1].start)):
             break
         k -= 1
-    return k if _line_start(text, units[k].start) and units[k].start > start + 2 else None
+    return (k, found[1]) if _line_start(text, units[k].start) and units[k].start > start + 2 else None
 
 
 def _cell_end(text: str, units: list[Mention], k: int) -> int:
     """One past the last unit of the cell that starts with ``units[k]``."""
     j = k
-    while j + 1 < len(units) and _LIST_JOIN.fullmatch(text[units[j].end:units[j + 1].start]):
+    while j + 1 < len(units) and _CELL_LIST_GAP.fullmatch(text[units[j].end:units[j + 1].start]):
         j += 1
     return j + 1
 

@@ -322,43 +322,48 @@ def test_a_title_glued_to_its_actor_still_names_it():
 REG = "QUYẾT ĐỊNH\nBan hành Quy định\n\n"
 
 
+def _leads(body: str):
+    """The extraction of a regulation made of ``body``, and each task's lead by id."""
+    f = extract_text(REG + body)
+    return f, {t.id: t.lead for t in f.tasks}
+
+
 def test_a_party_s_duties_under_a_nghia_vu_title():
     """"Nghĩa vụ của X" over items names X as their lead, as "Trách nhiệm của X" does (a 2025 market rules
     regulation, bulk2025 silver tasks16); the scope after the party ("trong …", "đối với …") and a long
     lower-case phrase after "và" are not the party; a name that holds "và" stays whole."""
-    f = extract_text(REG + "Điều 1. Quyền và nghĩa vụ của thương nhân kinh doanh tại chợ\n1. Chấp hành nội quy chợ.\n"
+    f, lead = _leads("Điều 1. Quyền và nghĩa vụ của thương nhân kinh doanh tại chợ\n1. Chấp hành nội quy chợ.\n"
                      "Điều 2. Nghĩa vụ của cán bộ, công chức trong thi hành công vụ\n1. Thực hiện đúng quy định.\n"
                      "Điều 3. Nghĩa vụ của doanh nghiệp và giá thuê sử dụng chung hạ tầng kỹ thuật viễn thông\n"
                      "1. Công khai giá thuê.\n"
                      "Điều 4. Trách nhiệm của Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố\n"
                      "1. Bảo đảm nguồn lực.\n")
-    by = {t.id: t for t in f.tasks}
-    assert by["Điều 1.1"].lead == ("thương nhân kinh doanh tại chợ",)
-    assert by["Điều 2.1"].lead == ("cán bộ, công chức",)
-    assert by["Điều 3.1"].lead == ("doanh nghiệp",)
-    assert by["Điều 4.1"].lead == ("Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố",)
+    assert lead["Điều 1.1"] == ("thương nhân kinh doanh tại chợ",)
+    assert lead["Điều 2.1"] == ("cán bộ, công chức",)
+    assert lead["Điều 3.1"] == ("doanh nghiệp",)
+    assert lead["Điều 4.1"] == ("Ban quản lý các khu công nghệ cao và khu công nghiệp Thành phố",)
+    first = next(t for t in f.tasks if t.id == "Điều 1.1")
+    assert all(f.source.text[s:e] == "thương nhân kinh doanh tại chợ" for r, s, e in first.evidence if r == "lead")
     # a sentence that opens like a title names no actor of its own: the article's actor stays (bulk2025
     # c15a1748f51c3fd0, a decision on teachers' duties)
-    g = extract_text(REG + "Điều 1. Nhiệm vụ của giáo viên, giáo viên chủ nhiệm\n1. Nhiệm vụ của giáo viên thực hiện "
+    _, lead = _leads("Điều 1. Nhiệm vụ của giáo viên, giáo viên chủ nhiệm\n1. Nhiệm vụ của giáo viên thực hiện "
                      "theo quy định tại điều lệ trường học.\n")
-    assert {t.id: t for t in g.tasks}["Điều 1.1"].lead == ("giáo viên, giáo viên chủ nhiệm",)
-    assert all(f.source.text[s:e] == "thương nhân kinh doanh tại chợ" for r, s, e in by["Điều 1.1"].evidence if r == "lead")
+    assert lead["Điều 1.1"] == ("giáo viên, giáo viên chủ nhiệm",)
 
 
 def test_an_article_asking_a_body_names_it_and_a_skipped_article_number_is_an_article():
     """"Điều 21. Đề nghị Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã" right after "Điều 19" (the printed
     numbering skips 20: a 2025 waste regulation, bulk2025 silver tasks16) is an article whose items the
     Front leads; an article further out of turn is not ("Điều 5." right after "Điều 1.")."""
-    f = extract_text(REG + "Điều 1. Trách nhiệm của Sở Tài chính\n1. Bố trí kinh phí.\n"
+    _, lead = _leads("Điều 1. Trách nhiệm của Sở Tài chính\n1. Bố trí kinh phí.\n"
                      "Điều 2. Trách nhiệm của Ủy ban nhân dân cấp xã\n1. Tổ chức thu gom.\n"
                      "Điều 4. Đề nghị Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã\n1. Tuyên truyền, vận động Nhân dân.\n"
                      "Điều 5. Điều khoản thi hành\n1. Sở Nông nghiệp và Môi trường làm đầu mối.\n")
-    by = {t.id: t for t in f.tasks}
-    assert by["Điều 4.1"].lead == ("Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã",)
-    assert by["Điều 2.1"].lead == ("Ủy ban nhân dân cấp xã",)
-    assert "Điều 5.1" in by
-    g = extract_text(REG + "Điều 1. Phạm vi\nNội dung.\nĐiều 5. Nguyên tắc\nNội dung.\n")
-    assert "Điều 5" not in {t.id for t in g.tasks}
+    assert lead["Điều 4.1"] == ("Ủy ban mặt trận Tổ quốc cấp tỉnh, cấp xã",)
+    assert lead["Điều 2.1"] == ("Ủy ban nhân dân cấp xã",)
+    assert "Điều 5.1" in lead
+    _, lead = _leads("Điều 1. Phạm vi\nNội dung.\nĐiều 5. Nguyên tắc\nNội dung.\n")
+    assert "Điều 5" not in lead
 
 
 def test_the_header_says_what_follows_the_lead_column():
