@@ -155,9 +155,12 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 # a character of the actor a title names: no colon, but the one a family's list of members follows
 # ("Trách nhiệm của các Sở: Xây dựng, Tài chính, Nội vụ.")
 _ACTOR_CHAR = r"(?:[^:;]|(?:" + "|".join(r"(?<=[Cc]ác " + re.escape(f) + ")" for f in COLON_FAMILIES) + r"):)"
-_TITLE_ACTOR = re.compile(r"^\s*(?:[Tt]rách\s+nhiệm(?:\s*,\s*quyền\s+hạn)?|[Nn]hiệm\s+vụ(?:\s*,\s*quyền\s+hạn)?|"
-                          r"(?:[Qq]uyền\s+(?:hạn\s+)?và\s+|[Tt]rách\s+nhiệm\s+và\s+)?[Nn]ghĩa\s+vụ|"
-                          r"[Nn]hiệm\s+vụ\s+và\s+quyền\s+hạn|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
+# the duty nouns a title lists before its actor, in any order and case, one of them a duty ("Trách nhiệm và
+# quyền hạn của …", "Quyền và trách nhiệm của …", "Chức năng, nhiệm vụ, quyền hạn của …"; "Quyền của …" is none)
+_POWER = r"(?:chức\s+năng|quyền(?:\s+hạn)?|quyền\s+lợi)"
+_DUTY = r"(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ)"
+_DUTY_NOUNS = r"(?i:(?:" + _POWER + r"\s*(?:,|và)\s*){0,2}" + _DUTY + r"(?:\s*(?:,|và)\s*(?:" + _DUTY + "|" + _POWER + r")){0,3})"
+_TITLE_ACTOR = re.compile(r"^\s*(?:" + _DUTY_NOUNS + r"|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
                           r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?|"
                           r"[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+"
                           r"(?P<actor2>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+"

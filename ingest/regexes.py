@@ -101,7 +101,7 @@ ITEM = re.compile(
     r"(?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b\.?)"
     r"|(?P<article>Điều\s+(?P<artnum>\d+[a-z]?)\s*[.:])"
     r"|(?=[IVX])" + ROMAN + r"\s*[.:/]\s"
-    r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?P<decend>\.|\)|(?=\s))[ \t]+(?=\S)"
+    r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?P<decend>\.|\)|(?=\s))(?:\[\d{1,3}\])?[ \t]+(?=\S)"  # "2.[18] Chủ trì …": a consolidated text's footnote mark
     r"|(?P<letter>[a-zđ])(?:\)|\.(?=[ \t]+[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]))[ \t]+"
     r"|\((?P<paren>\d{1,2}|(?:i{1,3}|iv|vi{0,3}|ix|x))\)[ \t]+(?=\S)"
     r"|(?P<dash>[-+•*▪])[ \t]+"

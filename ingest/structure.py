@@ -364,6 +364,13 @@ class _Numbering:
 
     def article(self, m: re.Match, rest: str) -> None:
         num = int(m.group("artnum").rstrip("abcdefghijklmnopqrstuvwxyz"))
+        if num == self.last_article and m.group("artnum")[-1:].isalpha() and rest.strip()[:1].isupper():
+            # an article a later text inserted after its base ("Điều 10a." after "Điều 10."; a consolidated
+            # text prints them): the numbering goes on from the base
+            self._new_top(Item(id=f"Điều {m.group('artnum')}", kind="article", marker=m.group("article"),
+                               start=m.start("article"), body_start=m.end(), level=0,
+                               section_kind=_kind_of_section(rest)))
+            return
         # an article printed out of turn is a reference, but one number skipped under a title of its own is
         # a gap in the printed numbering ("Điều 19." then "Điều 21. Đề nghị Ủy ban Mặt trận Tổ quốc …")
         if num != self.last_article + 1 and num != 1 and not (

@@ -96,7 +96,8 @@ _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|đ�
           r"khen|ứng|hằng|hàng|năm|trước|sau|khi|nhằm|đến|từ|ngay|kịp|sớm|tích|nghiêm|ngày|tháng|quý|trên|dưới|ra|"
           r"vào|lên|hoặc|nếu|do|bị|cùng|như|mà|nhưng|này|đó|đây|gồm|bao|cung|thu|phát|đối|tại|cho|với|hết|"
           r"toàn|mọi|những|một|hai|ba|về|tiến|chấp|phê|góp|tranh|tìm|sớm|xác|đúng|yêu|bổ|bắt|biết|"
-          r"thành\s+(?:lập|viên)|tài\s+trợ|dự\s+(?:toán|thảo))\b")  # ("Quỹ … tài trợ", "Hội đồng … thành lập")
+          r"thành\s+(?:lập|viên)|tài\s+trợ|dự\s+(?:toán|thảo)|thông\s+(?:báo|qua))\b")  # ("Quỹ … tài trợ", "Hội đồng … thành lập",
+# "Công ty … thông báo")
 
 
 def _compounds(words) -> str:

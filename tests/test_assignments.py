@@ -376,3 +376,30 @@ def test_the_header_says_what_follows_the_lead_column():
     support = outline(head + "STT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\n" + rows)
     assert [(i.support_column, i.time_after_lead) for i in results.items if i.kind == "row"] == [(False, True)]
     assert [(i.support_column, i.time_after_lead) for i in support.items if i.kind == "row"] == [(True, False)]
+
+
+def test_a_title_that_lists_duties_and_powers_names_its_actor():
+    """The duty nouns of a title come in any order with powers beside them ("Trách nhiệm và quyền hạn của X",
+    "Quyền và trách nhiệm của X", "Chức năng, nhiệm vụ, quyền hạn của X"; a consolidated Ministry of Defence
+    regulation, bulk2025 silver tasks17); a title of rights alone ("Quyền của X") names no lead."""
+    _, lead = _leads("Điều 1. Trách nhiệm và quyền hạn của Bộ Quốc phòng\n1. Chủ trì tổ chức đón tiếp.\n"
+                     "Điều 2. Quyền và trách nhiệm của Hội đồng quản lý\n1. Phê duyệt kế hoạch.\n"
+                     "Điều 3. Chức năng, nhiệm vụ, quyền hạn của Sở Tư pháp\n1. Tham mưu xây dựng văn bản.\n"
+                     "Điều 4. Quyền của Sở Nội vụ\n1. Được cung cấp thông tin.\n")
+    assert lead["Điều 1.1"] == ("Bộ Quốc phòng",)
+    assert lead["Điều 2.1"] == ("Hội đồng quản lý",)
+    assert lead["Điều 3.1"] == ("Sở Tư pháp",)
+    assert lead["Điều 4.1"] == ()
+
+
+def test_a_consolidated_text_s_footnote_marks_and_inserted_articles():
+    """A consolidated text (văn bản hợp nhất) prints a footnote mark after an item's number ("2.[18] Chủ trì …")
+    and the articles a later text inserted after their base ("Điều 10a." after "Điều 10."): both are items,
+    and the numbering goes on from the base."""
+    _, lead = _leads("Điều 1. Trách nhiệm của Bộ Quốc phòng\n1.[17] (được bãi bỏ).\n2.[18] Chủ trì tổ chức đón tiếp.\n"
+                     "Điều 1a. Trách nhiệm của Bộ Công an[12]\n1. Chủ trì bảo đảm an ninh.\n"
+                     "Điều 2. Trách nhiệm của Ủy ban nhân dân tỉnh\n1. Phối hợp với Bộ Quốc phòng.\n")
+    assert lead["Điều 1.2"] == ("Bộ Quốc phòng",)
+    assert lead["Điều 1a.1"] == ("Bộ Công an",)
+    assert lead["Điều 2.1"] == ("Ủy ban nhân dân tỉnh",)
+    assert "Điều 1.3" not in lead  # the inserted article's item is its own, not a third item of Điều 1
