@@ -122,7 +122,7 @@ _ROW_SECTION = re.compile(r"(?m)^[ \t]*(?P<roman>[IVX]{1,5})\.[ \t]+(?=\S)")
 
 
 _ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]+)?(?:\d{1,2}[.)\s]|[IVXL]{1,8}[ \t]*[.:/]|[a-zđ][.)]|\((?:\d|[ivx])|"
-                        r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]))")
+                        r"Điều[ \t]|Phần[ \t]|PHẦN[ \t]|Chương[ \t]|CHƯƠNG[ \t]|Mục[ \t]|MỤC[ \t]|(?:[-+][ \t]+)?Bước[ \t]))")
 
 
 # a line opening a quotation of another text's provisions: a quote mark at its start, after a line that
@@ -329,6 +329,8 @@ class _Numbering:
         self.letter_parent: Item | None = None
         self.last_letter: str | None = None
         self.paren_parent: Item | None = None  # the item whose "(1) (2)" / "(i) (ii)" points are read
+        self.step_parent: Item | None = None  # the item whose procedure steps ("Bước 1.", "Bước 2.") are read
+        self.last_step: int = 0
         self.last_paren: int = 0
 
     def scan(self, end: int) -> list[Item]:
@@ -349,6 +351,8 @@ class _Numbering:
                 self.letter(m, rest)
             elif m.group("paren"):
                 self.paren(m, rest)
+            elif m.group("step"):
+                self.step(m, rest)
         return self.items
 
     def _enter_annex(self) -> None:
@@ -458,6 +462,30 @@ class _Numbering:
             return
         self.paren_parent, self.last_paren = parent, num
         self.items.append(Item(id=f"{parent.id}.{raw}", kind="point", marker=f"({raw})", start=m.start() + len(m.group("indent")),
+                               body_start=m.end(), level=parent.level + 1, parent=parent.id,
+                               section_kind=parent.section_kind))
+
+    def step(self, m: re.Match, rest: str) -> None:
+        """A procedure's step at a line's start ("Bước 1. Trong thời gian 02 ngày làm việc, Ủy ban nhân dân cấp xã
+        tiếp nhận …", "- Bước 2: …"): a point of the item it follows (``Điều 4.d.1``), when the steps run from
+        one."""
+        num = int(m.group("stepnum"))
+        if num == 1:
+            base = self.items[-1] if self.items else None
+            if base is None or base.start < 0 or base.kind not in ("section", "article", "item", "letter", "point"):
+                return
+            parent = base
+        else:
+            parent = self.step_parent
+            last = self.items[-1] if self.items else None
+            if parent is None or num != self.last_step + 1 or last is None or last.parent != parent.id \
+                    or not last.marker.startswith("Bước"):
+                return
+        if not rest.strip():
+            return
+        self.step_parent, self.last_step = parent, num
+        self.items.append(Item(id=f"{parent.id}.{num}", kind="point", marker=f"Bước {num}",
+                               start=m.start("step") + (len(m.group("step")) - len(m.group("step").lstrip("-+ \t"))),
                                body_start=m.end(), level=parent.level + 1, parent=parent.id,
                                section_kind=parent.section_kind))
 

@@ -356,10 +356,12 @@ def _inherit(text: str, it: Item, asg: A.Assignment, parent: A.Assignment, addre
     The parent's lead holds for the item, together with the units its own clauses name; an item whose
     title names its own lead ("2.2. Sở Nội vụ") replaces it, and so does an item that names its own under
     a lead-in's addressees (``addressed``: "yêu cầu các bộ, ngành, địa phương:" over "g) … Bộ Xây dựng với
-    vai trò là cơ quan thường trực, chủ động …")."""
+    vai trò là cơ quan thường trực, chủ động …"), and a procedure's step that names who acts in it ("Bước 2.
+    Trong vòng 02 ngày làm việc, Phòng Văn hóa - Xã hội …" under "Ủy ban nhân dân cấp xã thực hiện các công
+    việc sau:")."""
     inherited = False
     if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg) \
-            and not (asg.lead and it.parent in addressed):
+            and not (asg.lead and (it.parent in addressed or it.marker.startswith("Bước"))):
         own = list(asg.lead)
         asg.lead = list(parent.lead)
         for name in own:

@@ -520,3 +520,23 @@ def test_a_charter_gives_its_body_the_duties_and_a_title_cues_no_unit(SHARED, sc
         want, have = gold[tid], got[tid]
         assert all(scorer.covered(x, list(have.lead)) for x in want["lead"]), (tid, have.lead)
         assert not [x for x in have.report_to if not scorer.covered(x, want["report_to"])], (tid, have.report_to)
+
+
+@pytest.mark.shared
+def test_a_procedure_s_steps_are_points_of_their_item(SHARED):
+    """A procedure written as steps ("Bước 1. Trong thời gian 02 (hai) ngày làm việc, Ủy ban nhân dân cấp xã
+    tiếp nhận … giao Phòng Văn hóa - Xã hội chủ trì …", "Bước 2. …") under "d) Thời hạn rà soát đối tượng" (a
+    2025 Huế procedure decision, corpus/bulk2025, silver tasks17): each step is a point of the item (Điều 4.d.1
+    …), and a step that names who acts in it leads with that unit, not with the lead-in's ("Ủy ban nhân dân
+    cấp xã thực hiện các công việc sau:")."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "f40e7ad008712591.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    facts = extract_file(path)
+    by_id = {t.id: t for t in facts.tasks}
+    assert [i for i in by_id if i.startswith("Điều 4.d.")] == [f"Điều 4.d.{n}" for n in range(1, 8)]
+    assert by_id["Điều 4.d.1"].lead == ("Ủy ban nhân dân cấp xã", "Phòng Văn hóa - Xã hội")
+    assert by_id["Điều 4.d.2"].lead == ("Phòng Văn hoá - Xã hội",)
+    assert by_id["Điều 4.d.5"].lead == ("Ủy ban nhân dân cấp xã",)
+    step = by_id["Điều 4.d.2"]
+    assert facts.source.text[step.start:step.end].startswith("Bước 2. Trong vòng 02 (hai) ngày làm việc")
