@@ -41,7 +41,8 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 # ("Phân cấp cho Ủy ban nhân dân các phường thực hiện …": a power handed down with its work)
 _CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|(?<![\wÀ-ỹ] )Phân\s+cấp(?=\s+cho)|"
-                       r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?)\s*$")
+                       r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?(?:\s+(?:các|những))?)\s*$")
+# ("đề nghị các Thuế tỉnh, thành phố khẩn trương …": a plural before a name the grammar reads without it)
 # ("phối hợp, hướng dẫn Bộ Y tế": a second verb shared by the partners named after it)
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?"
                           r"(?:\s*(?:,|và)\s*(?:hướng\s+dẫn|hỗ\s+trợ|giúp\s+đỡ|tạo\s+điều\s+kiện\s+cho))?(?:\s+(?:với|cùng))?|"
@@ -134,7 +135,7 @@ _STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|c�
 _STRONG_FIRST = ("chủ", "có", "chịu", "là", "được", "đồng")
 # the last words the cues above end with (a cue ends the stretch before a unit, blanks aside): a quick
 # test before the search, which tries the pattern at every position of the stretch
-_LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với")
+_LEAD_ENDS = ("iao", "nghị", "cầu", "công", "trì", "cho", "với", "các", "những")
 _SUPPORT_ENDS = ("hợp", "chẽ", "xuyên", "bộ", "với", "ùng", "giữa", "của", "dẫn", "trợ", "đỡ", "cho")
 _REPORT_ENDS = ("cáo", "kiến", "nghị", "xuất", "quả", "kỳ", "hình", "hợp", "nhanh", "bản", "kết", "năm", "quý", "tháng", "mưu", "giúp",
                 "ngày", "hiện", "xuyên", "thời", "ngay", "đủ", "về", "cho", "lên", "tới", "đến", "ửi", "với", "của", "hoạch",

@@ -687,8 +687,95 @@ def outline(text: str) -> Outline:
     _cut_closing(text, items, body_end if annex_start is None else min(body_end, annex_start))
     _unique_tops(items)
     _link_children(items)
+    if not items and marks:
+        letter = _letter_body(text, marks[0])
+        if letter is not None:
+            items = [letter]
     return Outline(items=items, body_start=body_start, body_end=body_end, header_end=body_start,
                    annex_start=annex_start, recipients=_recipients(text), signature=None)
+
+
+# an unnumbered letter (công văn) is one item, ``preamble`` (GUIDELINES: the text before any numbering): its
+# body runs from the addressees' block ("Kính gửi: …") or from the sentence that introduces the directions
+# ("…, Phó Thủ tướng Chính phủ Trần Hồng Hà có ý kiến như sau:") to the closing paragraph or the recipients
+_ADDRESSED = re.compile(r"(?m)^[ \t]*(?:-[ \t]*)?Kính[ \t]+gửi[ \t]*:?")
+_AS_FOLLOWS = re.compile(r"như[ \t]+sau[ \t]*:[ \t]*\n")
+# the first line of the body after the addressees (a wrapped addressee line opens with none of these)
+_BODY_OPENER = re.compile(r"(?:Xét|Về|Thực[ \t]+hiện|Theo|Căn[ \t]+cứ|Trên[ \t]+cơ[ \t]+sở|Tiếp[ \t]+theo|Sau[ \t]+khi|"
+                          r"Ngày|Để|Nhằm|Triển[ \t]+khai|Qua|Trước|Hiện[ \t]+nay|Vừa[ \t]+qua|Thời[ \t]+gian[ \t]+qua|"
+                          r"Nhận[ \t]+được|Tại|Trả[ \t]+lời|Phúc[ \t]+đáp|Từ|Do|Nhằm|Tiếp[ \t]+nhận)(?![\wÀ-ỹ])")
+
+# a letter that answers an enquiry (a tax office to a company or a local office, an office to a voter) assigns
+# no work: "Cục Thuế nhận được công văn số …", "Trả lời công văn số …", "Về vấn đề này, …"
+_ANSWERS = re.compile(r"nhận\s+được\s+(?:công\s+văn|văn\s+bản|đơn|thư|câu\s+hỏi|phiếu|email|kiến\s+nghị|hồ\s+sơ)|"
+                      r"Trả\s+lời\s+(?:công\s+văn|văn\s+bản|đơn|thư|câu\s+hỏi|kiến\s+nghị)|[Vv]ề\s+vấn\s+đề\s+này|"
+                      r"trả\s+lời\s+(?:như\s+sau|để)", re.I)
+
+# the request that gives the work ("…, đề nghị các Thuế tỉnh, thành phố khẩn trương …"; not "theo đề nghị của …")
+_REQUEST = re.compile(r"(?:(?<=\n)|(?<=[.;:,][ \t])|(?<=[.;:,]\n))[ \t\-+]*(?:đề\s+nghị|Đề\s+nghị|yêu\s+cầu|Yêu\s+cầu)"
+                      r"(?!\s+của)(?=\s)")
+
+# directions that open by recalling the law ("- Tại Điều 106 Nghị định số 131/2021/NĐ-CP quy định: …")
+_RECALLS = re.compile(r"[ \t\n\-+]*(?:Tại|Căn[ \t]+cứ|Theo[ \t]+quy[ \t]+định)(?![\wÀ-ỹ])")
+
+
+def _body_start(text: str, after: int, end: int) -> int | None:
+    """Where a letter's directions start: after "… có ý kiến như sau:"; else at the sentence of its first
+    request ("Để bảo đảm …, đề nghị các Thuế tỉnh, thành phố …", after paragraphs that recall the law);
+    else at the first line after the addressees' block (a line that opens a paragraph, "Xét …", "Thực hiện …",
+    or follows one ending a sentence; a dash-led line is one more addressee)."""
+    follows = _AS_FOLLOWS.search(text, after, end)
+    if follows is not None:
+        if not _RECALLS.match(text, follows.end(), end):
+            return follows.end()
+        # "… có ý kiến như sau: - Tại Điều 106 Nghị định … quy định: …": the law recalled, then the request
+        req = _REQUEST.search(text, follows.end(), end)
+        return follows.end() if req is None else _sentence_start(text, follows.end(), req.start())
+    first = None
+    pos = text.find("\n", after, end)
+    while pos != -1:
+        ls = pos + 1
+        le = text.find("\n", ls, end)
+        line = text[ls:le if le != -1 else end].lstrip()
+        if not line.startswith(("-", "+")) and (_BODY_OPENER.match(line) or text[:pos].rstrip().endswith((".", ";"))):
+            first = ls
+            break
+        pos = le
+    if first is None:
+        return None
+    req = _REQUEST.search(text, first, end)
+    return first if req is None else _sentence_start(text, first, req.start())
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """The start of the sentence holding ``pos`` (not before ``lo``)."""
+    return max(lo, text.rfind(".\n", lo, pos) + 2, text.rfind(". ", lo, pos) + 2)
+
+
+def _letter_body(text: str, end: int) -> Item | None:
+    """The body of a letter with no numbered item, as one item ``preamble``; None when the text addresses
+    nobody ("Kính gửi") before ``end`` (the recipients or the signature) or answers an enquiry."""
+    m = _ADDRESSED.search(text, 0, end)
+    if m is None or _ANSWERS.search(text, m.end(), end):
+        return None
+    start = _body_start(text, m.end(), end)
+    if start is None or start >= end:
+        return None
+    stop = end
+    pos = start
+    while pos < end:  # the closing paragraph ("Văn phòng Chính phủ thông báo để … biết, thực hiện./.")
+        if _CLOSING.match(text, pos, end):
+            stop = pos
+            break
+        nl = text.find("\n", pos, end)
+        if nl == -1:
+            break
+        pos = nl + 1
+    stop = start + len(text[start:stop].rstrip())
+    if stop <= start:
+        return None
+    return Item(id="preamble", kind="item", marker="", start=start, end=stop, body_start=start, level=1,
+                section_kind="task")
 
 
 CELL_SEP = " | "

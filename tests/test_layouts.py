@@ -540,3 +540,26 @@ def test_a_procedure_s_steps_are_points_of_their_item(SHARED):
     assert by_id["Điều 4.d.5"].lead == ("Ủy ban nhân dân cấp xã",)
     step = by_id["Điều 4.d.2"]
     assert facts.source.text[step.start:step.end].startswith("Bước 2. Trong vòng 02 (hai) ngày làm việc")
+
+
+@pytest.mark.shared
+def test_an_unnumbered_letter_is_one_item(SHARED):
+    """A Government Office letter with no numbering ("Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ. Xét Tờ trình
+    …, Phó Thủ tướng … có ý kiến như sau: Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Quốc phòng, Bộ Nội vụ
+    … báo cáo Thủ tướng Chính phủ trong quý I năm 2026. Văn phòng Chính phủ thông báo để … biết, thực hiện./.")
+    gives its work in one item, ``preamble`` (GUIDELINES: the text before any numbering), from the directions to
+    the closing paragraph. A letter that answers an enquiry (a tax office's "Cục Thuế nhận được công văn số …")
+    gives none."""
+    base = SHARED / "corpus" / "bulk2025" / "txt"
+    letter, answer = base / "06690fd4027d01c8.txt", base / "b135fb7c2c27dd4b.txt"
+    if not letter.is_file() or not answer.is_file():
+        pytest.skip(f"{base} is absent")
+    facts = extract_file(letter)
+    [task] = [t for t in facts.tasks if t.id == "preamble"]
+    assert task.lead == ("Bộ Khoa học và Công nghệ",)
+    assert task.support[:2] == ("Bộ Quốc phòng", "Bộ Nội vụ")
+    assert task.report_to == ("Thủ tướng Chính phủ",) and task.deadline == "2026-Q1"
+    words = " ".join(facts.source.text[task.start:task.end].split())
+    assert words.startswith("Bộ Khoa học và Công nghệ chủ trì")
+    assert words.endswith("báo cáo Thủ tướng Chính phủ trong quý I năm 2026.")
+    assert not any(t.id == "preamble" for t in extract_file(answer).tasks)

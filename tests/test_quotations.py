@@ -57,7 +57,12 @@ def test_a_letter_quoting_articles_has_no_items_of_its_own():
     # a quotation left open ends at the quoting text's next bullet, or at its closing paragraph's recipients
     assert blocks[1].endswith("trong hạn mức giao đất ở.\n")
     assert "Nơi nhận" not in blocks[2]
-    assert extract_text(LETTER).tasks == ()
+    # the quoted articles make no items: the letter's own request is its one item (an unnumbered letter's body,
+    # "preamble"), from the request after the law it recalls
+    facts = extract_text(LETTER)
+    assert [(t.id, t.lead) for t in facts.tasks] == [("preamble", ("Thuế tỉnh Nghệ An",))]
+    task = facts.tasks[0]
+    assert facts.source.text[task.start:task.end] == "Đề nghị Thuế tỉnh Nghệ An phối hợp với các cơ quan chức năng để thực hiện."
 
 
 def test_an_amending_text_keeps_its_own_items_only():
