@@ -126,10 +126,11 @@ def _compounds(words) -> str:
 # a name's words: a capitalised syllable and at most one lower-case one that is no verb or function
 # word, or a compound whose later syllables would read as one ("Việc làm", "Phát triển", "Đổi mới sáng tạo")
 _COMPOUND = _compounds(GRAMMAR["name_compounds"]["words"])
-# (a level word starts the jurisdiction, never a name's lower-case word: "… Việt Nam thành phố Hà Nội"); a
+# (a level word starts the jurisdiction, never a name's lower-case word: "… Việt Nam thành phố Hà Nội"; a name's
+# "quốc gia" is its own tail, "Cục Viễn thám quốc gia", "Ban Chỉ đạo quốc gia"); a
 # number closes a military or regional name ("Bộ Tư lệnh Vùng 4 Hải quân", "Quân khu 7", "khu vực XV")
-_NAMEGROUP = (r"(?:" + _COMPOUND + r"|" + _CAPW + r")(?:\s+(?!" + _STOPW + r"|[a-zđ]\)|(?:thành\s+phố|thị\s+xã|thị\s+trấn|"
-              r"đặc\s+khu|tỉnh|huyện|quận|phường)(?![\wÀ-ỹ]))" + _LOWW + r"){0,1}(?:(?:(?<=Vùng)|(?<=[Kk]hu)|(?<=[Kk]hu\svực)|(?<=đoàn))"
+_NAMEGROUP = (r"(?:" + _COMPOUND + r"|" + _CAPW + r")(?:\s+(?!" + _STOPW + r"|[a-zđ]\)|quốc\s+gia|(?:thành\s+phố|thị\s+xã|thị\s+trấn|"
+              r"đặc\s+khu|tỉnh|huyện|quận|phường)(?![\wÀ-ỹ]))" + _LOWW + r"){0,1}(?:[ \t]+quốc[ \t]+gia(?![\wÀ-ỹ]))?(?:(?:(?<=Vùng)|(?<=[Kk]hu)|(?<=[Kk]hu\svực)|(?<=đoàn))"
               r"[ \t]+(?:\d{1,3}|[IVXL]{1,5})(?![\wÀ-ỹ/]|[.,-]\d))?")
 # lower-case words that may bridge two capitalised parts of one name (Ban Quản lý khu Kinh tế,
 # Liên hiệp các hội Khoa học và Kỹ thuật)
