@@ -353,8 +353,9 @@ def _opens_clause(text: str, start: int, end: int, first: Mention, u: Mention) -
 
 
 # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, " / "Theo đề xuất của Sở A, Sở B, ": whose proposal
-_ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
-                           r"kết\s+quả)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
+_ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?i:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
+                           r"kết\s+quả|kết\s+luận|tờ\s+trình|thông\s+báo)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
+# ("Trên cơ sở Báo cáo số 1052/BC-CP … của Chính phủ và Kết luận … của Văn phòng Quốc hội, Bộ Xây dựng làm việc …")
 # a procedure's time limit before its step, the list it names right after "của" / "từ" ("Trong thời hạn 05 ngày
 # kể từ ngày nhận được ý kiến của các cơ quan chuyên môn, Cục X trình …", "Sau khi nhận đủ hồ sơ của Sở A, Sở B …")
 _TIME_LIMIT_OF = re.compile(r"[\s\-+•*–]*(?:[Tt]rong\s+(?:thời\s+hạn|vòng)|[Cc]hậm\s+nhất|[Ss]au\s+(?:khi|\d{1,3}\s+ngày)|"

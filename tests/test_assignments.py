@@ -403,3 +403,13 @@ def test_a_consolidated_text_s_footnote_marks_and_inserted_articles():
     assert lead["Điều 1a.1"] == ("Bộ Công an",)
     assert lead["Điều 2.1"] == ("Ủy ban nhân dân tỉnh",)
     assert "Điều 1.3" not in lead  # the inserted article's item is its own, not a third item of Điều 1
+
+
+def test_a_subject_after_the_reports_its_work_rests_on():
+    """"Trên cơ sở Báo cáo … của Chính phủ và Kết luận … của Văn phòng Quốc hội, Bộ Xây dựng làm việc …" (a
+    Government Office letter, bulk2025 silver tasks17): the last unit of the list after the documents' issuers
+    opens the clause, whatever the case of the document's word."""
+    _, lead = _leads("Điều 1. Tổ chức thực hiện\n1. Trên cơ sở Báo cáo số 1052/BC-CP ngày 12/11/2025 của Chính phủ và "
+                     "Kết luận của Ủy ban Thường vụ Quốc hội tại Thông báo số 4387/TB-VPQH của Văn phòng Quốc hội, Bộ Xây "
+                     "dựng làm việc với Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội.\n")
+    assert lead["Điều 1.1"] == ("Bộ Xây dựng",)
