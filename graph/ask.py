@@ -67,8 +67,8 @@ from .deadlines import RECURRING as DEADLINE_WORDS
 from .fulltext import fold_text, fold_words, fulltext
 from .ids import fold_ascii, split_task, tidy_symbol
 from .index import StoreIndex, store_index
-from .lexicon import (Lexicon, UnitHit, english_name, find_all_units, lexicon, name_key, ngrams, resolve_unit,
-                      unit_homes)
+from .lexicon import (Lexicon, UnitHit, english_name, find_all_units, lexicon, name_key, ngrams, proper_name_units,
+                      resolve_unit, unit_homes)
 from .results import Answer, DocLink, TaskRow, UnitRole
 from .store import PerVersion, Store, prefixed
 from .store import iri as sparql_iri
@@ -664,6 +664,8 @@ def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], u
     """The units a question names, each with its roles (into ``u.units`` and ``u.roles``)."""
     q_en = fold_ascii(question).replace("'", "").replace("’", "")
     hits = find_all_units(lx, question, q)
+    if not hits and u.lang == "en":
+        hits = proper_name_units(lx, question)  # "the Director of Tan Cang - Petro Cam Ranh Company"
     # role words are read outside the units' names ("Ban Tuyên giáo" holds no "giao", gives no work)
     named = {k for h in hits if h.span is not None for k in range(*h.span)}
     q_roles = " ".join(w for k, w in enumerate(words) if k not in named) if named else q

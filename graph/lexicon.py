@@ -29,7 +29,7 @@ from .vocab import DOC_TYPES
 COLLECTIVES = Path(__file__).resolve().parent.parent / "data" / "ask" / "collectives.json"
 UNIT_GRAMMAR = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
 
-__all__ = ["Lexicon", "lexicon", "name_key", "find_units", "find_all_units", "resolve_unit", "unit_homes",
+__all__ = ["Lexicon", "lexicon", "name_key", "find_units", "find_all_units", "proper_name_units", "resolve_unit", "unit_homes",
            "type_labels", "english_name", "body_of", "UnitHit"]
 
 
@@ -419,6 +419,47 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
         hits.append(UnitHit(b.name, tuple(sorted(lx.body_units.get(b.name, set()))), None, b.name, b.en))
     hits.sort(key=lambda h: h.span[0] if h.span else 10**6)
     return [_with_members(lx, _with_collective_heads(lx, h)) for h in hits]
+
+
+# an English question names a body the lexicon has no English name for by its Vietnamese proper name, with or
+# without its tones, among English words ("the Director of Tan Cang - Petro Cam Ranh Company")
+_EN_PROPER = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:(?:[ \t]*-[ \t]*|[ \t]+)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
+_EN_TITLES = {"director": "giam doc", "chairman": "chu tich", "chairperson": "chu tich", "minister": "bo truong"}
+_PROPER_MAX_UNITS = 12  # more store units than this share the words: a place or a common word, not one body
+
+
+def proper_name_units(lx: Lexicon, question: str) -> list[UnitHit]:
+    """The store's units an English question names by their Vietnamese proper name: the longest stretch (two
+    words or more) of a run of capitalised words that whole words of folded unit names hold (tones ignored;
+    the English words around it, "Company", "Guest House", are left out); with an English title in the
+    question ("Director of …"), the units headed by that title when there are some.
+
+    Read only when nothing else in the question names a unit; a stretch that more than a dozen units share
+    (a place, "Ho Chi Minh") names none.
+
+    >>> lx = Lexicon(units={"nha khach thanh xuan ha noi": {"u1"}}, unit_label={"u1": "Nhà khách Thanh Xuân Hà Nội"})
+    >>> [h.name for h in proper_name_units(lx, "What does the Thanh Xuan Ha Noi Guest House do?")]
+    ['Nhà khách Thanh Xuân Hà Nội']
+    """
+    titles = {v for w, v in _EN_TITLES.items() if re.search(rf"\b{w}\b", question, re.I)}
+    hits: list[UnitHit] = []
+    for m in _EN_PROPER.finditer(question):
+        words = name_key(m.group()).split()
+        found: list[str] = []
+        for n in range(len(words), 1, -1):  # the longest stretch first
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n])
+                found = sorted({u for k, us in lx.units.items() if f" {key} " in f" {k} " for u in us})
+                if found:
+                    break
+            if found:
+                break
+        if not found or len(found) > _PROPER_MAX_UNITS:
+            continue
+        titled = [u for u in found if any(name_key(lx.unit_label[u]).startswith(t + " ") for t in titles)]
+        found = titled or found
+        hits.append(UnitHit(lx.unit_label[found[0]], tuple(found), None, None))
+    return hits
 
 
 def _with_collective_heads(lx: Lexicon, h: UnitHit) -> UnitHit:

@@ -52,6 +52,14 @@ def test_ask_on_seed_facts(question, unit, expected):
         assert t.source and text[t.source.start:t.source.end] == t.text
 
 
+def test_an_english_question_names_a_body_by_its_vietnamese_proper_name():
+    """"What does the Thanh Xuan Ha Noi Guest House do?": a body with no English name in the lexicon, named by its
+    Vietnamese proper name without tones among English words, is the store's "Nhà khách Thanh Xuân Hà Nội"."""
+    a = ask(seed_store(), "What does the Thanh Xuan Ha Noi Guest House do?")
+    assert [x["name"] for x in a.understood["units"]] == ["Nhà khách Thanh Xuân Hà Nội"]
+    assert [t.number for t in a.tasks] == ["III.1"]
+
+
 def test_basis_question():
     a = ask(seed_store(), "Kế hoạch này thực hiện những văn bản nào?")
     assert a.intent == "basis"
