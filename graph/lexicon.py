@@ -426,6 +426,7 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
 _EN_PROPER = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:(?:[ \t]*-[ \t]*|[ \t]+)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)+")
 _EN_TITLES = {"director": "giam doc", "chairman": "chu tich", "chairperson": "chu tich", "minister": "bo truong"}
 _PROPER_MAX_UNITS = 12  # more store units than this share the words: a place or a common word, not one body
+_PROPER_MAX_WORDS = 8  # the longest stretch tried (each is looked for in every unit name of the store)
 
 
 def proper_name_units(lx: Lexicon, question: str) -> list[UnitHit]:
@@ -446,7 +447,7 @@ def proper_name_units(lx: Lexicon, question: str) -> list[UnitHit]:
     for m in _EN_PROPER.finditer(question):
         words = name_key(m.group()).split()
         found: list[str] = []
-        for n in range(len(words), 1, -1):  # the longest stretch first
+        for n in range(min(len(words), _PROPER_MAX_WORDS), 1, -1):  # the longest stretch first
             for i in range(len(words) - n + 1):
                 key = " ".join(words[i:i + n])
                 found = sorted({u for k, us in lx.units.items() if f" {key} " in f" {k} " for u in us})

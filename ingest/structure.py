@@ -484,8 +484,9 @@ class _Numbering:
         if not rest.strip():
             return
         self.step_parent, self.last_step = parent, num
+        dash = len(m.group("step")) - len(m.group("step").lstrip("-+ \t"))  # "- Bước 2:": the item starts at "Bước"
         self.items.append(Item(id=f"{parent.id}.{num}", kind="point", marker=f"Bước {num}",
-                               start=m.start("step") + (len(m.group("step")) - len(m.group("step").lstrip("-+ \t"))),
+                               start=m.start("step") + dash,
                                body_start=m.end(), level=parent.level + 1, parent=parent.id,
                                section_kind=parent.section_kind))
 
@@ -703,7 +704,7 @@ _AS_FOLLOWS = re.compile(r"như[ \t]+sau[ \t]*:[ \t]*\n")
 # the first line of the body after the addressees (a wrapped addressee line opens with none of these)
 _BODY_OPENER = re.compile(r"(?:Xét|Về|Thực[ \t]+hiện|Theo|Căn[ \t]+cứ|Trên[ \t]+cơ[ \t]+sở|Tiếp[ \t]+theo|Sau[ \t]+khi|"
                           r"Ngày|Để|Nhằm|Triển[ \t]+khai|Qua|Trước|Hiện[ \t]+nay|Vừa[ \t]+qua|Thời[ \t]+gian[ \t]+qua|"
-                          r"Nhận[ \t]+được|Tại|Trả[ \t]+lời|Phúc[ \t]+đáp|Từ|Do|Nhằm|Tiếp[ \t]+nhận)(?![\wÀ-ỹ])")
+                          r"Nhận[ \t]+được|Tại|Trả[ \t]+lời|Phúc[ \t]+đáp|Từ|Do|Tiếp[ \t]+nhận)(?![\wÀ-ỹ])")
 
 # a letter that answers an enquiry (a tax office to a company or a local office, an office to a voter) assigns
 # no work: "Cục Thuế nhận được công văn số …", "Trả lời công văn số …", "Về vấn đề này, …"
@@ -737,7 +738,9 @@ def _body_start(text: str, after: int, end: int) -> int | None:
         ls = pos + 1
         le = text.find("\n", ls, end)
         line = text[ls:le if le != -1 else end].lstrip()
-        if not line.startswith(("-", "+")) and (_BODY_OPENER.match(line) or text[:pos].rstrip().endswith((".", ";"))):
+        # (the line before, read back a bounded stretch: no copy of the text up to here)
+        if not line.startswith(("-", "+")) and (_BODY_OPENER.match(line)
+                                                or text[max(after, pos - 200):pos].rstrip().endswith((".", ";"))):
             first = ls
             break
         pos = le
