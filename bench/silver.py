@@ -76,6 +76,15 @@ Sets (each a folder of gold-format JSON files whose ``file`` points into ../shar
   the rules. First look (526729e): found 0.829, lead 0.780, support 0.596, report-to 0.637, deadlines 0.809,
   questions 0.454 / 0.662. Read in that session: captioned tables, results columns, skipped numbers, see the
   README. (One of its documents, 74e2ddc7b11340da, had been looked at before for one table test, with no gold.)
+- ``tasks17``: 139 tasks and 79 questions on 17 more documents (procedure and publication decisions of
+  provinces and ministries, a consolidated Ministry of Defence regulation, a technical circular, provincial
+  regulations on official e-mail and social-housing rents, four Government Office letters with no
+  numbering), annotated in the seventh session of 2026-12-06 by seven readers who had not seen the rules.
+  First look (7b31eec): found 0.655, lead 0.702, support 0.611, report-to 0.511, deadlines 0.964,
+  questions 0.412 / 0.236. Read in that session: consolidated texts, procedure steps, unnumbered letters,
+  see the README. Its readers split on two conventions: whether a procedure's steps are tasks (one of
+  seven said yes, and also gave a procedure table's rows ids of its own), and the id of an unnumbered
+  letter's work ("preamble", "1", or one per "(i)").
 
 Silver is one careful reader's annotation, not the curated dev gold: use it to see whether a rule
 generalises, never as a bar in the tests. Reads ../shared; says so and exits 0 when it is absent.
