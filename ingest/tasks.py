@@ -391,6 +391,24 @@ def _addresses(text: str, first_child: int, inside: list[Mention], asg: A.Assign
         and {unit_key(m.name) for m in said} == {unit_key(x) for x in asg.lead}
 
 
+# in a letter's body, the body that asks ("Sở Giáo dục và Đào tạo đề nghị các đơn vị, trường …") is its writer
+_ASKS = re.compile(r"[ \t\n]*(?:kính[ \t]+|trân[ \t]+trọng[ \t]+)?(?:đề[ \t]+nghị|yêu[ \t]+cầu)(?![\wÀ-ỹ])")
+
+
+def _drop_requesters(text: str, asg: A.Assignment, inside: list[Mention]) -> None:
+    """Drop from a letter's leads the units that only ask others for the work ("X đề nghị Y …"), when the
+    letter names another lead (in place; ``inside``: the item's unit mentions)."""
+    spans = {(s, e) for r, s, e in asg.evidence if r == "lead"}
+    asking = {m.name for m in inside if (m.start, m.end) in spans and _ASKS.match(text, m.end)}
+    doing = {m.name for m in inside if (m.start, m.end) in spans and not _ASKS.match(text, m.end)}
+    asking -= doing
+    kept = [n for n in asg.lead if n not in asking]
+    if asking and kept and len(kept) < len(asg.lead):
+        asg.lead = kept
+        gone = {(m.start, m.end) for m in inside if m.name in asking}
+        asg.evidence = [x for x in asg.evidence if not (x[0] == "lead" and (x[1], x[2]) in gone)]
+
+
 def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], cites: list, *,
                 span: Callable[[int, int], tuple[int, int]], exclude=(), year: int | None = None,
                 since: str | None = None, title_span: tuple[int, int] | None = None) -> list[Task]:
@@ -417,6 +435,8 @@ def build_tasks(text: str, src: str, outline: Outline, mentions: list[Mention], 
         s, e = it.start, it.end
         inside = ms[bisect.bisect_left(mstarts, s):bisect.bisect_left(mstarts, e)]
         asg = _own_assignment(text, it, inside, exclude, year, deadlines)
+        if it.id == "preamble":
+            _drop_requesters(text, asg, inside)
         if it.kind == "article":
             for m in executing_units(text, it.body_start, it.end, inside):
                 if m.name not in asg.support and m.name not in asg.report_to:

@@ -563,3 +563,16 @@ def test_an_unnumbered_letter_is_one_item(SHARED):
     assert words.startswith("Bộ Khoa học và Công nghệ chủ trì")
     assert words.endswith("báo cáo Thủ tướng Chính phủ trong quý I năm 2026.")
     assert not any(t.id == "preamble" for t in extract_file(answer).tasks)
+
+
+@pytest.mark.shared
+def test_the_writer_who_asks_is_no_lead_of_its_letter(SHARED):
+    """"…, Sở Giáo dục và Đào tạo đề nghị các đơn vị, trường học chủ động tạm dừng …" (a Hanoi education
+    department's letter, corpus/bulk2025): the department that asks is the letter's writer, not a lead of
+    its work; the units it asks are."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "d97b35347d17f96f.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    [task] = [t for t in extract_file(path).tasks if t.id == "preamble"]
+    assert "Sở Giáo dục và Đào tạo" not in task.lead
+    assert "các đơn vị, trường" in task.lead
