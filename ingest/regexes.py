@@ -104,7 +104,7 @@ ITEM = re.compile(
     r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?P<decend>\.|\)|(?=\s))(?:\[\d{1,3}\])?[ \t]+(?=\S)"  # "2.[18] Chủ trì …": a consolidated text's footnote mark
     r"|(?P<letter>[a-zđ])(?:\)|\.(?=[ \t]+[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]))[ \t]+"
     r"|\((?P<paren>\d{1,2}|(?:i{1,3}|iv|vi{0,3}|ix|x))\)[ \t]+(?=\S)"
-    r"|(?P<step>(?:[-+][ \t]+)?Bước[ \t]+(?P<stepnum>\d{1,2})[ \t]*[.:])[ \t]*(?=\S)"  # a procedure's "Bước 1." / "- Bước 1:"
+    r"|(?:[-+][ \t]+)?(?P<step>Bước[ \t]+(?P<stepnum>\d{1,2})[ \t]*[.:])[ \t]*(?=\S)"  # a procedure's "Bước 1." / "- Bước 1:"
     r"|(?P<dash>[-+•*▪])[ \t]+"
     r")", re.M)
 

@@ -484,9 +484,7 @@ class _Numbering:
         if not rest.strip():
             return
         self.step_parent, self.last_step = parent, num
-        dash = len(m.group("step")) - len(m.group("step").lstrip("-+ \t"))  # "- Bước 2:": the item starts at "Bước"
-        self.items.append(Item(id=f"{parent.id}.{num}", kind="point", marker=f"Bước {num}",
-                               start=m.start("step") + dash,
+        self.items.append(Item(id=f"{parent.id}.{num}", kind="point", marker=f"Bước {num}", start=m.start("step"),
                                body_start=m.end(), level=parent.level + 1, parent=parent.id,
                                section_kind=parent.section_kind))
 
@@ -764,21 +762,11 @@ def _letter_body(text: str, end: int) -> Item | None:
     start = _body_start(text, m.end(), end)
     if start is None or start >= end:
         return None
-    stop = end
-    pos = start
-    while pos < end:  # the closing paragraph ("Văn phòng Chính phủ thông báo để … biết, thực hiện./.")
-        if _CLOSING.match(text, pos, end):
-            stop = pos
-            break
-        nl = text.find("\n", pos, end)
-        if nl == -1:
-            break
-        pos = nl + 1
-    stop = start + len(text[start:stop].rstrip())
-    if stop <= start:
-        return None
-    return Item(id="preamble", kind="item", marker="", start=start, end=stop, body_start=start, level=1,
+    body = Item(id="preamble", kind="item", marker="", start=start, end=end, body_start=start, level=1,
                 section_kind="task")
+    _cut_closing(text, [body], end)  # "Văn phòng Chính phủ thông báo để … biết, thực hiện./."
+    body.end = start + len(text[start:body.end].rstrip())
+    return body if body.end > start else None
 
 
 CELL_SEP = " | "
