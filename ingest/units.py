@@ -339,7 +339,11 @@ def _phrases(words) -> str:
 _DUTY = _phrases(_DESCRIBING["duties"])
 _PARTY_DUTY = _phrases(_DESCRIBING["duties"] + _DESCRIBING["party_duties"])
 _DESCRIBED_WORD = r"(?!" + _DUTY + r"|(?:" + _alt(_DESCRIBING["stops"]) + r")(?![\wÀ-ỹ]))[a-zà-ỹđ][a-zà-ỹđ]*"
-_DESCRIBED_MORE = (r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,"
+# "và" joins two words of one description ("Đơn vị vận hành hệ thống điện và thị trường điện quốc gia"), not two
+# bodies ("… và cơ quan có thẩm quyền", "… và chủ sở hữu công trình")
+_JOINED_WORD = (r"và(?=[ \t]+(?!(?:cơ[ \t]+quan|đơn[ \t]+vị|người|tổ[ \t]+chức|doanh[ \t]+nghiệp|chủ|nhà[ \t]+đầu[ \t]+tư|"
+                r"các|những|cá[ \t]+nhân)(?![\wÀ-ỹ]))[a-zà-ỹđ])")
+_DESCRIBED_MORE = (r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|" + _JOINED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,"
                    + str(_DESCRIBING["max_words"] - 1) + r"}")
 # a party a regulation binds ("Doanh nghiệp …", "chủ sở hữu …"): capitalised, or in lower case after a comma
 # or "và" (a condition before it, or a list)
@@ -351,7 +355,7 @@ _PARTY_HEAD = (r"(?:" + _alt(_PARTIES) + r"|(?<=,[ \t])(?:" + _LOWER_PARTIES + r
 _NEXT_PARTY = (r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)(?:" + _alt(_PARTIES) + r"|" + _LOWER_PARTIES
                + r")(?![\wÀ-ỹ])" + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE + r")?[ \t]+" + _PARTY_DUTY)
 _DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
-              + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE
+              + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+(?:(?:các|những)[ \t]+)?" + _DESCRIBED_WORD + _DESCRIBED_MORE
               + r")?(?=[ \t]+" + _PARTY_DUTY + r"|" + _NEXT_PARTY + r"))")
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
@@ -359,6 +363,14 @@ _UNIT_RE = re.compile(
     r"|(?P<coll>" + _COLLECTIVE + r")|(?P<title>" + _TITLE_BODY + r")|(?P<sector>" + _SECTOR + r")|(?P<named>" + _NAMED + r")"
     r")"
     r"(?![\wÀ-ỹ])")
+# what describes a collective before the duty it is the subject of ("các cơ quan, tổ chức, đơn vị được phân cấp
+# thẩm quyền tại Điều 3 có trách nhiệm …"), as a described body's words, no comma (no stop word: "các cơ quan …
+# phải", "… và …"; not a list: "Các doanh nghiệp viễn thông, chủ sở hữu hạ tầng có trách nhiệm"); not how or
+# when it acts ("căn cứ chức năng, nhiệm vụ", "theo …", "trong phạm vi …", "khi …") nor what it relates to ("các
+# sở, ban, ngành có liên quan tới việc thực hiện Kế hoạch này")
+_TAIL_WORD = (r"(?!(?:căn[ \t]+cứ|theo|trong|trên|khi|nếu|tới|đến|về|cho|đối[ \t]+với|chủ[ \t]+động|kịp[ \t]+thời|tiếp[ \t]+tục|"
+              r"tăng[ \t]+cường)(?![\wÀ-ỹ]))(?:(?!" + _CAP + r")" + _DESCRIBED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+|\d{1,3})")
+_COLLECTIVE_DESCRIBED = re.compile(r"[ \t]+" + _TAIL_WORD + r"(?:[ \t]+" + _TAIL_WORD + r"){0,11}(?=[ \t]+" + _DUTY + r")")
 # a body as the issuer of a document ("… của Bộ trưởng Bộ Công an"): named bodies and titles only
 _NAMED_ONLY_RE = re.compile(r"(?<![\wÀ-ỹ])(?:(?P<title>" + r"(?:" + _alt(_TITLES) + r")(?:\s+(?:" + _NAMED + r"))?)|"
                             r"(?P<named>" + _NAMED + r"))(?![\wÀ-ỹ])")
@@ -415,7 +427,7 @@ _HEAD_FIRST = ({h.split()[0] for h in _HEADS + _TITLES + _KNOWN} | {w.split()[0]
                | {w[:1].upper() + w[1:].split()[0] for w in _CNOUNS if w[:1].islower()}
                | {"Lực", "Ngành", "Đồng", "Đ/c", "Cơ"})
 _HEAD_FIRST = {w for w in _HEAD_FIRST if w[:1].isupper()}
-_LOWER_STARTS = ("các", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "cấp", "đồng", "đ/c", "người", "thủ", "hiệp", "tổ",
+_LOWER_STARTS = ("các", "đại", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "cấp", "đồng", "đ/c", "người", "thủ", "hiệp", "tổ",
                  "đơn", "sở", "bộ", "ban", "địa", "doanh", "cá", "hội", "phòng", "chủ", "nhà", "viện", "trường", "trung",
                  "hợp", "tập", "xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "đặc", "khu", "cụm", "khối", "đoàn")
 
@@ -679,24 +691,26 @@ def _spread_same_rank(text: str, men: Mention, end: int) -> list[Mention]:
 
 # a collective's owner named in full after "thuộc" or "của" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên
 # môn thuộc các bộ, ngành Trung ương", "các Ban của Hội đồng nhân dân Thành phố"): the qualifiers know "thuộc Bộ",
-# "thuộc Ủy ban nhân dân tỉnh" only
-_OWNER_AT = re.compile(r"[ \t]*(?:(?:trực\s+)?thuộc|của)(?:[ \t]+|[ \t]*\n[ \t]*)")
+# "thuộc Ủy ban nhân dân tỉnh" only; or the named body it sits in, after "tại" ("cơ quan quản lý nhà nước về điện
+# lực tại Bộ Công Thương")
+_OWNER_AT = re.compile(r"[ \t]*(?:(?:trực\s+)?thuộc|của|tại)(?:[ \t]+|[ \t]*\n[ \t]*)")
 _OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở))?$")
 
 
 def _may_have_owner(text: str, men: Mention) -> bool:
-    """A collective, or a title over one ("Thủ trưởng các đơn vị"), that "thuộc" or "của" may follow with its owner."""
+    """A collective, or a title over one ("Thủ trưởng các đơn vị"), that "thuộc", "của" or "tại" may follow with its owner."""
     return (men.kind == "collective" or (men.kind == "title" and "các " in men.name)) and (
-        "thuộc" in text[men.start:men.end + 13] or text.startswith(" của", men.end))
+        "thuộc" in text[men.start:men.end + 13] or text.startswith((" của", " tại "), men.end))
 
 
 def _with_owner(text: str, men: Mention, end: int) -> Mention:
-    """``men`` (a collective) up to the end of the body it belongs to, when that is named after "thuộc"."""
+    """``men`` (a collective) up to the end of the body it belongs to, when that is named after "thuộc" or "của" (or
+    sits in, after "tại": a named body only)."""
     raw = text[men.start:men.end]
     cut = _OWNER_CUT.search(raw)
     if cut:
         pos = men.start + cut.start()
-    elif text.startswith((" thuộc", " trực thuộc", " của"), men.end):
+    elif text.startswith((" thuộc", " trực thuộc", " của", " tại "), men.end):
         pos = men.end
     else:
         return men
@@ -708,7 +722,17 @@ def _with_owner(text: str, men: Mention, end: int) -> Mention:
     if owner is None or owner.end <= men.end or not (
             owner.kind == "named" or (owner.kind == "collective" and text.startswith("các ", at.end()))):
         return men
+    if text.startswith(" tại", pos) and owner.kind != "named":
+        return men  # "cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương": the body it sits in, named
     return Mention(_display(_norm(text[men.start:owner.end])), men.start, owner.end, men.kind)
+
+
+def _with_description(text: str, men: Mention, end: int) -> Mention:
+    """``men`` (a collective opening with "các") up to the words that describe it before its duty, when they do."""
+    tail = _COLLECTIVE_DESCRIBED.match(text, men.end, end)
+    if tail is None:
+        return men
+    return Mention(_display(_norm(text[men.start:tail.end()])), men.start, tail.end(), men.kind)
 
 
 def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> list[Mention]:
@@ -735,6 +759,8 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
             continue
         if _may_have_owner(text, men):
             men = _with_owner(text, men, end)
+        if men.name[:3] in ("các", "Các") and men.kind == "collective":
+            men = _with_description(text, men, end)
         out.append(men)
         last = men.end
         if "ác " in men.name:
@@ -847,6 +873,8 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if _may_have_owner(text, men):
             men = _with_owner(text, men, end)
+        if men.name[:3] in ("các", "Các") and men.kind == "collective":
+            men = _with_description(text, men, end)
         out.append(men)
         pos = men.end
         if "ác " in men.name:

@@ -576,3 +576,34 @@ def test_the_writer_who_asks_is_no_lead_of_its_letter(SHARED):
     [task] = [t for t in extract_file(path).tasks if t.id == "preamble"]
     assert "Sở Giáo dục và Đào tạo" not in task.lead
     assert "các đơn vị, trường" in task.lead
+
+
+@pytest.mark.shared
+def test_bodies_a_regulation_describes_lead_its_duties(SHARED):
+    """A consolidated Ministry of Industry and Trade circular on electricity prices (57/VBHN-BCT, corpus/bulk2025)
+    gives its work to bodies it names by what they do, not by a proper name: "chủ đầu tư các nhà máy điện này có
+    trách nhiệm …" (in lower case after a time limit), "Đơn vị vận hành hệ thống điện và thị trường điện quốc gia
+    có trách nhiệm …" (a description joined by "và"), "cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương có
+    trách nhiệm …" (the ministry it sits in, after "tại"); and "tổ chức, cá nhân có trách nhiệm phản ánh về Bộ Công
+    Thương" feeds back to the ministry, which receives its reports."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "087cf37a325c4959.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    by_id = {t.id: t for t in extract_file(path).tasks}
+    assert by_id["Điều 10.1"].lead == ("chủ đầu tư các nhà máy điện này",)
+    assert by_id["Điều 11.1"].lead == ("Đơn vị vận hành hệ thống điện và thị trường điện quốc gia",)
+    assert by_id["Điều 11.2"].lead == ("cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương",)
+    assert by_id["Điều 13.1.a"].lead == ("Cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương",)
+    assert (by_id["Điều 15.3"].lead, by_id["Điều 15.3"].report_to) == (("tổ chức, cá nhân",), ("Bộ Công Thương",))
+
+
+@pytest.mark.shared
+def test_a_council_resolution_s_closing_names_its_deputies(SHARED):
+    """"Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng
+    nhân dân Thành phố giám sát …" (the closing of every council resolution; a Hanoi resolution, corpus/bulk2025):
+    the deputies, named in lower case, are leads too."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / "9119d84f0b18ca45.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    [task] = [t for t in extract_file(path).tasks if t.id == "Điều 6.2"]
+    assert task.lead[-2:] == ("các Tổ đại biểu", "đại biểu Hội đồng nhân dân Thành phố")
