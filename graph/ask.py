@@ -1034,7 +1034,10 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, mode: str) -> set[str]
     it. ``receiving``: a word of sending stands just before it ("gửi hồ sơ … đến Sở Nội vụ")."""
     cands: set[str] = set()
     for iri in a.iris:
-        cands |= ix.roles.get(iri, {}).get("mentioned", set())
+        roles = ix.roles.get(iri, {})
+        cands |= roles.get("mentioned", set())
+        if mode == "acting":  # fed back to, it compiles and submits ("phản ánh về Sở … để tổng hợp, trình …")
+            cands |= roles.get("report_to", set())
     cands = cands - ix.parents - ix.nontask
     if not cands:
         return set()
