@@ -345,6 +345,11 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     after = text[chain[-1].end:min(end, chain[-1].end + 160)]
     if _CONDITION_THEN.match(left) and (left.rstrip().endswith("thì") or after.lstrip()[:1] not in (",", ";", "(")):
         left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause (not a list going on)
+    if left.endswith(("thì ", "thì\n")) and _strong_after(after):
+        return "lead"  # "Căn cứ …, trường hợp cần thiết … thì các cơ quan … có trách nhiệm ban hành …": the main clause
+    if left.endswith((" và ", " và\n")) and prev_role == "lead" and _strong_after(after) and \
+            _CLAUSE_END.search(text, prev_end, s) is None:
+        return "lead"  # "Chủ tịch … các xã, các tổ chức hành nghề công chứng … và các tổ chức, cá nhân có liên quan chịu trách nhiệm"
     words = left.rsplit(None, _NOT_SUBJECT_WORDS)
     if _NOT_SUBJECT_BEFORE.search(left, len(words[0]) if len(words) > _NOT_SUBJECT_WORDS else 0):
         return None

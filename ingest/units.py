@@ -237,7 +237,7 @@ _CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])" + _BREAK
 _LOWER_CNOUNS = [w for w in _CNOUNS if w[:1].islower()]  # "cơ quan", "đơn vị" …
 _UPPER_CNOUNS = [w for w in _CNOUNS if w[:1].isupper()]  # "Bộ", "Sở" …
 _QUAL = r"(?:" + _alt(GRAMMAR["collective_qualifiers"]) + r")(?![\wÀ-ỹ])"
-_SEPC = r"(?:\s*,\s*|\s+(?:và|hoặc)\s+)(?:các\s+)?"
+_SEPC = r"(?:\s*,\s*(?:các\s+)?|\s+(?:và|hoặc)\s+(?!các\s))"
 # a later noun of the list is no capitalised head of a named body ("các cơ quan Trung ương, Bộ Tài chính":
 # the list ends before "Bộ"); a capitalised qualifier may follow it ("các Sở, Ban, Ngành Trung ương")
 # ("Các chủ rừng và lực lượng Kiểm lâm": the force is a unit of its own, not the list's last noun)

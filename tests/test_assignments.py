@@ -249,6 +249,14 @@ CASES = [
      "II.1", (), (), ("Sở Nội vụ",), None),
     ("1. Sở Y tế chủ trì hướng dẫn thực hiện. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ Y "
      "tế để kịp thời giải quyết.\n", "II.1", ("Sở Y tế",), (), (), None),
+    # "và các" opens another collective (bulk2025 silver readers split "các sở, ban, ngành và các địa phương, đơn vị
+    # liên quan" in two); a unit after "thì" or after "và" in a list of leads opens its clause
+    ("1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ban, ngành và các địa phương, đơn vị liên quan xây "
+     "dựng quy trình.\n", "II.1", ("Sở Khoa học và Công nghệ",), ("các sở, ban, ngành", "các địa phương, đơn vị liên quan"),
+     (), None),
+    ("1. Chủ tịch Ủy ban nhân dân các xã, phường, các tổ chức hành nghề công chứng trên địa bàn và các tổ chức, cá "
+     "nhân có liên quan chịu trách nhiệm thi hành Quyết định này.\n", "II.1",
+     ("Chủ tịch Ủy ban nhân dân các xã, phường", "các tổ chức, cá nhân có liên quan"), (), (), None),
     # a collective described before its duty (a 2025 provincial decision on machinery standards)
     ("1. Trường hợp cần thiết thì các cơ quan, tổ chức, đơn vị được phân cấp thẩm quyền tại Điều 3 có trách nhiệm "
      "ban hành quyết định.\n", "II.1", ("các cơ quan, tổ chức, đơn vị được phân cấp thẩm quyền tại Điều 3",), (), (),
