@@ -673,6 +673,8 @@ def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], u
     for h in hits:
         if u.documents and h.span is not None and " ".join(words[h.span[1]:h.span[1] + 2]) in _REQUESTING:
             continue  # "…, Thủ tướng yêu cầu những gì?": the body asking for the work (the issuer), not one doing it
+        if u.documents and _names_issuer(h, words, q_en):
+            continue  # "Decision 456/QĐ-UBND of Bắc Ninh", "Quyết định 456/QĐ-UBND của UBND tỉnh": who issued it
         roles = _unit_roles(h, words, q_roles, q_en, u.lang, u.who)
         if prev and prev[1] == ("report_to",) and _listed_after(prev[0], h, words):
             roles = ("report_to",)  # "báo cáo Chính phủ, Thủ tướng Chính phủ": both receive the report
@@ -683,6 +685,21 @@ def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], u
         u.units.append(AskedUnit(name or unit, iris, ("lead", "support", "mentioned"), english_name(name or unit)))
     u.roles = tuple(dict.fromkeys(r for a in u.units for r in a.roles))
     return hits
+
+
+# a document's number, then "of" / "của" and who issued it, up to the end of the clause
+_ISSUED_BY = re.compile(r"\S/\S+\s+(?:of|by|issued\s+by|cua|do)\s+(?:the\s+)?([^?,.;:]+)")
+
+
+def _names_issuer(h: UnitHit, words: list[str], q_en: str) -> bool:
+    """Whether the unit is named as the issuer of the document the question asks about, right after
+    its number ("Decision 456/QĐ-UBND of Bắc Ninh", "Quyết định 456/QĐ-UBND của UBND tỉnh")."""
+    if h.span is not None:
+        return h.span[0] >= 2 and words[h.span[0] - 1] in ("of", "cua") and "/" in words[h.span[0] - 2]
+    m = _ISSUED_BY.search(q_en)
+    name = fold_ascii(h.english or english_name(h.name) or "").replace("'", "")
+    tail = m.group(1).strip() if m else ""
+    return bool(tail and name and (tail in name or name in tail))
 
 
 _LIST_GAP = {",", "va", "hoac", "and", "or", "cung", "&"}
@@ -1020,6 +1037,7 @@ _SENDING = re.compile(r"\b(gui|den|ve|bao cao|trinh|nop|len|cho)$")
 # words just after a unit's name that make it the one doing the work, whatever stands before it
 # ("… trên cơ sở đề xuất của Sở Nông nghiệp …, Sở Tài chính chủ trì …"; "phản ánh về Sở Khoa học và
 # Công nghệ để tổng hợp, trình …"): leading, or acting in any role
+_FED_BACK = re.compile(r"\bphan anh\b")
 _LEADS_AFTER = re.compile(r"\s*,?\s*(?:chu tri|chiu trach nhiem chinh)\b")
 _ACTS_AFTER = re.compile(r"\s*,?\s*(?:chu tri|chiu trach nhiem|co trach nhiem|phoi hop|(?:de )?(?:tong hop|tham muu))\b")
 
@@ -1033,12 +1051,14 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, mode: str) -> set[str]
     work follows it ("Sở Tài chính chủ trì", "về Sở … để tổng hợp"). ``leading``: "chủ trì" follows
     it. ``receiving``: a word of sending stands just before it ("gửi hồ sơ … đến Sở Nội vụ")."""
     cands: set[str] = set()
+    fed: set[str] = set()  # fed back to, it compiles and submits ("phản ánh về Sở … để tổng hợp, trình …")
     for iri in a.iris:
         roles = ix.roles.get(iri, {})
         cands |= roles.get("mentioned", set())
-        if mode == "acting":  # fed back to, it compiles and submits ("phản ánh về Sở … để tổng hợp, trình …")
-            cands |= roles.get("report_to", set())
-    cands = cands - ix.parents - ix.nontask
+        if mode == "acting":
+            fed |= roles.get("report_to", set())
+    fed -= cands
+    cands = (cands | fed) - ix.parents - ix.nontask
     if not cands:
         return set()
     key = (tuple(sorted(a.iris)), a.name, mode)
@@ -1051,8 +1071,9 @@ def _mentions(store: Store, ix: StoreIndex, a: AskedUnit, mode: str) -> set[str]
     out = set()
     # the indexed text: folded, punctuation kept (clauses), read by row id
     for task, text in fulltext(store).texts(cands).items():
-        if any(_named_in_role(text, m, mode) for n in names
-               for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text)):
+        if any(_named_in_role(text, m, mode) and (task not in fed or _FED_BACK.search(text, max(0, m.start() - 40),
+                                                                                   m.start()))
+               for n in names for m in re.finditer(r"\s+".join(map(re.escape, n.split())), text)):
             out.add(task)
     if len(memo) > 4096:
         memo.clear()

@@ -78,6 +78,33 @@ def test_an_english_question_names_a_body_by_its_vietnamese_proper_name():
     assert sorted(t.number for t in a.tasks) == ["Điều 1.1", "Điều 1.2"]
 
 
+ISSUED = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
+Số: 456/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Danh mục dịch vụ sự nghiệp công
+
+Điều 1. Ban hành kèm theo Quyết định này Danh mục dịch vụ sự nghiệp công của Ủy ban nhân dân tỉnh Bắc Ninh.
+Điều 2. Sở Xây dựng chủ trì tổ chức lựa chọn đơn vị cung cấp dịch vụ.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+@pytest.mark.parametrize("question", ["Which bodies are responsible for executing Decision 456/QĐ-UBND of Bắc Ninh?",
+                                      "Quyết định 456/QĐ-UBND của UBND tỉnh Bắc Ninh giao ai thi hành?"])
+def test_the_body_named_after_a_document_s_number_issued_it(question):
+    """"Decision 456/QĐ-UBND of Bắc Ninh" (a silver tasks18 question) names who issued the decision, not a unit
+    whose work is asked: the answer is the execution clause, not the article that names the province."""
+    from graph.build import build_document
+    from graph.store import EmbeddedStore
+    from graph.writer import write_document
+    from ingest import extract_text
+    store = EmbeddedStore(None)
+    write_document(store, build_document(extract_text(ISSUED), ingested_at="2026-03-01T08:00:00+00:00"))
+    a = ask(store, question)
+    assert a.understood["units"] == []
+    assert [t.number for t in a.tasks] == ["Điều 3"]
+
+
 def test_basis_question():
     a = ask(seed_store(), "Kế hoạch này thực hiện những văn bản nào?")
     assert a.intent == "basis"
