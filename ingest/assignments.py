@@ -329,8 +329,9 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     if tail.endswith(_FEEDBACK_ENDS) and (fb := _CUE_FEEDBACK.search(before)):
         # the lead of the clause feeds back, or the unit right before the verb does ("nếu có vướng mắc các cơ quan,
         # đơn vị, địa phương, cá nhân phản ánh về Sở Nội vụ")
-        if (prev_role == "lead" and prev_end > start and s - prev_end < 80 and _CLAUSE_END.search(text, prev_end, s) is None) \
-                or (last_end is not None and last_end < s and _FEEDER_GAP.match(text, last_end, s - len(before) + fb.start())):
+        led = prev_role == "lead" and prev_end > start and s - prev_end < 80 and _CLAUSE_END.search(text, prev_end, s) is None
+        if led or (last_end is not None and last_end < s
+                   and _FEEDER_GAP.match(text, last_end, s - len(before) + fb.start())):
             return "report_to"
     if tail.endswith(_LEAD_ENDS):
         cue = _CUE_LEAD.search(before)
@@ -346,10 +347,11 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     if _CONDITION_THEN.match(left) and (left.rstrip().endswith("thì") or after.lstrip()[:1] not in (",", ";", "(")):
         left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause (not a list going on)
     if left.endswith(("thì ", "thì\n")) and _strong_after(after):
-        return "lead"  # "Căn cứ …, trường hợp cần thiết … thì các cơ quan … có trách nhiệm ban hành …": the main clause
+        return "lead"  # "Căn cứ …, trường hợp cần thiết … thì các cơ quan … có trách nhiệm ban hành …": main clause
     if left.endswith((" và ", " và\n")) and prev_role == "lead" and _strong_after(after) and \
             _CLAUSE_END.search(text, prev_end, s) is None:
-        return "lead"  # "Chủ tịch … các xã, các tổ chức hành nghề công chứng … và các tổ chức, cá nhân có liên quan chịu trách nhiệm"
+        # "Chủ tịch … các xã, các tổ chức hành nghề công chứng … và các tổ chức, cá nhân có liên quan chịu trách nhiệm"
+        return "lead"
     words = left.rsplit(None, _NOT_SUBJECT_WORDS)
     if _NOT_SUBJECT_BEFORE.search(left, len(words[0]) if len(words) > _NOT_SUBJECT_WORDS else 0):
         return None

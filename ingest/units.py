@@ -355,7 +355,8 @@ _PARTY_HEAD = (r"(?:" + _alt(_PARTIES) + r"|(?<=,[ \t])(?:" + _LOWER_PARTIES + r
 _NEXT_PARTY = (r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)(?:" + _alt(_PARTIES) + r"|" + _LOWER_PARTIES
                + r")(?![\wÀ-ỹ])" + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE + r")?[ \t]+" + _PARTY_DUTY)
 _DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
-              + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+(?:(?:các|những)[ \t]+)?" + _DESCRIBED_WORD + _DESCRIBED_MORE
+              + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+(?:(?:các|những)[ \t]+)?"
+              + _DESCRIBED_WORD + _DESCRIBED_MORE
               + r")?(?=[ \t]+" + _PARTY_DUTY + r"|" + _NEXT_PARTY + r"))")
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
@@ -698,7 +699,8 @@ _OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở
 
 
 def _may_have_owner(text: str, men: Mention) -> bool:
-    """A collective, or a title over one ("Thủ trưởng các đơn vị"), that "thuộc", "của" or "tại" may follow with its owner."""
+    """A collective, or a title over one ("Thủ trưởng các đơn vị"), that "thuộc", "của" or "tại" may follow with its
+    owner."""
     return (men.kind == "collective" or (men.kind == "title" and "các " in men.name)) and (
         "thuộc" in text[men.start:men.end + 13] or text.startswith((" của", " tại "), men.end))
 
