@@ -63,16 +63,22 @@ Ban hành Quy chế quản lý Cảng quốc tế Cam Ranh
 """
 
 
-def test_an_english_question_names_a_body_by_its_vietnamese_proper_name():
-    """"What are the responsibilities of the Director of Tan Cang - Petro Cam Ranh Company?" (a silver tasks17
-    question): a body with no English name in the lexicon, named by the proper part of its Vietnamese name,
-    without tones, among English words, is the store's units that hold it; "Director" picks the one it heads."""
+def _store_of(text: str):
+    """An embedded store holding the one document ``text`` is."""
     from graph.build import build_document
     from graph.store import EmbeddedStore
     from graph.writer import write_document
     from ingest import extract_text
     store = EmbeddedStore(None)
-    write_document(store, build_document(extract_text(PORT_RULES), ingested_at="2026-03-01T08:00:00+00:00"))
+    write_document(store, build_document(extract_text(text), ingested_at="2026-03-01T08:00:00+00:00"))
+    return store
+
+
+def test_an_english_question_names_a_body_by_its_vietnamese_proper_name():
+    """"What are the responsibilities of the Director of Tan Cang - Petro Cam Ranh Company?" (a silver tasks17
+    question): a body with no English name in the lexicon, named by the proper part of its Vietnamese name,
+    without tones, among English words, is the store's units that hold it; "Director" picks the one it heads."""
+    store = _store_of(PORT_RULES)
     a = ask(store, "What are the responsibilities of the Director of Tan Cang - Petro Cam Ranh Company?")
     assert [x["name"] for x in a.understood["units"]] == ["Giám đốc Công ty Tân Cảng - Petro Cam Ranh"]
     assert sorted(t.number for t in a.tasks) == ["Điều 1.1", "Điều 1.2"]
@@ -94,12 +100,7 @@ Ban hành Danh mục dịch vụ sự nghiệp công
 def test_the_body_named_after_a_document_s_number_issued_it(question):
     """"Decision 456/QĐ-UBND of Bắc Ninh" (a silver tasks18 question) names who issued the decision, not a unit
     whose work is asked: the answer is the execution clause, not the article that names the province."""
-    from graph.build import build_document
-    from graph.store import EmbeddedStore
-    from graph.writer import write_document
-    from ingest import extract_text
-    store = EmbeddedStore(None)
-    write_document(store, build_document(extract_text(ISSUED), ingested_at="2026-03-01T08:00:00+00:00"))
+    store = _store_of(ISSUED)
     a = ask(store, question)
     assert a.understood["units"] == []
     assert [t.number for t in a.tasks] == ["Điều 3"]
