@@ -99,6 +99,12 @@ def _build_lexicon(store: Store) -> Lexicon:
             k = name_key(r["n"])
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))
+    # a body is asked for by its name where the store holds its head ("Vụ Pháp chế" for "Vụ trưởng Vụ
+    # Pháp chế", "Văn phòng Bộ" for "Chánh Văn phòng Bộ"); only a named body, never "các cơ quan"
+    for u, label in list(lx.unit_label.items()):
+        body = bodies.without_title(label)
+        if body != label and body[:1].isupper() and len(body.split()) >= 2:
+            lx.units.setdefault(name_key(body), set()).add(u)
     lx.sources = [r["d"] for r in sel("SELECT ?d WHERE { ?d a cancu:SourceDocument }")]
     # a body with its level after its name ("Ban Chỉ đạo … cấp xã") is that body too
     for k in lx.units:

@@ -741,3 +741,13 @@ def recognise(name: str) -> str | None:
 
 def family_of(name: str) -> Family | None:
     return load().family_of(name)
+
+
+def without_title(name: str) -> str:
+    """The body a title heads ("Vụ trưởng Vụ Pháp chế" → "Vụ Pháp chế", "Chánh Văn phòng Bộ" →
+    "Văn phòng Bộ"); the name itself when it opens with no title.
+
+    >>> without_title("Vụ trưởng Vụ Pháp chế"), without_title("Sở Y tế")
+    ('Vụ Pháp chế', 'Sở Y tế')
+    """
+    return _TITLE_RX.sub("", name.strip())

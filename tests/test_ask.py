@@ -106,6 +106,28 @@ def test_the_body_named_after_a_document_s_number_issued_it(question):
     assert [t.number for t in a.tasks] == ["Điều 3"]
 
 
+HEADED = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 4831/QĐ-BNNMT
+QUYẾT ĐỊNH
+Về việc công bố thủ tục hành chính
+
+Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính được bổ sung.
+Điều 2. Cục Địa chất và Khoáng sản Việt Nam chủ trì cập nhật thủ tục hành chính lên Cơ sở dữ liệu quốc gia.
+Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+@pytest.mark.parametrize("question", ["Vụ Pháp chế và Văn phòng Bộ phải làm gì theo Quyết định này?",
+                                      "Văn phòng Bộ phải làm gì?"])
+def test_a_body_is_asked_for_by_its_name_where_the_store_holds_its_head(question):
+    """"Vụ Pháp chế và Văn phòng Bộ phải làm gì …?" (a silver tasks18 question): the decision names the heads
+    ("Vụ trưởng Vụ Pháp chế", "Chánh Văn phòng Bộ"); the bodies they head are asked for by name."""
+    store = _store_of(HEADED)
+    a = ask(store, question)
+    assert "Chánh Văn phòng Bộ" in [x["name"] for x in a.understood["units"]]
+    assert [t.number for t in a.tasks] == ["Điều 3"]
+
+
 def test_basis_question():
     a = ask(seed_store(), "Kế hoạch này thực hiện những văn bản nào?")
     assert a.intent == "basis"
