@@ -90,7 +90,7 @@ def _trie_re(node: dict, blank: str | None = None) -> str:
 
 # words that end a name when they come after it (verbs and function words)
 _STOPW = (r"(?:và|của|về|có|theo|tại|với|trong|các|để|thì|là|được|đã|sẽ|đang|chưa|không|vẫn|cũng|cần|phải|trình|"
-          r"đề|chủ|phối|tổ|thực|báo|triển|tham|xây|chịu|căn|cân|bố|chỉ|hướng|kiểm|theo|rà|tiếp|thường|định|nghiên|"
+          r"đề|chủ|phối|tổ|tổng|thực|báo|triển|tham|xây|chịu|căn|cân|bố|chỉ|hướng|kiểm|theo|rà|tiếp|thường|định|nghiên|"
           r"khẩn|quản|giám|hỗ|đôn|tăng|đẩy|tập|ban|nắm|lập|lãnh|sửa|ưu|đảm|giải|quyết|làm|đưa|gửi|"
           r"lồng|cập|huy|tuyên|phổ|đánh|thẩm|trực|mở|hoàn|nâng|nộp|trả|ký|xem|xét|xử|"
           r"khen|ứng|hằng|hàng|năm|trước|sau|khi|nhằm|đến|từ|ngay|kịp|sớm|tích|nghiêm|ngày|tháng|quý|trên|dưới|ra|"
@@ -226,7 +226,9 @@ _LOWER_NAMED = "(?:" + _joint_offices() + "|" + _lower_named() + r")(?![\wÀ-ỹ
 # named unit: head + name groups joined by và / , / - / & (never into another head)
 _NEXT_GROUP = r"(?:[ \t]*(?:,|và|-|&)\s*(?!" + UNIT_HEAD + r"\b)" + _GROUPS + r")"
 _NOT_PLACE = r"(?!(?:" + _alt(sorted({h.split()[0] for h in _HEADS + _TITLES if h[:1].isupper()})) + r")(?![\wÀ-ỹ]))"
-_NAMED = (_LOWER_NAMED + r"(?:\s+" + _JURIS + r"|[ \t]+" + _NOT_PLACE + _PLACE_NAME + r")?|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
+# a lower-case name with its place ("Trung tâm phục vụ hành chính công tỉnh")
+_NAMED_LOWER = _LOWER_NAMED + r"(?:\s+" + _JURIS + r"|[ \t]+" + _NOT_PLACE + _PLACE_NAME + r")?"
+_NAMED = (_NAMED_LOWER + r"|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=[ \t]+(?:tỉnh|thành\s+phố)\b))?(?:\s+" + _JURIS + r")?"
           r"|(?:" + _HEAD_RE + r")(?:\s+" + _JURIS + r"|\s+(?:" + _BRIDGE + r"[ \t]+(?=" + _CAP + r"))?" + _GROUPS + _NEXT_GROUP + r"*(?:\s+" + _JURIS + r")?)?")
 
 # collective forms
@@ -270,8 +272,13 @@ _MANAGED = (r"(?:" + _OPENER + r"\s+)?(?:" + _alt(_MANAGING["heads"]) + r")\s+qu
 # "cơ quan chuyên môn về văn hóa cấp tỉnh", "Cơ quan quản lý nhà nước về xây dựng thuộc Ủy ban nhân dân tỉnh"
 _ABOUT = (r"(?:" + _OPENER + r"\s+)?(?:" + _alt(_MANAGING["subject_heads"]) + r")\s+(?:" + _alt(_MANAGING["subjects"])
           + r")(?![\wÀ-ỹ])(?:\s+" + _QUAL + r")*")
+# one kind of body and whom it belongs to, opening a sentence or a heading ("2. Đơn vị sự nghiệp công lập thuộc
+# Ủy ban nhân dân thành phố"): a collective, as "các đơn vị …" is (not a place: "Xã thuộc tỉnh" is no body)
+_OWNED_QUALS = [q for q in GRAMMAR["collective_qualifiers"] if q.startswith(("thuộc ", "trực thuộc "))]
+_OWNED_KIND = (r"(?:" + _alt(_capitalised([w for w in _LOWER_CNOUNS if w not in GRAMMAR["place_nouns"]])) + r")(?![\wÀ-ỹ])"
+               + r"(?:\s+khác)?\s+(?:" + _alt(_OWNED_QUALS) + r")(?![\wÀ-ỹ])")
 _COLLECTIVE = (_ABOUT + r"|" + _MANAGED + r"|" + _ROLE_PHRASE + r"|" + _PLACE_LIST.replace("(?:các\\s+|Các\\s+)", "Các\\s+", 1) + r"|" + _CPHRASE + r"(?:\s+" + _QUAL + r")*|" + _RELATED + r"|" + _OPENER + r"\s+" + _HEAD_RE + r"\s+" + _GROUPS + r"|" + _OPENER + r"\s+" + _CBODY
-               + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")+(?:\s+" + _QUAL + r")*")
+               + r"|" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN_NEXT + r")+(?:\s+" + _QUAL + r")*|" + _OWNED_KIND)
 # a bare list of body nouns, without "các" or "liên quan" ("doanh nghiệp, viện nghiên cứu, trường đại học"):
 # a unit only where a cue before it says so (assignments: "phối hợp với …"); each noun may take two
 # lower-case words that are not verbs or function words
@@ -316,7 +323,7 @@ _NAMED_STRICT = (r"(?:" + _KNOWN_RE + r")(?:\s+" + _JURIS + r")?|(?:" + _HEAD_RE
 # ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ …", "các Phó Thủ tướng": the ministers, the deputies, in the plural)
 # (a title that names its body, "Thủ tướng Chính phủ", "Chủ tịch nước", takes no other: "báo cáo Thủ tướng Chính
 # phủ⏎Bộ Khoa học và Công nghệ" ends one table cell and starts the next)
-_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:(?<!Chính\sphủ)(?<!Chủ\stịch\snước)\s+(?:" + _PARTY_COMMITTEE + r"|" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
+_TITLE_BODY = (r"(?:[Cc]ác\s+(?=Bộ\s+trưởng|Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc))?(?:" + _alt(_TITLES) + r")(?:(?<!Chính\sphủ)(?<!Chủ\stịch\snước)\s+(?:" + _NAMED_LOWER + r"|" + _PARTY_COMMITTEE + r"|" + _NAMED_STRICT + r"|" + _COLLECTIVE + r"|(?![Hh]ội\s+đồng)(?:các\s+)?" + _CBODY
                + r"|(?:Các\s+)?(?![Hh]ội\s+đồng)" + _CAP_CNOUN + r"(?:" + _SEPC + _CNOUN + r")*(?:\s+" + _QUAL + r")*"  # "Thủ trưởng Cơ quan ngang Bộ"
                + r"|" + _NAMED + r"|[Hh]ội\s+đồng(?:\s+(?:quản\s+trị|quản\s+lý|thành\s+viên))?(?![\wÀ-ỹ])))?(?:\s+" + _PERSON_NAME + r")?")
 # "đồng chí" before a title and its body ("đồng chí Bộ trưởng Bộ Xây dựng"), or before a person's name
@@ -692,9 +699,9 @@ def _spread_same_rank(text: str, men: Mention, end: int) -> list[Mention]:
 
 # a collective's owner named in full after "thuộc" or "của" ("các đơn vị thuộc Bộ Tài chính", "các cơ quan chuyên
 # môn thuộc các bộ, ngành Trung ương", "các Ban của Hội đồng nhân dân Thành phố"): the qualifiers know "thuộc Bộ",
-# "thuộc Ủy ban nhân dân tỉnh" only; or the named body it sits in, after "tại" ("cơ quan quản lý nhà nước về điện
-# lực tại Bộ Công Thương")
-_OWNER_AT = re.compile(r"[ \t]*(?:(?:trực\s+)?thuộc|của|tại)(?:[ \t]+|[ \t]*\n[ \t]*)")
+# "thuộc Ủy ban nhân dân tỉnh" only; "thuộc, trực thuộc Bộ Nội vụ" is one owner; or the named body it sits in,
+# after "tại" ("cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương")
+_OWNER_AT = re.compile(r"[ \t]*(?:(?:trực\s+)?thuộc(?:[ \t]*(?:,|và|/)[ \t]*trực\s+thuộc)?|của|tại)(?:[ \t]+|[ \t]*\n[ \t]*)")
 _OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở))?$")
 
 
