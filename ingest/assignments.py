@@ -166,7 +166,7 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)(?:" + _CLAUSE_END.pattern + ")")
 _ACTOR_CHAR = r"(?:[^:;]|(?:" + "|".join(r"(?<=[Cc]ác " + re.escape(f) + ")" for f in COLON_FAMILIES) + r"):)"
 # the duty nouns a title lists before its actor, in any order and case, one of them a duty ("Trách nhiệm và
 # quyền hạn của …", "Quyền và trách nhiệm của …", "Chức năng, nhiệm vụ, quyền hạn của …"; "Quyền của …" is none)
-_POWER = r"(?:chức\s+năng|quyền(?:\s+hạn)?|quyền\s+lợi)"
+_POWER = r"(?:chức\s+năng|(?:thẩm\s+)?quyền(?:\s+hạn)?|quyền\s+lợi)"
 _DUTY = r"(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ)"
 _DUTY_NOUNS = r"(?i:(?:" + _POWER + r"\s*(?:,|và)\s*){0,2}" + _DUTY + r"(?:\s*(?:,|và)\s*(?:" + _DUTY + "|" + _POWER + r")){0,3})"
 _TITLE_ACTOR = re.compile(r"^\s*(?:" + _DUTY_NOUNS + r"|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
@@ -578,15 +578,32 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
     if not inside or text[body_start:inside[0].start].strip() not in ("", "Giao", "giao", "-", "Đề nghị", "đề nghị",
                                                                        "Yêu cầu", "Giao cho"):
         return []
-    chain = _chains(text, inside)[0]
+    chains = _chains(text, inside)
+    chain = chains[0]
+    given = _DELEGATED.match(text, chain[-1].end, title_end)
+    if given and len(chains) > 1 and chains[1][0].start == given.end():
+        chain = chains[1]  # "2. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:": the one given the powers leads
     tail_at = chain[-1].end
     owner = _OWNED_BY.match(text, tail_at, title_end)
     if owner:  # "2. Trung tâm Chuyển đổi số và Truyền thông thuộc Sở Khoa học và Công nghệ": the owner leads not
         tail_at = next((u.end for u in inside if u.start == owner.end()), tail_at)
     tail = text[tail_at:title_end]
+    said = _TITLE_SAID.match(tail)
+    tail = tail[said.end():] if said else tail
     if _TITLE_ROLE_TAIL.match(tail) or re.match(r"\s*(?:\([^()\n]{0,160}\))?\s*:", tail) or _TITLE_GIVEN.match(tail):
         return [(u.name, u.start, u.end) for u in chain]
     return []
+
+
+# a title that hands powers or work to a unit ("UBND tỉnh ủy quyền cho Chủ tịch UBND tỉnh:", "… phân cấp cho …")
+_DELEGATED = re.compile(r"[ \t]+(?:[uủ]y[ \t]+quyền|uỷ[ \t]+quyền|phân[ \t]+cấp|phân[ \t]+quyền|giao)(?:[ \t]+cho)?[ \t]+")
+
+
+# what a title says of its units before their duty or its colon ("Sở Y tế, UBND cấp xã và các cơ quan, đơn vị có liên
+# quan đến các lĩnh vực …, có trách nhiệm:", "Sở Khoa học và Công nghệ là cơ quan quản lý, vận hành Hệ thống …, có
+# trách nhiệm:", "2. Các cơ quan, đơn vị liên quan đến hoạt động của doanh nghiệp:")
+_TITLE_SAID = re.compile(r"[ \t]+(?:là|(?:(?:có[ \t]+)?liên[ \t]+quan[ \t]+)?(?:đến|tới))[ \t][^:;\n]{0,200}?"
+                         r"(?:,(?=[ \t]*(?:có|chịu)[ \t]+trách[ \t]+nhiệm)|(?=[ \t]*:[ \t]*$))")
 
 
 # a title that is a unit and what it was given ("3. Các cơ quan, đơn vị được cấp 01 tài khoản quản trị …."): the

@@ -328,8 +328,10 @@ def _own_assignment(text: str, it: Item, inside: list[Mention], exclude, year, d
                               title_lead=True, evidence=[e for e in asg.evidence if e[0] != "lead"])
         for name, s, e in tl:
             A._add(merged, "lead", (name, s, e))
+        first = min(s for _, s, _ in tl)
         for name, (role, s, e) in zip(asg.lead, [x for x in asg.evidence if x[0] == "lead"]):
-            A._add(merged, "lead", (name, s, e))
+            if not it.body_start <= s < first:  # not the one handing the powers over ("UBND tỉnh ủy quyền cho …:")
+                A._add(merged, "lead", (name, s, e))
         return merged
     return asg
 
@@ -350,18 +352,28 @@ def _opens_with_lead(text: str, it, asg: A.Assignment) -> bool:
     return m is not None and m.end() == min(starts)
 
 
+def _names_one_of(own: list[str], leads: list[str]) -> bool:
+    """Whether an item names as its lead some of its parent's leads and no other ("Sở Y tế, UBND cấp xã và các
+    cơ quan, đơn vị có liên quan … có trách nhiệm:" over "1. Đối với …: Giao Sở Y tế chủ động …"): those lead it."""
+    keys = {unit_key(x) for x in leads}
+    return len(keys) > 1 and bool(own) and all(unit_key(x) in keys for x in own)
+
+
 def _inherit(text: str, it: Item, asg: A.Assignment, parent: A.Assignment, addressed: set[str]) -> bool:
     """What the item takes from its parent's assignment (in place); whether its lead is only the parent's.
 
     The parent's lead holds for the item, together with the units its own clauses name; an item whose
-    title names its own lead ("2.2. Sở Nội vụ") replaces it, and so does an item that names its own under
+    title names its own lead ("2.2. Sở Nội vụ") replaces it, so does an item that names some of its parent's
+    several leads and no other ("… Giao Sở Y tế chủ động …" under "Sở Y tế, UBND cấp xã … có trách nhiệm:"),
+    and so does an item that names its own under
     a lead-in's addressees (``addressed``: "yêu cầu các bộ, ngành, địa phương:" over "g) … Bộ Xây dựng với
     vai trò là cơ quan thường trực, chủ động …"), and a procedure's step that names who acts in it ("Bước 2.
     Trong vòng 02 ngày làm việc, Phòng Văn hóa - Xã hội …" under "Ủy ban nhân dân cấp xã thực hiện các công
     việc sau:")."""
     inherited = False
     if parent.lead and not asg.title_lead and not _opens_with_lead(text, it, asg) \
-            and not (asg.lead and (it.parent in addressed or it.marker.startswith("Bước"))):
+            and not (asg.lead and (it.parent in addressed or it.marker.startswith("Bước"))) \
+            and not _names_one_of(asg.lead, parent.lead):
         own = list(asg.lead)
         asg.lead = list(parent.lead)
         for name in own:
@@ -568,6 +580,8 @@ def _fields_make_tasks(tasks: list[Task]) -> list[Task]:
 
 # --- cross-references: "Chủ trì … thực hiện các nhiệm vụ quy định tại các mục 1, 2; điểm a, b mục 7
 # Phần III Điều 1 Quyết định này" gives the referenced items their lead (or support) ---------------
+# the unit that refers to the items advises the one named after "tham mưu (trình)", who acts in them
+_ADVISES_ON = re.compile(r"tham\s+mưu(?:\s+(?:trình|cho|giúp))?\s+[A-ZĐ][^;]*$")
 _XREF = re.compile(r"(?:nhiệm\s+vụ|nội\s+dung|hoạt\s+động|công\s+việc|giải\s+pháp)[^.;:\n]{0,60}?\btại\s+"
                    r"(?P<refs>(?:các\s+)?(?:điểm|mục|khoản|tiểu\s+mục|Phần|phần|Mục)\s+(?:[^.;\n]|(?<=\d)\.(?=\d)|;(?=\s*(?:các\s+)?(?:điểm|mục|khoản)\s))"
                    r"{1,300}?)"
@@ -630,6 +644,8 @@ def _apply_cross_references(text: str, outline: Outline, tasks: list[Task], span
             clause = text[max(it.body_start, text.rfind("\n", it.body_start, m.start()) + 1):m.start()]
             clause = clause[max(clause.rfind(";"), clause.rfind(". ")) + 1:]
             role = "lead" if re.search(r"[Cc]hủ\s+trì", clause) else "support" if re.search(r"[Pp]hối\s+hợp", clause) else "lead"
+            if _ADVISES_ON.search(clause):
+                role = "support"  # "tham mưu trình Chủ tịch UBND tỉnh thực hiện các nội dung tại khoản 1": the one advised acts
             ev = (role, *span(*m.span()))
             if not under:  # "III.3" → III.3, III.3.a, …: one pass over the items, no pair loop
                 for k, other in enumerate(tasks):
