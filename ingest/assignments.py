@@ -170,7 +170,7 @@ _POWER = r"(?:chức\s+năng|(?:thẩm\s+)?quyền(?:\s+hạn)?|quyền\s+lợi)
 _DUTY = r"(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ)"
 _DUTY_NOUNS = r"(?i:(?:" + _POWER + r"\s*(?:,|và)\s*){0,2}" + _DUTY + r"(?:\s*(?:,|và)\s*(?:" + _DUTY + "|" + _POWER + r")){0,3})"
 _TITLE_ACTOR = re.compile(r"^\s*(?:" + _DUTY_NOUNS + r"|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?|"
+                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?|(?:bộ|sở|xã|Bộ|Sở)(?=\s*[:.;]?\s*$))\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?|"
                           r"[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+"
                           r"(?P<actor2>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+"
                           r"(?P<actor3>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$")
@@ -568,7 +568,7 @@ def title_lead(text: str, body_start: int, title_end: int, units: list[Mention])
         rest = text[tail.end():a1].split() if tail else []
         a1 = tail.start() if len(rest) > 4 and not any(w[:1].isupper() for w in rest) else a1
         actor = " ".join(text[a0:a1].split()).rstrip(".;,")
-        return [(actor, a0, a0 + len(text[a0:a1].rstrip(" .;,")))] if 3 <= len(actor) <= 160 else []
+        return [(actor, a0, a0 + len(text[a0:a1].rstrip(" .;,")))] if 2 <= len(actor) <= 160 else []
     m = _TITLE_FOR.match(title)
     if m:
         a0, a1 = body_start + m.start("actor"), body_start + m.end("actor")

@@ -607,3 +607,54 @@ def test_a_council_resolution_s_closing_names_its_deputies(SHARED):
         pytest.skip(f"{path} is absent")
     [task] = [t for t in extract_file(path).tasks if t.id == "Điều 6.2"]
     assert task.lead[-2:] == ("các Tổ đại biểu", "đại biểu Hội đồng nhân dân Thành phố")
+
+
+def _bulk2025(SHARED, stem: str):
+    path = SHARED / "corpus" / "bulk2025" / "txt" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    return {t.id: t for t in extract_file(path).tasks}
+
+
+@pytest.mark.shared
+def test_a_delegation_s_clauses_lead_with_the_one_given_the_powers(SHARED):
+    """A Bắc Ninh decision on managing state enterprises' officers (87/2025/QĐ-UBND, corpus/bulk2025):
+    "1. UBND tỉnh ủy quyền cho Chủ tịch UBND tỉnh:" and "2. UBND tỉnh ủy quyền cho Giám đốc Sở Nội vụ:" give their
+    points to the one given the powers, not to the province that hands them over; "Sở Nội vụ … tham mưu trình Chủ
+    tịch UBND tỉnh thực hiện các nội dung tại khoản 1 Điều 5" supports those points; "2. Các cơ quan, đơn vị liên
+    quan đến hoạt động của doanh nghiệp:" and "Điều 7. Thẩm quyền, trách nhiệm của doanh nghiệp" name the leads of
+    the points under them."""
+    by_id = _bulk2025(SHARED, "475126f38cb26cc2")
+    assert (by_id["Điều 5.1.a"].lead, by_id["Điều 5.1.a"].support) == (("Chủ tịch Ủy ban nhân dân tỉnh",), ("Sở Nội vụ",))
+    assert by_id["Điều 5.2.b"].lead == ("Giám đốc Sở Nội vụ",)
+    assert by_id["Điều 6.2.a"].lead == ("Các cơ quan, đơn vị liên quan",)
+    assert by_id["Điều 7.1"].lead == ("doanh nghiệp",)
+
+
+@pytest.mark.shared
+def test_a_decentralisation_s_headings_name_kinds_of_bodies(SHARED):
+    """A Cần Thơ decision decentralising public assets (36/2025/QĐ-CTUBND, corpus/bulk2025) lists each level's powers
+    under a heading that names a kind of body and its owner: "2. Cơ quan chuyên môn, tổ chức hành chính khác thuộc
+    Ủy ban nhân dân thành phố", "4. Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố"."""
+    by_id = _bulk2025(SHARED, "c2bf5a06388200a0")
+    assert by_id["Điều 2.2.a"].lead == ("Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân thành phố",)
+    assert by_id["Điều 2.4.b"].lead == ("Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố",)
+
+
+@pytest.mark.shared
+def test_a_point_names_one_of_its_article_s_leads(SHARED):
+    """A Đồng Nai decision on simplifying procedures (2816/QĐ-UBND, corpus/bulk2025): "Điều 2. Sở Y tế, UBND cấp xã
+    và các cơ quan, đơn vị có liên quan đến các lĩnh vực …, có trách nhiệm:" leads its points; a point that names
+    one of them ("… Giao Sở Y tế chủ động triển khai …") is led by that one alone."""
+    by_id = _bulk2025(SHARED, "24ac05c2c7c4518e")
+    assert by_id["Điều 2.1"].lead == ("Sở Y tế",)
+    assert by_id["Điều 2.2"].lead == ("Sở Y tế", "Ủy ban nhân dân cấp xã", "các cơ quan, đơn vị có liên quan")
+    assert by_id["Điều 2.3"].lead == ("Sở Y tế",)
+
+
+@pytest.mark.shared
+def test_a_decree_s_duties_of_the_ministry_in_lower_case(SHARED):
+    """"Điều 4. Nhiệm vụ, quyền hạn của bộ" (Decree 303/2025/NĐ-CP, corpus/bulk2025): the ministry, a two-letter
+    word in lower case, leads the article's clauses."""
+    by_id = _bulk2025(SHARED, "e8b69e31579c0186")
+    assert by_id["Điều 4.1"].lead == ("bộ",)
