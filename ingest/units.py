@@ -401,7 +401,8 @@ _ALLOW_BARE = {"Bộ trưởng", "Thủ tướng Chính phủ", "Thủ tướng"
                "Phó Thủ tướng"}
 _NOT_UNIT_NAMES = re.compile(r"^(?:Bộ|Ban|Sở|Hội|Hội\s+đồng|Đoàn|Khu|Vụ|Phòng|Văn phòng|Trung tâm|Cơ\s+quan|Quỹ|Tổ|Đội|Trạm|"
                              r"Cụm|Khối|Báo|Trường|Viện|Thuế|Hải\s+quan|Cảnh\s+sát)\s+(?:Luật\b|Chỉ\s+số|Tiêu\s+chí|Quy\s+tắc|"
-                             r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|Quyết\s+định|Kế\s+hoạch|"
+                             r"Quy\s+chuẩn|Tiêu\s+chuẩn|Quy\s+định|Nghị\s+định|Thông\s+tư|Quyết\s+định|"
+                             r"Kế\s+hoạch(?!\s*(?:[-–,]|và)\s*(?:Tài\s+chính|Đầu\s+tư))|"  # not "Vụ Kế hoạch - Tài chính"
                              r"Chương\s+trình|Đề\s+án|Dự\s+án|Nghị\s+quyết|Chỉ\s+thị|(?!" + _LEVEL + r"(?![\wÀ-ỹ])|cấp\s|các\s|trung\s+ương)" + _LOW + ")")
 _MULTI_HEAD = re.compile(r"(?:" + _alt([h for h in _HEADS + _TITLES + _KNOWN if " " in h]) + r")(?![\wÀ-ỹ])")
 _LOWER_NAMED_RE = re.compile(_LOWER_NAMED)  # "Ban quản lý Khu kinh tế tỉnh": a head, then lower case, yet a name
