@@ -197,7 +197,7 @@ def _annex_heading_matches(text: str) -> tuple:
 # the caption of a list published with the decision under a title of its own, no annex heading over it ("THỦ TỤC
 # HÀNH CHÍNH MỚI BAN HÀNH …⏎(Ban hành kèm theo Quyết định số …)"): its numbered items belong to no article either
 _CAPTION = re.compile(r"\n[ \t]*\((?:Ban[ \t]+hành[ \t]+)?[Kk]èm[ \t]+theo[ \t]")
-_SIGNED = re.compile(r"[ \t]*(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:|[ \t]*(?:TM|KT|TL|TUQ|Q)\.")
+_SIGNED = re.compile(r"[ \t]*(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*(?::|(?=\n))|[ \t]*(?:TM|KT|TL|TUQ|Q)\.")
 
 
 def _attached_caption(text: str, mark: int) -> int | None:
