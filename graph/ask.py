@@ -651,10 +651,35 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     u.who = bool(_WHO.search(q))
     hits = _read_units(u, lx, question, q, words, unit)
     u.due = _read_due(question, doc_spans, today)
-    _read_topic(u, question, words, hits, doc_spans, doc_names + [name_key(lx.display.get(d) or "") for d in docs],
-                bool(docs))
+    shown = [name_key(lx.display.get(d) or "") for d in docs]
+    _read_topic(u, question, words, hits, doc_spans, doc_names + shown + _subjects_said(lx, q, docs), bool(docs))
     u.intent = _intent(u, q)
     return u
+
+
+def _subjects_said(lx: Lexicon, q: str, docs: list[str]) -> list[str]:
+    """The words "về …" says right after a document's number when they are its title's ("Quyết định 2553/QĐ-TTg
+    về giảm lãi suất cho vay tín dụng chính sách"): they tell which document, and are no topic of the work asked.
+
+    >>> lx = Lexicon(display={"d": "2553/QĐ-TTg"}, titles={"d": ("ve", "viec", "giam", "lai", "suat", "cho", "vay")})
+    >>> _subjects_said(lx, "ai thi hanh quyet dinh 2553/qd-ttg ve giam lai suat cho vay?", ["d"])
+    ['giam lai suat cho vay']
+    """
+    out = []
+    for d in docs:
+        title, sym = set(lx.titles.get(d, ())), name_key(lx.display.get(d) or "")
+        at = q.find(sym + " ve ") if sym and title else -1
+        if at == -1:
+            continue
+        run = []
+        for w in re.sub(r"^ve (?:viec )?", "", q[at + len(sym) + 1:]).split():
+            w = w.strip("?,.;:!")
+            if w not in title:
+                break
+            run.append(w)
+        if len(run) >= 2:
+            out.append(" ".join(run))
+    return out
 
 
 _REQUESTING = {"yeu cau", "de nghi", "chi dao", "chi thi"}
