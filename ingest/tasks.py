@@ -39,7 +39,7 @@ _PASSED = re.compile(r"\s*[A-ZĐ][\w ]{0,40}?\s+này\s+(?:đã\s+)?được\s+(?
 _IN_FORCE = re.compile(r"\s*(?:(?:Hiệu\s+lực(?:\s+thi\s+hành)?|Điều\s+khoản\s+thi\s+hành)\s*\.?\s*\n\s*)?"
                        r"(?:[A-ZĐ][\w ]{0,40}?\s+này\s+có\s+hiệu\s+lực|Có\s+hiệu\s+lực|"
                        # a repeal or replacement ("2. Bãi bỏ Quyết định số …", "Nghị định này thay thế Nghị định số …")
-                       r"Bãi\s+bỏ\s|[A-ZĐ][\w ]{0,40}?\s+này\s+thay\s+thế\s|[A-ZĐ][^.;]{0,160}?\s(?:hết|còn)\s+hiệu\s+lực)")
+                       r"Bãi\s+bỏ\s|[A-ZĐ][\w ]{0,40}?\s+này\s+thay\s+thế\s|[A-ZĐ][^.;]{0,160}?\s(?:hết\s+hiệu\s+lực|còn\s+hiệu\s+lực\s+một\s+phần))")
 # items that state who or what the document concerns, or what pays for it: not work
 _SCOPE = re.compile(r"\s*(?:Đối\s+tượng(?:\s+áp\s+dụng)?|Phạm\s+vi(?:\s+(?:điều\s+chỉnh|áp\s+dụng))?|Giải\s+thích\s+từ\s+ngữ)"
                     r"\s*(?:[:.]|\n|$)", re.I)
