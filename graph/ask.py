@@ -107,6 +107,10 @@ _SENT_TO = re.compile(r"\b(?:gui|nop|bao cao|send|sends|sent|submit|submits|subm
 _RECEIVES_AFTER = re.compile(r"(?:nhan|duoc nhan|tiep nhan|receives?|gets?) (?:bao cao|report)")
 # "receive reports", "nhận báo cáo" anywhere in the question: the unit asked about is a receiver
 _RECEIVES_Q = re.compile(r"\b(?:receiv\w*|gets?|collects?|nhan|tiep nhan) (?:the |their |any )?(?:reports?|bao cao)\b")
+# "… phải báo cáo ai?", "gửi về đâu?", "báo cáo cơ quan nào?", "to whom …": the answer is where the work is
+# reported, so only items that name whom they report to answer it
+_WHOM = re.compile(r"\b(?:bao cao|gui|nop|trinh)\b(?: (?!ai\b)[^ ,;?]+){0,3}? (?:cho |ve |len |den |toi )?"
+                   r"(?:ai|dau|co quan nao|don vi nao|cap nao)\b|\bto whom\b|\b(?:report|send|submit)\w*(?: \w+){0,4}? to which\b")
 _REPORT_Q = re.compile(r"\b(bao cao|report|reports|reporting)\b")
 # a question about "this document"
 _SELF = re.compile(r"\b(ke hoach nay|van ban nay|cong dien nay|quyet dinh nay|nghi quyet nay|chi thi nay|thong bao nay|"
@@ -360,7 +364,7 @@ _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
             "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
             "ban giao", "ho so", "bang khen", "cong bang", "binh dang", "trien lam", "dau tu", "tu nhan",
-            "tu duy", "tu phap"} | {"giao " + w for w in _GIAO_WORDS}
+            "tu duy", "tu phap", "tinh hinh"} | {"giao " + w for w in _GIAO_WORDS}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
@@ -479,6 +483,7 @@ class Understanding:
     roles: tuple[str, ...] = ()                           # roles named in the question (none: the default)
     due: Due | None = None
     who: bool = False
+    whom: bool = False                                    # asks whom the work is reported to ("… báo cáo ai?")
     groups: list[list[str]] = field(default_factory=list)  # topic concepts (folded phrases)
     words: list[str] = field(default_factory=list)         # the topic words as the asker wrote them
     intent: str = "unknown"
@@ -592,9 +597,11 @@ def _titled(lx: Lexicon, words: list[str]) -> tuple[list[str], str]:
     return sorted(best), best_run
 
 
-def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, who: bool) -> tuple[str, ...]:
-    """The roles asked of one unit: a report word just before it → report_to; else the question's
-    role words; else lead and support (and report_to in a "who" question or with "involve")."""
+def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, who: bool,
+                whom: bool = False) -> tuple[str, ...]:
+    """The roles asked of one unit: a report word just before it → report_to; else, in a question asking
+    whom the work goes to ("Sở Tài chính phải báo cáo ai?"), the one doing it; else the question's role words;
+    else lead and support (and report_to in a "who" question or with "involve")."""
     if hit.span is not None:
         before = " ".join(words[max(0, hit.span[0] - 4):hit.span[0]])
         after = " ".join(words[hit.span[1]:hit.span[1] + 3])
@@ -606,6 +613,8 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
         if re.search(r"\b(report|reports|reported|reporting|submit|submits|submitted|send|sends|sent)\b(?: \w+){0,6}? to (?:the )?"
                      + en, q_en):
             return ("report_to",)
+    if whom:
+        return ("lead", "support")
     lead, support = bool(_LEAD_Q.search(q)), bool(_SUPPORT_Q.search(q))
     if _RECEIVES_Q.search(q):  # "Which tasks does X support or receive reports for?"
         return tuple(r for r, asked in (("lead", lead), ("support", support)) if asked) + ("report_to",)
@@ -649,6 +658,7 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     if _SELF.search(q) and not docs and len(lx.sources) == 1:
         u.scope = list(lx.sources)
     u.who = bool(_WHO.search(q))
+    u.whom = bool(_WHOM.search(q))
     hits = _read_units(u, lx, question, q, words, unit)
     u.due = _read_due(question, doc_spans, today)
     shown = [name_key(lx.display.get(d) or "") for d in docs]
@@ -700,7 +710,7 @@ def _read_units(u: Understanding, lx, question: str, q: str, words: list[str], u
             continue  # "…, Thủ tướng yêu cầu những gì?": the body asking for the work (the issuer), not one doing it
         if u.documents and _names_issuer(h, words, q_en):
             continue  # "Decision 456/QĐ-UBND of Bắc Ninh", "Quyết định 456/QĐ-UBND của UBND tỉnh": who issued it
-        roles = _unit_roles(h, words, q_roles, q_en, u.lang, u.who)
+        roles = _unit_roles(h, words, q_roles, q_en, u.lang, u.who, u.whom)
         if prev and prev[1] == ("report_to",) and _listed_after(prev[0], h, words):
             roles = ("report_to",)  # "báo cáo Chính phủ, Thủ tướng Chính phủ": both receive the report
         prev = (h, roles)
@@ -784,6 +794,8 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
         residue = re.sub(r"\bdau\b", " ", residue)  # "gửi báo cáo về đâu": where to, no topic ("đầu tư" folds alike)
     for t in _TYPE_WORDS:
         residue = re.sub(rf"\b{re.escape(t)}\b", " ", residue)
+    if u.whom:
+        residue = re.sub(r"\b(?:bao cao|gui|nop|trinh|ve dau)\b", " ", residue)  # the report words ask whom, no topic
     if u.due or _OVERDUE.search(residue):
         residue = _OVERDUE.sub(" ", residue)
     u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())
@@ -1031,6 +1043,8 @@ def _understood_text(u: Understanding, lx: Lexicon, store: Store, lang: str, sco
         parts.append(("words " if en else "từ khóa ") + ", ".join(f"“{w}”" for w in u.words))
     if u.who:
         parts.append("asks who" if en else "hỏi ai")
+    if u.whom:
+        parts.append("asks whom it is reported to" if en else "hỏi báo cáo cho ai")
     if not parts:
         return "Not understood." if en else "Chưa hiểu câu hỏi."
     return ("Understood: " if en else "Đã hiểu: ") + "; ".join(parts) + "."
@@ -1277,6 +1291,9 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
         dated = {t for t, d in ix.deadlines.items() if u.due.holds(d, today)}
         dated = ix.with_own_parents(dated - ix.parents - ix.nontask, dated)
         cands = dated if cands is None else cands & dated
+    if u.whom:  # "… báo cáo ai?": the items that say whom they report to
+        told = {t for roles in ix.roles.values() for t in roles.get("report_to", ())}
+        cands = told if cands is None else cands & told
     return cands
 
 

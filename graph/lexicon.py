@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest import lexicon as bodies
+from ingest.units import is_bare_noun
 
 from .ids import ID, fold_ascii, jurisdiction, tidy_symbol
 from .store import PerVersion, Store, iri, prefixed, values
@@ -95,7 +96,8 @@ def _build_lexicon(store: Store) -> Lexicon:
         if r["u"] in orgs:
             lx.unit_label.setdefault(r["u"], r["n"])
     for r in pref + [dict(u=r["d"], n=r["n"]) for r in alt if r["d"] in orgs]:
-        if r["u"] in orgs:
+        # (a kind of body alone, "doanh nghiệp", names none: "người quản lý doanh nghiệp" asks for no unit)
+        if r["u"] in orgs and not is_bare_noun(r["n"]):
             k = name_key(r["n"])
             lx.units.setdefault(k, set()).add(r["u"])
             lx.max_unit_words = max(lx.max_unit_words, len(k.split()))

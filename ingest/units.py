@@ -38,7 +38,7 @@ from .lexicon import expand as expand_abbreviations
 from .lexicon import load as load_lexicon
 
 __all__ = ["COLON_FAMILIES", "Mention", "find_units", "defined_aliases", "unit_at", "bare_units_at", "unit_key",
-           "merge_units", "UNIT_HEAD", "capital_words", "add_anchor_words", "initials", "GRAMMAR"]
+           "is_bare_noun", "merge_units", "UNIT_HEAD", "capital_words", "add_anchor_words", "initials", "GRAMMAR"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "patterns" / "units.json"
 GRAMMAR = json.loads(DATA.read_text(encoding="utf-8"))
@@ -988,3 +988,17 @@ def merge_units(mentions: list[Mention], text: str) -> list[tuple[str, tuple[str
         aliases = tuple(n for n in names if n != display)
         out.append((display, aliases, tuple(sorted(set(g["spans"])))))
     return out
+
+
+_BARE_NOUNS = frozenset(w for w in GRAMMAR["collective_nouns"] if w[:1].islower())
+
+
+def is_bare_noun(name: str) -> bool:
+    """Whether a unit's name is one kind of body alone, in lower case ("doanh nghiệp", "bộ", "cơ quan"): it names
+    no body by itself, and a question that holds the words ("người quản lý doanh nghiệp") asks for no unit.
+
+    >>> is_bare_noun("doanh nghiệp"), is_bare_noun("các doanh nghiệp"), is_bare_noun("Bộ Y tế")
+    (True, False, False)
+    """
+    return " ".join(name.split()) in _BARE_NOUNS
+
