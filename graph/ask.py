@@ -99,6 +99,8 @@ _SUPPORT_Q = re.compile(r"\b((?<!trong )(?<!viec )(?<!tac )(?<!che )(?<!ve )(?<!
                         r"support|supports|supporting|assist|assists|assisting|cooperate|cooperates|"
                         r"cooperating|coordinate|coordinates|coordinating|collaborate|collaborates|collaborating|"
                         r"help|helps|helping|help with)\b")
+_PARTNER_BEFORE = re.compile(r"\b(?:phoi hop|cung|work with|works with|support|supports|assist|assists|help|helps)"
+                             r"(?: voi| cung)?$")
 _ALL_ROLES_Q = re.compile(r"\b(lien quan|involv\w*|concern\w*|related to)\b")
 _REPORT_BEFORE = re.compile(r"\b(bao cao|gui|nop|trinh|report|reports|reporting|reported|submit|submits|send|sends|sent)"
                             r"(?: (?:ve|len|den|cho|toi|voi|to|the))*$")
@@ -364,7 +366,7 @@ _VI_KEEP = {"theo doi", "cho phep", "co quan", "co che", "co so", "ve sinh", "de
             "bao cao", "tu van", "so lieu", "tai chinh", "tai nguyen", "tai lieu", "thanh tra", "thanh lap",
             "ra soat", "trong tam", "nha o", "nhu cau", "tre em", "co the", "can bo", "ngay le",
             "ban giao", "ho so", "bang khen", "cong bang", "binh dang", "trien lam", "dau tu", "tu nhan",
-            "tu duy", "tu phap", "tinh hinh"} | {"giao " + w for w in _GIAO_WORDS}
+            "tu duy", "tu phap", "tinh hinh", "quy trinh", "lam nghiep", "thu do"} | {"giao " + w for w in _GIAO_WORDS}
 _EN_STOP = set("""
 a an the of to in on for by with and or is are was were be been being do does did doing have has had must should
 shall will would can could may might what which who whom whose how when where why that this these those it its their
@@ -608,6 +610,8 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
         wider = " ".join(words[max(0, hit.span[0] - 8):hit.span[0]])
         if _REPORT_BEFORE.search(before) or _RECEIVES_AFTER.match(after) or _SENT_TO.search(wider):
             return ("report_to",)
+        if who and _PARTNER_BEFORE.search(before):
+            return ("lead",)  # "Ai phối hợp với Sở Văn hóa …?": the one worked with leads, who supports is asked
     elif hit.english:
         en = re.escape(fold_ascii(hit.english).replace("'", ""))
         if re.search(r"\b(report|reports|reported|reporting|submit|submits|submitted|send|sends|sent)\b(?: \w+){0,6}? to (?:the )?"
@@ -999,6 +1003,29 @@ def _untitled(lx: Lexicon, groups: list[list[str]], tasks) -> list[list[str]]:
     return [g for g in groups if not all(t and _in_title(g, t, sy) for t, sy in titles)]
 
 
+def _within_titled(u: Understanding, ix: StoreIndex, ft) -> list[tuple[str, float, int]]:
+    """The items holding a question's other concepts in the documents whose title holds some of them ("Ai giám
+    sát việc thực hiện Nghị quyết về mức chi chính sách đầu tư trong lâm nghiệp?": the resolution so titled,
+    and who supervises in it). Documents found through three-word keys of the titles (a few at most)."""
+    lx = u.lexicon
+    docs: set[str] = set()
+    for run in u.words:
+        w = fold_ascii(run).split()
+        for i in range(len(w) - 2):
+            docs |= lx.title_grams.get(" ".join(w[i:i + 3]), set())
+    if not docs or len(docs) > TITLE_DOCS:
+        return []
+    rows: list[tuple[str, float, int]] = []
+    for d in sorted(docs):
+        words = lx.titles.get(d, ())
+        title, syllables = " ".join(words), set(words)
+        rest = [g for g in u.groups if not _in_title(g, title, syllables)]
+        if rest and len(rest) < len(u.groups):
+            within = {t for t in ix.stated.get(d, ()) if t not in ix.nontask}
+            rows += ft.covering(rest, within, max(1, (len(rest) + 1) // 2))
+    return sorted(rows, key=lambda r: -r[1])
+
+
 def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str], dict[str, float]]:
     ft = fulltext(store)
     need = max(1, (len(u.groups) + 1) // 2)
@@ -1014,6 +1041,8 @@ def _topic_only(store: Store, u: Understanding, ix: StoreIndex) -> tuple[set[str
         top = ft.covering(groups, {rows[0][0]}, 1)
         if led and led[0][2] >= (top[0][2] if top else 0):
             rows = led  # as many of those words as the best item held: not a weaker match for a name
+    if not rows and len(u.groups) > 1:
+        rows = _within_titled(u, ix, ft)
     if not rows:
         return set(), {}
     best = rows[0][1]

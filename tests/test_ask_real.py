@@ -24,7 +24,9 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "597": "../bulk2025/txt/689f49d25e51cbaa.txt", "223": "../bulk2025/txt/15e6fb3d3f3b2644.txt",
         "09": "t25_09-ct-ubnd_2847e1.txt", "234": "t25_234-cd-ttg_692e12.txt", "2820": "t25_2820-qd-ubnd_001c61.txt",
         "34": "t25_34-2025-tt-bkhcn_bcb420.txt", "556": "t25_556-kh-ubnd_bffd9d.txt",
-        "4085": "../bulk2025/txt/717159673033f644.txt", "84": "../bulk2025/txt/8b9a38d6a8f8c20f.txt"}
+        "4085": "../bulk2025/txt/717159673033f644.txt", "84": "../bulk2025/txt/8b9a38d6a8f8c20f.txt",
+        "3851": "../bulk2025/txt/31ea3f5a8224b092.txt", "2031": "../bulk2025/txt/5298da2adb9eb4fe.txt",
+        "54": "../bulk2025/txt/676c9815964a33af.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -55,6 +57,7 @@ kh165, kh597, cd223 = _doc_store("165"), _doc_store("597"), _doc_store("223")
 ct09, cd234, qd2820, tt34 = _doc_store("09"), _doc_store("234"), _doc_store("2820"), _doc_store("34")
 kh556 = _doc_store("556")
 cv4085, qd84 = _doc_store("4085"), _doc_store("84")
+qd3851, qd2031, nq54 = _doc_store("3851"), _doc_store("2031"), _doc_store("54")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -353,13 +356,6 @@ def test_an_acronym_is_searched_as_written(kh597):
     assert not b.understood["words"]
 
 
-def _silver_tasks(stem: str, ask_text: str) -> set[str]:
-    """The task ids of a silver question (bench/silver, annotated without the program)."""
-    path = next((ROOT / "bench" / "silver").glob(f"*/{stem}.json"))
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    return set(next(q for q in gold["questions"] if q["ask"].startswith(ask_text))["tasks"])
-
-
 def test_a_topic_the_letters_subject_holds_narrows_nothing_there(cv4085):
     """Công văn 4085/UBND-ĐT is titled by its subject line ("V/v rà soát và chuẩn hóa dữ liệu số nhà …"):
     asked what Sở Xây dựng must do about "dữ liệu số nhà", the answer is all its work in the letter, item 2
@@ -391,4 +387,29 @@ def test_progress_reports_are_reports():
     from graph.ask import english_topic
     groups, shown = english_topic("which units must send annual progress reports to whom".split())
     assert shown == ["progress reports"] and "bao cao" in groups[0]
+
+
+def test_whom_a_unit_reports_to_is_asked_of_its_reporting_items(qd3851):
+    """"Sở Tài chính phải báo cáo ai về tình hình triển khai danh mục, và khi nào?" (silver tasks20, a Nghệ An
+    decision): the unit named does the work; the items that say whom it reports to answer, not all its work."""
+    question = "Sở Tài chính phải báo cáo ai về tình hình triển khai danh mục, và khi nào?"
+    u = understand(qd3851, question)
+    assert u.whom and [a.roles for a in u.units] == [("lead", "support")]
+    assert set(ids(ask(qd3851, question))) == _silver_tasks("31ea3f5a8224b092", question)
+
+
+def test_the_unit_worked_with_leads_and_who_supports_is_asked(qd2031):
+    """"Ai phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng quy trình điện tử …?" (silver tasks20, a Cao Bằng
+    decision): the department worked with is the lead of the item asked for."""
+    question = ("Ai phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng quy trình điện tử trên Hệ thống thông tin "
+                "giải quyết thủ tục hành chính của tỉnh?")
+    assert [a.roles for a in understand(qd2031, question).units] == [("lead",)]
+    assert set(ids(ask(qd2031, question))) == _silver_tasks("5298da2adb9eb4fe", "Ai phối hợp với Sở Văn hóa")
+
+
+def test_a_document_named_by_its_subject_holds_the_work_asked(nq54):
+    """"Ai giám sát việc thực hiện Nghị quyết về mức chi chính sách đầu tư trong lâm nghiệp?" (silver tasks20, a Hà
+    Nội resolution): the words of the resolution's title name it; who supervises is asked in it."""
+    question = "Ai giám sát việc thực hiện Nghị quyết về mức chi chính sách đầu tư trong lâm nghiệp?"
+    assert set(ids(ask(nq54, question))) == _silver_tasks("676c9815964a33af", "Ai giám sát việc thực hiện")
 
