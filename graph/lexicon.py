@@ -118,7 +118,7 @@ def _build_lexicon(store: Store) -> Lexicon:
     # a person holding a title ("Phó Thủ tướng Chính phủ Trần Hồng Hà") is asked for by the name alone
     for u, label in lx.unit_label.items():
         m = _person_re().search(label)
-        if m:
+        if m and name_key(m.group()) not in _place_keys():  # "HĐND Hà Nội": a city, not a person named Hà
             lx.persons.setdefault(name_key(m.group()), set()).add(u)
     # a commune's or ward's body is asked for by the place's name ("the communes Gia Thuận, Tân Điền"
     # → "Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền")
@@ -308,6 +308,13 @@ def _person_re() -> re.Pattern:
                       r")(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3}$")
 
 
+@functools.lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    """The provinces and cities (data/places.json), keyed as names are: "Hà Nội" is no person's name."""
+    places = json.loads((UNIT_GRAMMAR.parent.parent / "places.json").read_text(encoding="utf-8"))["places"]
+    return frozenset(name_key(p) for p in places)
+
+
 def _persons(lx: Lexicon, words: list[str], taken: list[bool]) -> list[UnitHit]:
     """Persons a question names ("Phó Thủ tướng Nguyễn Hòa Bình"): the units whose name ends with the
     person's name; the title words before the name that those units' names hold are read with it."""
@@ -411,6 +418,9 @@ def find_all_units(lx: Lexicon, question: str, q: str) -> list[UnitHit]:
             if longer:
                 iris, name = set(longer), lx.unit_label[longer[0]]
         if iris or body:
+            # the place right after the name is the body's ("UBND Thành phố Hà Nội"), no topic word
+            j += next((n for n in (3, 2, 1) if " ".join(words[j:j + n]) in _place_keys()
+                       and not any(taken[j:j + n])), 0)
             for k in range(i, j):
                 taken[k] = True
             hits.append(UnitHit(name or g, tuple(sorted(iris)), (i, j), body))

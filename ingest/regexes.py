@@ -80,7 +80,8 @@ ISSUER_STOP = re.compile(
     r"nhằm|để|đã|được|theo|có|sửa\s+đổi|bổ\s+sung|thành\s+lập|giao|kiện\s+toàn|công\s+bố|là|cho|với|"
     r"số|ngày|năm|gửi|tổ\s+chức|tiếp\s+tục|bãi\s+bỏ|thông\s+qua|và\s+(?=[a-zđ]|(?:"
     + "|".join(re.escape(w) for w in _words if w[0].isupper()) + r")\b|các\b|số\b))\b"
-    r"|[,;:.()\"“”]|\n[ \t]*\n[ \t]*\n", re.I)
+    r"|[,;:.()\"“”]|\n[ \t]*\n[ \t]*\n"
+    r"|\n(?=[ \t]*(?:Căn\s+cứ|Xét|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở)\s)", re.I)  # the preamble's next line
 
 SELF = re.compile(r"\b(?P<tword>" + "|".join(re.escape(w) for w in _words if w[0].isupper() and " " in w or w in ("Luật",))
                   + r")\s+này\b")

@@ -26,7 +26,7 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "34": "t25_34-2025-tt-bkhcn_bcb420.txt", "556": "t25_556-kh-ubnd_bffd9d.txt",
         "4085": "../bulk2025/txt/717159673033f644.txt", "84": "../bulk2025/txt/8b9a38d6a8f8c20f.txt",
         "3851": "../bulk2025/txt/31ea3f5a8224b092.txt", "2031": "../bulk2025/txt/5298da2adb9eb4fe.txt",
-        "54": "../bulk2025/txt/676c9815964a33af.txt"}
+        "54": "../bulk2025/txt/676c9815964a33af.txt", "66": "../bulk2025/txt/1852f73167ca9236.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -57,7 +57,7 @@ kh165, kh597, cd223 = _doc_store("165"), _doc_store("597"), _doc_store("223")
 ct09, cd234, qd2820, tt34 = _doc_store("09"), _doc_store("234"), _doc_store("2820"), _doc_store("34")
 kh556 = _doc_store("556")
 cv4085, qd84 = _doc_store("4085"), _doc_store("84")
-qd3851, qd2031, nq54 = _doc_store("3851"), _doc_store("2031"), _doc_store("54")
+qd3851, qd2031, nq54, nq66 = _doc_store("3851"), _doc_store("2031"), _doc_store("54"), _doc_store("66")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -412,4 +412,13 @@ def test_a_document_named_by_its_subject_holds_the_work_asked(nq54):
     Nội resolution): the words of the resolution's title name it; who supervises is asked in it."""
     question = "Ai giám sát việc thực hiện Nghị quyết về mức chi chính sách đầu tư trong lâm nghiệp?"
     assert set(ids(ask(nq54, question))) == _silver_tasks("676c9815964a33af", "Ai giám sát việc thực hiện")
+
+
+def test_a_city_after_a_body_s_name_is_its_place_not_a_person(nq66):
+    """"UBND Thành phố Hà Nội được giao nhiệm vụ gì theo Nghị quyết 66/2025/NQ-HĐND?" (silver tasks19, a Hà Nội
+    resolution): "Hà Nội" is the city of the body asked, not a person named Hà of "HĐND Hà Nội", nor a topic."""
+    question = "UBND Thành phố Hà Nội được giao nhiệm vụ gì theo Nghị quyết 66/2025/NQ-HĐND?"
+    u = understand(nq66, question)
+    assert [a.name for a in u.units] == ["Ủy ban nhân dân Thành phố"] and not u.words
+    assert set(ids(ask(nq66, question))) == _silver_tasks("1852f73167ca9236", "UBND Thành phố Hà Nội")
 

@@ -242,3 +242,12 @@ def test_a_written_number_is_checked_against_the_catalogue(text, expected):
     from ingest.citations import find_named
 
     assert [(c.name, c.resolved) for c in find_named(text, load_catalogue(), "2025-12-01")] == expected
+
+
+def test_an_issuer_at_a_title_s_end_stops_at_the_preamble_s_next_line():
+    """A council resolution's title ends with the cited resolution's issuer in capitals, and the preamble's
+    "Căn cứ …" opens the next line (66/2025/NQ-HĐND of Hà Nội, corpus/bulk2025): the issuer is the council."""
+    text = ("NGHỊ QUYẾT\nVỀ VIỆC SỬA ĐỔI QUY ĐỊNH VỀ PHÍ TẠI NGHỊ QUYẾT SỐ 16/2023/NQ-HĐND NGÀY 06 THÁNG 12 NĂM 2023 "
+            "CỦA HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\nCăn cứ Luật Phí và lệ phí số 97/2015/QH13;\n")
+    [c] = [c for c in find_citations(text) if c.symbol == "16/2023/NQ-HĐND"]
+    assert c.issuer == "Hội đồng nhân dân thành phố Hà Nội"
