@@ -169,8 +169,10 @@ _ACTOR_CHAR = r"(?:[^:;]|(?:" + "|".join(r"(?<=[Cc]ác " + re.escape(f) + ")" fo
 _POWER = r"(?:chức\s+năng|(?:thẩm\s+)?quyền(?:\s+hạn)?|quyền\s+lợi)"
 _DUTY = r"(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ)"
 _DUTY_NOUNS = r"(?i:(?:" + _POWER + r"\s*(?:,|và)\s*){0,2}" + _DUTY + r"(?:\s*(?:,|và)\s*(?:" + _DUTY + "|" + _POWER + r")){0,3})"
+# a body of two letters, the title's last word ("Nhiệm vụ, quyền hạn của bộ": a decree's "bộ, cơ quan ngang bộ")
+_SHORT_ACTOR = r"(?:bộ|sở|xã|Bộ|Sở)(?=\s*[:.;]?\s*$)"
 _TITLE_ACTOR = re.compile(r"^\s*(?:" + _DUTY_NOUNS + r"|[Pp]hân\s+công\s+(?:nhiệm\s+vụ|trách\s+nhiệm))\s+(?:cụ\s+thể\s+)?"
-                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?|(?:bộ|sở|xã|Bộ|Sở)(?=\s*[:.;]?\s*$))\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?|"
+                          r"(?:của|cho)(?:\s+|(?=[A-ZĐ]))(?P<actor>" + _ACTOR_CHAR + r"{3,200}?|" + _SHORT_ACTOR + r")\s*[:.;]?\s*$|^\s*(?:[Đđ]ối\s+với|[Gg]iao(?:\s+cho)?|"
                           r"[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+"
                           r"(?P<actor2>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$|^\s*(?:[Tt]rách\s+nhiệm|[Nn]hiệm\s+vụ)\s+"
                           r"(?P<actor3>" + _ACTOR_CHAR + r"{3,200}?)\s*[:.;]?\s*$")
