@@ -158,17 +158,28 @@ def quoted_blocks(text: str, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# articles run together on one line, where a saved page lost the body's line breaks ("… QUYẾT ĐỊNH: Điều 1. Công bố …
+# Điều 2. Quyết định này có hiệu lực …"): read where no article opens a line
+_INLINE_ARTICLE = re.compile(r"(?<=[.:;] )Điều[ \t]+\d{1,3}[.:][ \t]+(?=[A-ZĐ])")
+_ARTICLE_LINE = re.compile(r"(?m)^[ \t]*(?:\#{1,6}[ \t]+)?Điều[ \t]+1[.:]")
+_ITEM_AT = re.compile(R.ITEM.pattern.replace("^", "", 1), re.M)
+
+
 def _items(text: str, end: int):
     """ITEM matches at line starts whose first character may start an item (found by one fast scan),
-    outside quotations of other texts' provisions."""
+    outside quotations of other texts' provisions; articles inside a line where no article opens one."""
     starts = [0] if text[:1] else []
     starts += [m.end() for m in _ITEM_LINE.finditer(text, 0, end)]
+    inline = set()
+    if "Điều" in text and not _ARTICLE_LINE.search(text, 0, end):
+        inline = {m.start() for m in _INLINE_ARTICLE.finditer(text, 0, end)}
+        starts = sorted(set(starts) | inline)
     blocks = quoted_blocks(text, end) if ("“" in text or '"' in text) else []
     if blocks:
         bs = [b[0] for b in blocks]
         starts = [ls for ls in starts if not (k := bisect.bisect_right(bs, ls) - 1) >= 0 or ls >= blocks[k][1]]
     for ls in starts:
-        m = R.ITEM.match(text, ls, end)
+        m = R.ITEM.match(text, ls, end) or (_ITEM_AT.match(text, ls, end) if ls in inline else None)
         if m:
             yield m
 

@@ -658,3 +658,14 @@ def test_a_decree_s_duties_of_the_ministry_in_lower_case(SHARED):
     word in lower case, leads the article's clauses."""
     by_id = _bulk2025(SHARED, "e8b69e31579c0186")
     assert by_id["Điều 4.1"].lead == ("bộ",)
+
+
+@pytest.mark.shared
+def test_articles_run_together_on_one_line_are_read(SHARED):
+    """A saved page of a Lạng Sơn decision (2512/QĐ-UBND, corpus/bulk2025) lost its body's line breaks: "… QUYẾT
+    ĐỊNH: Điều 1. Công bố … Điều 2. Quyết định này có hiệu lực … Điều 3. Chánh Văn phòng UBND tỉnh, … chịu trách
+    nhiệm thi hành Quyết định này./." The articles are read where they stand, and Điều 3 gives the work."""
+    by_id = _bulk2025(SHARED, "cd5874640909d75c")
+    assert list(by_id) == ["Điều 1", "Điều 2", "Điều 3"]
+    assert by_id["Điều 3"].lead == ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nông nghiệp và Môi trường",
+                                    "các tổ chức, cá nhân có liên quan")
