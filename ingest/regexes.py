@@ -102,7 +102,8 @@ ITEM = re.compile(
     r"(?P<part>(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC]+|\d+)\b\.?)"
     r"|(?P<article>Điều\s+(?P<artnum>\d+[a-z]?)\s*[.:])"
     r"|(?=[IVX])" + ROMAN + r"\s*[.:/]\s"
-    r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?P<decend>\.|\)|(?=\s))(?:\[\d{1,3}\])?[ \t]+(?=\S)"  # "2.[18] Chủ trì …": a consolidated text's footnote mark
+    r"|(?P<dec>\d{1,2}(?:\.\d{1,2}){0,3})(?P<decend>\.|\)|(?=\s))(?:\[\d{1,3}\])?"  # "2.[18] Chủ trì …": a consolidated text's footnote mark
+    r"(?:[ \t]+(?=\S)|(?<=\.)[ \t]*\n[ \t]*(?=[A-ZĐ]))"  # "2.⏎Văn phòng UBND tỉnh cập nhật …": a PDF line break after the number
     r"|(?P<letter>[a-zđ])(?:\)|\.(?=[ \t]+[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]))[ \t]+"
     r"|\((?P<paren>\d{1,2}|(?:i{1,3}|iv|vi{0,3}|ix|x))\)[ \t]+(?=\S)"
     r"|(?:[-+][ \t]+)?(?P<step>Bước[ \t]+(?P<stepnum>\d{1,2})[ \t]*[.:])[ \t]*(?=\S)"  # a procedure's "Bước 1." / "- Bước 1:"

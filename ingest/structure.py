@@ -343,6 +343,8 @@ class _Numbering:
         self.step_parent: Item | None = None  # the item whose procedure steps ("Bước 1.", "Bước 2.") are read
         self.last_step: int = 0
         self.last_paren: int = 0
+        marks = end_marks(text)
+        self.signed_at = marks[0] if marks else len(text)  # where the body's signature or recipients begin
 
     def scan(self, end: int) -> list[Item]:
         n = len(self.text)
@@ -417,6 +419,9 @@ class _Numbering:
             return  # "20 tỉnh" wrapped: a bare number without a dot is no item
         if not rest.strip() or not (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"("):
             return
+        if "\n" in m.group(0) and not (len(parts) == 1 and parts[0] > 1 and self.top is not None
+                                       and self.top.kind == "article" and m.start() < self.signed_at):
+            return  # a number alone on its line ("2.⏎Văn phòng …") is a clause only inside an article's text
         depth = len(parts)
         if not self._continues(parts):
             return

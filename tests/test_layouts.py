@@ -669,3 +669,13 @@ def test_articles_run_together_on_one_line_are_read(SHARED):
     assert list(by_id) == ["Điều 1", "Điều 2", "Điều 3"]
     assert by_id["Điều 3"].lead == ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nông nghiệp và Môi trường",
                                     "các tổ chức, cá nhân có liên quan")
+
+
+@pytest.mark.shared
+def test_a_clause_number_alone_on_its_line_opens_the_clause(SHARED):
+    """A Phú Thọ decision printed from a PDF (1805/QĐ-UBND, corpus/bulk2025) breaks the line after a clause's
+    number: "2.⏎Văn phòng UBND tỉnh cập nhật, đăng tải công khai …". Inside an article, that is clause 2, led by
+    the office; the clause before it keeps its own lead."""
+    by_id = _bulk2025(SHARED, "04e4130eb91f3242")
+    assert by_id["Điều 2.2"].lead == ("Văn phòng Ủy ban nhân dân tỉnh",)
+    assert by_id["Điều 2.1"].lead == ("Sở Khoa học và Công nghệ",)
