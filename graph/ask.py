@@ -111,7 +111,8 @@ _RECEIVES_AFTER = re.compile(r"(?:nhan|duoc nhan|tiep nhan|receives?|gets?) (?:b
 _RECEIVES_Q = re.compile(r"\b(?:receiv\w*|gets?|collects?|nhan|tiep nhan) (?:the |their |any )?(?:reports?|bao cao)\b")
 # "… phải báo cáo ai?", "gửi về đâu?", "báo cáo cơ quan nào?", "to whom …": the answer is where the work is
 # reported, so only items that name whom they report to answer it
-_WHOM = re.compile(r"\b(?:bao cao|gui|nop|trinh)\b(?: (?!ai\b)[^ ,;?]+){0,3}? (?:cho |ve |len |den |toi )?"
+# ("trình ai phê duyệt?" asks who approves: a submission for approval is no report, GUIDELINES)
+_WHOM = re.compile(r"\b(?:bao cao|gui|nop)\b(?: (?!ai\b)[^ ,;?]+){0,3}? (?:cho |ve |len |den |toi )?"
                    r"(?:ai|dau|co quan nao|don vi nao|cap nao)\b|\bto whom\b|\b(?:report|send|submit)\w*(?: \w+){0,4}? to which\b")
 _REPORT_Q = re.compile(r"\b(bao cao|report|reports|reporting)\b")
 # a question about "this document"
@@ -799,7 +800,7 @@ def _read_topic(u: Understanding, question: str, words: list[str], hits: list[Un
     for t in _TYPE_WORDS:
         residue = re.sub(rf"\b{re.escape(t)}\b", " ", residue)
     if u.whom:
-        residue = re.sub(r"\b(?:bao cao|gui|nop|trinh|ve dau)\b", " ", residue)  # the report words ask whom, no topic
+        residue = re.sub(r"\b(?:bao cao|gui|nop|ve dau)\b", " ", residue)  # the report words ask whom, no topic
     if u.due or _OVERDUE.search(residue):
         residue = _OVERDUE.sub(" ", residue)
     u.groups, u.words = vietnamese_topic(re.sub(r"[^a-z ]", " ", residue).split())

@@ -422,3 +422,10 @@ def test_a_city_after_a_body_s_name_is_its_place_not_a_person(nq66):
     assert [a.name for a in u.units] == ["Ủy ban nhân dân Thành phố"] and not u.words
     assert set(ids(ask(nq66, question))) == _silver_tasks("1852f73167ca9236", "UBND Thành phố Hà Nội")
 
+
+
+def test_whom_a_plan_is_submitted_to_is_no_report_question(nq54):
+    """"… phải trình ai phê duyệt?" asks who approves (a silver tasks21 question): a submission for approval is
+    no report (GUIDELINES), so the items are not narrowed to those naming whom they report to."""
+    assert not understand(nq54, "Quy trình nội bộ giải quyết thủ tục hành chính phải trình ai phê duyệt?").whom
+    assert understand(nq54, "Kết quả thực hiện phải báo cáo ai?").whom
