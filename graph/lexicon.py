@@ -308,11 +308,19 @@ def _person_re() -> re.Pattern:
                       r")(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3}$")
 
 
+PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
+
+
+@functools.lru_cache(maxsize=1)
+def known_places() -> tuple[str, ...]:
+    """The provinces and cities as printed (data/places.json)."""
+    return tuple(json.loads(PLACES_FILE.read_text(encoding="utf-8"))["places"])
+
+
 @functools.lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
-    """The provinces and cities (data/places.json), keyed as names are: "Hà Nội" is no person's name."""
-    places = json.loads((UNIT_GRAMMAR.parent.parent / "places.json").read_text(encoding="utf-8"))["places"]
-    return frozenset(name_key(p) for p in places)
+    """The provinces and cities, keyed as names are: "Hà Nội" is no person's name."""
+    return frozenset(name_key(p) for p in known_places())
 
 
 def _persons(lx: Lexicon, words: list[str], taken: list[bool]) -> list[UnitHit]:

@@ -11,9 +11,7 @@ The examples run against an in-memory store holding the seed plan's hand-built f
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
 from ingest.catalogue import load as law_catalogue
 from ingest.clean import clean
@@ -23,7 +21,7 @@ from .evidence import quotes
 from .ids import (DOC_BASE, fold_ascii, implied_issuer, is_national_unit, is_task, item_order,
                   jurisdiction, last_segment, place_of, slug, task_document, tidy_name, tidy_symbol)
 from .index import store_index
-from .lexicon import lexicon, type_labels
+from .lexicon import known_places, lexicon, type_labels
 from .results import TaskRow
 from .store import PerVersion, Store, iri, prefixed, values
 from .vocab import CANCU, DERIVE_PATH, DOC_TYPES, ELI, OA, PROV, RDFS, RELATIONS, ROLE_PROPS, ROLES, curie
@@ -33,7 +31,6 @@ __all__ = ["requirements_of", "worklist", "basis_chain", "directive_task_matrix"
            "counts", "busiest_units", "labels", "cited_by_counts", "lead_counts"]
 
 NAT = DOC_BASE + "vn/"
-PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
 
 # predicate IRIs as plain str (rdflib's DefinedNamespace attribute access is slow in loops)
 _P = dict(number=str(CANCU.itemNumber), kind=str(CANCU.itemKind), doc=str(PROV.hadPrimarySource),
@@ -573,14 +570,9 @@ def _build_places(store: Store) -> dict[str, str]:
             form = tidy_name(p)
             forms = seen.setdefault(slug(p), {})
             forms[form] = forms.get(form, 0) + 1
-    out = {slug(p): p for p in _known_places()}
+    out = {slug(p): p for p in known_places()}
     out.update({k: sorted(v, key=lambda f: (-v[f], f))[0] for k, v in seen.items()})
     return out
-
-
-@lru_cache(maxsize=1)
-def _known_places() -> tuple[str, ...]:
-    return tuple(json.loads(PLACES_FILE.read_text(encoding="utf-8"))["places"])
 
 
 _places = PerVersion(_build_places, keep=2)
