@@ -40,9 +40,10 @@ __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
 # ("Phân cấp cho Ủy ban nhân dân các phường thực hiện …": a power handed down with its work)
-_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|(?<![\wÀ-ỹ] )Phân\s+cấp(?=\s+cho)|"
+_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|(?<!văn\sbản\s)[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|(?<![\wÀ-ỹ] )Phân\s+cấp(?=\s+cho)|"
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?(?:\s+(?:các|những))?)\s*$")
 # ("đề nghị các Thuế tỉnh, thành phố khẩn trương …": a plural before a name the grammar reads without it)
+# (not "có văn bản đề nghị Tổng Kiểm toán nhà nước quyết định": a written request to the one who decides)
 # ("phối hợp, hướng dẫn Bộ Y tế": a second verb shared by the partners named after it)
 _CUE_SUPPORT = re.compile(r"(?<![\wÀ-ỹ])(?:[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|thường\s+xuyên|đồng\s+bộ))?"
                           r"(?:\s*(?:,|và)\s*(?:hướng\s+dẫn|hỗ\s+trợ|giúp\s+đỡ|tạo\s+điều\s+kiện\s+cho))?(?:\s+(?:với|cùng))?|"
@@ -133,8 +134,10 @@ _OPENERS = re.compile(
 _CONDITION_THEN = re.compile(r"^[\s\-+•*–]*(?:[Tt]rong\s+)?(?:[Tt]rường\s+hợp|[Nn]ếu|[Kk]hi)(?:[^;:]{0,240}?[\s,]thì|[^;:,]{0,200}(?:,[^;:,]{0,200})?,)\s*$")
 # after the subject: these words mean the unit was a noun inside a longer phrase
 # ("Bộ Xây dựng với vai trò là cơ quan thường trực, chủ động …": an apposition, not "X with Y")
+# (a unit opening its clause stays its subject when power is handed to it: "1. Ủy ban nhân dân cấp xã được phân cấp
+# thẩm quyền quyết định thanh lý … có trách nhiệm tổ chức thực hiện")
 _NOT_SUBJECT_AFTER = re.compile(r"^\s*(?:của|về|tại|trong|thuộc|theo\s+quy\s+định|đối\s+với|với(?!\s+(?:vai\s+trò|tư\s+cách)\s)|cho|nhằm|đến|từ|năm|"
-                                r"ngày|số|đã\s+được|được\s+(?!giao\b)|bị|sẽ\s+được|là\s+(?!cơ\s+quan|đơn\s+vị|đầu\s+mối))",
+                                r"ngày|số|đã\s+được|được\s+(?!giao\b|phân\s+(?:cấp|quyền)\b|[uủ]y\s+quyền\b|uỷ\s+quyền\b)|bị|sẽ\s+được|là\s+(?!cơ\s+quan|đơn\s+vị|đầu\s+mối))",
                                 re.I)
 _STRONG_AFTER = re.compile(r"^\s*(?:\([^()]{0,120}\)\s*)?,?\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|"
                            r"là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thường\s+trực|đầu\s+mối)|được\s+giao|đồng\s+chủ\s+trì)", re.I)
@@ -377,8 +380,20 @@ def _opens_clause(text: str, start: int, end: int, first: Mention, u: Mention) -
                 and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]", ",", ";", "("))
 
 
+_AND_GAP = re.compile(r"[ \t]+và[ \t]+")
+
+
+def _last_joins_lead(text: str, end: int, chain: list[Mention], prev_end: int) -> bool:
+    """Whether the last unit of a chain read as no subject (it opens with an owner: "… của Kiểm toán nhà nước
+    và các tổ chức …") joins the subjects named before it in the same clause: "và" before it, a strong role
+    word after it."""
+    u = chain[-1]
+    return (len(chain) > 1 and _AND_GAP.fullmatch(text, chain[-2].end, u.start) is not None
+            and _strong_after(text[u.end:min(end, u.end + 160)]) and _CLAUSE_END.search(text, prev_end, u.start) is None)
+
+
 # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, " / "Theo đề xuất của Sở A, Sở B, ": whose proposal
-_ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?i:đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
+_ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?i:(?:hồ\s+sơ\s+)?đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
                            r"kết\s+quả|kết\s+luận|tờ\s+trình|thông\s+báo)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
 # ("Trên cơ sở Báo cáo số 1052/BC-CP … của Chính phủ và Kết luận … của Văn phòng Quốc hội, Bộ Xây dựng làm việc …")
 # a procedure's time limit before its step, the list it names right after "của" / "từ" ("Trong thời hạn 05 ngày
@@ -423,6 +438,10 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
                 and _opens_clause(text, start, end, chain[0], chain[-1]):
             # "trên cơ sở đề xuất của Sở A, Cơ quan B, Sở C chủ trì", "Trên cơ sở đề nghị của các Bộ, cơ quan
             # liên quan, Bộ Tài chính khẩn trương rà soát": the last of the list opens a clause
+            role, chain = "lead", chain[-1:]
+        elif role is None and prev_role == "lead" and _last_joins_lead(text, end, chain, prev_end):
+            # "Thủ trưởng các đơn vị …, cán bộ, công chức của Kiểm toán nhà nước và các tổ chức, cá nhân có liên
+            # quan chịu trách nhiệm thi hành": whose staff ends the list, the last unit is one more subject
             role, chain = "lead", chain[-1:]
         if role in (None, "report_to"):
             sa = _SUPPORT_AFTER.match(text, chain[-1].end, end)

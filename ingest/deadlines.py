@@ -128,7 +128,9 @@ def _plan_heading(text: str, line_start: int, e: int) -> bool:
 
 # a period is a deadline as a heading ("2. Giai đoạn 2031 - 2035") or after these words
 _PERIOD_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|hoàn\s+thành|thời\s+gian|tiến\s+độ)(?:\s+(?:trong|cho))?\s*:?\s*$", re.I)
-_CLAUSE_OPEN = re.compile(r"(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?$")
+# (or the duty's own words right before it: "… có trách nhiệm thường xuyên theo dõi, rà soát …")
+_CLAUSE_OPEN = re.compile(r"(?:(?:^|[\n.;:(]|[-+•]\s|[a-zđ]\)|\d[.)])\s*(?:[Đđ]ịnh\s+kỳ\s+(?:và\s+)?|[Tt]hực\s+hiện\s+)?"
+                          r"|(?<![\wÀ-ỹ])(?:có|chịu)\s+trách\s+nhiệm\s+)$")
 _DUTY_VERB = re.compile(r"(?:thực\s+hiện|triển\s+khai|tổ\s+chức|duy\s+trì)\s+$")
 _CLAUSE_CLOSE = re.compile(r"\s*(?:[.;\n]|$)")
 # a recurring word is a time limit after a duty, a date or "định kỳ" ("báo cáo hằng năm", "trước ngày 10/12 hằng năm",
