@@ -241,7 +241,8 @@ def end_marks(text: str) -> list[int]:
 # dash-led, its addressees separated by "; -", ending with the archive line ("Lưu: VT")
 _RECIPIENTS_OPEN = re.compile(r"[ \t]*(?:\|[ \t]*)?-[ \t]")
 _RECIPIENTS_NEXT = re.compile(r";[ \t]*-")
-_ARCHIVE = re.compile(r"-[ \t]*Lưu[ \t]*:?[ \t]*(?:VT|VP|Văn[ \t]+thư)")
+# (or another office's abbreviation after a colon: "- Lưu: HC, PLTP." of the National Assembly's Standing Committee)
+_ARCHIVE = re.compile(r"-[ \t]*Lưu[ \t]*(?::[ \t]*[A-ZĐ]{2,6}(?=[ \t]*[,.;|]|[ \t]*$)|:?[ \t]*(?:VT|VP|Văn[ \t]+thư))")
 
 
 def _recipients_row(text: str, ls: int, le: int) -> bool:
@@ -274,7 +275,8 @@ _KIND_WORDS = ("mục", "yêu", "quan", "tổ", "trách", "phân", "điều", "n
 # "Trong quá trình thực hiện, nếu có khó khăn …", "Văn phòng Chính phủ thông báo để … biết, thực hiện./." (its
 # addressees may run over lines), "Văn phòng Chính phủ trân trọng thông báo./.",
 # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành … thực hiện nghiêm túc Chỉ thị này",
-# "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.")
+# "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./.", and the adoption formula that
+# ends a law or a resolution: "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025.")
 _CLOSING = re.compile(
     r"[ \t]*(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)|"
     r"Quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện|Đây\s+là\s+nhiệm\s+vụ|Nhận\s+được\s+(?:văn\s+bản|Công\s+văn)|"
@@ -282,7 +284,8 @@ _CLOSING = re.compile(
     r"[A-ZĐÀ-Ỹ][^\n.]{0,80}?\s(?:xin\s+|trân\s+trọng\s+)?thông\s+báo\s*\./\.|"
     r"(?:Chủ\s+tịch\s+)?(?:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND)\s+(?:[Tt]ỉnh|[Tt]hành\s+phố|xã|phường)[^\n.]{0,40}?\s(?:yêu\s+cầu|đề\s+nghị)\s|"
     r"Yêu\s+cầu\s+(?:các|Thủ\s+trưởng|Giám\s+đốc)[^\n]{0,160}?nghiêm\s+túc[^\n]{0,120}\./\.|"
-    r"[^\n]{0,120}?(?:khẩn\s+trương\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+nghiêm\s+túc[^\n]{0,80}\./\.)")
+    r"[^\n]{0,120}?(?:khẩn\s+trương\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+nghiêm\s+túc[^\n]{0,80}\./\.|"
+    r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+này\s+(?:đã\s+)?được\s+[^\n]{0,160}?thông\s+qua\s+ngày)")
 
 
 def _cut_closing(text: str, items: list, end: int) -> None:

@@ -234,7 +234,10 @@ _NAMED = (_NAMED_LOWER + r"|(?:" + _KNOWN_RE + r")(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*(?=
 # collective forms
 _CNOUNS = GRAMMAR["collective_nouns"]
 # "trường hợp", "hội nghị", "ban hành": a body noun followed by these is another word
-_BREAK = r"(?!\s+(?:" + _alt(GRAMMAR["collective_noun_breakers"]) + r")(?![\wÀ-ỹ]))"
+# ("huy động các lực lượng, phương tiện, vật tư": a body noun listed with the means it brings names what is
+# mobilised, not a body: "collective_means")
+_BREAK = (r"(?!\s+(?:" + _alt(GRAMMAR["collective_noun_breakers"]) + r")(?![\wÀ-ỹ]))"
+          r"(?![ \t]*,[ \t]*(?:" + _alt(GRAMMAR["collective_means"]) + r")(?![\wÀ-ỹ]))")
 _CNOUN = r"(?:" + _alt(_CNOUNS) + r")(?![\wÀ-ỹ])" + _BREAK
 _LOWER_CNOUNS = [w for w in _CNOUNS if w[:1].islower()]  # "cơ quan", "đơn vị" …
 _UPPER_CNOUNS = [w for w in _CNOUNS if w[:1].isupper()]  # "Bộ", "Sở" …
@@ -350,7 +353,9 @@ _DESCRIBED_WORD = r"(?!" + _DUTY + r"|(?:" + _alt(_DESCRIBING["stops"]) + r")(?!
 # bodies ("… và cơ quan có thẩm quyền", "… và chủ sở hữu công trình")
 _JOINED_WORD = (r"và(?=[ \t]+(?!(?:cơ[ \t]+quan|đơn[ \t]+vị|người|tổ[ \t]+chức|doanh[ \t]+nghiệp|chủ|nhà[ \t]+đầu[ \t]+tư|"
                 r"các|những|cá[ \t]+nhân)(?![\wÀ-ỹ]))[a-zà-ỹđ])")
-_DESCRIBED_MORE = (r"(?:,?[ \t]+(?:" + _DESCRIBED_WORD + r"|" + _JOINED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,"
+# a blank, or a line break inside the sentence (the next line goes on in lower case, as PDF text runs on)
+_RUN_ON = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=[a-zà-ỹđ]))"
+_DESCRIBED_MORE = (r"(?:,?" + _RUN_ON + r"(?:" + _DESCRIBED_WORD + r"|" + _JOINED_WORD + r"|(?!" + _HEAD_RE + r")[A-ZĐ][a-zà-ỹđ]+)){0,"
                    + str(_DESCRIBING["max_words"] - 1) + r"}")
 # a party a regulation binds ("Doanh nghiệp …", "chủ sở hữu …"): capitalised, or in lower case after a comma
 # or "và" (a condition before it, or a list)
@@ -362,9 +367,9 @@ _PARTY_HEAD = (r"(?:" + _alt(_PARTIES) + r"|(?<=,[ \t])(?:" + _LOWER_PARTIES + r
 _NEXT_PARTY = (r"(?:[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+)(?:" + _alt(_PARTIES) + r"|" + _LOWER_PARTIES
                + r")(?![\wÀ-ỹ])" + r"(?:[ \t]+" + _DESCRIBED_WORD + _DESCRIBED_MORE + r")?[ \t]+" + _PARTY_DUTY)
 _DESCRIBED = (r"(?!(?:" + _alt(_TITLES) + r")(?![\wÀ-ỹ]))(?:(?:" + _alt(_DESCRIBING["heads"]) + r")[ \t]+" + _DESCRIBED_WORD
-              + _DESCRIBED_MORE + r"(?=[ \t]+" + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+(?:(?:các|những)[ \t]+)?"
+              + _DESCRIBED_MORE + r"(?=" + _RUN_ON + _DUTY + r")|" + _PARTY_HEAD + r"(?:[ \t]+(?:(?:các|những)[ \t]+)?"
               + _DESCRIBED_WORD + _DESCRIBED_MORE
-              + r")?(?=[ \t]+" + _PARTY_DUTY + r"|" + _NEXT_PARTY + r"))")
+              + r")?(?=" + _RUN_ON + _PARTY_DUTY + r"|" + _NEXT_PARTY + r"))")
 _UNIT_RE = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?P<person>" + _PERSON + r")|(?P<auth>" + _AUTHORITY + r")|(?P<force>" + _FORCE + r")"
     r"|(?P<described>" + _DESCRIBED + r")"

@@ -679,3 +679,49 @@ def test_a_clause_number_alone_on_its_line_opens_the_clause(SHARED):
     by_id = _bulk2025(SHARED, "04e4130eb91f3242")
     assert by_id["Điều 2.2"].lead == ("Văn phòng Ủy ban nhân dân tỉnh",)
     assert by_id["Điều 2.1"].lead == ("Sở Khoa học và Công nghệ",)
+
+
+@pytest.mark.shared
+def test_staff_of_a_body_do_not_break_the_list_of_an_execution_article(SHARED):
+    """A State Audit decision on inspectors' cards (1760/QĐ-KTNN, corpus/bulk2025): "Điều 3. Thủ trưởng các đơn vị
+    trực thuộc Kiểm toán nhà nước, cán bộ, công chức của Kiểm toán nhà nước và các tổ chức, cá nhân có liên quan chịu
+    trách nhiệm thi hành" (the owner after "của" ends no list); "c) Căn cứ hồ sơ đề nghị của Thủ trưởng các đơn vị, Vụ
+    Tổ chức cán bộ lập hồ sơ trình …" (whose dossier, then who acts); "Thủ trưởng đơn vị … có văn bản đề nghị Tổng
+    Kiểm toán nhà nước … quyết định" (a written request to the one who decides gives that one no work)."""
+    by_id = _bulk2025(SHARED, "e5fc434ba0580ac0")
+    assert by_id["Điều 3"].lead == ("Thủ trưởng các đơn vị trực thuộc Kiểm toán nhà nước", "các tổ chức, cá nhân có liên quan")
+    assert by_id["Điều 7.3.c"].lead == ("Vụ Tổ chức cán bộ",)
+    assert "Tổng Kiểm toán" not in by_id["Điều 9.3"].lead
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem, item, lead", [
+    ("7bcbaa914bb254d9", "Điều 3.1", ("Ủy ban nhân dân cấp xã",)),  # "… cấp xã được phân cấp thẩm quyền … có trách nhiệm"
+    ("fd4febcd7fbef37c", "Điều 4.2.a",  # a party described over a PDF line break, the heading's lead
+     ("Doanh nghiệp thực hiện dự án sản xuất thiết bị điện tử quy định tại Thông tư này",)),
+])
+def test_a_subject_described_at_length_leads(SHARED, stem, item, lead):
+    """A Hải Phòng decision decentralising water assets (210/2025/QĐ-UBND) and a ministry's circular on electronics
+    projects (33/2025/TT-BKHCN), corpus/bulk2025: the subject opening the clause leads though its description runs
+    long or over a line break before the duty."""
+    assert _bulk2025(SHARED, stem)[item].lead == lead
+
+
+@pytest.mark.shared
+def test_a_standing_duty_right_after_the_duty_word(SHARED):
+    """"1. Các cơ quan, tổ chức, đơn vị, doanh nghiệp trực tiếp quản lý tài sản cố định có trách nhiệm thường xuyên
+    theo dõi, rà soát …" (Cần Thơ, 35/2025/QĐ-UBND, corpus/bulk2025): a standing duty, as the dev gold reads "có
+    trách nhiệm thường xuyên phối hợp"."""
+    assert _bulk2025(SHARED, "44bc41ecfb3f3b21")["Điều 3.1"].deadline == "thường xuyên"
+
+
+@pytest.mark.shared
+def test_a_standing_committee_resolution_ends_at_its_adoption_formula(SHARED):
+    """A resolution of the National Assembly's Standing Committee rearranging communes (1658/NQ-UBTVQH15,
+    corpus/bulk2025) ends "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày …", then its recipients in
+    one row ("- Chính phủ; - Ban Tổ chức Trung ương; … - Lưu: HC, PLTP."): neither is part of the last clause, whose
+    leads are the Assembly's bodies and deputies."""
+    last = _bulk2025(SHARED, "d469759e6fcdc805")["Điều 3.3"]
+    assert "thông qua ngày" not in last.text and "Lưu: HC" not in last.text
+    assert last.lead[:3] == ("Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội")
+    assert not {"Chính phủ", "Cục Thống kê", "Bộ Tài chính"} & set(last.lead)
