@@ -353,8 +353,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         left = ""  # "Trong trường hợp …, thì X đề xuất": X opens the main clause (not a list going on)
     if left.endswith(("thì ", "thì\n")) and _strong_after(after):
         return "lead"  # "Căn cứ …, trường hợp cần thiết … thì các cơ quan … có trách nhiệm ban hành …": main clause
-    if left.endswith((" và ", " và\n")) and prev_role == "lead" and _strong_after(after) and \
-            _CLAUSE_END.search(text, prev_end, s) is None:
+    if left.endswith((" và ", " và\n")) and prev_role == "lead" and _strong_after(after) and (
+            _CLAUSE_END.search(text, prev_end, s) is None or _executes_after_list(text, prev_end, s, after)):
         # "Chủ tịch … các xã, các tổ chức hành nghề công chứng … và các tổ chức, cá nhân có liên quan chịu trách nhiệm"
         return "lead"
     words = left.rsplit(None, _NOT_SUBJECT_WORDS)
@@ -381,6 +381,15 @@ def _opens_clause(text: str, start: int, end: int, first: Mention, u: Mention) -
 
 
 _AND_GAP = re.compile(r"[ \t]+và[ \t]+")
+# the execution clause's duty: its subjects may be listed with semicolons ("Chánh Văn phòng …; Thủ trưởng các sở …;
+# Các Doanh nghiệp được nhà nước giao tài sản … và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành")
+_EXECUTES = re.compile(r"\s*,?\s*(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện)", re.I)
+
+
+def _executes_after_list(text: str, prev_end: int, s: int, after: str) -> bool:
+    """Whether the units after "và" close a semicolon list of subjects of the execution clause (no sentence end
+    nor colon since the last subject)."""
+    return _EXECUTES.match(after) is not None and ";" in text[prev_end:s] and not any(c in text[prev_end:s] for c in ".:!?")
 
 
 def _last_joins_lead(text: str, end: int, chain: list[Mention], prev_end: int) -> bool:

@@ -725,3 +725,16 @@ def test_a_standing_committee_resolution_ends_at_its_adoption_formula(SHARED):
     assert "thông qua ngày" not in last.text and "Lưu: HC" not in last.text
     assert last.lead[:3] == ("Hội đồng Dân tộc", "các Ủy ban của Quốc hội", "Đoàn đại biểu Quốc hội")
     assert not {"Chính phủ", "Cục Thống kê", "Bộ Tài chính"} & set(last.lead)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem, item, last", [
+    ("44bc41ecfb3f3b21", "Điều 5", "các tổ chức, cá nhân có liên quan"),
+    ("1a434d0a7e14dc93", "Điều 4", "Chủ tịch Ủy ban nhân dân xã, phường"),
+])
+def test_the_last_subject_of_an_execution_clause_listed_with_semicolons_leads(SHARED, stem, item, last):
+    """Execution articles of two city decisions (Cần Thơ, corpus/bulk2025) list their subjects with semicolons and
+    join the last with "và" right before "chịu trách nhiệm thi hành" ("…; Chủ tịch Ủy ban nhân dân xã, phường; Các
+    Doanh nghiệp được nhà nước giao tài sản … và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"):
+    that last subject leads with the others."""
+    assert _bulk2025(SHARED, stem)[item].lead[-1] == last
