@@ -401,6 +401,41 @@ def _last_joins_lead(text: str, end: int, chain: list[Mention], prev_end: int) -
             and _strong_after(text[u.end:min(end, u.end + 160)]) and _CLAUSE_END.search(text, prev_end, u.start) is None)
 
 
+# the execution clause closing a decision or a circular, its subjects listed before it: "Chánh Văn phòng, Cục trưởng
+# Cục Nhà giáo và Cán bộ quản lý giáo dục, Thủ trưởng …, Giám đốc Sở …, người đứng đầu các cơ sở giáo dục công lập,
+# tổ chức và cá nhân liên quan chịu trách nhiệm thi hành Thông tư này./."
+_EXECUTION = re.compile(r"(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện)"
+                        r"(?=\s*(?:[./]|$)|\s+(?:[\wÀ-ỹ]+\s+){0,3}này(?![\wÀ-ỹ]))")
+_SENTENCE_END = re.compile(r"(?s:.*)[.!?](?=\s)")
+_ELEMENT_SEP = re.compile(r"(?s:.*)(?:[,;:]|(?<![\wÀ-ỹ])(?:và|hoặc)(?![\wÀ-ỹ]))")
+# a unit followed by the verb of a modifier is its object, not a subject ("người đứng đầu tổ chức do Chính phủ,
+# Thủ tướng Chính phủ thành lập")
+_OBJECT_TAIL = re.compile(r"\s*(?:thành\s+lập|ban\s+hành|quyết\s+định|quy\s+định|phê\s+duyệt|giao|cử|chỉ\s+định|"
+                          r"được|đã|trình|gửi|báo\s+cáo|đề\s+nghị|cấp\s+phép|công\s+nhận)(?![\wÀ-ỹ])")
+
+
+def _execution_subjects(text: str, start: int, end: int, units: list[Mention], a: Assignment,
+                        title_end: int | None) -> None:
+    """Every unit that opens an element of the list of subjects before an execution clause leads (``_EXECUTION``):
+    a unit right after the sentence's start, a comma, a semicolon, a colon or "và", outside parentheses; not
+    a unit named after "thuộc" / "của" inside an element ("Thủ trưởng các đơn vị thuộc Bộ Tài chính")."""
+    if "trách nhiệm" not in text[start:end]:
+        return
+    for m in _EXECUTION.finditer(text, start, end):
+        lo = max(start, title_end if title_end is not None and title_end <= m.start() else start, m.start() - 900)
+        se = _SENTENCE_END.match(text, lo, m.start())
+        lo = se.end() if se else lo
+        taken = {(s, e) for _, s, e in a.evidence}
+        for u in units:
+            if u.start < lo or u.end > m.start() or (u.start, u.end) in taken or _paren_depth(text, lo, u.start) > 0:
+                continue
+            sep = _ELEMENT_SEP.match(text, lo, u.start)
+            gap = text[sep.end() if sep else lo:u.start].strip()
+            if gap in ("", "các", "Các") and not _OBJECT_TAIL.match(text, u.end, m.start()):
+                _add(a, "lead", u)
+                a.own_lead = True
+
+
 # "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, " / "Theo đề xuất của Sở A, Sở B, ": whose proposal
 _ON_PROPOSALS = re.compile(r"^[\s\-+•*–]*(?:[Tt]rên\s+cơ\s+sở|[Tt]heo|[Cc]ăn\s+cứ)\s+(?i:(?:hồ\s+sơ\s+)?đề\s+nghị|đề\s+xuất|ý\s+kiến|báo\s+cáo|"
                            r"kết\s+quả|kết\s+luận|tờ\s+trình|thông\s+báo)[^;:.]{0,200}?\sc(?:ủa|ua)\s[^;:.]{0,200}?,\s*$")
@@ -473,6 +508,7 @@ def assign_text(text: str, start: int, end: int, units: list[Mention], *, exclud
             before = text[max(start, chain[0].start - 60):chain[0].start]
             a.form_support = a.form_support or bool(ROLE_FIELDS["support"].search(before))
         prev_role, prev_end = role, chain[-1].end
+    _execution_subjects(text, start, end, units, a, title_end)
     _bare_support(text, start, end, units, a)
     _bare_report(text, start, end, units, a)
     if deadline:

@@ -139,6 +139,9 @@ _RECUR_AFTER = re.compile(r"(?:báo\s+cáo|tổ\s+chức|thực\s+hiện|triển
                           r"xây\s+dựng(?:\s+kế\s+hoạch)?|tổng\s+hợp|sơ\s+kết|tổng\s+kết|họp|gửi|kế\s+hoạch|"
                           r"\d{1,2}\s*[/.\-]\s*\d{1,2}|tháng\s+\d{1,2}|ngày\s+(?:\d{1,2}|thứ\s+[\wÀ-ỹ]+|chủ\s+nhật))(?:\s+[\wÀ-ỹ]+){0,3}\s*$", re.I)
 _BLANKS_BEFORE_WORD = re.compile(r"[ \t]+(?=\w)")
+# or it closes a clause about a report ("Báo cáo kết quả về Sở Nội vụ hàng tháng.", "… lồng ghép vào Báo cáo cải
+# cách thủ tục hành chính của đơn vị, địa phương hàng tháng.")
+_REPORT_CLAUSE = re.compile(r"(?<![\wÀ-ỹ])[Bb]áo\s+cáo(?![\wÀ-ỹ])[^.;:\n]{0,200}$")
 
 
 def _opens_after_comma(text: str, s: int, e: int) -> bool:
@@ -236,7 +239,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, *, year: i
                 continue  # "phối hợp thường xuyên" is how, not when; a duty is standing when it opens with it
             if kind == "recurring" and (_BUDGET.search(text, max(start, s - 40), s) or not (
                     field or s == start or m.group(0)[:1] in "Đđ" or _CLAUSE_OPEN.search(text, max(start, s - 40), s)
-                    or _RECUR_AFTER.search(text, max(start, s - 40), s) or _opens_after_comma(text, s, e))):
+                    or _RECUR_AFTER.search(text, max(start, s - 40), s) or _opens_after_comma(text, s, e)
+                    or (_CLAUSE_CLOSE.match(text, e) and _REPORT_CLAUSE.search(text, max(start, s - 200), s)))):
                 continue  # "dự toán ngân sách hằng năm", "cây hằng năm": a cycle or a kind, not a time limit
             if kind == "year" and not field and m.group("cue").strip().startswith("đến") and _NAMED_PLAN.search(text, max(start, s - 120), s):
                 continue  # "Chương trình … phòng, chống ma túy đến năm 2030": a programme's name

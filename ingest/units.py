@@ -707,15 +707,17 @@ def _spread_same_rank(text: str, men: Mention, end: int) -> list[Mention]:
 # môn thuộc các bộ, ngành Trung ương", "các Ban của Hội đồng nhân dân Thành phố"): the qualifiers know "thuộc Bộ",
 # "thuộc Ủy ban nhân dân tỉnh" only; "thuộc, trực thuộc Bộ Nội vụ" is one owner; or the named body it sits in,
 # after "tại" ("cơ quan quản lý nhà nước về điện lực tại Bộ Công Thương")
-_OWNER_AT = re.compile(r"[ \t]*(?:(?:trực\s+)?thuộc(?:[ \t]*(?:,|và|/)[ \t]*trực\s+thuộc)?|của|tại)(?:[ \t]+|[ \t]*\n[ \t]*)")
+_OWNER_AT = re.compile(r"[ \t]*\n?[ \t]*(?:(?:trực\s+)?thuộc(?:[ \t]*(?:,|và|/)[ \t]*trực\s+thuộc)?|của|tại)(?:[ \t]+|[ \t]*\n[ \t]*)")
 _OWNER_CUT = re.compile(r"(?<![\wÀ-ỹ])(?:trực\s+)?thuộc(?:\s+(?:Bộ|Sở))?$")
+# the owner's word right after the collective, on its line or the next ("các Ban⏎của Hội đồng nhân dân tỉnh")
+_OWNER_NEXT = re.compile(r"[ \t]*\n?[ \t]*(?:(?:trực[ \t]+)?thuộc|của)(?![\wÀ-ỹ])|[ \t]+tại[ \t]")
 
 
 def _may_have_owner(text: str, men: Mention) -> bool:
     """A collective, or a title over one ("Thủ trưởng các đơn vị"), that "thuộc", "của" or "tại" may follow with its
     owner."""
     return (men.kind == "collective" or (men.kind == "title" and "các " in men.name)) and (
-        "thuộc" in text[men.start:men.end + 13] or text.startswith((" của", " tại "), men.end))
+        "thuộc" in text[men.start:men.end + 13] or _OWNER_NEXT.match(text, men.end) is not None)
 
 
 def _with_owner(text: str, men: Mention, end: int) -> Mention:
@@ -725,7 +727,7 @@ def _with_owner(text: str, men: Mention, end: int) -> Mention:
     cut = _OWNER_CUT.search(raw)
     if cut:
         pos = men.start + cut.start()
-    elif text.startswith((" thuộc", " trực thuộc", " của", " tại "), men.end):
+    elif _OWNER_NEXT.match(text, men.end):
         pos = men.end
     else:
         return men

@@ -738,3 +738,48 @@ def test_the_last_subject_of_an_execution_clause_listed_with_semicolons_leads(SH
     Doanh nghiệp được nhà nước giao tài sản … và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"):
     that last subject leads with the others."""
     assert _bulk2025(SHARED, stem)[item].lead[-1] == last
+
+
+# (silver set, bulk2025 stem, item id, fields the layout decides, what the layout is): the expected values are read
+# from the silver gold (bench/silver, written by readers who never saw the program)
+SILVER_CASES = [
+    ("tasks23", "4eb6d4a67b3ff8d9", "Điều 8.6", ("lead",),
+     "every subject listed before 'chịu trách nhiệm thi hành Thông tư này', names with lower-case tails among them"),
+    ("tasks23", "d5f01e57dbf5a890", "Điều 4.3", ("lead", "support"),
+     "'các Ban⏎của Hội đồng nhân dân tỉnh': a collective's owner on the next line"),
+    ("tasks23", "9d0926aa62bf16bd", "Điều 2.1.đ", ("deadline",),
+     "'… lồng ghép vào Báo cáo cải cách thủ tục hành chính … hàng tháng.': a report clause closing with its period"),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("silver,stem,item,fields,layout", SILVER_CASES, ids=[f"{c[1][:8]} {c[2]}" for c in SILVER_CASES])
+def test_silver_layout(SHARED, scorer, silver, stem, item, fields, layout):
+    gold = json.loads((Path(__file__).resolve().parents[1] / "bench" / "silver" / silver / f"{stem}.json")
+                      .read_text(encoding="utf-8"))
+    want = {scorer.norm_id(t["id"]): t for t in gold["tasks"]}[scorer.norm_id(item)]
+    got = {scorer.norm_id(k): t for k, t in _bulk2025(SHARED, stem).items()}.get(scorer.norm_id(item))
+    assert got is not None, f"{layout}: item {item} not found"
+    for f in fields:
+        if f == "deadline":
+            ok = [scorer.norm_deadline(x) for x in [want["deadline"], *want.get("deadline_accept", [])]]
+            assert scorer.norm_deadline(got.deadline) in ok, f"{layout}: deadline {got.deadline!r}, gold {want['deadline']!r}"
+            continue
+        g, p = list(want.get(f) or []), list(getattr(got, f))
+        missing = [x for x in g if not scorer.covered(x, p)]
+        extra = [x for x in p if not scorer.covered(x, g)]
+        assert not missing and not extra, f"{layout}: {f} missing {missing}, extra {extra}"
+
+
+@pytest.mark.shared
+def test_a_body_named_in_a_modifier_of_an_execution_clause_is_no_subject(SHARED):
+    """"Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, người đứng đầu cơ quan do Chính phủ, Thủ tướng Chính phủ thành
+    lập, Hội đồng nhân dân, … chịu trách nhiệm thi hành Nghị định này" (Nghị định 121/2026/NĐ-CP, corpus/bulk): the
+    Prime Minister, followed by the modifier's verb ("thành lập"), set those bodies up and is no subject; the bodies
+    listed after it are."""
+    path = SHARED / "corpus" / "bulk" / "txt" / "nghi-dinh-so-121-2026-nd-cp-469354.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    lead = {t.id: t for t in extract_file(path).tasks}["Điều 25"].lead
+    assert "Thủ tướng Chính phủ" not in lead and "Hội đồng nhân dân" in lead
+
