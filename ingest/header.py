@@ -45,6 +45,10 @@ _SIGNER_TITLE = re.compile(r"(?m)^[ \t]*(?P<title>(?:CHỦ TỊCH|PHÓ CHỦ T�
 
 
 _SO_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Số|SỐ)[ \t]*:?|(?:Luật|LUẬT|Bộ luật|Nghị quyết|Pháp lệnh|Lệnh)[ \t]+(?:số|Số)[ \t]*:)[ \t]*(?:\n[ \t]*)?(?=\d)")
+# a header laid out as a table and flattened to one line per row ("| CỘNG HÒA … | Số: 21/2025/TT-BGDĐT |",
+# "------------------ Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …", "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | …"): the
+# number opens a cell, or follows a rule
+_SO_CELL = re.compile(r"(?m)(?:^|\||[-=_]{3,})[ \t]*(?:Số|SỐ)[ \t]*:[ \t]*(?=\d)")
 _CONTINUED = re.compile(r"\(\s*Tiếp\s+theo\s+Công\s+báo", re.I)
 
 
@@ -114,7 +118,7 @@ def read_header(text: str, body_start: int) -> Header:
 
 def _own_symbol(text: str, head_end: int, h: Header):
     """"Số: 21/KH-UBND" in the header (or, in PDF columns, the first such line anywhere)."""
-    so = _SO_LINE.search(text, 0, head_end)
+    so = _SO_LINE.search(text, 0, head_end) or _SO_CELL.search(text, 0, min(head_end, 1500))
     if so is None:  # PDF columns may put the number line after the title: the first "Số: …" anywhere
         so = _SO_LINE.search(text, 0, min(len(text), 20000))
     type_code = None
@@ -146,7 +150,7 @@ def _consolidated_symbol(text: str, h: Header) -> str | None:
 
 
 def _place_date(head: str, h: Header) -> None:
-    pd = R.PLACE_DATE.search(head)
+    pd = R.PLACE_DATE.search(head) or R.PLACE_DATE_BARE.search(head)
     if pd and pd.group("ld").isdigit() and pd.group("lm").isdigit():
         h.date = real_date(pd.group("ly"), pd.group("lm"), pd.group("ld"))  # None for 31/02
         h.place = " ".join(pd.group("place").split())

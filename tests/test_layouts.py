@@ -783,3 +783,33 @@ def test_a_body_named_in_a_modifier_of_an_execution_clause_is_no_subject(SHARED)
     lead = {t.id: t for t in extract_file(path).tasks}["Điều 25"].lead
     assert "Thủ tướng Chính phủ" not in lead and "Hội đồng nhân dân" in lead
 
+
+def _manifest_symbols(SHARED) -> dict[str, str]:
+    path = SHARED / "corpus" / "bulk2025" / "MANIFEST.tsv"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+    return {Path(r[0]).stem: r[1] for r in rows if len(r) > 1}
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem", ["a032a58e6ab2f19d", "4eb6d4a67b3ff8d9", "389276e8dae699ce", "c22591f10eec1dab"])
+def test_the_own_number_of_a_header_laid_out_as_a_table(SHARED, stem):
+    """Headers saved from the web as table rows flattened to one line ("------------------ Số: 1661/NQ-UBTVQH15 |
+    CỘNG HÒA …", "| CỘNG HÒA … | Số: 21/2025/TT-BGDĐT |", "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | …"): the
+    document's own number is read, as the corpus manifest records it."""
+    want = _manifest_symbols(SHARED)[stem]
+    path = SHARED / "corpus" / "bulk2025" / "txt" / f"{stem}.txt"
+    assert extract_file(path).document.symbol == want
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("stem, date", [("0465063a5486d493", "2025-12-01"), ("1ea5e769bcf16b99", "2025-12-01"),
+                                        ("389276e8dae699ce", "2025-02-21")])
+def test_the_date_line_without_its_comma_or_a_blank(SHARED, stem, date):
+    """"Hà Nội ngày 01 tháng 12 năm 2025" (no comma), "Hà Tĩnh, ngày 01 tháng12 năm 2025" (no blank) and "| Hà Nội,
+    ngày 21 tháng 02 năm 2025 |" (a table cell) date the document."""
+    path = SHARED / "corpus" / "bulk2025" / "txt" / f"{stem}.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    assert extract_file(path).document.date == date
