@@ -112,9 +112,10 @@ ITEM = re.compile(
 
 PLACE_DATE = re.compile(r"" + r"(?P<place>" + UP + r"[^\n,]{1,40}),\s*ngày\s+(?P<ld>\d{1,2}|\.+|…+)\s+tháng\s*(?P<lm>\d{1,2}|\.+|…+)\s+năm\s+(?P<ly>\d{4})")
 # the same without its comma, a place of capitalised words opening its line or a table cell ("Hà Nội ngày 01
-# tháng 12 năm 2025")
-PLACE_DATE_BARE = re.compile(r"(?m)(?:^|\|)[ \t]*(?P<place>(?:" + UP + r"[\wÀ-ỹ]*[ \t]+){0,3}" + UP + r"[\wÀ-ỹ]*)[ \t]+ngày\s+"
-                             r"(?P<ld>\d{1,2})\s+tháng\s*(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})")
+# tháng 12 năm 2025"), the whole line or cell ("BTC ngày 16 tháng 11 năm 2020 của …", "Vào ngày 7 tháng 5 năm 2024,
+# Bộ …" are no date lines)
+PLACE_DATE_BARE = re.compile(r"(?m)(?:^|\|)[ \t]*(?P<place>(?:" + UP + r"[a-zà-ỹđ]+[ \t]+){0,3}" + UP + r"[a-zà-ỹđ]+)[ \t]+ngày\s+"
+                             r"(?P<ld>\d{1,2})\s+tháng\s*(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})[ \t]*(?=\||$)")
 
 # "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …" (who issued the document cited next)
 PROPOSED_BY = re.compile(r"(?:đề\s+nghị|ý\s+kiến|đề\s+xuất|báo\s+cáo(?:\s+thẩm\s+định)?|thẩm\s+định)\s+của\s+(?:(?:Giám\s+đốc|Bộ\s+trưởng|Thủ\s+trưởng|"

@@ -813,3 +813,14 @@ def test_the_date_line_without_its_comma_or_a_blank(SHARED, stem, date):
     if not path.is_file():
         pytest.skip(f"{path} is absent")
     assert extract_file(path).document.date == date
+
+
+@pytest.mark.shared
+def test_a_cited_document_s_date_in_the_text_is_no_date_line(SHARED):
+    """A consolidated text (13/VBHN-BTC, corpus/bulk) cites "Thông tư 95/2020/TT-⏎BTC ngày 16 tháng 11 năm 2020 của Bộ
+    trưởng …" with the symbol's tail opening a line: a date line without a comma is the whole line, so that cited
+    date is not the document's."""
+    path = SHARED / "corpus" / "bulk" / "txt" / "van-ban-hop-nhat-so-13-vbhn-btc-469543.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    assert extract_file(path).document.date != "2020-11-16"
