@@ -1328,17 +1328,27 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
 
 
 def _unit_candidates(store: Store, ix, u: Understanding, units) -> set[str]:
-    """The tasks any of ``units`` holds in its roles."""
+    """The tasks any of ``units`` holds in its roles; a unit asked in one role that holds none in it ("Ủy ban Mặt
+    trận Tổ quốc tỉnh phối hợp với ai, làm gì?" of a front that leads its one item: "Đề nghị Ủy ban Mặt trận …
+    phối hợp với Thường trực …") is answered with the work it leads or supports."""
     mine: set[str] = set()
     for a in units:
-        # an item with sub-items that holds the unit's role and its own deadline is asked too
-        mine |= ix.unit_tasks(a.iris, a.roles, own_parents=bool(u.due))
-        if "lead" in a.roles:
-            mine |= _mentions(store, ix, a, "acting" if "support" in a.roles else "leading")
-        if "report_to" in a.roles:
-            mine |= _mentions(store, ix, a, "receiving")
-        if "lead" in a.roles:
-            mine |= _addressed(store, ix, u, a)
+        got = _unit_tasks(store, ix, u, a)
+        if not got and a.roles in (("lead",), ("support",)):
+            got = _unit_tasks(store, ix, u, AskedUnit(a.name, a.iris, ("lead", "support"), a.english))
+        mine |= got
+    return mine
+
+
+def _unit_tasks(store: Store, ix, u: Understanding, a: AskedUnit) -> set[str]:
+    # an item with sub-items that holds the unit's role and its own deadline is asked too
+    mine = set(ix.unit_tasks(a.iris, a.roles, own_parents=bool(u.due)))
+    if "lead" in a.roles:
+        mine |= _mentions(store, ix, a, "acting" if "support" in a.roles else "leading")
+    if "report_to" in a.roles:
+        mine |= _mentions(store, ix, a, "receiving")
+    if "lead" in a.roles:
+        mine |= _addressed(store, ix, u, a)
     return mine
 
 

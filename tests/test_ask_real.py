@@ -26,7 +26,8 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "34": "t25_34-2025-tt-bkhcn_bcb420.txt", "556": "t25_556-kh-ubnd_bffd9d.txt",
         "4085": "../bulk2025/txt/717159673033f644.txt", "84": "../bulk2025/txt/8b9a38d6a8f8c20f.txt",
         "3851": "../bulk2025/txt/31ea3f5a8224b092.txt", "2031": "../bulk2025/txt/5298da2adb9eb4fe.txt",
-        "54": "../bulk2025/txt/676c9815964a33af.txt", "66": "../bulk2025/txt/1852f73167ca9236.txt"}
+        "54": "../bulk2025/txt/676c9815964a33af.txt", "66": "../bulk2025/txt/1852f73167ca9236.txt",
+        "22": "../bulk2025/txt/d5f01e57dbf5a890.txt", "1661": "../bulk2025/txt/a032a58e6ab2f19d.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -58,6 +59,7 @@ ct09, cd234, qd2820, tt34 = _doc_store("09"), _doc_store("234"), _doc_store("282
 kh556 = _doc_store("556")
 cv4085, qd84 = _doc_store("4085"), _doc_store("84")
 qd3851, qd2031, nq54, nq66 = _doc_store("3851"), _doc_store("2031"), _doc_store("54"), _doc_store("66")
+nq22, nq1661 = _doc_store("22"), _doc_store("1661")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -429,3 +431,24 @@ def test_whom_a_plan_is_submitted_to_is_no_report_question(nq54):
     no report (GUIDELINES), so the items are not narrowed to those naming whom they report to."""
     assert not understand(nq54, "Quy trình nội bộ giải quyết thủ tục hành chính phải trình ai phê duyệt?").whom
     assert understand(nq54, "Kết quả thực hiện phải báo cáo ai?").whom
+
+
+def test_a_unit_asked_in_a_role_it_never_holds_is_answered_with_its_work(nq22):
+    """"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với ai, làm gì?" (a silver tasks23 question) of a council
+    resolution whose front leads its one item ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với
+    Thường trực Hội đồng nhân dân tỉnh, … giám sát"): asked in a role it never holds, the unit's own work answers."""
+    question = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với ai, làm gì?"
+    a = ask(nq22, question, limit=None)
+    want = _silver_tasks("d5f01e57dbf5a890", question[:40])
+    assert want and want <= set(ids(a)), sorted(want - set(ids(a)))
+
+
+def test_the_own_number_of_a_table_header_makes_the_document_a_scope(nq1661):
+    """"Chính phủ phải làm gì theo Nghị quyết 1661/NQ-UBTVQH15?" (a silver tasks23 question) of that resolution,
+    saved with its header as one table row ("------------------ Số: 1661/NQ-UBTVQH15 | CỘNG HÒA …"): the number
+    is the document's own, so the question asks for the resolution's own work, not what derives from it."""
+    question = "Chính phủ phải làm gì theo Nghị quyết 1661/NQ-UBTVQH15?"
+    a = ask(nq1661, question, limit=None)
+    assert a.understood["scope"] and not a.understood["directives"], a.understood
+    want = _silver_tasks("a032a58e6ab2f19d", question[:40])
+    assert want and want <= set(ids(a)), sorted(want - set(ids(a)))
