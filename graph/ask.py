@@ -1328,14 +1328,14 @@ def _candidates(store: Store, ix, u: Understanding, today: dt.date) -> set[str] 
 
 
 def _unit_candidates(store: Store, ix, u: Understanding, units) -> set[str]:
-    """The tasks any of ``units`` holds in its roles; a unit asked in one role that holds none in it ("Ủy ban Mặt
+    """The tasks any of ``units`` holds in its roles; a unit asked as a partner that supports nothing ("Ủy ban Mặt
     trận Tổ quốc tỉnh phối hợp với ai, làm gì?" of a front that leads its one item: "Đề nghị Ủy ban Mặt trận …
-    phối hợp với Thường trực …") is answered with the work it leads or supports."""
+    phối hợp với Thường trực …") is answered with the work it leads (a unit only named is never given a role)."""
     mine: set[str] = set()
     for a in units:
         got = _unit_tasks(store, ix, u, a)
-        if not got and a.roles in (("lead",), ("support",)):
-            got = _unit_tasks(store, ix, u, AskedUnit(a.name, a.iris, ("lead", "support"), a.english))
+        if not got and a.roles == ("support",):
+            got = set(ix.unit_tasks(a.iris, ("lead",), own_parents=bool(u.due)))
         mine |= got
     return mine
 

@@ -433,7 +433,7 @@ def test_whom_a_plan_is_submitted_to_is_no_report_question(nq54):
     assert understand(nq54, "Kết quả thực hiện phải báo cáo ai?").whom
 
 
-def test_a_unit_asked_in_a_role_it_never_holds_is_answered_with_its_work(nq22):
+def test_a_unit_asked_as_a_partner_that_supports_nothing_is_answered_with_its_work(nq22):
     """"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với ai, làm gì?" (a silver tasks23 question) of a council
     resolution whose front leads its one item ("3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với
     Thường trực Hội đồng nhân dân tỉnh, … giám sát"): asked in a role it never holds, the unit's own work answers."""
