@@ -39,8 +39,9 @@ from .units import COLON_FAMILIES, Mention, bare_units_at, unit_key
 __all__ = ["Assignment", "assign_text", "assign_row", "assign_cells", "add_said_support", "title_lead", "ROLE_FIELDS"]
 
 # --- cues that end right before a unit (tried on the 60 characters before it) -------------------
-# ("Phân cấp cho Ủy ban nhân dân các phường thực hiện …": a power handed down with its work)
-_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|(?<!văn\sbản\s)[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|(?<![\wÀ-ỹ] )Phân\s+cấp(?=\s+cho)|"
+# ("Phân cấp cho Ủy ban nhân dân các phường thực hiện …", "Ủy quyền cho Giám đốc Sở Khoa học và Công nghệ thực hiện
+# …": a power handed down with its work)
+_CUE_LEAD = re.compile(r"(?:(?<![\wÀ-ỹ])(?<!được\s)(?<!đã\s)(?<!được\s\s)(?:[Gg]iao|(?<!văn\sbản\s)[Đđ]ề\s+nghị|[Yy]êu\s+cầu|[Pp]hân\s+công|(?<![\wÀ-ỹ] )(?:Phân\s+cấp|[ỦU]y\s+quyền|Uỷ\s+quyền)(?=\s+cho)|"
                        r"[Đđ]ồng\s+chủ\s+trì)(?:\s+(?:cho|với))?(?:\s+(?:các|những))?)\s*$")
 # ("đề nghị các Thuế tỉnh, thành phố khẩn trương …": a plural before a name the grammar reads without it)
 # (not "có văn bản đề nghị Tổng Kiểm toán nhà nước quyết định": a written request to the one who decides)
@@ -216,15 +217,28 @@ def _add(a: Assignment, role: str, m: Mention | tuple[str, int, int]):
 
 
 def _chains(text: str, units: list[Mention]) -> list[list[Mention]]:
-    """Units enumerated together ("X, Y và Z") as one chain."""
+    """Units enumerated together ("X, Y và Z") as one chain. A remark in parentheses after a member, and the
+    units it names, do not break the list ("phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công
+    tỉnh) và UBND các xã, phường"): the list goes on after it when a separator follows."""
     out: list[list[Mention]] = []
+    remark = None  # the parentheses right after the last chain's last member, when a list goes on after them
     for u in units:
-        gap = text[out[-1][-1].end:u.start] if out else ""
+        if remark and u.start < remark.end():
+            continue
+        last = out[-1][-1].end if out else 0
+        gap = text[remark.end() if remark else last:u.start] if out else ""
         if out and _ENUM_GAP.match(gap) and ("\n" not in gap or gap.strip() in (",", "và", "hoặc")):
             out[-1].append(u)
         else:
             out.append([u])
+        remark = _REMARK_IN_LIST.match(text, u.end)
     return out
+
+
+# a remark in parentheses after a list member, then the list's last joint ("(Trung tâm …) và"); not the one a
+# report goes through ("gửi Bộ A (qua Vụ B), Ủy ban …"), nor a remark before a comma, which may close an
+# adverbial ("Trước khi … tại Đài Loan (Trung Quốc), doanh nghiệp …")
+_REMARK_IN_LIST = re.compile(r"[ \t]*\((?![ \t]*(?:thông[ \t]+)?qua[ \t])[^()\n;]{1,160}\)(?=[ \t]*(?:và|hoặc)[ \t])")
 
 
 def _clause_start(text: str, start: int, pos: int) -> int:

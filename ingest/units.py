@@ -312,7 +312,8 @@ _FORCE = (r"(?:(?:các|Các)\s+)?(?:lực\s+lượng|Lực\s+lượng)\s+(?:" + 
 # (the look-ahead binds to the shortest sector only, as it always has: the flat alternation keeps that)
 _SECTOR = (r"(?:cơ\s+quan|ngành|Ngành)\s+(?:" + _alt_flat(GRAMMAR["sectors"]) + r"(?![\wÀ-ỹ])|" + _GROUPS + _NEXT_GROUP + r"*)"
            r"(?:\s+(?:tỉnh|thành\s+phố|Tỉnh|Thành\s+phố))?")
-_AUTHORITY = r"(?:(?:các\s+)?cấp\s+(?:có\s+)?|(?:[Cc]ác\s+)?(?:cơ\s+quan|Cơ\s+quan)\s+có\s+)thẩm\s+quyền"  # "báo cáo (các) cấp (có) thẩm quyền"
+_AUTHORITY = r"(?:(?:các\s+)?(?<![Pp]hân\s)cấp\s+(?:có\s+)?|(?:[Cc]ác\s+)?(?:cơ\s+quan|Cơ\s+quan)\s+có\s+)thẩm\s+quyền"  # "báo cáo (các) cấp (có) thẩm quyền"
+# (not "Phân cấp thẩm quyền ban hành …": handing powers down)
 # a person: a family name and one to three more capitalised words ("Trần Hồng Hà"; a PDF line may break it)
 _PERSON_NAME = r"(?:" + _alt(GRAMMAR["surnames"]["names"]) + r")(?:\s+" + _CAPW + r"){1,3}"
 # a person's name after "đồng chí", a title in front or not ("đồng chí Phó Giám đốc Nguyễn Văn A")
