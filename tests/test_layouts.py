@@ -754,6 +754,15 @@ SILVER_CASES = [
      "'các Ban⏎của Hội đồng nhân dân tỉnh': a collective's owner on the next line"),
     ("tasks23", "9d0926aa62bf16bd", "Điều 2.1.đ", ("deadline",),
      "'… lồng ghép vào Báo cáo cải cách thủ tục hành chính … hàng tháng.': a report clause closing with its period"),
+    ("tasks24", "5c600e2251eec56f", "Điều 1.5", ("lead",),
+     "'Điều 1. Ủy quyền cho Giám đốc Sở … thực hiện …, cụ thể như sau:' over numbered powers: the one given them leads"),
+    ("tasks24", "a63d28926f9123fd", "Điều 3.2", ("lead",),
+     "'2. Phân cấp thẩm quyền ban hành …' is a heading line (no authority, 'cấp thẩm quyền', in it) over 'Sở Y tế ban hành …'"),
+    ("tasks24", "a63d28926f9123fd", "Điều 3.3.b", ("lead",),
+     "'Các cơ sở đào tạo thuộc cấp tỉnh ban hành …': a collective with its level opens the clause"),
+    ("tasks24", "2e037ff2daea1c76", "Điều 2.1", ("support", "deadline"),
+     "'phối hợp Văn phòng UBND tỉnh (Trung tâm …) và UBND các xã, phường': the list goes on after the remark; "
+     "'chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định' counted from the decision's day"),
 ]
 
 
@@ -766,6 +775,17 @@ def test_silver_layout(SHARED, scorer, silver, stem, item, fields, layout):
     got = {scorer.norm_id(k): t for k, t in _bulk2025(SHARED, stem).items()}.get(scorer.norm_id(item))
     assert got is not None, f"{layout}: item {item} not found"
     _assert_fields(scorer, want, got, fields, layout)
+
+
+@pytest.mark.shared
+def test_a_procedure_step_counted_from_its_own_decision_is_no_deadline(SHARED):
+    """"… thông báo cho người có quyền, nghĩa vụ liên quan trong thời hạn 03 ngày làm việc, kể từ ngày ban hành."
+    (Nghị định 155/2026/NĐ-CP, corpus/bulk): the day the procedure's decision is issued, not the decree's; only a
+    limit counted from the document named by its type ("… kể từ ngày ban hành Quyết định") is counted from its day."""
+    path = SHARED / "corpus" / "bulk" / "txt" / "nghi-dinh-so-155-2026-nd-cp-469547.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    assert {t.id: t for t in extract_file(path).tasks}["Điều 12.4"].deadline is None
 
 
 @pytest.mark.shared
