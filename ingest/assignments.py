@@ -61,12 +61,14 @@ _CUE_REPORT = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo(?:\s*
 # "gửi văn bản đề nghị khôi phục hộp thư … tới Sở Khoa học và Công nghệ");
 # tried on the 160 characters before a unit, inside one clause, when they hold "áo" or "ửi" (every match
 # does: the pattern opens with a look-behind, which the regex engine tries at every position)
+# ("báo cáo định kỳ hoặc đột xuất về tình hình, kết quả thực hiện nội dung được ủy quyền theo yêu cầu của cơ quan có
+# thẩm quyền": the one who asks for it receives it)
 # ("báo cáo kết quả chống dịch và đề xuất công bố hết dịch với Chủ tịch Ủy ban nhân dân cấp tỉnh"; not "báo cáo
 # kết quả làm việc với …", "… đối với …")
 _CUE_REPORT_FAR = re.compile(r"(?<![\wÀ-ỹ])(?<!được\s)(?:[Bb]áo\s+cáo|[Gg]ửi\s+(?:báo\s+cáo|kết\s+quả|hồ\s+sơ|"
                              r"văn\s+bản(?!\s+(?:thông\s+báo|lấy\s+ý|xin\s+ý))|danh\s+sách))(?!\s+viên)[^.;:\n]{0,200}?"
                              r"\s(?:về|lên|tới|đến|(?<!việc\s)(?<!đổi\s)(?<!hợp\s)(?<!cùng\s)(?<!đối\s)(?<!gắn\s)(?<!kết\s)(?<!như\s)"
-                             r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với)\s*$")
+                             r"(?<!thuận\s)(?<!giữa\s)(?<!nhau\s)với|theo\s+yêu\s+cầu\s+của)\s*$")
 # one told at once of what happened, who then acts ("phải báo ngay cho Sở Tư pháp để đối chiếu", "thông báo ngay
 # cho Sở Tư pháp nếu để lộ mật khẩu", "kịp thời thông tin cho Sở Dân tộc và Tôn giáo"); the urgency tells it from a
 # notice to whom it may concern ("thông báo tới các cơ quan, đơn vị", "trân trọng thông báo đến …", "thông báo đến
@@ -79,7 +81,7 @@ _CUE_NOTIFY = re.compile(r"(?<![\wÀ-ỹ])(?<!không\s)(?<!chưa\s)(?:(?:[Kk]ị
                          r"(?:\s+bằng\s+văn\s+bản)?)\s+(?:cho|đến|tới|với|về)\s*$")
 _NOTIFY_ENDS = ("cho", "đến", "tới", "với", "về")
 _TO_KNOW = re.compile(r"[^.;:\n]{0,80}?(?<![\wÀ-ỹ])(?:được[ \t]+)?biết(?![\wÀ-ỹ])")
-_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)
+_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với", "của")  # its last words (the stretch before a unit, blanks aside, ends so)
 # between the one reported to and the next report: it gathers the reports and reports on ("… gửi Sở Tài
 # chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố", "gửi Sở Tài chính tổng hợp vào kế hoạch ngân sách
 # tỉnh hằng năm, để báo cáo …"); in one clause (no full stop, semicolon or line break)
