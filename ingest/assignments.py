@@ -339,9 +339,12 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
     if tail.endswith(_NOTIFY_ENDS) and _CUE_NOTIFY.search(before) and not _TO_KNOW.match(text, chain[-1].end, end):
         return "report_to"
     far = max(start, s - 240, title_end if title_end is not None and title_end <= s else start)
-    if (tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)) or (
-            (len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS))
-            and (text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s)):
+    near = tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)
+    far_m = None if near else ((len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS)) and (
+        text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s))
+    if near or far_m:
+        if far_m and prev_role == "report_to" and far_m.group(0).rstrip().endswith("của"):
+            return None  # "gửi báo cáo … về Bộ Nội vụ trước ngày … hoặc theo yêu cầu của cơ quan có thẩm quyền": when
         if prev_role == "report_to" and _NEXT_HOP.match(text, prev_end, s) and \
                 text.find("phản ánh", max(start, prev_end - 120), prev_end) == -1:
             # "báo cáo về Bộ Y tế để tổng hợp, báo cáo Thủ tướng Chính phủ": the one reported to reports on

@@ -763,6 +763,10 @@ SILVER_CASES = [
     ("tasks24", "2e037ff2daea1c76", "Điều 2.1", ("support", "deadline"),
      "'phối hợp Văn phòng UBND tỉnh (Trung tâm …) và UBND các xã, phường': the list goes on after the remark; "
      "'chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định' counted from the decision's day"),
+    ("tasks24", "5c600e2251eec56f", "Điều 4.2", ("report_to",),
+     "'báo cáo định kỳ hoặc đột xuất về tình hình, kết quả … theo yêu cầu của cơ quan có thẩm quyền': who asks receives"),
+    ("tasks21", "e4ddc120fc14463c", "Điều 39.1", ("report_to",),
+     "'gửi báo cáo … về Bộ Nội vụ trước ngày … hoặc theo yêu cầu của cơ quan có thẩm quyền': when, not one more receiver"),
 ]
 
 
