@@ -227,8 +227,7 @@ def _chains(text: str, units: list[Mention]) -> list[list[Mention]]:
     for u in units:
         if remark and u.start < remark.end():
             continue
-        last = out[-1][-1].end if out else 0
-        gap = text[remark.end() if remark else last:u.start] if out else ""
+        gap = text[remark.end() if remark else out[-1][-1].end:u.start] if out else ""
         if out and _ENUM_GAP.match(gap) and ("\n" not in gap or gap.strip() in (",", "và", "hoặc")):
             out[-1].append(u)
         else:

@@ -425,8 +425,9 @@ def _from_issue(text: str, since: str | None) -> list[Deadline]:
     out: list[Deadline] = []
     i = text.find("từ ngày")
     while i != -1:  # the pattern tried only around its words (tried everywhere it cost 4% of an extraction)
-        m = _FROM_ISSUE.search(text, max(0, i - 60), i + 80)
-        if m and m.start() < i < m.end() and (not out or out[-1].end <= m.start()):
+        hi = min(len(text), i + 120)  # (a match must end before the window does: "$" holds at its end)
+        m = _FROM_ISSUE.search(text, max(0, i - 60), hi)
+        if m and m.start() < i < m.end() and (m.end() < hi or hi == len(text)) and (not out or out[-1].end <= m.start()):
             value = days_after(since, int(m.group("n")), bool(m.group("work")))
             if value:
                 out.append(Deadline(value, m.start(), m.end(), " ".join(m.group(0).split()), _RANK["day"]))
