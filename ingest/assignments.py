@@ -81,7 +81,9 @@ _CUE_NOTIFY = re.compile(r"(?<![\wÀ-ỹ])(?<!không\s)(?<!chưa\s)(?:(?:[Kk]ị
                          r"(?:\s+bằng\s+văn\s+bản)?)\s+(?:cho|đến|tới|với|về)\s*$")
 _NOTIFY_ENDS = ("cho", "đến", "tới", "với", "về")
 _TO_KNOW = re.compile(r"[^.;:\n]{0,80}?(?<![\wÀ-ỹ])(?:được[ \t]+)?biết(?![\wÀ-ỹ])")
-_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với", "của")  # its last words (the stretch before a unit, blanks aside, ends so)
+_REPORT_FAR_ENDS = ("về", "lên", "tới", "đến", "với")  # its last words (the stretch before a unit, blanks aside, ends so)
+# ... or the one who asks for the report: tried only there, not after every "của" (units follow it everywhere)
+_ASKED_BY = re.compile(r"(?<![\wÀ-ỹ])theo\s+yêu\s+cầu\s+của$")
 # between the one reported to and the next report: it gathers the reports and reports on ("… gửi Sở Tài
 # chính để tổng hợp, báo cáo Ủy ban nhân dân Thành phố", "gửi Sở Tài chính tổng hợp vào kế hoạch ngân sách
 # tỉnh hằng năm, để báo cáo …"); in one clause (no full stop, semicolon or line break)
@@ -339,7 +341,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         return "report_to"
     far = max(start, s - 240, title_end if title_end is not None and title_end <= s else start)
     near = tail.endswith(_REPORT_ENDS) and _CUE_REPORT.search(before)
-    far_m = None if near else ((len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS)) and (
+    far_m = None if near else ((len(tail) < 3 or tail.endswith(_REPORT_FAR_ENDS)
+                                or (tail.endswith("của") and _ASKED_BY.search(tail))) and (
         text.find("áo", far, s) != -1 or text.find("ửi", far, s) != -1) and _CUE_REPORT_FAR.search(text, far, s))
     if near or far_m:
         if far_m and prev_role == "report_to" and far_m.group(0).rstrip().endswith("của"):
