@@ -122,14 +122,17 @@ _ROW_PREP_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|t
 # inside a cell, a unit after these words is an object ("Ủy ban nhân dân cấp tỉnh trình Hội đồng nhân dân")
 _ROW_OBJECT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:của|cho|với|tại|đến|từ|về|theo|gửi|bởi|giữa|đối\s+với|trình|thuộc|lên|"
                                 r"như|giúp|thay|qua|do|tham\s+mưu|đề\s+xuất|hướng\s+dẫn|chỉ\s+đạo|là)\s*$", re.I)
-# what may come before a clause's subject: a bullet, an inline number ("(1) Thanh tra Chính phủ ban hành …; (2) Bộ
-# Công an chủ trì …") and adverbial openers ending with a comma
+# what may come before a clause's subject: a bullet, the opening quote of a provision rewritten by an amendment
+# ("như sau:⏎“Bộ Công Thương công bố …”"), an inline number ("(1) Thanh tra Chính phủ ban hành …; (2) Bộ Công an chủ
+# trì …") and adverbial openers ending with a comma, a time among them ("Từ ngày 01 tháng 12 năm 2025, Trung tâm …
+# tổ chức …", "Trước ngày 15 tháng 8 hằng năm, Bộ …")
 _OPENERS = re.compile(
-    r"^[\s\-+•*–]*(?:\((?:\d{1,2}|[ivx]{1,4})\)\s*)?(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
+    r"^[\s\-+•*–“\"]*(?:\((?:\d{1,2}|[ivx]{1,4})\)\s*)?(?:(?:[Đđ]ồng\s+thời|[Tt]heo\s+đó|[Tt]rên\s+cơ\s+sở\s+đó|[Nn]goài\s+ra|[Bb]ên\s+cạnh\s+đó|[Hh][ằà]ng\s+năm|"
     r"[Đđ]ịnh\s+kỳ(?:\s+h[ằà]ng\s+(?:năm|quý|tháng)|[^;:,]{0,80}?)?|[Cc]ăn\s+cứ[^;:]{0,240}?|[Tt]rên\s+cơ\s+sở[^;:]{0,200}?|"
     r"[Tt]heo[^;:]{0,160}?|"
     r"[Tt]rong[^;:]{0,160}?|[Đđ]ể[^;:]{0,200}?|[Ss]au\s+khi[^;:]{0,200}?|[Kk]hi[^;:]{0,200}?|[Vv]ề[^;:]{0,200}?|"
     r"[Tt]rước\s+khi[^;:]{0,200}?|[Ss]au\s+\d{1,3}\s[^;:]{0,160}?|[Cc]hậm\s+nhất[^;:]{0,120}?|"
+    r"(?:[Tt]rước|(?:[Kk]ể\s+)?[Tt]ừ|[Đđ]ến(?:\s+hết)?)\s+(?:ngày|tháng|quý|năm)\s[^;:]{0,100}?|"
     r"[Đđ]ối\s+với[^;:]{0,200}?|[Tt]ừ\s+nay[^;:]{0,60}?|[Tt]ùy\s+theo[^;:]{0,120}?|[Nn]hằm[^;:]{0,200}?|[Bb]ên\s+cạnh[^;:]{0,160}?|"
     r"[Nn]goài[^;:]{0,160}?|[Tt]hực\s+hiện[^;:]{0,240}?|[Tt]iếp\s+theo[^;:]{0,120}?|[Dd]ựa\s+trên[^;:]{0,160}?|"
     r"[Vv]ới\s+(?:tinh\s+thần|mục\s+tiêu|phương\s+châm)[^;:]{0,200}?|[Vv]ới\s+(?:vai\s+trò|tư\s+cách)[^;:]{0,120}?),\s*)*"
@@ -383,7 +386,8 @@ def _role_of(text: str, start: int, end: int, chain: list[Mention], prev_role: s
         return None
     if _strong_after(after):
         return "lead"
-    if _OPENERS.match(left) and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]"):
+    # (a closing quote after the unit makes it a quoted term: "Thay thế cụm từ “Tổng cục Thuế” thành …")
+    if _OPENERS.match(left) and not _NOT_SUBJECT_AFTER.match(after) and after.strip()[:1] not in ("", ")", "]", "”", '"'):
         return "lead"
     return None
 

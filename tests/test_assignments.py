@@ -65,6 +65,20 @@ CASES = [
      "II.1", ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",), (), (), "thường xuyên"),
     ("1. Tên nhiệm vụ: Xây dựng đề án.\n2. Cơ quan chủ trì: Bộ Tư pháp.\n3. Cơ quan phối hợp: Các bộ, ngành.\n",
      "II", ("Bộ Tư pháp",), ("Các bộ, ngành",), (), None),
+    # a time adverbial before the subject (2025 decisions and decrees: "Từ ngày 01 tháng 12 năm 2025, Trung tâm …
+    # tổ chức thực hiện …", "Trước ngày 15 tháng 8 hằng năm, Bộ … thực hiện …"), and a provision rewritten in
+    # quotes whose subject follows the opening quote ("như sau:⏎“Bộ Công Thương công bố …”"); a quoted term is no
+    # subject ("Thay thế cụm từ “Tổng cục Thi hành án dân sự” thành …")
+    ("1. Từ ngày 01 tháng 12 năm 2025, Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Phục vụ hành chính công "
+     "cấp xã tổ chức tiếp nhận hồ sơ không phụ thuộc vào địa giới hành chính.\n",
+     "II.1", ("Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"), (), (), None),
+    ("1. Trước ngày 15 tháng 8 hằng năm, Bộ Tài chính thực hiện nhập dự kiến vốn đầu tư phát triển.\n",
+     "II.1", ("Bộ Tài chính",), (), (), "hằng năm"),
+    ("1. Sửa đổi, bổ sung khoản 3 Điều 3 như sau:\n“Bộ Công Thương công bố lượng hạn ngạch thuế quan của các năm "
+     "tiếp theo.”\n",
+     "II.1", ("Bộ Công Thương",), (), (), None),
+    ("1. Thay thế cụm từ “Tổng cục Thuế” thành “Cục Thuế”; “Cục Thuế tỉnh” thành “Thuế tỉnh”.\n",
+     "II.1", (), (), (), None),
     # a report whose object runs long before "về" / "đến" and the one who receives it (bulk2025 layouts)
     ("1. Sở Tư pháp chủ trì, báo cáo kết quả thực hiện các quy định của Quy chế về Ủy ban nhân dân tỉnh.\n",
      "II.1", ("Sở Tư pháp",), (), ("Ủy ban nhân dân tỉnh",), None),

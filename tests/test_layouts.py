@@ -765,6 +765,10 @@ SILVER_CASES = [
      "'chậm nhất 05 ngày làm việc kể từ ngày ban hành Quyết định' counted from the decision's day"),
     ("tasks24", "5c600e2251eec56f", "Điều 4.2", ("report_to",),
      "'báo cáo định kỳ hoặc đột xuất về tình hình, kết quả … theo yêu cầu của cơ quan có thẩm quyền': who asks receives"),
+    ("tasks25", "f08ec790b7b2c9c5", "Điều 3.4", ("lead",),
+     "'Từ ngày 01 tháng 12 năm 2025, Trung tâm … tổ chức thực hiện …': a time adverbial before the subjects"),
+    ("tasks25", "f9ddad1ecbde3ea2", "Điều 1.1", ("lead",),
+     "'… như sau:⏎“Bộ Công Thương công bố …”': a provision rewritten in quotes opens with its subject"),
     ("tasks21", "e4ddc120fc14463c", "Điều 39.1", ("report_to",),
      "'gửi báo cáo … về Bộ Nội vụ trước ngày … hoặc theo yêu cầu của cơ quan có thẩm quyền': when, not one more receiver"),
 ]
