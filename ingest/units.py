@@ -259,7 +259,8 @@ def _capitalised(words: list[str]) -> list[str]:
 
 _CAP_CNOUN = r"(?:" + _alt(_UPPER_CNOUNS + _capitalised(_LOWER_CNOUNS)) + r")"
 _PHRASES = GRAMMAR["collective_phrases"]
-_CPHRASE = r"(?:" + _alt(_PHRASES + _capitalised(_PHRASES)) + r")(?![\wÀ-ỹ])"
+# (not a model of government: "chính quyền địa phương 02 cấp cơ bản vận hành thông suốt")
+_CPHRASE = r"(?:" + _alt(_PHRASES + _capitalised(_PHRASES)) + r")(?![\wÀ-ỹ])(?![ \t]+(?:0?[23]|hai|ba)[ \t]+cấp(?![\wÀ-ỹ]))"
 # a body named by its role in a procedure, in a sentence ("Cơ quan chủ trì có văn bản …"), not a form's label
 # ("Cơ quan chủ trì: …") nor a table's column heading ("| Cơ quan chủ trì | Cơ quan phối hợp |")
 _ROLES = GRAMMAR["role_phrases"]["phrases"]
@@ -444,7 +445,8 @@ _HEAD_FIRST = ({h.split()[0] for h in _HEADS + _TITLES + _KNOWN} | {w.split()[0]
 _HEAD_FIRST = {w for w in _HEAD_FIRST if w[:1].isupper()}
 _LOWER_STARTS = ("các", "đại", "toàn", "tất", "mọi", "lực", "cơ", "ngành", "cấp", "đồng", "đ/c", "người", "thủ", "hiệp", "tổ",
                  "đơn", "sở", "bộ", "ban", "địa", "doanh", "cá", "hội", "phòng", "chủ", "nhà", "viện", "trường", "trung",
-                 "hợp", "tập", "xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "đặc", "khu", "cụm", "khối", "đoàn")
+                 "hợp", "tập", "xã", "phường", "huyện", "quận", "tỉnh", "thành", "thị", "đặc", "khu", "cụm", "khối", "đoàn",
+                 "chính quyền")  # "chính quyền địa phương", "chính quyền các cấp" (not every "chính …": a frequent word)
 
 
 

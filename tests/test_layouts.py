@@ -769,6 +769,8 @@ SILVER_CASES = [
      "'Từ ngày 01 tháng 12 năm 2025, Trung tâm … tổ chức thực hiện …': a time adverbial before the subjects"),
     ("tasks25", "f9ddad1ecbde3ea2", "Điều 1.1", ("lead",),
      "'… như sau:⏎“Bộ Công Thương công bố …”': a provision rewritten in quotes opens with its subject"),
+    ("tasks25", "4d98410054b11ab4", "Điều 3.1", ("lead",),
+     "'Chính phủ, …, Ủy ban nhân dân tỉnh Cà Mau, chính quyền địa phương các đơn vị hành chính liên quan …': local government in a list"),
     ("tasks21", "e4ddc120fc14463c", "Điều 39.1", ("report_to",),
      "'gửi báo cáo … về Bộ Nội vụ trước ngày … hoặc theo yêu cầu của cơ quan có thẩm quyền': when, not one more receiver"),
 ]
