@@ -125,6 +125,16 @@ _WHO = re.compile(r"^(?:ai|nhung ai|co quan nao|don vi nao|nhung co quan nao|nhu
                   r"bo nganh nao|so nganh nao|who|whom|which (?:agenc\w+|units?|bod\w+|ministr\w+|departments?|"
                   r"organi[sz]ations?|authorit\w+|offices?))\b"
                   r"|\b(?:ai|cho ai|co quan nao|don vi nao|who|whom)\b")
+# who executes a document: its closing clause ("Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết
+# định này"), asked as "Ai chịu trách nhiệm thi hành Quyết định …?", "… giao cho ai thi hành?", "Who is responsible for
+# executing Decision …?" (not a plan "triển khai thi hành Luật …", nor "thi hành án": enforcing judgments)
+_EXECUTION_Q = re.compile(r"\b(?:(?:chiu|co) trach nhiem (?:to chuc )?thi hanh|ai(?: (?:phai|se|can|chiu|co|trach|nhiem|to|chuc)){0,4} thi hanh)\b(?! an\b)"
+                          r"|\b(?:responsible for|in charge of|must|shall|should|to) (?:the )?execut\w*"
+                          r"|\bexecut\w* (?:of )?(?:the |this )?(?:decision|resolution|circular|decree|directive|regulation)\b")
+# the words of such a clause, folded: one concept whose alternatives the full-text index searches
+EXECUTION_WORDS = ["chiu trach nhiem thi hanh", "co trach nhiem thi hanh", "trach nhiem to chuc thi hanh",
+                   "can cu quyet dinh thi hanh", "chiu trach nhiem to chuc thuc hien quyet dinh",
+                   "chiu trach nhiem thuc hien quyet dinh", "chiu trach nhiem thi hanh nghi quyet"]
 _EN_FUNCTION = {"what", "which", "who", "whom", "whose", "does", "do", "did", "must", "should", "shall", "the", "of",
                 "tasks", "task", "is", "are", "have", "has", "to", "due", "for", "and", "with", "under", "this",
                 "that", "any", "on", "about", "require", "requires", "involve", "involves", "lead", "leads",
@@ -668,6 +678,10 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     u.due = _read_due(question, doc_spans, today)
     shown = [name_key(lx.display.get(d) or "") for d in docs]
     _read_topic(u, question, words, hits, doc_spans, doc_names + shown + _subjects_said(lx, q, docs), bool(docs))
+    if _EXECUTION_Q.search(fold_ascii(question).replace("'", "")) and not u.due:
+        # the clause that names who executes the document, whatever else the question says of it (its title)
+        u.groups, u.words = [list(EXECUTION_WORDS)], ["thi hành" if u.lang == "vi" else "execution"]
+        u.who = True
     u.intent = _intent(u, q)
     return u
 
@@ -739,7 +753,9 @@ def _names_issuer(h: UnitHit, words: list[str], q_en: str) -> bool:
     m = _ISSUED_BY.search(q_en)
     name = fold_ascii(h.english or english_name(h.name) or "").replace("'", "")
     tail = m.group(1).strip() if m else ""
-    return bool(tail and name and (tail in name or name in tail))
+    # (a body found by its place alone, "Decision 1498/QĐ-UBND of Ninh Bình": the place is its identifiers' home)
+    return bool(tail and name and (tail in name or name in tail
+                                   or any(f"/{tail.replace(' ', '-')}/" in i for i in h.iris)))
 
 
 _LIST_GAP = {",", "va", "hoac", "and", "or", "cung", "&"}

@@ -27,7 +27,8 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "4085": "../bulk2025/txt/717159673033f644.txt", "84": "../bulk2025/txt/8b9a38d6a8f8c20f.txt",
         "3851": "../bulk2025/txt/31ea3f5a8224b092.txt", "2031": "../bulk2025/txt/5298da2adb9eb4fe.txt",
         "54": "../bulk2025/txt/676c9815964a33af.txt", "66": "../bulk2025/txt/1852f73167ca9236.txt",
-        "22": "../bulk2025/txt/d5f01e57dbf5a890.txt", "1661": "../bulk2025/txt/a032a58e6ab2f19d.txt"}
+        "22": "../bulk2025/txt/d5f01e57dbf5a890.txt", "1661": "../bulk2025/txt/a032a58e6ab2f19d.txt",
+        "1498": "../bulk2025/txt/b3255cff86e07ff4.txt", "2744": "../bulk2025/txt/dd33e8dabf213add.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -60,6 +61,7 @@ kh556 = _doc_store("556")
 cv4085, qd84 = _doc_store("4085"), _doc_store("84")
 qd3851, qd2031, nq54, nq66 = _doc_store("3851"), _doc_store("2031"), _doc_store("54"), _doc_store("66")
 nq22, nq1661 = _doc_store("22"), _doc_store("1661")
+qd1498, qd2744 = _doc_store("1498"), _doc_store("2744")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -452,3 +454,18 @@ def test_the_own_number_of_a_table_header_makes_the_document_a_scope(nq1661):
     assert a.understood["scope"] and not a.understood["directives"], a.understood
     want = _silver_tasks("a032a58e6ab2f19d", question[:40])
     assert want and want <= set(ids(a)), sorted(want - set(ids(a)))
+
+
+@pytest.mark.parametrize("key,stem,question", [
+    ("2744", "dd33e8dabf213add", "Ai chịu trách nhiệm thi hành Quyết định 2744/QĐ-UBND về áp dụng và bãi bỏ quyết định "
+                                 "trong lĩnh vực báo chí, xuất bản?"),
+    ("1498", "b3255cff86e07ff4", "Who is responsible for executing Decision 1498/QĐ-UBND of Ninh Bình?"),
+])
+def test_who_executes_a_document_is_its_execution_clause(request, key, stem, question):
+    """"Ai chịu trách nhiệm thi hành Quyết định …?" (silver tasks25 questions, asked of many decisions): the closing
+    clause that names who executes it ("… chịu trách nhiệm thi hành Quyết định này"), whatever the question also says
+    of the document (its title's words, its issuer's place: "of Ninh Bình" names no unit asked about)."""
+    a = ask(request.getfixturevalue({"2744": "qd2744", "1498": "qd1498"}[key]), question, limit=None)
+    want = _silver_tasks(stem, question[:40])
+    assert want and want <= set(ids(a)), (sorted(want - set(ids(a))), a.understood)
+    assert not a.understood["units"], a.understood["units"]
