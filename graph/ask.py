@@ -622,7 +622,7 @@ def _unit_roles(hit: UnitHit, words: list[str], q: str, q_en: str, lang: str, wh
         if _REPORT_BEFORE.search(before) or _RECEIVES_AFTER.match(after) or _SENT_TO.search(wider):
             return ("report_to",)
         if who and _PARTNER_BEFORE.search(before):
-            return ("lead",)  # "Ai phối hợp với Sở Văn hóa …?": the one worked with leads, who supports is asked
+            return ("lead", "support")  # "Ai phối hợp với Sở Văn hóa …?": the one worked with leads, or is the partner
     elif hit.english:
         en = re.escape(fold_ascii(hit.english).replace("'", ""))
         if re.search(r"\b(report|reports|reported|reporting|submit|submits|submitted|send|sends|sent)\b(?: \w+){0,6}? to (?:the )?"

@@ -404,11 +404,21 @@ def test_whom_a_unit_reports_to_is_asked_of_its_reporting_items(qd3851):
 
 def test_the_unit_worked_with_leads_and_who_supports_is_asked(qd2031):
     """"Ai phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng quy trình điện tử …?" (silver tasks20, a Cao Bằng
-    decision): the department worked with is the lead of the item asked for."""
+    decision): the department worked with is the lead of the item asked for (or the partner of another's)."""
     question = ("Ai phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng quy trình điện tử trên Hệ thống thông tin "
                 "giải quyết thủ tục hành chính của tỉnh?")
-    assert [a.roles for a in understand(qd2031, question).units] == [("lead",)]
+    assert [a.roles for a in understand(qd2031, question).units] == [("lead", "support")]
     assert set(ids(ask(qd2031, question))) == _silver_tasks("5298da2adb9eb4fe", "Ai phối hợp với Sở Văn hóa")
+
+
+def test_the_units_that_work_with_a_body_are_also_those_it_supports(kh165):
+    """"Những đơn vị nào phải phối hợp với Sở Y tế trong công tác dân số?" (silver `tasks`, a population plan): the
+    other units' items naming Sở Y tế as their partner answer it, not only the department's own ones (a rule of the
+    first session of 2026-12-07 asked for its own items alone, and lost these)."""
+    question = "Những đơn vị nào phải phối hợp với Sở Y tế trong công tác dân số?"
+    want = _silver_tasks("a83fffe08d7aeed7", question[:40])
+    got = set(ids(ask(kh165, question, limit=None)))
+    assert want and want <= got, sorted(want - got)
 
 
 def test_a_document_named_by_its_subject_holds_the_work_asked(nq54):
