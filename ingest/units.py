@@ -417,6 +417,14 @@ _NOT_COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Mm]ọi)\s+(?:xã|phường|huyện|
 _DASH_SPACES = re.compile(r"\s*-\s*")
 
 
+# a place of several words that a line break cuts, as PDFs and narrow columns do ("UBND Thành phố Hồ Chí⏎Minh"):
+# its first words, ending a name, and the rest, opening the next line (data/places.json)
+_PLACES = json.loads((DATA.parent.parent / "places.json").read_text(encoding="utf-8"))["places"]
+_PLACE_TAILS = tuple((" " + " ".join(w[:k]), " ".join(w[k:])) for w in (p.split() for p in _PLACES if " " in p)
+                     for k in range(1, len(w)) if w[k] != "-")
+_LINE_GAP = re.compile(r"[ \t]*\n[ \t]*")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A unit named in the text: its name (whitespace-normalised), where, and what kind of name it is
@@ -429,6 +437,24 @@ class Mention:
 
 
 @functools.lru_cache(maxsize=8192)
+def _across_line(text: str, men: "Mention", end: int) -> "Mention":
+    """The mention with the rest of its place when a line break cuts the place ("Ủy ban nhân dân Thành phố Hồ
+    Chí⏎Minh" is the city's committee, not one of a place "Hồ Chí")."""
+    if text[men.end:men.end + 1] not in ("\n", " ", "\t"):
+        return men
+    gap = _LINE_GAP.match(text, men.end, end)
+    if gap is None:
+        return men
+    for head, rest in _PLACE_TAILS:
+        if men.name.endswith(head) and text.startswith(rest, gap.end()) and not _WORD_AT.match(text, gap.end() + len(rest)):
+            stop = gap.end() + len(rest)
+            return Mention(f"{men.name} {rest}", men.start, stop, men.kind)
+    return men
+
+
+_WORD_AT = re.compile(r"[\wÀ-ỹ]")
+
+
 def _norm(s: str) -> str:
     """A name as written, blanks single and around dashes (names recur: kept for the last 8,192)."""
     s = " ".join(s.split())
@@ -777,6 +803,7 @@ def find_units(text: str, start: int = 0, end: int | None = None, caps=None) -> 
         men = _mention(text, m, _kind(m))
         if men is None:
             continue
+        men = _across_line(text, men, end)
         if _may_have_owner(text, men):
             men = _with_owner(text, men, end)
         if men.name[:3] in ("các", "Các") and men.kind == "collective":
@@ -891,6 +918,7 @@ def _find_units_slow(text: str, start: int = 0, end: int | None = None) -> list[
         if men is None:
             pos = m.start() + 1
             continue
+        men = _across_line(text, men, end)
         if _may_have_owner(text, men):
             men = _with_owner(text, men, end)
         if men.name[:3] in ("các", "Các") and men.kind == "collective":

@@ -28,7 +28,8 @@ DOCS = {"81": "t25_81-2025-qd-ubnd_32bf80.txt", "0130": "t25_0130-kh-ubnd_a49ef8
         "3851": "../bulk2025/txt/31ea3f5a8224b092.txt", "2031": "../bulk2025/txt/5298da2adb9eb4fe.txt",
         "54": "../bulk2025/txt/676c9815964a33af.txt", "66": "../bulk2025/txt/1852f73167ca9236.txt",
         "22": "../bulk2025/txt/d5f01e57dbf5a890.txt", "1661": "../bulk2025/txt/a032a58e6ab2f19d.txt",
-        "1498": "../bulk2025/txt/b3255cff86e07ff4.txt", "2744": "../bulk2025/txt/dd33e8dabf213add.txt"}
+        "1498": "../bulk2025/txt/b3255cff86e07ff4.txt", "2744": "../bulk2025/txt/dd33e8dabf213add.txt",
+        "2530": "../bulk2025/txt/646f0a00d4174382.txt"}
 
 pytestmark = pytest.mark.shared
 
@@ -61,7 +62,7 @@ kh556 = _doc_store("556")
 cv4085, qd84 = _doc_store("4085"), _doc_store("84")
 qd3851, qd2031, nq54, nq66 = _doc_store("3851"), _doc_store("2031"), _doc_store("54"), _doc_store("66")
 nq22, nq1661 = _doc_store("22"), _doc_store("1661")
-qd1498, qd2744 = _doc_store("1498"), _doc_store("2744")
+qd1498, qd2744, qd2530 = _doc_store("1498"), _doc_store("2744"), _doc_store("2530")
 
 
 def _gold_question(stem: str, ask_text: str) -> dict:
@@ -479,3 +480,13 @@ def test_who_executes_a_document_is_its_execution_clause(request, key, stem, que
     want = _silver_tasks(stem, question[:40])
     assert want and want <= set(ids(a)), (sorted(want - set(ids(a))), a.understood)
     assert not a.understood["units"], a.understood["units"]
+
+
+def test_a_city_cut_by_a_line_break_is_still_asked_for(qd2530):
+    """"Which tasks must the People's Committees of Hanoi and Ho Chi Minh City carry out?" (silver tasks14) of a plan
+    whose table names "UBND Thành phố Hồ Chí⏎Minh": the city's committee is one unit, not one of a place "Hồ Chí"
+    (which the question's "Ho Chi" found first, so its items went missing)."""
+    question = "Which tasks must the People's Committees of Hanoi and Ho Chi Minh City carry out?"
+    got = set(ids(ask(qd2530, question, limit=None)))
+    want = _silver_tasks("646f0a00d4174382", question[:40])
+    assert len(want & got) >= len(want) - 2, sorted(want - got)
