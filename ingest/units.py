@@ -436,7 +436,6 @@ class Mention:
     kind: str = "named"
 
 
-@functools.lru_cache(maxsize=8192)
 def _across_line(text: str, men: "Mention", end: int) -> "Mention":
     """The mention with the rest of its place when a line break cuts the place ("Ủy ban nhân dân Thành phố Hồ
     Chí⏎Minh" is the city's committee, not one of a place "Hồ Chí")."""
@@ -455,6 +454,7 @@ def _across_line(text: str, men: "Mention", end: int) -> "Mention":
 _WORD_AT = re.compile(r"[\wÀ-ỹ]")
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(s: str) -> str:
     """A name as written, blanks single and around dashes (names recur: kept for the last 8,192)."""
     s = " ".join(s.split())
