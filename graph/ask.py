@@ -132,7 +132,7 @@ _EXECUTION_Q = re.compile(r"\b(?:(?:chiu|co) trach nhiem (?:to chuc )?thi hanh|a
                           r"|\b(?:responsible for|in charge of|must|shall|should|to) (?:the )?execut\w*"
                           r"|\bexecut\w* (?:of )?(?:the |this )?(?:decision|resolution|circular|decree|directive|regulation)\b")
 # the words of such a clause, folded: one concept whose alternatives the full-text index searches
-EXECUTION_WORDS = ["chiu trach nhiem thi hanh", "co trach nhiem thi hanh", "trach nhiem to chuc thi hanh",
+_EXECUTION_WORDS = ["chiu trach nhiem thi hanh", "co trach nhiem thi hanh", "trach nhiem to chuc thi hanh",
                    "can cu quyet dinh thi hanh", "chiu trach nhiem to chuc thuc hien quyet dinh",
                    "chiu trach nhiem thuc hien quyet dinh", "chiu trach nhiem thi hanh nghi quyet"]
 _EN_FUNCTION = {"what", "which", "who", "whom", "whose", "does", "do", "did", "must", "should", "shall", "the", "of",
@@ -680,7 +680,7 @@ def understand(store: Store, question: str, unit: str | None = None, *, today: d
     _read_topic(u, question, words, hits, doc_spans, doc_names + shown + _subjects_said(lx, q, docs), bool(docs))
     if _EXECUTION_Q.search(fold_ascii(question).replace("'", "")) and not u.due:
         # the clause that names who executes the document, whatever else the question says of it (its title)
-        u.groups, u.words = [list(EXECUTION_WORDS)], ["thi hành" if u.lang == "vi" else "execution"]
+        u.groups, u.words = [list(_EXECUTION_WORDS)], ["thi hành" if u.lang == "vi" else "execution"]
         u.who = True
     u.intent = _intent(u, q)
     return u
