@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest import lexicon as bodies
-from ingest.units import is_bare_noun
+from ingest.units import is_bare_noun, known_places
 
 from .ids import ID, fold_ascii, jurisdiction, tidy_symbol
 from .store import PerVersion, Store, iri, prefixed, values
@@ -306,15 +306,6 @@ def _person_re() -> re.Pattern:
     names = json.loads(UNIT_GRAMMAR.read_text(encoding="utf-8"))["surnames"]["names"]
     return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) +
                       r")(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,3}$")
-
-
-PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.json"
-
-
-@functools.lru_cache(maxsize=1)
-def known_places() -> tuple[str, ...]:
-    """The provinces and cities as printed (data/places.json)."""
-    return tuple(json.loads(PLACES_FILE.read_text(encoding="utf-8"))["places"])
 
 
 @functools.lru_cache(maxsize=1)

@@ -417,10 +417,18 @@ _NOT_COLLECTIVE = re.compile(r"^(?:[Cc]ác|[Mm]ọi)\s+(?:xã|phường|huyện|
 _DASH_SPACES = re.compile(r"\s*-\s*")
 
 
+PLACES_FILE = DATA.parent.parent / "places.json"
+
+
+@functools.lru_cache(maxsize=1)
+def known_places() -> tuple[str, ...]:
+    """The provinces and cities as printed (data/places.json)."""
+    return tuple(json.loads(PLACES_FILE.read_text(encoding="utf-8"))["places"])
+
+
 # a place of several words that a line break cuts, as PDFs and narrow columns do ("UBND Thành phố Hồ Chí⏎Minh"):
-# its first words, ending a name, and the rest, opening the next line (data/places.json)
-_PLACES = json.loads((DATA.parent.parent / "places.json").read_text(encoding="utf-8"))["places"]
-_PLACE_TAILS = tuple((" " + " ".join(w[:k]), " ".join(w[k:])) for w in (p.split() for p in _PLACES if " " in p)
+# its first words, ending a name, and the rest, opening the next line
+_PLACE_TAILS = tuple((" " + " ".join(w[:k]), " ".join(w[k:])) for w in (p.split() for p in known_places() if " " in p)
                      for k in range(1, len(w)) if w[k] != "-")
 _LINE_GAP = re.compile(r"[ \t]*\n[ \t]*")
 
